@@ -1,0 +1,38 @@
+package dev.sagents.cluster;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What this node knows of the sagents cluster: its own name, the live nodes and the member set of
+ * each of the three instances. In local mode every set is this node.
+ */
+public interface ClusterView {
+
+	DistributionMode distribution();
+
+	MembersMode membersMode();
+
+	/** The partition this node belongs to, if one was set. */
+	Optional<String> partition();
+
+	/** This node's name. */
+	String localNode();
+
+	/** The nodes currently reachable, this one included, sorted. */
+	List<String> liveNodes();
+
+	/** The member set of each instance, sorted by node. */
+	Map<SagentsInstance, List<Member>> members();
+
+	/** Whether the three member sets are the same and contain exactly the live nodes. */
+	default boolean consistent() {
+		Map<SagentsInstance, List<Member>> members = members();
+		List<String> live = liveNodes();
+		return members.values().stream()
+			.allMatch((set) -> set.stream().map(Member::node).sorted().toList().equals(live))
+				&& members.values().stream().distinct().count() <= 1;
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.sagents.filesystem;
+
+/**
+ * A path that would escape the file system (absolute, {@code ..}, a link), is empty or malformed,
+ * or content over the size limit. Nothing was changed.
+ */
+public class InvalidPathException extends FileSystemException {
+
+	public InvalidPathException(String scope, String path, String reason) {
+		super(scope, path, "Invalid path '" + path + "' in file system '" + scope + "': " + reason);
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.sagents.process;
+
+import java.util.Objects;
+
+/**
+ * The registry key of a process: its kind and its id. Rendered as {@code agent:<id>} or
+ * {@code filesystem:<scope>}; the id itself may contain colons ({@code filesystem:user:alice}).
+ *
+ * @param kind the kind of process
+ * @param id the agent id or file-system scope, never empty
+ */
+public record ProcessKey(ProcessKind kind, String id) {
+
+	public ProcessKey {
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(id, "id");
+		if (id.isEmpty()) {
+			throw new IllegalArgumentException("A process id must not be empty");
+		}
+	}
+
+	/** The key of agent {@code id}. */
+	public static ProcessKey agent(String id) {
+		return new ProcessKey(ProcessKind.AGENT, id);
+	}
+
+	/** The key of the file system of {@code scope}. */
+	public static ProcessKey fileSystem(String scope) {
+		return new ProcessKey(ProcessKind.FILESYSTEM, scope);
+	}
+
+	/** Parses {@code agent:<id>} or {@code filesystem:<scope>}. */
+	public static ProcessKey parse(String text) {
+		int colon = text.indexOf(':');
+		if (colon <= 0) {
+			throw new IllegalArgumentException("A process key is '<kind>:<id>', got '" + text + "'");
+		}
+		return new ProcessKey(ProcessKind.ofPrefix(text.substring(0, colon)), text.substring(colon + 1));
+	}
+
+	@Override
+	public String toString() {
+		return this.kind.prefix() + ":" + this.id;
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.sagents.supervisor;
+
+/** Why a process ended. Only {@link #CRASH} leads to a restart. */
+public enum ExitReason {
+
+	/** The process asked to stop (its handler returned a stop). Not restarted. */
+	NORMAL("normal"),
+
+	/** The process was idle longer than its inactivity timeout. Not restarted; the next request starts it. */
+	INACTIVITY("inactivity"),
+
+	/** Stopped through the supervisor API. Not restarted. */
+	STOPPED("stopped"),
+
+	/** The node is shutting down; in horde mode the process continues on its new owner. */
+	SHUTDOWN("shutdown"),
+
+	/** The handler threw; the supervisor restarts the process within the restart limit. */
+	CRASH("crash"),
+
+	/** The process crashed more often than the restart limit allows and was given up. */
+	RESTART_LIMIT("restart_limit");
+
+	private final String value;
+
+	ExitReason(String value) {
+		this.value = value;
+	}
+
+	/** The lower-case name shown in events and the actuator endpoint. */
+	public String value() {
+		return this.value;
+	}
+
+}
