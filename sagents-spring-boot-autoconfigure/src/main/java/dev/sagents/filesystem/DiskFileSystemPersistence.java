@@ -30,7 +30,8 @@ import java.util.Optional;
  * A write is atomic: the content goes to a temporary file in the base directory's {@code .staging}
  * folder (a name no scope directory can have, so a temporary file is never mistaken for a file
  * of a scope), which then replaces the target in one move. The base directory must therefore be
- * one file system. Links are never followed: a read, write or delete whose path goes through a
+ * one file system. On POSIX systems a stored file keeps the temporary file's permissions: readable
+ * and writable by the owner only. Links are never followed: a read, write or delete whose path goes through a
  * symbolic link below the base directory is refused with {@link InvalidPathException}, and
  * {@link #list} skips links.
  */
