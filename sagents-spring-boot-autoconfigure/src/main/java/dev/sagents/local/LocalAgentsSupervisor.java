@@ -4,14 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentBehaviorResolver;
@@ -27,7 +21,6 @@ import dev.sagents.agent.Subscription;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
-import dev.sagents.process.SagentsException;
 import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.ProcessFailure;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -40,8 +33,6 @@ import dev.sagents.supervisor.StartResult;
  * each, and on node stop every agent persists its state within the shutdown grace.
  */
 public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLifecycle {
-
-	private static final Logger logger = LoggerFactory.getLogger(LocalAgentsSupervisor.class);
 
 	/** The sweep runs this many times per inactivity timeout, so an idle agent stops within 1/8 of it late. */
 	private static final int SWEEPS_PER_TIMEOUT = 8;
@@ -82,21 +73,12 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 	@Override
 	public StartResult<AgentRef> startAgent(AgentSpec spec) {
 		AgentBehavior<?> behavior = this.behaviors.resolve(spec.type());
-		while (true) {
-			this.registry.ensureAvailable();
-			AgentProcess process = new AgentProcess(this, spec, behavior);
-			LocalProcess existing = this.registry.register(process);
-			if (existing == null) {
-				process.start();
-				this.events.publish(new AgentEvent.Started(spec.id(), Instant.now(), this.runtime.node()));
-				return StartResult.startedNow(process);
-			}
-			if (existing.isAlive()) {
-				return StartResult.foundRunning((AgentRef) existing);
-			}
-			// It is on its way out: wait until it unregistered, then start afresh.
-			awaitTermination(existing, this.settings.shutdownGrace());
+		StartResult<AgentProcess> result = this.registry.start(() -> new AgentProcess(this, spec, behavior),
+				this.settings.shutdownGrace());
+		if (result.started()) {
+			this.events.publish(new AgentEvent.Started(spec.id(), Instant.now(), this.runtime.node()));
 		}
+		return new StartResult<>(result.ref(), result.alreadyStarted());
 	}
 
 	@Override
@@ -115,7 +97,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		}
 		LocalProcess process = (LocalProcess) agent.get();
 		process.requestStop(ExitReason.STOPPED);
-		awaitTermination(process, this.settings.shutdownGrace());
+		process.awaitTermination(this.settings.shutdownGrace());
 		return true;
 	}
 
@@ -156,30 +138,8 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 			this.sweeper.cancel(false);
 			this.sweeper = null;
 		}
-		List<LocalProcess> agents = this.registry.processes(ProcessKind.AGENT).toList();
-		CompletableFuture<?>[] stopped = agents.stream()
-			.map((agent) -> agent.requestStop(ExitReason.SHUTDOWN))
-			.toArray(CompletableFuture[]::new);
-		try {
-			CompletableFuture.allOf(stopped).get(this.settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException | ExecutionException ex) {
-			abandonStuck(agents);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			abandonStuck(agents);
-		}
-	}
-
-	private void abandonStuck(List<LocalProcess> agents) {
-		for (LocalProcess agent : agents) {
-			if (!agent.termination().isDone()) {
-				logger.warn("Agent {} did not stop within {}; abandoning it without persisting", agent.key().id(),
-						this.settings.shutdownGrace());
-				agent.abandon();
-			}
-		}
+		LocalProcess.stopAll(this.registry.processes(ProcessKind.AGENT).toList(), ExitReason.SHUTDOWN,
+				this.settings.shutdownGrace());
 	}
 
 	private void sweepIdleAgents(long timeoutNanos) {
@@ -192,28 +152,11 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		});
 	}
 
-	private void awaitTermination(LocalProcess process, Duration grace) {
-		try {
-			process.termination().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new SagentsException("Agent '" + process.key().id() + "' did not stop within " + grace);
-		}
-		catch (ExecutionException ex) {
-			throw new SagentsException("Agent '" + process.key().id() + "' failed to stop", ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SagentsException("Interrupted while waiting for agent '" + process.key().id() + "' to stop", ex);
-		}
-	}
-
 	/** Called by an agent once it ended for good. */
 	void ended(AgentProcess agent, ExitReason reason, Throwable error) {
 		this.registry.unregister(agent);
 		if (reason == ExitReason.RESTART_LIMIT) {
-			this.failures.record(new ProcessFailure(agent.key(), agent.node(), Instant.now(),
-					this.settings.restartIntensity().maxRestarts(), String.valueOf(error)));
+			this.failures.record(ProcessFailure.of(agent, this.settings.restartIntensity(), error));
 		}
 		this.events.publish(new AgentEvent.Shutdown(agent.id(), Instant.now(), reason));
 	}

@@ -3,6 +3,7 @@ package dev.sagents.local;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -109,6 +110,14 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	/** How often a crash is restarted. */
 	protected abstract RestartIntensity restartIntensity();
 
+	/**
+	 * Whether {@code error}, thrown by the handler, is a refusal of the request (the caller gets it
+	 * as is, the process carries on) rather than a crash. The default: every exception is a crash.
+	 */
+	protected boolean isRefusal(Throwable error) {
+		return false;
+	}
+
 	/** Called after a handler threw, before the restart; the default does nothing. */
 	protected void crashed(Throwable error) {
 	}
@@ -208,6 +217,9 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			reply = handle(message);
 		}
 		catch (Throwable ex) {
+			if (isRefusal(ex)) {
+				throw (RuntimeException) ex;
+			}
 			onCrash(ex);
 			throw new ProcessFailedException(this.key, ex);
 		}
@@ -247,6 +259,51 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		finish(ExitReason.SHUTDOWN, null);
 		if (stuck != null) {
 			stuck.interrupt();
+		}
+	}
+
+	/**
+	 * Waits until the process ended; {@link SagentsException} if it did not within {@code grace}.
+	 */
+	public final void awaitTermination(Duration grace) {
+		try {
+			termination().get(grace.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new SagentsException("Process '" + this.key + "' did not stop within " + grace);
+		}
+		catch (ExecutionException ex) {
+			throw new SagentsException("Process '" + this.key + "' failed to stop", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SagentsException("Interrupted while waiting for '" + this.key + "' to stop", ex);
+		}
+	}
+
+	/**
+	 * Stops every process of {@code processes} at once with {@code reason} and waits up to
+	 * {@code grace} for all of them; those still running then are abandoned (logged, unregistered).
+	 */
+	public static void stopAll(Collection<? extends LocalProcess> processes, ExitReason reason, Duration grace) {
+		CompletableFuture<?>[] stopped = processes.stream()
+			.map((process) -> process.requestStop(reason))
+			.toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(stopped).get(grace.toNanos(), TimeUnit.NANOSECONDS);
+			return;
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			// Fall through to abandon the ones still running.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		for (LocalProcess process : processes) {
+			if (!process.termination().isDone()) {
+				logger.warn("Process {} did not stop within {}; abandoning it without its cleanup", process.key, grace);
+				process.abandon();
+			}
 		}
 	}
 
@@ -347,8 +404,13 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 					call.reply.complete(handle(call.message));
 				}
 				catch (Throwable ex) {
-					call.reply.completeExceptionally(new ProcessFailedException(this.key, ex));
-					onCrash(ex);
+					if (isRefusal(ex)) {
+						call.reply.completeExceptionally(ex);
+					}
+					else {
+						call.reply.completeExceptionally(new ProcessFailedException(this.key, ex));
+						onCrash(ex);
+					}
 				}
 			}
 			else if (envelope instanceof Control control) {
@@ -359,7 +421,12 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 					handle(envelope);
 				}
 				catch (Throwable ex) {
-					onCrash(ex);
+					if (isRefusal(ex)) {
+						logger.debug("Process {} refused a cast message", this.key, ex);
+					}
+					else {
+						onCrash(ex);
+					}
 				}
 			}
 		}

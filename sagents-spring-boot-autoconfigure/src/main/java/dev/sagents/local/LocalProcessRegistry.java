@@ -1,5 +1,6 @@
 package dev.sagents.local;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.sagents.process.ProcessKey;
@@ -16,6 +18,7 @@ import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.SagentsLifecycle;
+import dev.sagents.supervisor.StartResult;
 
 /**
  * The registry of this node's processes. Registration is a single {@code putIfAbsent}, so a
@@ -80,10 +83,33 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 	}
 
 	/**
+	 * Starts the process {@code newProcess} makes, unless one runs under its key already: the
+	 * {@code putIfAbsent} decides, so concurrent starts of one key give one process. A process found
+	 * on its way out is waited for (up to {@code grace}) and then replaced.
+	 */
+	<P extends LocalProcess> StartResult<P> start(Supplier<P> newProcess, Duration grace) {
+		while (true) {
+			ensureAvailable();
+			P process = newProcess.get();
+			LocalProcess existing = register(process);
+			if (existing == null) {
+				process.start();
+				return StartResult.startedNow(process);
+			}
+			if (existing.isAlive()) {
+				@SuppressWarnings("unchecked")
+				P running = (P) existing;
+				return StartResult.foundRunning(running);
+			}
+			existing.awaitTermination(grace);
+		}
+	}
+
+	/**
 	 * Registers {@code process} under its key unless one is there.
 	 * @return the process already registered, or {@code null} if {@code process} was registered
 	 */
-	LocalProcess register(LocalProcess process) {
+	private LocalProcess register(LocalProcess process) {
 		LocalProcess existing = this.processes.putIfAbsent(process.key(), process);
 		if (existing == null) {
 			this.counts.get(process.key().kind()).increment();
