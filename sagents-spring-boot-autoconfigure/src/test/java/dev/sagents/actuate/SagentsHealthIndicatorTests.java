@@ -1,0 +1,70 @@
+package dev.sagents.actuate;
+
+import dev.sagents.cluster.MemberStatus;
+import dev.sagents.registry.RegistryState;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the {@code sagents} health contributor reports in each state of the node. */
+class SagentsHealthIndicatorTests {
+
+	@Test
+	void runningConsistentHostingNodeIsUpWithItsCounts() {
+		Health health = new SagentsHealthIndicator(new FakeClusterView("n1", MemberStatus.ALIVE), new FakeRegistry(2, 1),
+				true)
+			.health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("node", "n1")
+			.containsEntry("hosting", true)
+			.containsEntry("registry", "running")
+			.containsEntry("consistent", true)
+			.containsEntry("registered", new RegisteredProcesses(3, 2, 1));
+	}
+
+	@Test
+	void startingNodeIsOutOfService() {
+		assertThat(statusWhileRegistry(RegistryState.STARTING)).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
+	@Test
+	void drainingNodeIsOutOfService() {
+		assertThat(statusWhileRegistry(RegistryState.DRAINING)).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
+	@Test
+	void stoppedNodeIsOutOfService() {
+		assertThat(statusWhileRegistry(RegistryState.STOPPED)).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
+	@Test
+	void nodeWithoutSupervisorIsUpAndSaysItHostsNothing() {
+		Health health = new SagentsHealthIndicator(new FakeClusterView("n1", MemberStatus.UNINITIALIZED),
+				new FakeRegistry(0, 0).inState(RegistryState.STARTING), false)
+			.health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("hosting", false)
+			.containsEntry("registry", "starting")
+			.containsEntry("registered", new RegisteredProcesses(null, null, null));
+	}
+
+	@Test
+	void disagreeingMemberSetsAreDown() {
+		Health health = new SagentsHealthIndicator(
+				new FakeClusterView("n1", MemberStatus.ALIVE).withFileSystemSupervisorEmpty(), new FakeRegistry(0, 0), true)
+			.health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("consistent", false);
+	}
+
+	private static Status statusWhileRegistry(RegistryState state) {
+		return new SagentsHealthIndicator(new FakeClusterView("n1", MemberStatus.ALIVE),
+				new FakeRegistry(0, 0).inState(state), true)
+			.health()
+			.getStatus();
+	}
+
+}
