@@ -57,7 +57,7 @@ final class SagentsPropertiesValidator {
 
 	private static void validateDistribution(SagentsProperties properties) {
 		if (properties.getDistribution() == DistributionMode.HORDE
-				&& !ClassUtils.isPresent(HAZELCAST_INSTANCE_CLASS, SagentsPropertiesValidator.class.getClassLoader())) {
+				&& !ClassUtils.isPresent(HAZELCAST_INSTANCE_CLASS, null)) {
 			throw new InvalidSagentsPropertyException("sagents.distribution", "horde",
 					"local; horde mode needs com.hazelcast:hazelcast on the classpath");
 		}
