@@ -7,7 +7,7 @@ import dev.sagents.actuate.SagentsEndpoint.FailureDescriptor;
 import dev.sagents.actuate.SagentsEndpoint.InstanceDescriptor;
 import dev.sagents.actuate.SagentsEndpoint.MemberDescriptor;
 import dev.sagents.actuate.SagentsEndpoint.SagentsDescriptor;
-import dev.sagents.cluster.MemberStatus;
+import dev.sagents.local.LocalClusterView;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.supervisor.ProcessFailure;
@@ -15,6 +15,7 @@ import dev.sagents.supervisor.ProcessFailureLog;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code /actuator/sagents} shows. */
@@ -24,8 +25,7 @@ class SagentsEndpointTests {
 
 	@Test
 	void localNodeShowsItselfAliveInEveryInstanceWithItsCounts() {
-		SagentsDescriptor descriptor = new SagentsEndpoint(new FakeClusterView("n1", MemberStatus.ALIVE),
-				new FakeRegistry(2, 1), this.failures)
+		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(2, 1), this.failures)
 			.sagents();
 		InstanceDescriptor alive = new InstanceDescriptor(List.of(new MemberDescriptor("n1", "alive")));
 		assertThat(descriptor.distribution()).isEqualTo("local");
@@ -43,8 +43,7 @@ class SagentsEndpointTests {
 
 	@Test
 	void unavailableRegistryGivesNullCountsRatherThanAnError() {
-		SagentsDescriptor descriptor = new SagentsEndpoint(new FakeClusterView("n1", MemberStatus.UNINITIALIZED),
-				new FakeRegistry(2, 1).inState(RegistryState.STARTING), this.failures)
+		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(2, 1).inState(RegistryState.STARTING), this.failures)
 			.sagents();
 		assertThat(descriptor.registered()).isEqualTo(new RegisteredProcesses(null, null, null));
 		assertThat(descriptor.registry()).isEqualTo("starting");
@@ -58,8 +57,7 @@ class SagentsEndpointTests {
 		this.failures.record(new ProcessFailure(ProcessKey.agent("a"), "n1", at, 3, "IllegalStateException: a"));
 		this.failures.record(new ProcessFailure(ProcessKey.fileSystem("user:b"), "n1", at.plusSeconds(1), 3,
 				"IllegalStateException: b"));
-		SagentsDescriptor descriptor = new SagentsEndpoint(new FakeClusterView("n1", MemberStatus.ALIVE),
-				new FakeRegistry(0, 0), this.failures)
+		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(0, 0), this.failures)
 			.sagents();
 		assertThat(descriptor.failures().total()).isEqualTo(2);
 		assertThat(descriptor.failures().recent()).extracting(FailureDescriptor::key)
@@ -68,8 +66,7 @@ class SagentsEndpointTests {
 
 	@Test
 	void serializesToTheDocumentedShape() {
-		SagentsDescriptor descriptor = new SagentsEndpoint(new FakeClusterView("n1", MemberStatus.ALIVE),
-				new FakeRegistry(2, 1), this.failures)
+		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(2, 1), this.failures)
 			.sagents();
 		String json = JsonMapper.builder().build().writeValueAsString(descriptor);
 		assertThat(json).startsWith("{\"distribution\":\"local\",\"members\":\"auto\",\"partition\":null,\"node\":\"n1\","
@@ -80,8 +77,8 @@ class SagentsEndpointTests {
 				+ "\"failures\":{\"total\":0,\"recent\":[]}}");
 	}
 
-	private static <V> java.util.Map.Entry<String, V> entry(String key, V value) {
-		return java.util.Map.entry(key, value);
+	private static SagentsEndpoint endpointOver(FakeRegistry registry, ProcessFailureLog failures) {
+		return new SagentsEndpoint(new LocalClusterView("n1", registry), registry, failures);
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.sagents.actuate;
 
-import dev.sagents.cluster.MemberStatus;
+import dev.sagents.local.LocalClusterView;
 import dev.sagents.registry.RegistryState;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +14,8 @@ class SagentsHealthIndicatorTests {
 
 	@Test
 	void runningConsistentHostingNodeIsUpWithItsCounts() {
-		Health health = new SagentsHealthIndicator(new FakeClusterView("n1", MemberStatus.ALIVE), new FakeRegistry(2, 1),
-				true)
-			.health();
+		FakeRegistry registry = new FakeRegistry(2, 1);
+		Health health = new SagentsHealthIndicator(new LocalClusterView("n1", registry), registry, true).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("node", "n1")
 			.containsEntry("hosting", true)
@@ -42,9 +41,8 @@ class SagentsHealthIndicatorTests {
 
 	@Test
 	void nodeWithoutSupervisorIsUpAndSaysItHostsNothing() {
-		Health health = new SagentsHealthIndicator(new FakeClusterView("n1", MemberStatus.UNINITIALIZED),
-				new FakeRegistry(0, 0).inState(RegistryState.STARTING), false)
-			.health();
+		FakeRegistry registry = new FakeRegistry(0, 0).inState(RegistryState.STARTING);
+		Health health = new SagentsHealthIndicator(new LocalClusterView("n1", registry), registry, false).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("hosting", false)
 			.containsEntry("registry", "starting")
@@ -53,18 +51,17 @@ class SagentsHealthIndicatorTests {
 
 	@Test
 	void disagreeingMemberSetsAreDown() {
-		Health health = new SagentsHealthIndicator(
-				new FakeClusterView("n1", MemberStatus.ALIVE).withFileSystemSupervisorEmpty(), new FakeRegistry(0, 0), true)
+		FakeRegistry registry = new FakeRegistry(0, 0);
+		Health health = new SagentsHealthIndicator(new DisagreeingClusterView(new LocalClusterView("n1", registry)),
+				registry, true)
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("consistent", false);
 	}
 
 	private static Status statusWhileRegistry(RegistryState state) {
-		return new SagentsHealthIndicator(new FakeClusterView("n1", MemberStatus.ALIVE),
-				new FakeRegistry(0, 0).inState(state), true)
-			.health()
-			.getStatus();
+		FakeRegistry registry = new FakeRegistry(0, 0).inState(state);
+		return new SagentsHealthIndicator(new LocalClusterView("n1", registry), registry, true).health().getStatus();
 	}
 
 }

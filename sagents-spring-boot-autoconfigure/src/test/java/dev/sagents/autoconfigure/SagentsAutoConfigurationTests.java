@@ -1,9 +1,9 @@
 package dev.sagents.autoconfigure;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,19 +11,22 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.sagents.agent.AgentBehavior;
+import dev.sagents.agent.AgentEventListener;
+import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentPersistence;
+import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSession;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.agent.Subscription;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
-import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalClusterView;
 import dev.sagents.local.LocalFileSystemSupervisor;
@@ -34,6 +37,7 @@ import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
+import dev.sagents.supervisor.StartResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -93,7 +97,7 @@ class SagentsAutoConfigurationTests {
 	void nodeNameDefaultsToTheHostName() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SagentsAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(ClusterView.class).localNode())
-				.isEqualTo(java.net.InetAddress.getLocalHost().getHostName()));
+				.isEqualTo(InetAddress.getLocalHost().getHostName()));
 	}
 
 	@Test
@@ -204,7 +208,8 @@ class SagentsAutoConfigurationTests {
 	void defaultAgentTypeIsTheConfiguredOneThenThePrimaryThenTheOnlyOne() {
 		ApplicationContextRunner two = runner().withBean("a", AgentBehavior.class, () -> new CountingAgent("a"))
 			.withBean("b", AgentBehavior.class, () -> new CountingAgent("b"));
-		two.withPropertyValues("sagents.agents.default-type=b").run((context) -> assertThat(defaultType(context.getBean(AgentBehaviorResolver.class))).isEqualTo("b"));
+		two.withPropertyValues("sagents.agents.default-type=b")
+			.run((context) -> assertThat(defaultType(context.getBean(AgentBehaviorResolver.class))).isEqualTo("b"));
 		two.withBean("c", AgentBehavior.class, () -> new CountingAgent("c"), (definition) -> definition.setPrimary(true))
 			.run((context) -> assertThat(defaultType(context.getBean(AgentBehaviorResolver.class))).isEqualTo("c"));
 		two.run((context) -> assertThat(defaultType(context.getBean(AgentBehaviorResolver.class))).isNull());
@@ -241,7 +246,9 @@ class SagentsAutoConfigurationTests {
 	void userExecutorIsUsedAndLeftRunning() {
 		ExecutorService own = Executors.newSingleThreadExecutor();
 		try {
-			runner().withBean("sagentsExecutor", ExecutorService.class, () -> own, (definition) -> definition.setDestroyMethodName(""))
+			runner()
+				.withBean("sagentsExecutor", ExecutorService.class, () -> own,
+						(definition) -> definition.setDestroyMethodName(""))
 				.run((context) -> assertThat(context.getBean(LocalProcessRuntime.class).executor()).isSameAs(own));
 			assertThat(own.isShutdown()).isFalse();
 		}
@@ -281,12 +288,12 @@ class SagentsAutoConfigurationTests {
 			return new AgentsSupervisor() {
 
 				@Override
-				public dev.sagents.supervisor.StartResult<dev.sagents.agent.AgentRef> startAgent(AgentSpec spec) {
+				public StartResult<AgentRef> startAgent(AgentSpec spec) {
 					throw new UnsupportedOperationException();
 				}
 
 				@Override
-				public Optional<dev.sagents.agent.AgentRef> findAgent(String id) {
+				public Optional<AgentRef> findAgent(String id) {
 					return Optional.empty();
 				}
 
@@ -296,7 +303,7 @@ class SagentsAutoConfigurationTests {
 				}
 
 				@Override
-				public List<dev.sagents.agent.AgentInfo> listAgents() {
+				public List<AgentInfo> listAgents() {
 					return List.of();
 				}
 
@@ -306,7 +313,7 @@ class SagentsAutoConfigurationTests {
 				}
 
 				@Override
-				public dev.sagents.agent.Subscription subscribe(String id, dev.sagents.agent.AgentEventListener listener) {
+				public Subscription subscribe(String id, AgentEventListener listener) {
 					throw new UnsupportedOperationException();
 				}
 
