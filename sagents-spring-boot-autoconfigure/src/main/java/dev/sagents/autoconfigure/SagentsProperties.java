@@ -105,7 +105,8 @@ public class SagentsProperties implements InitializingBean {
 		/**
 		 * Whether this node runs the sagents supervisor and so hosts agents and file systems. A node
 		 * without it hosts nothing: its registry never starts and calls fail with
-		 * RegistryUnavailableException.
+		 * RegistryUnavailableException. To host only under a profile or role, set it per profile, or
+		 * set it to false and declare your own SagentsSupervisor bean with that condition.
 		 */
 		private boolean enabled = true;
 
