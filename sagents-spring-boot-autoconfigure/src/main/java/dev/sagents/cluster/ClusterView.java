@@ -23,6 +23,14 @@ public interface ClusterView {
 	/** The nodes currently reachable, this one included, sorted. */
 	List<String> liveNodes();
 
+	/**
+	 * Whether this node is part of its cluster now (always in local mode; in horde mode, once its
+	 * Hazelcast member joined and until it left).
+	 */
+	default boolean joined() {
+		return true;
+	}
+
 	/** The member set of each instance, sorted by node. */
 	Map<SagentsInstance, List<Member>> members();
 
