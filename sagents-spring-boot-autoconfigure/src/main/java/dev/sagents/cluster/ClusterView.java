@@ -31,6 +31,14 @@ public interface ClusterView {
 		return true;
 	}
 
+	/**
+	 * How many processes each node hosts, by node name; empty when the view cannot tell (local
+	 * mode, where the registry's count is this node's).
+	 */
+	default Map<String, Integer> hostedPerNode() {
+		return Map.of();
+	}
+
 	/** The member set of each instance, sorted by node. */
 	Map<SagentsInstance, List<Member>> members();
 
