@@ -6,8 +6,16 @@ package dev.sagents.filesystem;
  */
 public class InvalidPathException extends FileSystemException {
 
+	private final String reason;
+
 	public InvalidPathException(String scope, String path, String reason) {
 		super(scope, path, "Invalid path '" + path + "' in file system '" + scope + "': " + reason);
+		this.reason = reason;
+	}
+
+	/** Why the path was refused. */
+	public String reason() {
+		return this.reason;
 	}
 
 }

@@ -53,6 +53,8 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 
 	private final ProcessFailureLog failures;
 
+	private final HostingListener hosting;
+
 	private final AgentEventBus events;
 
 	private ScheduledFuture<?> sweeper;
@@ -60,6 +62,16 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 	public LocalAgentsSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
 			AgentBehaviorResolver behaviors, AgentPersistence persistence, FileSystemSupervisor fileSystems,
 			AgentSettings settings, ProcessFailureLog failures) {
+		this(runtime, registry, behaviors, persistence, fileSystems, settings, failures, HostingListener.NONE);
+	}
+
+	/**
+	 * An agents supervisor that tells {@code hosting} about every agent it starts and ends; used by
+	 * a clustered backend that hosts its agents on this node.
+	 */
+	public LocalAgentsSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
+			AgentBehaviorResolver behaviors, AgentPersistence persistence, FileSystemSupervisor fileSystems,
+			AgentSettings settings, ProcessFailureLog failures, HostingListener hosting) {
 		this.runtime = runtime;
 		this.registry = registry;
 		this.behaviors = behaviors;
@@ -67,6 +79,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		this.fileSystems = fileSystems;
 		this.settings = settings;
 		this.failures = failures;
+		this.hosting = hosting;
 		this.events = new AgentEventBus(runtime.executor());
 	}
 
@@ -76,6 +89,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		StartResult<AgentProcess> result = this.registry.start(() -> new AgentProcess(this, spec, behavior),
 				this.settings.shutdownGrace());
 		if (result.started()) {
+			this.hosting.started(result.ref());
 			this.events.publish(new AgentEvent.Started(spec.id(), Instant.now(), this.runtime.node()));
 		}
 		return new StartResult<>(result.ref(), result.alreadyStarted());
@@ -158,6 +172,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		if (reason == ExitReason.RESTART_LIMIT) {
 			this.failures.record(ProcessFailure.of(agent, this.settings.restartIntensity(), error));
 		}
+		this.hosting.ended(agent, reason);
 		this.events.publish(new AgentEvent.Shutdown(agent.id(), Instant.now(), reason));
 	}
 

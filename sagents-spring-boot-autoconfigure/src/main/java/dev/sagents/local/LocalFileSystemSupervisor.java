@@ -33,13 +33,26 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 
 	private final ProcessFailureLog failures;
 
+	private final HostingListener hosting;
+
 	public LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
 			FileSystemPersistence persistence, FileSystemSettings settings, ProcessFailureLog failures) {
+		this(runtime, registry, persistence, settings, failures, HostingListener.NONE);
+	}
+
+	/**
+	 * A file-system supervisor that tells {@code hosting} about every file system it starts and
+	 * ends; used by a clustered backend that hosts its file systems on this node.
+	 */
+	public LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
+			FileSystemPersistence persistence, FileSystemSettings settings, ProcessFailureLog failures,
+			HostingListener hosting) {
 		this.runtime = runtime;
 		this.registry = registry;
 		this.persistence = persistence;
 		this.settings = settings;
 		this.failures = failures;
+		this.hosting = hosting;
 	}
 
 	@Override
@@ -47,6 +60,9 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 		FileSystemPaths.requireValidScope(scope);
 		StartResult<FileSystemProcess> result = this.registry.start(() -> new FileSystemProcess(this, scope),
 				this.settings.callTimeout());
+		if (result.started()) {
+			this.hosting.started(result.ref());
+		}
 		return new StartResult<>(result.ref(), result.alreadyStarted());
 	}
 
@@ -96,6 +112,7 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 		if (reason == ExitReason.RESTART_LIMIT) {
 			this.failures.record(ProcessFailure.of(fileSystem, this.settings.restartIntensity(), error));
 		}
+		this.hosting.ended(fileSystem, reason);
 	}
 
 	LocalProcessRuntime runtime() {

@@ -124,9 +124,17 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 		}
 	}
 
-	/** The registered process under {@code key}, whatever the registry's state (for the supervisors). */
-	LocalProcess get(ProcessKey key) {
-		return this.processes.get(key);
+	/**
+	 * The process this node hosts under {@code key}, whatever the registry's state: a clustered
+	 * backend delivers messages to it while the node drains.
+	 */
+	public Optional<ProcessRef> lookupHosted(ProcessKey key) {
+		return Optional.ofNullable(this.processes.get(key));
+	}
+
+	/** How many processes of {@code kind} this node hosts, whatever the registry's state. */
+	public int countHosted(ProcessKind kind) {
+		return this.counts.get(kind).intValue();
 	}
 
 	/** The registered processes of {@code kind}, whatever the registry's state (for the supervisors). */

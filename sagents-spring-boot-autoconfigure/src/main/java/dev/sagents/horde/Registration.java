@@ -1,0 +1,84 @@
+package dev.sagents.horde;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.internal.json.Json;
+import com.hazelcast.internal.json.JsonObject;
+import com.hazelcast.internal.json.JsonValue;
+
+import dev.sagents.agent.AgentSpec;
+import dev.sagents.process.ProcessKey;
+
+/**
+ * A process's entry in the cluster registry: where it runs and what it was started from, so a
+ * survivor can restart it if its member dies. Stored as Hazelcast JSON, so the registry can be
+ * queried by host with an index and no serialization config on the member.
+ *
+ * @param key the process
+ * @param host the UUID of the member that hosts it
+ * @param node that member's node name
+ * @param type the agent behaviour name, or {@code null}
+ * @param fileSystemScope the agent's file-system scope, or {@code null}
+ * @param attributes the agent's spec attributes
+ */
+record Registration(ProcessKey key, String host, String node, String type, String fileSystemScope,
+		Map<String, String> attributes) {
+
+	/** The JSON field queried to find what a member hosts. */
+	static final String HOST = "host";
+
+	/** The registration of agent {@code spec} on {@code host}. */
+	static Registration ofAgent(AgentSpec spec, String host, String node) {
+		return new Registration(ProcessKey.agent(spec.id()), host, node, spec.type(), spec.fileSystemScope(),
+				spec.attributes());
+	}
+
+	/** The registration of file system {@code scope} on {@code host}. */
+	static Registration ofFileSystem(String scope, String host, String node) {
+		return new Registration(ProcessKey.fileSystem(scope), host, node, null, null, Map.of());
+	}
+
+	/** The same process, hosted on {@code newHost}. */
+	Registration movedTo(String newHost, String newNode) {
+		return new Registration(this.key, newHost, newNode, this.type, this.fileSystemScope, this.attributes);
+	}
+
+	/** The agent spec to restart it from. */
+	AgentSpec agentSpec() {
+		return new AgentSpec(this.key.id(), this.type, this.fileSystemScope, this.attributes);
+	}
+
+	HazelcastJsonValue toJson() {
+		JsonObject json = Json.object().add("kind", this.key.kind().prefix()).add("id", this.key.id()).add(HOST, this.host)
+			.add("node", this.node);
+		if (this.type != null) {
+			json.add("type", this.type);
+		}
+		if (this.fileSystemScope != null) {
+			json.add("scope", this.fileSystemScope);
+		}
+		if (!this.attributes.isEmpty()) {
+			JsonObject attributes = Json.object();
+			this.attributes.forEach(attributes::add);
+			json.add("attributes", attributes);
+		}
+		return new HazelcastJsonValue(json.toString());
+	}
+
+	static Registration fromJson(HazelcastJsonValue value) {
+		JsonObject json = Json.parse(value.getValue()).asObject();
+		ProcessKey key = ProcessKey.parse(json.getString("kind", "") + ":" + json.getString("id", ""));
+		Map<String, String> attributes = new LinkedHashMap<>();
+		JsonValue stored = json.get("attributes");
+		if (stored != null) {
+			for (JsonObject.Member member : stored.asObject()) {
+				attributes.put(member.getName(), member.getValue().asString());
+			}
+		}
+		return new Registration(key, json.getString(HOST, null), json.getString("node", null),
+				json.getString("type", null), json.getString("scope", null), attributes);
+	}
+
+}

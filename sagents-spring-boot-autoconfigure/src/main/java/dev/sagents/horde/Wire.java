@@ -1,0 +1,168 @@
+package dev.sagents.horde;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.sagents.codec.EncodedValue;
+
+/**
+ * The binary layout of everything sagents sends between members besides the application's own
+ * values: fixed fields read in a fixed order, so decoding can never choose a class to create.
+ * Strings are length-prefixed UTF-8 and may be {@code null}.
+ */
+final class Wire {
+
+	private Wire() {
+	}
+
+	@FunctionalInterface
+	private interface IoAction {
+
+		void run() throws IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface IoRead<T> {
+
+		T read() throws IOException;
+
+	}
+
+	/** Builds one message. */
+	static final class Writer {
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+
+		private final DataOutputStream out = new DataOutputStream(this.bytes);
+
+		Writer writeByte(int value) {
+			return write(() -> this.out.writeByte(value));
+		}
+
+		Writer writeBoolean(boolean value) {
+			return writeByte(value ? 1 : 0);
+		}
+
+		Writer writeLong(long value) {
+			return write(() -> this.out.writeLong(value));
+		}
+
+		Writer writeInt(int value) {
+			return write(() -> this.out.writeInt(value));
+		}
+
+		Writer writeBytes(byte[] value) {
+			if (value == null) {
+				return writeInt(-1);
+			}
+			writeInt(value.length);
+			return write(() -> this.out.write(value));
+		}
+
+		Writer writeString(String value) {
+			return writeBytes((value != null) ? value.getBytes(StandardCharsets.UTF_8) : null);
+		}
+
+		Writer writeMap(Map<String, String> value) {
+			writeInt(value.size());
+			value.forEach((key, entry) -> writeString(key).writeString(entry));
+			return this;
+		}
+
+		Writer writeEncoded(EncodedValue value) {
+			return writeString(value.type()).writeBytes(value.data());
+		}
+
+		byte[] toBytes() {
+			return this.bytes.toByteArray();
+		}
+
+		private Writer write(IoAction action) {
+			try {
+				action.run();
+			}
+			catch (IOException ex) {
+				// A ByteArrayOutputStream does not fail; DataOutputStream just declares it.
+				throw new UncheckedIOException(ex);
+			}
+			return this;
+		}
+
+	}
+
+	/** Reads one message, field by field, in the order it was written. */
+	static final class Reader {
+
+		private final DataInputStream in;
+
+		Reader(byte[] data) {
+			this.in = new DataInputStream(new ByteArrayInputStream(data));
+		}
+
+		int readByte() {
+			return read(this.in::readByte);
+		}
+
+		boolean readBoolean() {
+			return readByte() != 0;
+		}
+
+		long readLong() {
+			return read(this.in::readLong);
+		}
+
+		int readInt() {
+			return read(this.in::readInt);
+		}
+
+		byte[] readBytes() {
+			int length = readInt();
+			if (length < 0) {
+				return null;
+			}
+			return read(() -> {
+				if (length > this.in.available()) {
+					throw new IOException("length " + length + " exceeds the message");
+				}
+				return this.in.readNBytes(length);
+			});
+		}
+
+		String readString() {
+			byte[] bytes = readBytes();
+			return (bytes != null) ? new String(bytes, StandardCharsets.UTF_8) : null;
+		}
+
+		Map<String, String> readMap() {
+			int size = readInt();
+			Map<String, String> map = new LinkedHashMap<>();
+			for (int i = 0; i < size; i++) {
+				map.put(readString(), readString());
+			}
+			return map;
+		}
+
+		EncodedValue readEncoded() {
+			return new EncodedValue(readString(), readBytes());
+		}
+
+		private static <T> T read(IoRead<T> read) {
+			try {
+				return read.read();
+			}
+			catch (IOException ex) {
+				throw new IllegalArgumentException("Malformed sagents message: " + ex.getMessage(), ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.sagents.local;
+
+import dev.sagents.process.ProcessRef;
+import dev.sagents.supervisor.ExitReason;
+
+/**
+ * Told when a process hosted on this node starts or ends for good; how a clustered backend keeps
+ * its cluster-wide registry in step with what this node hosts. Called on the thread that started
+ * or ended the process; keep it short.
+ */
+public interface HostingListener {
+
+	/** Does nothing: the local backend needs no notice. */
+	HostingListener NONE = new HostingListener() {
+	};
+
+	/** {@code process} was started on this node (not called for one found running). */
+	default void started(ProcessRef process) {
+	}
+
+	/** {@code process} ended for good with {@code reason}; it is already unregistered locally. */
+	default void ended(ProcessRef process, ExitReason reason) {
+	}
+
+}
