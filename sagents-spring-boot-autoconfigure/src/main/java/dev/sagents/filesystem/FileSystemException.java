@@ -2,7 +2,10 @@ package dev.sagents.filesystem;
 
 import dev.sagents.process.SagentsException;
 
-/** A file-system request was refused; nothing was changed. */
+/**
+ * A file-system request was refused; nothing was changed. Carries the persistence failure as its
+ * cause when storage could not be read or written.
+ */
 public class FileSystemException extends SagentsException {
 
 	private final String scope;
@@ -10,7 +13,11 @@ public class FileSystemException extends SagentsException {
 	private final String path;
 
 	public FileSystemException(String scope, String path, String message) {
-		super(message);
+		this(scope, path, message, null);
+	}
+
+	public FileSystemException(String scope, String path, String message, Throwable cause) {
+		super(message, cause);
 		this.scope = scope;
 		this.path = path;
 	}

@@ -1,9 +1,15 @@
 package dev.sagents.local;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
+import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentBehaviorResolver;
+import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentPersistence;
@@ -13,54 +19,166 @@ import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.agent.Subscription;
 import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
+import dev.sagents.supervisor.ExitReason;
+import dev.sagents.supervisor.ProcessFailure;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsLifecycle;
 import dev.sagents.supervisor.StartResult;
 
-/** (Being written: signatures are final, bodies are not.) */
+/**
+ * Hosts agents on this node. Starting is idempotent and race-free (the registry's
+ * {@code putIfAbsent} decides), idle agents are stopped by one periodic sweep instead of a timer
+ * each, and on node stop every agent persists its state within the shutdown grace.
+ */
 public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLifecycle {
+
+	/** The sweep runs this many times per inactivity timeout, so an idle agent stops within 1/8 of it late. */
+	private static final int SWEEPS_PER_TIMEOUT = 8;
+
+	private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofSeconds(1);
+
+	private final LocalProcessRuntime runtime;
+
+	private final LocalProcessRegistry registry;
+
+	private final AgentBehaviorResolver behaviors;
+
+	private final AgentPersistence persistence;
+
+	private final FileSystemSupervisor fileSystems;
+
+	private final AgentSettings settings;
+
+	private final ProcessFailureLog failures;
+
+	private final AgentEventBus events;
+
+	private ScheduledFuture<?> sweeper;
 
 	public LocalAgentsSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
 			AgentBehaviorResolver behaviors, AgentPersistence persistence, FileSystemSupervisor fileSystems,
 			AgentSettings settings, ProcessFailureLog failures) {
+		this.runtime = runtime;
+		this.registry = registry;
+		this.behaviors = behaviors;
+		this.persistence = persistence;
+		this.fileSystems = fileSystems;
+		this.settings = settings;
+		this.failures = failures;
+		this.events = new AgentEventBus(runtime.executor());
 	}
 
 	@Override
 	public StartResult<AgentRef> startAgent(AgentSpec spec) {
-		throw new UnsupportedOperationException("being written");
+		AgentBehavior<?> behavior = this.behaviors.resolve(spec.type());
+		StartResult<AgentProcess> result = this.registry.start(() -> new AgentProcess(this, spec, behavior),
+				this.settings.shutdownGrace());
+		if (result.started()) {
+			this.events.publish(new AgentEvent.Started(spec.id(), Instant.now(), this.runtime.node()));
+		}
+		return new StartResult<>(result.ref(), result.alreadyStarted());
 	}
 
 	@Override
 	public Optional<AgentRef> findAgent(String id) {
-		throw new UnsupportedOperationException("being written");
+		if (!AgentSpec.isValidId(id)) {
+			return Optional.empty();
+		}
+		return this.registry.lookup(ProcessKey.agent(id)).map(AgentRef.class::cast);
 	}
 
 	@Override
 	public boolean stopAgent(String id) {
-		throw new UnsupportedOperationException("being written");
+		Optional<AgentRef> agent = findAgent(id);
+		if (agent.isEmpty()) {
+			return false;
+		}
+		LocalProcess process = (LocalProcess) agent.get();
+		process.requestStop(ExitReason.STOPPED);
+		process.awaitTermination(this.settings.shutdownGrace());
+		return true;
 	}
 
 	@Override
 	public List<AgentInfo> listAgents() {
-		throw new UnsupportedOperationException("being written");
+		this.registry.ensureAvailable();
+		return this.registry.processes(ProcessKind.AGENT)
+			.map(AgentProcess.class::cast)
+			.filter(AgentProcess::isAlive)
+			.map((agent) -> new AgentInfo(agent.id(), agent.node(), agent.status(), agent.spec().type(),
+					agent.spec().fileSystemScope()))
+			.toList();
 	}
 
 	@Override
 	public int countAgents() {
-		throw new UnsupportedOperationException("being written");
+		return this.registry.count(ProcessKind.AGENT);
 	}
 
 	@Override
 	public Subscription subscribe(String id, AgentEventListener listener) {
-		throw new UnsupportedOperationException("being written");
+		return this.events.subscribe(id, listener);
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (this.settings.stopsWhenIdle() && this.sweeper == null) {
+			long timeout = this.settings.inactivityTimeout().toNanos();
+			long interval = Math.min(timeout / SWEEPS_PER_TIMEOUT, LONGEST_SWEEP_INTERVAL.toNanos());
+			this.sweeper = this.runtime.timer()
+				.scheduleWithFixedDelay(() -> sweepIdleAgents(timeout), interval, interval, TimeUnit.NANOSECONDS);
+		}
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
+		if (this.sweeper != null) {
+			this.sweeper.cancel(false);
+			this.sweeper = null;
+		}
+		LocalProcess.stopAll(this.registry.processes(ProcessKind.AGENT).toList(), ExitReason.SHUTDOWN,
+				this.settings.shutdownGrace());
+	}
+
+	private void sweepIdleAgents(long timeoutNanos) {
+		long now = System.nanoTime();
+		this.registry.processes(ProcessKind.AGENT).forEach((process) -> {
+			AgentProcess agent = (AgentProcess) process;
+			if (!agent.inactivityCheckQueued && agent.isIdleFor(timeoutNanos, now)) {
+				agent.checkInactivity(timeoutNanos);
+			}
+		});
+	}
+
+	/** Called by an agent once it ended for good. */
+	void ended(AgentProcess agent, ExitReason reason, Throwable error) {
+		this.registry.unregister(agent);
+		if (reason == ExitReason.RESTART_LIMIT) {
+			this.failures.record(ProcessFailure.of(agent, this.settings.restartIntensity(), error));
+		}
+		this.events.publish(new AgentEvent.Shutdown(agent.id(), Instant.now(), reason));
+	}
+
+	LocalProcessRuntime runtime() {
+		return this.runtime;
+	}
+
+	AgentPersistence persistence() {
+		return this.persistence;
+	}
+
+	AgentSettings settings() {
+		return this.settings;
+	}
+
+	AgentEventBus events() {
+		return this.events;
+	}
+
+	FileSystemSupervisor fileSystems() {
+		return this.fileSystems;
 	}
 
 }

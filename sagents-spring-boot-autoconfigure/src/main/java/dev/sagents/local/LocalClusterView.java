@@ -1,25 +1,34 @@
 package dev.sagents.local;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.DistributionMode;
 import dev.sagents.cluster.Member;
+import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.cluster.SagentsInstance;
 import dev.sagents.registry.ProcessRegistry;
 
 /**
- * The cluster as seen in local mode: this node alone. Its member status follows the registry:
- * alive while it runs, shutting_down while it drains, uninitialized when the supervisor does not
- * run here. (Being written: signatures are final, bodies are not.)
+ * The cluster as seen in local mode: this node alone, a member of all three instances. Its status
+ * follows the registry: {@code alive} while it runs, {@code shutting_down} while it drains or after
+ * it stopped, {@code uninitialized} before the supervisor started it (or on a node that does not run
+ * the supervisor at all).
  */
 public final class LocalClusterView implements ClusterView {
 
-	/** @param registry this node's registry, or {@code null} when the supervisor is disabled here */
+	private final String node;
+
+	private final ProcessRegistry registry;
+
 	public LocalClusterView(String node, ProcessRegistry registry) {
+		this.node = Objects.requireNonNull(node, "node");
+		this.registry = Objects.requireNonNull(registry, "registry");
 	}
 
 	@Override
@@ -39,17 +48,30 @@ public final class LocalClusterView implements ClusterView {
 
 	@Override
 	public String localNode() {
-		throw new UnsupportedOperationException("being written");
+		return this.node;
 	}
 
 	@Override
 	public List<String> liveNodes() {
-		throw new UnsupportedOperationException("being written");
+		return List.of(this.node);
 	}
 
 	@Override
 	public Map<SagentsInstance, List<Member>> members() {
-		throw new UnsupportedOperationException("being written");
+		List<Member> self = List.of(new Member(this.node, status()));
+		Map<SagentsInstance, List<Member>> members = new EnumMap<>(SagentsInstance.class);
+		for (SagentsInstance instance : SagentsInstance.values()) {
+			members.put(instance, self);
+		}
+		return members;
+	}
+
+	private MemberStatus status() {
+		return switch (this.registry.state()) {
+			case STARTING -> MemberStatus.UNINITIALIZED;
+			case RUNNING -> MemberStatus.ALIVE;
+			case DRAINING, STOPPED -> MemberStatus.SHUTTING_DOWN;
+		};
 	}
 
 }

@@ -4,39 +4,80 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.sagents.filesystem.FileSystemInfo;
+import dev.sagents.filesystem.FileSystemPaths;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
+import dev.sagents.supervisor.ExitReason;
+import dev.sagents.supervisor.ProcessFailure;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsLifecycle;
 import dev.sagents.supervisor.StartResult;
 
-/** (Being written: signatures are final, bodies are not.) */
+/**
+ * Hosts file systems on this node, one process per scope. Starting re-indexes what persistence
+ * holds for the scope; stopping (one scope, or all at node stop) flushes every pending write.
+ */
 public final class LocalFileSystemSupervisor implements FileSystemSupervisor, SagentsLifecycle {
+
+	private final LocalProcessRuntime runtime;
+
+	private final LocalProcessRegistry registry;
+
+	private final FileSystemPersistence persistence;
+
+	private final FileSystemSettings settings;
+
+	private final ProcessFailureLog failures;
 
 	public LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
 			FileSystemPersistence persistence, FileSystemSettings settings, ProcessFailureLog failures) {
+		this.runtime = runtime;
+		this.registry = registry;
+		this.persistence = persistence;
+		this.settings = settings;
+		this.failures = failures;
 	}
 
 	@Override
 	public StartResult<FileSystemRef> startFileSystem(String scope) {
-		throw new UnsupportedOperationException("being written");
+		FileSystemPaths.requireValidScope(scope);
+		StartResult<FileSystemProcess> result = this.registry.start(() -> new FileSystemProcess(this, scope),
+				this.settings.callTimeout());
+		return new StartResult<>(result.ref(), result.alreadyStarted());
 	}
 
 	@Override
 	public Optional<FileSystemRef> findFileSystem(String scope) {
-		throw new UnsupportedOperationException("being written");
+		if (!FileSystemPaths.isValidScope(scope)) {
+			return Optional.empty();
+		}
+		return this.registry.lookup(ProcessKey.fileSystem(scope)).map(FileSystemRef.class::cast);
 	}
 
 	@Override
 	public boolean stopFileSystem(String scope) {
-		throw new UnsupportedOperationException("being written");
+		Optional<FileSystemRef> fileSystem = findFileSystem(scope);
+		if (fileSystem.isEmpty()) {
+			return false;
+		}
+		LocalProcess process = (LocalProcess) fileSystem.get();
+		process.requestStop(ExitReason.STOPPED);
+		process.awaitTermination(this.settings.callTimeout());
+		return true;
 	}
 
 	@Override
 	public List<FileSystemInfo> listFileSystems() {
-		throw new UnsupportedOperationException("being written");
+		this.registry.ensureAvailable();
+		return this.registry.processes(ProcessKind.FILESYSTEM)
+			.map(FileSystemProcess.class::cast)
+			.filter(FileSystemProcess::isAlive)
+			.map((fileSystem) -> new FileSystemInfo(fileSystem.scope(), fileSystem.node(), fileSystem.fileCount()))
+			.toList();
 	}
 
 	@Override
@@ -45,6 +86,28 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 
 	@Override
 	public void stop() {
+		LocalProcess.stopAll(this.registry.processes(ProcessKind.FILESYSTEM).toList(), ExitReason.SHUTDOWN,
+				this.settings.callTimeout());
+	}
+
+	/** Called by a file system once it ended for good. */
+	void ended(FileSystemProcess fileSystem, ExitReason reason, Throwable error) {
+		this.registry.unregister(fileSystem);
+		if (reason == ExitReason.RESTART_LIMIT) {
+			this.failures.record(ProcessFailure.of(fileSystem, this.settings.restartIntensity(), error));
+		}
+	}
+
+	LocalProcessRuntime runtime() {
+		return this.runtime;
+	}
+
+	FileSystemPersistence persistence() {
+		return this.persistence;
+	}
+
+	FileSystemSettings settings() {
+		return this.settings;
 	}
 
 }

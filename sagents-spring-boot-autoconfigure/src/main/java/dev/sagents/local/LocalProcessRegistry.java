@@ -1,52 +1,152 @@
 package dev.sagents.local;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.registry.RegistryState;
+import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.SagentsLifecycle;
+import dev.sagents.supervisor.StartResult;
 
-/** (Being written: signatures are final, bodies are not.) */
+/**
+ * The registry of this node's processes. Registration is a single {@code putIfAbsent}, so a
+ * process is visible to every lookup the moment its start returns, and two starts of one key can
+ * never both win.
+ */
 public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifecycle {
 
+	private final ConcurrentHashMap<ProcessKey, LocalProcess> processes = new ConcurrentHashMap<>();
+
+	private final Map<ProcessKind, LongAdder> counts = new EnumMap<>(ProcessKind.class);
+
+	private volatile RegistryState state = RegistryState.STARTING;
+
 	public LocalProcessRegistry() {
+		for (ProcessKind kind : ProcessKind.values()) {
+			this.counts.put(kind, new LongAdder());
+		}
 	}
 
 	@Override
 	public Optional<ProcessRef> lookup(ProcessKey key) {
-		throw new UnsupportedOperationException("being written");
+		ensureAvailable();
+		return Optional.ofNullable(this.processes.get(key));
 	}
 
 	@Override
 	public int count() {
-		throw new UnsupportedOperationException("being written");
+		ensureAvailable();
+		return this.processes.size();
 	}
 
 	@Override
 	public int count(ProcessKind kind) {
-		throw new UnsupportedOperationException("being written");
+		ensureAvailable();
+		return this.counts.get(kind).intValue();
 	}
 
 	@Override
 	public List<ProcessKey> keys(ProcessKind kind) {
-		throw new UnsupportedOperationException("being written");
+		ensureAvailable();
+		List<ProcessKey> keys = new ArrayList<>();
+		for (ProcessKey key : this.processes.keySet()) {
+			if (key.kind() == kind) {
+				keys.add(key);
+			}
+		}
+		return keys;
 	}
 
 	@Override
 	public RegistryState state() {
-		throw new UnsupportedOperationException("being written");
+		return this.state;
+	}
+
+	/** Throws {@link RegistryUnavailableException} unless the registry is running. */
+	public void ensureAvailable() {
+		RegistryState current = this.state;
+		if (current != RegistryState.RUNNING) {
+			throw new RegistryUnavailableException(current);
+		}
+	}
+
+	/**
+	 * Starts the process {@code newProcess} makes, unless one runs under its key already: the
+	 * {@code putIfAbsent} decides, so concurrent starts of one key give one process. A process found
+	 * on its way out is waited for (up to {@code grace}) and then replaced.
+	 */
+	<P extends LocalProcess> StartResult<P> start(Supplier<P> newProcess, Duration grace) {
+		while (true) {
+			ensureAvailable();
+			P process = newProcess.get();
+			LocalProcess existing = register(process);
+			if (existing == null) {
+				process.start();
+				return StartResult.startedNow(process);
+			}
+			if (existing.isAlive()) {
+				@SuppressWarnings("unchecked")
+				P running = (P) existing;
+				return StartResult.foundRunning(running);
+			}
+			existing.awaitTermination(grace);
+		}
+	}
+
+	/**
+	 * Registers {@code process} under its key unless one is there.
+	 * @return the process already registered, or {@code null} if {@code process} was registered
+	 */
+	private LocalProcess register(LocalProcess process) {
+		LocalProcess existing = this.processes.putIfAbsent(process.key(), process);
+		if (existing == null) {
+			this.counts.get(process.key().kind()).increment();
+		}
+		return existing;
+	}
+
+	/** Removes {@code process} if it is still the one registered under its key. */
+	void unregister(LocalProcess process) {
+		if (this.processes.remove(process.key(), process)) {
+			this.counts.get(process.key().kind()).decrement();
+		}
+	}
+
+	/** The registered process under {@code key}, whatever the registry's state (for the supervisors). */
+	LocalProcess get(ProcessKey key) {
+		return this.processes.get(key);
+	}
+
+	/** The registered processes of {@code kind}, whatever the registry's state (for the supervisors). */
+	Stream<LocalProcess> processes(ProcessKind kind) {
+		return this.processes.values().stream().filter((process) -> process.key().kind() == kind);
 	}
 
 	@Override
 	public void start() {
+		this.state = RegistryState.RUNNING;
+	}
+
+	@Override
+	public void drain() {
+		this.state = RegistryState.DRAINING;
 	}
 
 	@Override
 	public void stop() {
+		this.state = RegistryState.STOPPED;
 	}
 
 }

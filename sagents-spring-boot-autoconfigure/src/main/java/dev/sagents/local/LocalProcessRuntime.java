@@ -1,23 +1,57 @@
 package dev.sagents.local;
 
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * The node's process host: runs mailboxes on a shared executor and owns one timer thread.
- * (Being written: signatures are final, bodies are not.)
+ * The node's process host: the executor that drains mailboxes and one daemon timer thread for
+ * call timeouts, inactivity sweeps and persistence debounces. Processes borrow threads only while
+ * they have messages, so idle processes cost no thread.
  */
 public final class LocalProcessRuntime implements AutoCloseable {
 
+	private final String node;
+
+	private final Executor executor;
+
+	private final ScheduledThreadPoolExecutor timer;
+
+	/**
+	 * @param node this node's name
+	 * @param executor runs the handlers; owned by the caller (not shut down by {@link #close()})
+	 */
 	public LocalProcessRuntime(String node, Executor executor) {
-		throw new UnsupportedOperationException("being written");
+		this.node = Objects.requireNonNull(node, "node");
+		this.executor = Objects.requireNonNull(executor, "executor");
+		this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "sagents-timer");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// Call timeouts are usually cancelled; do not let them pile up in the queue.
+		this.timer.setRemoveOnCancelPolicy(true);
 	}
 
+	/** This node's name. */
 	public String node() {
-		throw new UnsupportedOperationException("being written");
+		return this.node;
+	}
+
+	/** The executor that runs handlers. */
+	public Executor executor() {
+		return this.executor;
+	}
+
+	/** The timer; its tasks must be short and must not block. */
+	public ScheduledExecutorService timer() {
+		return this.timer;
 	}
 
 	@Override
 	public void close() {
+		this.timer.shutdownNow();
 	}
 
 }

@@ -25,7 +25,8 @@ public interface ProcessRef {
 	/**
 	 * Sends {@code message} and returns the reply. The future fails with
 	 * {@link ProcessNotRunningException}, {@link CallTimeoutException} or
-	 * {@link ProcessFailedException}; it is never completed on the process's own thread.
+	 * {@link ProcessFailedException}. Stages attached without an executor may run on the thread
+	 * that handled the message: attach slow work with an {@code *Async} method.
 	 */
 	<R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout);
 

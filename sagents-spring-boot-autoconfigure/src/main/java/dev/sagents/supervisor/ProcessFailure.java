@@ -3,6 +3,7 @@ package dev.sagents.supervisor;
 import java.time.Instant;
 
 import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessRef;
 
 /**
  * A process that crashed more often than its restart limit allows and was given up; kept so the
@@ -15,4 +16,11 @@ import dev.sagents.process.ProcessKey;
  * @param lastError the last handler exception, as {@code ClassName: message}
  */
 public record ProcessFailure(ProcessKey key, String node, Instant at, int restarts, String lastError) {
+
+	/** The failure of {@code process}, given up now after the restarts {@code intensity} allows. */
+	public static ProcessFailure of(ProcessRef process, RestartIntensity intensity, Throwable lastError) {
+		return new ProcessFailure(process.key(), process.node(), Instant.now(), intensity.maxRestarts(),
+				String.valueOf(lastError));
+	}
+
 }

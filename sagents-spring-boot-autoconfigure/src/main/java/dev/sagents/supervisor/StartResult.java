@@ -10,11 +10,13 @@ package dev.sagents.supervisor;
  */
 public record StartResult<T>(T ref, boolean alreadyStarted) {
 
-	public static <T> StartResult<T> started(T ref) {
+	/** {@code ref} was started by this call. */
+	public static <T> StartResult<T> startedNow(T ref) {
 		return new StartResult<>(ref, false);
 	}
 
-	public static <T> StartResult<T> alreadyStarted(T ref) {
+	/** {@code ref} was running before this call. */
+	public static <T> StartResult<T> foundRunning(T ref) {
 		return new StartResult<>(ref, true);
 	}
 

@@ -1,0 +1,133 @@
+package dev.sagents.actuate;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.sagents.cluster.ClusterView;
+import dev.sagents.cluster.Member;
+import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.registry.ProcessRegistry;
+import dev.sagents.supervisor.ProcessFailure;
+import dev.sagents.supervisor.ProcessFailureLog;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * The {@code sagents} actuator endpoint ({@code /actuator/sagents}, read-only): how this node sees
+ * the sagents cluster — distribution, members mode, partition, node name, live nodes, the members
+ * of the registry, the agents supervisor and the file-system supervisor with their status, whether
+ * the three agree, the registered counts, the registry's state and the processes given up after
+ * too many crashes. In local mode every member set is this node alone.
+ */
+@Endpoint(id = "sagents")
+public class SagentsEndpoint {
+
+	private final ClusterView clusterView;
+
+	private final ProcessRegistry registry;
+
+	private final ProcessFailureLog failures;
+
+	/**
+	 * @param clusterView this node's view of the cluster
+	 * @param registry the process registry
+	 * @param failures the processes given up after too many crashes
+	 */
+	public SagentsEndpoint(ClusterView clusterView, ProcessRegistry registry, ProcessFailureLog failures) {
+		this.clusterView = clusterView;
+		this.registry = registry;
+		this.failures = failures;
+	}
+
+	/** The current picture; never fails, even while the registry is unavailable. */
+	@ReadOperation
+	public SagentsDescriptor sagents() {
+		Map<String, InstanceDescriptor> instances = new LinkedHashMap<>();
+		this.clusterView.members()
+			.forEach((instance, members) -> instances.put(instance.value(), InstanceDescriptor.of(members)));
+		List<FailureDescriptor> recent = this.failures.recent().stream().map(FailureDescriptor::of).toList();
+		return new SagentsDescriptor(lowerCase(this.clusterView.distribution()), lowerCase(this.clusterView.membersMode()),
+				this.clusterView.partition().orElse(null), this.clusterView.localNode(), this.clusterView.liveNodes(),
+				instances, this.clusterView.consistent(), RegisteredProcesses.of(this.registry),
+				lowerCase(this.registry.state()), new FailuresDescriptor(this.failures.total(), recent));
+	}
+
+	private static String lowerCase(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * What the endpoint returns.
+	 *
+	 * @param distribution {@code local} or {@code horde}
+	 * @param members the members mode, {@code auto} or {@code participation}
+	 * @param partition the partition, or {@code null}
+	 * @param node this node's name
+	 * @param liveNodes the reachable nodes, sorted
+	 * @param instances the member set of each instance, keyed {@code registry}, {@code agentsSupervisor},
+	 * {@code fileSystemSupervisor}
+	 * @param consistent whether the three member sets agree with each other and with the live nodes
+	 * @param registered the registered counts, {@code null} while the registry is unavailable
+	 * @param registry the registry's state: {@code starting}, {@code running}, {@code draining} or {@code stopped}
+	 * @param failures the processes given up after too many crashes
+	 */
+	public record SagentsDescriptor(String distribution, String members, String partition, String node,
+			List<String> liveNodes, Map<String, InstanceDescriptor> instances, boolean consistent,
+			RegisteredProcesses registered, String registry, FailuresDescriptor failures) {
+	}
+
+	/**
+	 * The members of one instance.
+	 *
+	 * @param members each member, sorted by node
+	 */
+	public record InstanceDescriptor(List<MemberDescriptor> members) {
+
+		static InstanceDescriptor of(List<Member> members) {
+			return new InstanceDescriptor(
+					members.stream().map((member) -> new MemberDescriptor(member.node(), member.status().value())).toList());
+		}
+
+	}
+
+	/**
+	 * One member of an instance.
+	 *
+	 * @param node its node name
+	 * @param status {@code alive}, {@code uninitialized}, {@code shutting_down} or {@code dead}
+	 */
+	public record MemberDescriptor(String node, String status) {
+	}
+
+	/**
+	 * Processes given up after too many crashes.
+	 *
+	 * @param total how many since start
+	 * @param recent the latest ones kept, newest first
+	 */
+	public record FailuresDescriptor(long total, List<FailureDescriptor> recent) {
+	}
+
+	/**
+	 * One process given up.
+	 *
+	 * @param key its registry key, such as {@code agent:alice}
+	 * @param node the node it ran on
+	 * @param at when it was given up
+	 * @param restarts how many restarts happened within the window
+	 * @param lastError the last handler exception
+	 */
+	public record FailureDescriptor(String key, String node, Instant at, int restarts, String lastError) {
+
+		static FailureDescriptor of(ProcessFailure failure) {
+			return new FailureDescriptor(failure.key().toString(), failure.node(), failure.at(), failure.restarts(),
+					failure.lastError());
+		}
+
+	}
+
+}

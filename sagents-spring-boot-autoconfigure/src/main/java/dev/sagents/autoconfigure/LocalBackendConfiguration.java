@@ -1,0 +1,82 @@
+package dev.sagents.autoconfigure;
+
+import dev.sagents.agent.AgentBehaviorResolver;
+import dev.sagents.agent.AgentPersistence;
+import dev.sagents.cluster.ClusterView;
+import dev.sagents.filesystem.DiskFileSystemPersistence;
+import dev.sagents.filesystem.FileSystemPersistence;
+import dev.sagents.local.LocalAgentsSupervisor;
+import dev.sagents.local.LocalClusterView;
+import dev.sagents.local.LocalFileSystemSupervisor;
+import dev.sagents.local.LocalProcessRegistry;
+import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.supervisor.ProcessFailureLog;
+import dev.sagents.supervisor.SagentsSupervisor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The local backend ({@code sagents.distribution=local}, the default): registry, supervisors and
+ * cluster view of this node alone.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "sagents.distribution", havingValue = "local", matchIfMissing = true)
+class LocalBackendConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LocalProcessRegistry sagentsProcessRegistry() {
+		return new LocalProcessRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(FileSystemPersistence.class)
+	DiskFileSystemPersistence sagentsFileSystemPersistence(SagentsProperties properties) {
+		return new DiskFileSystemPersistence(properties.getFilesystem().getBaseDirectory());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LocalFileSystemSupervisor sagentsFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
+			FileSystemPersistence persistence, SagentsProperties properties, ProcessFailureLog failures) {
+		return new LocalFileSystemSupervisor(runtime, registry, persistence, properties.getFilesystem().toSettings(),
+				failures);
+	}
+
+	/** Agents keep no state between runs unless the application declares an {@link AgentPersistence}. */
+	@Bean
+	@ConditionalOnMissingBean
+	LocalAgentsSupervisor sagentsAgentsSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
+			AgentBehaviorResolver behaviors, ObjectProvider<AgentPersistence> persistence,
+			LocalFileSystemSupervisor fileSystems, SagentsProperties properties, ProcessFailureLog failures) {
+		return new LocalAgentsSupervisor(runtime, registry, behaviors, persistence.getIfAvailable(AgentPersistence::none),
+				fileSystems, properties.getAgents().toSettings(), failures);
+	}
+
+	/** Given the registry even when the supervisor is off: the view then shows this node uninitialized. */
+	@Bean
+	@ConditionalOnMissingBean(ClusterView.class)
+	LocalClusterView sagentsClusterView(LocalProcessRuntime runtime, LocalProcessRegistry registry) {
+		return new LocalClusterView(runtime.node(), registry);
+	}
+
+	/**
+	 * The participation gate: without this bean the registry never starts and the node hosts
+	 * nothing. Off with {@code sagents.supervisor.enabled=false}; an application that declares its
+	 * own (for example under {@code @Profile("worker")}, with the property set to {@code false})
+	 * decides itself where it runs.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "sagents.supervisor.enabled", matchIfMissing = true)
+	SagentsSupervisor sagentsSupervisor(LocalProcessRegistry registry, LocalAgentsSupervisor agentsSupervisor,
+			LocalFileSystemSupervisor fileSystemSupervisor) {
+		return new SagentsSupervisor(registry, agentsSupervisor, fileSystemSupervisor);
+	}
+
+}

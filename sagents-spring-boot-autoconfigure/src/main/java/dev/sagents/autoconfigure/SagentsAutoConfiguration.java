@@ -1,0 +1,22 @@
+package dev.sagents.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configuration of sagents: the shared core and the backend chosen by
+ * {@code sagents.distribution}. Each backend is one configuration class beside
+ * {@link LocalBackendConfiguration}, conditional on its distribution value; every bean backs off
+ * when the application declares its own.
+ *
+ * <p>Ordered after task execution: the {@code sagentsExecutor} bean is an {@code Executor}, and
+ * Spring Boot's {@code applicationTaskExecutor} backs off when it sees one first.
+ */
+@AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
+@EnableConfigurationProperties(SagentsProperties.class)
+@Import({ SagentsCoreConfiguration.class, LocalBackendConfiguration.class })
+public final class SagentsAutoConfiguration {
+
+}

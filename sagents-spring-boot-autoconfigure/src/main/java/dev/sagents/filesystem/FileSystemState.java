@@ -1,0 +1,346 @@
+package dev.sagents.filesystem;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sagents.filesystem.FileSystemPersistence.StoredFile;
+
+/**
+ * The in-memory file system of one scope. Files live in memory; each changed path is persisted
+ * through a {@link FileSystemPersistence} once no further change touched it for
+ * {@link FileSystemSettings#persistDebounce()} (per-path debounce). Content indexed from
+ * persistence is loaded on its first read, then kept.
+ * <p>
+ * Not thread-safe: one thread owns an instance (the file system's process, which handles one
+ * {@link FileSystemCommand} at a time) and makes every call. A request that is refused throws
+ * and changes nothing. Files form a tree as on disk: a path cannot be both a file and the folder
+ * of another file.
+ */
+public final class FileSystemState {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileSystemState.class);
+
+	private final String scope;
+
+	private final FileSystemPersistence persistence;
+
+	private final FileSystemSettings settings;
+
+	private final Clock clock;
+
+	/** Every file by path; sorted, so listing by prefix is a range of keys. */
+	private final TreeMap<String, StoredContent> files = new TreeMap<>();
+
+	/**
+	 * Paths changed in memory but not yet in persistence, with the time each is due. A path absent
+	 * from {@link #files} is a pending delete. Each change moves its path to the end, so the order
+	 * is the order of the last changes, and persisting in it replays them as they happened (a
+	 * folder's last file is deleted before a file of the folder's name is written).
+	 */
+	private final LinkedHashMap<String, Instant> pending = new LinkedHashMap<>();
+
+	/**
+	 * Creates an empty file system; call {@link #reindex()} to see what persistence holds.
+	 *
+	 * @param scope the scope ({@code user:alice}); {@link InvalidScopeException} if invalid
+	 * @param persistence where files are persisted
+	 * @param settings the debounce and the limits on paths and files
+	 * @param clock the source of modification times and due times
+	 */
+	public FileSystemState(String scope, FileSystemPersistence persistence, FileSystemSettings settings, Clock clock) {
+		this.scope = FileSystemPaths.requireValidScope(scope);
+		this.persistence = Objects.requireNonNull(persistence, "persistence");
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	/** The scope of this file system. */
+	public String scope() {
+		return this.scope;
+	}
+
+	/**
+	 * Indexes what persistence holds for the scope (path, size, modification time), without loading
+	 * content. Paths with a pending change keep their in-memory version; every other path is
+	 * replaced by the persisted one. Persisted paths that break the path rules are skipped with a
+	 * warning. {@link FileSystemException} if persistence cannot list the scope; nothing changed.
+	 */
+	public void reindex() {
+		List<StoredFile> stored;
+		try {
+			stored = this.persistence.list(this.scope);
+		}
+		catch (IOException ex) {
+			throw new FileSystemException(this.scope, "", "Could not list the persisted files of file system '"
+					+ this.scope + "': " + ex.getMessage(), ex);
+		}
+		this.files.keySet().retainAll(this.pending.keySet());
+		for (StoredFile file : stored) {
+			if (this.pending.containsKey(file.path())) {
+				continue;
+			}
+			try {
+				FileSystemPaths.requireValidPath(this.scope, file.path(), this.settings.maxPathLength());
+			}
+			catch (InvalidPathException ex) {
+				logger.warn("Skipping a persisted file: {}", ex.getMessage());
+				continue;
+			}
+			this.files.put(file.path(), new StoredContent(null, file.size(), file.modified()));
+		}
+	}
+
+	/**
+	 * Creates or replaces the file at {@code path} with a copy of {@code content}; persisted after
+	 * the debounce, which a further change of the same path starts again.
+	 * {@link InvalidPathException} if the path is invalid, is the folder of other files or has a
+	 * file as a folder, or if the content is over {@link FileSystemSettings#maxFileSize()}.
+	 */
+	public void write(String path, byte[] content) {
+		requireValidPath(path);
+		Objects.requireNonNull(content, "content");
+		if (content.length > this.settings.maxFileSize()) {
+			throw new InvalidPathException(this.scope, path, "the content has " + content.length
+					+ " bytes, more than the limit of " + this.settings.maxFileSize());
+		}
+		requireRoomFor(path, null);
+		this.files.put(path, new StoredContent(content.clone(), content.length, this.clock.instant()));
+		markPending(path);
+	}
+
+	/**
+	 * A copy of the content of {@code path}, empty if there is no such file. Content only indexed
+	 * is loaded from persistence now; {@link FileSystemException} if that fails.
+	 */
+	public Optional<byte[]> read(String path) {
+		requireValidPath(path);
+		if (!this.files.containsKey(path)) {
+			return Optional.empty();
+		}
+		return loadContent(path).map(byte[]::clone);
+	}
+
+	/** The files whose path starts with {@code prefix} ({@code ""} or {@code null} for all), sorted by path. */
+	public List<FileEntry> list(String prefix) {
+		String start = FileSystemPaths.requireValidPrefix(this.scope, prefix, this.settings.maxPathLength());
+		List<FileEntry> entries = new ArrayList<>();
+		for (Map.Entry<String, StoredContent> file : this.files.tailMap(start, true).entrySet()) {
+			if (!file.getKey().startsWith(start)) {
+				break;
+			}
+			entries.add(entryOf(file.getKey(), file.getValue()));
+		}
+		return entries;
+	}
+
+	/** Deletes {@code path}, persisted after the debounce; {@code false} if there was no such file. */
+	public boolean delete(String path) {
+		requireValidPath(path);
+		if (this.files.remove(path) == null) {
+			return false;
+		}
+		markPending(path);
+		return true;
+	}
+
+	/**
+	 * Renames {@code from} to {@code to}, replacing {@code to}; persisted after the debounce as a
+	 * write of {@code to} and a delete of {@code from}. {@link FileNotFoundException} if
+	 * {@code from} does not exist; {@link InvalidPathException} as for {@link #write}; a
+	 * {@link FileSystemException} if the content of {@code from} cannot be loaded.
+	 */
+	public void move(String from, String to) {
+		requireValidPath(from);
+		requireValidPath(to);
+		if (!this.files.containsKey(from)) {
+			throw new FileNotFoundException(this.scope, from);
+		}
+		if (from.equals(to)) {
+			return;
+		}
+		requireRoomFor(to, from);
+		// Loaded first: the new path is persisted as a write, which needs the content.
+		Optional<byte[]> content = loadContent(from);
+		if (content.isEmpty()) {
+			throw new FileNotFoundException(this.scope, from);
+		}
+		this.files.remove(from);
+		this.files.put(to, new StoredContent(content.get(), content.get().length, this.clock.instant()));
+		markPending(from);
+		markPending(to);
+	}
+
+	/**
+	 * Persists every pending change whose due time has come, in the order the changes were made. A
+	 * change that fails is logged and stays pending, due again one debounce later.
+	 *
+	 * @return the delay until the next pending change is due; empty when nothing is pending
+	 */
+	public Optional<Duration> persistDue() {
+		Instant now = this.clock.instant();
+		List<String> due = new ArrayList<>();
+		this.pending.forEach((path, dueAt) -> {
+			if (!dueAt.isAfter(now)) {
+				due.add(path);
+			}
+		});
+		persist(due).forEach((path, failure) -> logger.warn("Could not persist '{}' of file system '{}'; retrying in {}",
+				path, this.scope, this.settings.persistDebounce(), failure));
+		return nextDueIn();
+	}
+
+	/** The delay until the next pending change is due (zero if overdue); empty when nothing is pending. */
+	public Optional<Duration> nextDueIn() {
+		Instant now = this.clock.instant();
+		return this.pending.values()
+			.stream()
+			.min(Instant::compareTo)
+			.map((dueAt) -> dueAt.isAfter(now) ? Duration.between(now, dueAt) : Duration.ZERO);
+	}
+
+	/**
+	 * Persists every pending change now, in the order the changes were made. Every change is tried;
+	 * if any fails, those stay pending (due again one debounce later) and one
+	 * {@link FileSystemException} names them all, with the first failure as its cause.
+	 */
+	public void flushAll() {
+		Map<String, Exception> failures = persist(new ArrayList<>(this.pending.keySet()));
+		if (failures.isEmpty()) {
+			return;
+		}
+		List<Exception> causes = new ArrayList<>(failures.values());
+		FileSystemException failure = new FileSystemException(this.scope, "", "Could not persist " + failures.size()
+				+ " path(s) of file system '" + this.scope + "': " + String.join(", ", failures.keySet()),
+				causes.get(0));
+		causes.subList(1, causes.size()).forEach(failure::addSuppressed);
+		throw failure;
+	}
+
+	/** How many files this file system holds. */
+	public int fileCount() {
+		return this.files.size();
+	}
+
+	private void requireValidPath(String path) {
+		FileSystemPaths.requireValidPath(this.scope, path, this.settings.maxPathLength());
+	}
+
+	/**
+	 * Refuses {@code path} when a file of it would not fit the tree: when a file holds the place of
+	 * one of its folders, or when it is itself the folder of files. {@code leaving} is a file about
+	 * to be moved away, so it is in nobody's way.
+	 */
+	private void requireRoomFor(String path, String leaving) {
+		for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+			String folder = path.substring(0, slash);
+			if (!folder.equals(leaving) && this.files.containsKey(folder)) {
+				throw new InvalidPathException(this.scope, path, "'" + folder + "' is a file, not a folder");
+			}
+		}
+		String folderPrefix = path + "/";
+		for (String below : this.files.tailMap(folderPrefix, true).keySet()) {
+			if (!below.startsWith(folderPrefix)) {
+				break;
+			}
+			if (!below.equals(leaving)) {
+				throw new InvalidPathException(this.scope, path, "it is the folder of '" + below + "'");
+			}
+		}
+	}
+
+	/**
+	 * The content of {@code path} (which must be indexed), loading it from persistence on first use.
+	 * Empty, and the path is dropped from the index, when persistence no longer holds it.
+	 */
+	private Optional<byte[]> loadContent(String path) {
+		StoredContent file = this.files.get(path);
+		if (file.content != null) {
+			return Optional.of(file.content);
+		}
+		Optional<byte[]> loaded;
+		try {
+			loaded = this.persistence.read(this.scope, path);
+		}
+		catch (IOException ex) {
+			throw new FileSystemException(this.scope, path,
+					"Could not load '" + path + "' of file system '" + this.scope + "': " + ex.getMessage(), ex);
+		}
+		if (loaded.isEmpty()) {
+			logger.warn("'{}' of file system '{}' was indexed but is no longer persisted; dropping it", path, this.scope);
+			this.files.remove(path);
+			return Optional.empty();
+		}
+		file.content = loaded.get();
+		file.size = file.content.length;
+		return loaded;
+	}
+
+	private void markPending(String path) {
+		this.pending.remove(path);
+		this.pending.put(path, this.clock.instant().plus(this.settings.persistDebounce()));
+	}
+
+	/**
+	 * Persists the pending change of each of {@code paths}, in order: a write of the file, or a
+	 * delete when it no longer exists. Each success leaves the pending set; each failure is
+	 * rescheduled one debounce later.
+	 *
+	 * @return the failures by path, in order; empty when every change was persisted
+	 */
+	private Map<String, Exception> persist(List<String> paths) {
+		Map<String, Exception> failures = new LinkedHashMap<>();
+		for (String path : paths) {
+			StoredContent file = this.files.get(path);
+			try {
+				if (file != null) {
+					this.persistence.write(this.scope, path, file.content);
+				}
+				else {
+					this.persistence.delete(this.scope, path);
+				}
+				this.pending.remove(path);
+			}
+			catch (IOException | RuntimeException ex) {
+				// A runtime failure too (a link refused, a bug in a custom backend): letting it end the
+				// process would lose every change not persisted yet.
+				failures.put(path, ex);
+				markPending(path);
+			}
+		}
+		return failures;
+	}
+
+	private FileEntry entryOf(String path, StoredContent file) {
+		return new FileEntry(path, file.size, file.modified, !this.pending.containsKey(path));
+	}
+
+	/** A file's metadata and, once written or read, its content ({@code null} until then). */
+	private static final class StoredContent {
+
+		private byte[] content;
+
+		private long size;
+
+		private final Instant modified;
+
+		private StoredContent(byte[] content, long size, Instant modified) {
+			this.content = content;
+			this.size = size;
+			this.modified = modified;
+		}
+
+	}
+
+}

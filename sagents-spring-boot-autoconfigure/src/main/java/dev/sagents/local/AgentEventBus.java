@@ -1,0 +1,95 @@
+package dev.sagents.local;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.sagents.agent.AgentEvent;
+import dev.sagents.agent.AgentEventListener;
+import dev.sagents.agent.Subscription;
+
+/**
+ * Subscriptions to agent events, by agent id rather than by process, so they survive restarts.
+ * Publishing costs one volatile read while nobody subscribes anywhere.
+ */
+final class AgentEventBus {
+
+	private final Executor executor;
+
+	private final ConcurrentHashMap<String, CopyOnWriteArrayList<LocalSubscription>> subscriptions = new ConcurrentHashMap<>();
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	AgentEventBus(Executor executor) {
+		this.executor = executor;
+	}
+
+	Subscription subscribe(String agentId, AgentEventListener listener) {
+		LocalSubscription subscription = new LocalSubscription(agentId, listener, new SerialExecutor(this.executor));
+		this.subscriptions.computeIfAbsent(agentId, (id) -> new CopyOnWriteArrayList<>()).add(subscription);
+		this.active.incrementAndGet();
+		return subscription;
+	}
+
+	/** Whether anyone listens to agent {@code agentId}; cheap enough to call per message. */
+	boolean hasSubscribers(String agentId) {
+		return this.active.get() > 0 && this.subscriptions.containsKey(agentId);
+	}
+
+	void publish(AgentEvent event) {
+		if (this.active.get() == 0) {
+			return;
+		}
+		CopyOnWriteArrayList<LocalSubscription> listeners = this.subscriptions.get(event.agentId());
+		if (listeners != null) {
+			for (LocalSubscription subscription : listeners) {
+				subscription.deliver(event);
+			}
+		}
+	}
+
+	private void remove(LocalSubscription subscription) {
+		this.subscriptions.computeIfPresent(subscription.agentId, (id, listeners) -> {
+			if (listeners.remove(subscription)) {
+				this.active.decrementAndGet();
+			}
+			return listeners.isEmpty() ? null : listeners;
+		});
+	}
+
+	private final class LocalSubscription implements Subscription {
+
+		private final String agentId;
+
+		private final AgentEventListener listener;
+
+		private final SerialExecutor delivery;
+
+		private volatile boolean closed;
+
+		LocalSubscription(String agentId, AgentEventListener listener, SerialExecutor delivery) {
+			this.agentId = agentId;
+			this.listener = listener;
+			this.delivery = delivery;
+		}
+
+		void deliver(AgentEvent event) {
+			this.delivery.execute(() -> {
+				if (!this.closed) {
+					this.listener.onEvent(event);
+				}
+			});
+		}
+
+		@Override
+		public void close() {
+			if (!this.closed) {
+				this.closed = true;
+				remove(this);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,171 @@
+package dev.sagents.local;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sagents.agent.AgentBehavior;
+import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentEvent;
+import dev.sagents.agent.AgentPersistence.PersistencePoint;
+import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentResult;
+import dev.sagents.agent.AgentSpec;
+import dev.sagents.agent.AgentStatus;
+import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.supervisor.ExitReason;
+import dev.sagents.supervisor.RestartIntensity;
+
+/**
+ * A running agent: the application's {@link AgentBehavior} plus the state it returned last. The
+ * process is also the agent's {@link AgentContext}, which saves an object per agent.
+ */
+final class AgentProcess extends LocalProcess implements AgentRef, AgentContext {
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentProcess.class);
+
+	private final LocalAgentsSupervisor supervisor;
+
+	private final AgentSpec spec;
+
+	private final AgentBehavior<Object> behavior;
+
+	private Object state;
+
+	private volatile AgentStatus status = AgentStatus.IDLE;
+
+	private FileSystemRef fileSystem;
+
+	/** Set while an inactivity check is queued, so the sweeper queues at most one. */
+	volatile boolean inactivityCheckQueued;
+
+	@SuppressWarnings("unchecked")
+	AgentProcess(LocalAgentsSupervisor supervisor, AgentSpec spec, AgentBehavior<?> behavior) {
+		super(ProcessKey.agent(spec.id()), supervisor.runtime());
+		this.supervisor = supervisor;
+		this.spec = spec;
+		this.behavior = (AgentBehavior<Object>) behavior;
+	}
+
+	@Override
+	protected void init() throws Exception {
+		Object stored = this.supervisor.persistence().loadState(id(), this.behavior.stateType()).orElse(null);
+		this.state = (stored != null) ? stored : this.behavior.initialState(this);
+	}
+
+	@Override
+	protected Object handle(Object message) throws Exception {
+		changeStatus(AgentStatus.RUNNING);
+		AgentResult<Object> result = this.behavior.handle(this.state, message, this);
+		Objects.requireNonNull(result, () -> "AgentBehavior.handle returned null for agent " + id());
+		Object previous = this.state;
+		this.state = result.state();
+		if (!Objects.equals(previous, this.state)) {
+			this.supervisor.persistence().persistState(id(), this.state, PersistencePoint.ON_CHANGE);
+		}
+		changeStatus(AgentStatus.IDLE);
+		if (result.reply() != null && this.supervisor.events().hasSubscribers(id())) {
+			this.supervisor.events().publish(new AgentEvent.Replied(id(), Instant.now(), result.reply()));
+		}
+		if (result.stop()) {
+			stopSelf(ExitReason.NORMAL);
+		}
+		return result.reply();
+	}
+
+	@Override
+	protected void crashed(Throwable error) {
+		changeStatus(AgentStatus.ERROR);
+		try {
+			this.supervisor.persistence().persistState(id(), this.state, PersistencePoint.ON_ERROR);
+		}
+		catch (Exception ex) {
+			logger.warn("Could not persist the state of agent {} after its crash", id(), ex);
+		}
+	}
+
+	@Override
+	protected void terminate(ExitReason reason) throws Exception {
+		changeStatus(AgentStatus.STOPPING);
+		try {
+			this.supervisor.persistence().persistState(id(), this.state, PersistencePoint.ON_SHUTDOWN);
+		}
+		finally {
+			this.behavior.onStop(this.state, reason, this);
+		}
+	}
+
+	@Override
+	protected RestartIntensity restartIntensity() {
+		return this.supervisor.settings().restartIntensity();
+	}
+
+	@Override
+	protected void ended(ExitReason reason, Throwable error) {
+		this.status = AgentStatus.STOPPED;
+		this.supervisor.ended(this, reason, error);
+	}
+
+	/** Runs the inactivity check in mailbox order: stops only if nothing happened meanwhile. */
+	void checkInactivity(long timeoutNanos) {
+		this.inactivityCheckQueued = true;
+		enqueueControl(() -> {
+			this.inactivityCheckQueued = false;
+			if (System.nanoTime() - lastActivityNanos() >= timeoutNanos) {
+				stopSelf(ExitReason.INACTIVITY);
+			}
+		});
+	}
+
+	boolean isIdleFor(long nanos, long now) {
+		return isIdle() && now - lastActivityNanos() >= nanos;
+	}
+
+	private void changeStatus(AgentStatus next) {
+		AgentStatus previous = this.status;
+		if (previous != next) {
+			this.status = next;
+			if (this.supervisor.events().hasSubscribers(id())) {
+				this.supervisor.events().publish(new AgentEvent.StatusChanged(id(), Instant.now(), previous, next));
+			}
+		}
+	}
+
+	@Override
+	public AgentStatus status() {
+		return this.status;
+	}
+
+	@Override
+	public String agentId() {
+		return id();
+	}
+
+	@Override
+	public AgentSpec spec() {
+		return this.spec;
+	}
+
+	@Override
+	public FileSystemRef fileSystem() {
+		String scope = this.spec.fileSystemScope();
+		if (scope == null) {
+			throw new IllegalStateException("Agent " + id() + " was started without a file-system scope");
+		}
+		FileSystemRef current = this.fileSystem;
+		if (current == null || !current.isAlive()) {
+			current = this.supervisor.fileSystems().ensureFileSystem(scope);
+			this.fileSystem = current;
+		}
+		return current;
+	}
+
+	@Override
+	public void publish(Object payload) {
+		this.supervisor.events().publish(new AgentEvent.Published(id(), Instant.now(), payload));
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.sagents.local;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import dev.sagents.filesystem.FileEntry;
+import dev.sagents.filesystem.FileSystemCommand;
+import dev.sagents.filesystem.FileSystemException;
+import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.filesystem.FileSystemState;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.supervisor.ExitReason;
+import dev.sagents.supervisor.RestartIntensity;
+
+/**
+ * A running file system: one {@link FileSystemState} owned by one process, so every agent sharing
+ * the scope sees one consistent set of files. Refused requests (bad path, missing file) reach the
+ * caller as they are and do not restart the process; pending writes are flushed before a crash
+ * restart re-indexes from persistence.
+ */
+final class FileSystemProcess extends LocalProcess implements FileSystemRef {
+
+	private final LocalFileSystemSupervisor supervisor;
+
+	private FileSystemState state;
+
+	/** Whether a {@link FileSystemCommand.PersistDue} is on its way; owned by the process. */
+	private boolean persistScheduled;
+
+	private volatile int fileCount;
+
+	FileSystemProcess(LocalFileSystemSupervisor supervisor, String scope) {
+		super(ProcessKey.fileSystem(scope), supervisor.runtime());
+		this.supervisor = supervisor;
+	}
+
+	@Override
+	protected void init() {
+		FileSystemState fresh = new FileSystemState(scope(), this.supervisor.persistence(), this.supervisor.settings(),
+				Clock.systemUTC());
+		fresh.reindex();
+		this.state = fresh;
+		this.fileCount = fresh.fileCount();
+	}
+
+	@Override
+	protected Object handle(Object message) {
+		if (!(message instanceof FileSystemCommand<?> command)) {
+			throw new IllegalArgumentException("A file system handles FileSystemCommand messages, not " + message);
+		}
+		if (command instanceof FileSystemCommand.PersistDue) {
+			this.persistScheduled = false;
+		}
+		try {
+			return command.applyTo(this.state);
+		}
+		finally {
+			this.fileCount = this.state.fileCount();
+			schedulePersistence();
+		}
+	}
+
+	private void schedulePersistence() {
+		if (this.persistScheduled) {
+			return;
+		}
+		Optional<Duration> due = this.state.nextDueIn();
+		if (due.isPresent()) {
+			this.persistScheduled = true;
+			this.runtime.timer()
+				.schedule(() -> cast(new FileSystemCommand.PersistDue()), due.get().toNanos(), TimeUnit.NANOSECONDS);
+		}
+	}
+
+	@Override
+	protected boolean isRefusal(Throwable error) {
+		return error instanceof FileSystemException;
+	}
+
+	@Override
+	protected void crashed(Throwable error) {
+		this.state.flushAll();
+	}
+
+	@Override
+	protected void terminate(ExitReason reason) {
+		this.state.flushAll();
+	}
+
+	@Override
+	protected RestartIntensity restartIntensity() {
+		return this.supervisor.settings().restartIntensity();
+	}
+
+	@Override
+	protected void ended(ExitReason reason, Throwable error) {
+		this.supervisor.ended(this, reason, error);
+	}
+
+	int fileCount() {
+		return this.fileCount;
+	}
+
+	private <R> R request(FileSystemCommand<R> command, Class<? super R> replyType) {
+		@SuppressWarnings("unchecked")
+		R reply = (R) callAndWait(command, replyType, this.supervisor.settings().callTimeout());
+		return reply;
+	}
+
+	@Override
+	public void write(String path, byte[] content) {
+		request(new FileSystemCommand.Write(path, content), Void.class);
+	}
+
+	@Override
+	public Optional<byte[]> read(String path) {
+		return request(new FileSystemCommand.Read(path), Optional.class);
+	}
+
+	@Override
+	public List<FileEntry> list(String prefix) {
+		return request(new FileSystemCommand.ListFiles(prefix), List.class);
+	}
+
+	@Override
+	public boolean delete(String path) {
+		return request(new FileSystemCommand.Delete(path), Boolean.class);
+	}
+
+	@Override
+	public void move(String from, String to) {
+		request(new FileSystemCommand.Move(from, to), Void.class);
+	}
+
+	@Override
+	public void flush() {
+		request(new FileSystemCommand.Flush(), Void.class);
+	}
+
+	@Override
+	public String toString() {
+		return super.toString() + "{files=" + this.fileCount + "}";
+	}
+
+}

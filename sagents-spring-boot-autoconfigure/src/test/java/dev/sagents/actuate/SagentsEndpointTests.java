@@ -1,0 +1,84 @@
+package dev.sagents.actuate;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.sagents.actuate.SagentsEndpoint.FailureDescriptor;
+import dev.sagents.actuate.SagentsEndpoint.InstanceDescriptor;
+import dev.sagents.actuate.SagentsEndpoint.MemberDescriptor;
+import dev.sagents.actuate.SagentsEndpoint.SagentsDescriptor;
+import dev.sagents.local.LocalClusterView;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.registry.RegistryState;
+import dev.sagents.supervisor.ProcessFailure;
+import dev.sagents.supervisor.ProcessFailureLog;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What {@code /actuator/sagents} shows. */
+class SagentsEndpointTests {
+
+	private final ProcessFailureLog failures = new ProcessFailureLog(10);
+
+	@Test
+	void localNodeShowsItselfAliveInEveryInstanceWithItsCounts() {
+		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(2, 1), this.failures)
+			.sagents();
+		InstanceDescriptor alive = new InstanceDescriptor(List.of(new MemberDescriptor("n1", "alive")));
+		assertThat(descriptor.distribution()).isEqualTo("local");
+		assertThat(descriptor.members()).isEqualTo("auto");
+		assertThat(descriptor.partition()).isNull();
+		assertThat(descriptor.node()).isEqualTo("n1");
+		assertThat(descriptor.liveNodes()).containsExactly("n1");
+		assertThat(descriptor.instances()).containsExactly(entry("registry", alive), entry("agentsSupervisor", alive),
+				entry("fileSystemSupervisor", alive));
+		assertThat(descriptor.consistent()).isTrue();
+		assertThat(descriptor.registered()).isEqualTo(new RegisteredProcesses(3, 2, 1));
+		assertThat(descriptor.registry()).isEqualTo("running");
+		assertThat(descriptor.failures().total()).isZero();
+	}
+
+	@Test
+	void unavailableRegistryGivesNullCountsRatherThanAnError() {
+		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(2, 1).inState(RegistryState.STARTING), this.failures)
+			.sagents();
+		assertThat(descriptor.registered()).isEqualTo(new RegisteredProcesses(null, null, null));
+		assertThat(descriptor.registry()).isEqualTo("starting");
+		assertThat(descriptor.instances().get("registry").members()).containsExactly(new MemberDescriptor("n1",
+				"uninitialized"));
+	}
+
+	@Test
+	void givenUpProcessesAreListedNewestFirst() {
+		Instant at = Instant.parse("2025-01-01T00:00:00Z");
+		this.failures.record(new ProcessFailure(ProcessKey.agent("a"), "n1", at, 3, "IllegalStateException: a"));
+		this.failures.record(new ProcessFailure(ProcessKey.fileSystem("user:b"), "n1", at.plusSeconds(1), 3,
+				"IllegalStateException: b"));
+		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(0, 0), this.failures)
+			.sagents();
+		assertThat(descriptor.failures().total()).isEqualTo(2);
+		assertThat(descriptor.failures().recent()).extracting(FailureDescriptor::key)
+			.containsExactly("filesystem:user:b", "agent:a");
+	}
+
+	@Test
+	void serializesToTheDocumentedShape() {
+		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(2, 1), this.failures)
+			.sagents();
+		String json = JsonMapper.builder().build().writeValueAsString(descriptor);
+		assertThat(json).startsWith("{\"distribution\":\"local\",\"members\":\"auto\",\"partition\":null,\"node\":\"n1\","
+				+ "\"liveNodes\":[\"n1\"],\"instances\":{\"registry\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]},"
+				+ "\"agentsSupervisor\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]},"
+				+ "\"fileSystemSupervisor\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]}},\"consistent\":true,"
+				+ "\"registered\":{\"total\":3,\"agents\":2,\"fileSystems\":1},\"registry\":\"running\","
+				+ "\"failures\":{\"total\":0,\"recent\":[]}}");
+	}
+
+	private static SagentsEndpoint endpointOver(FakeRegistry registry, ProcessFailureLog failures) {
+		return new SagentsEndpoint(new LocalClusterView("n1", registry), registry, failures);
+	}
+
+}

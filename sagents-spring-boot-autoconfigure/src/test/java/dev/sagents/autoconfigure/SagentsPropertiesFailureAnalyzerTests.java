@@ -1,0 +1,211 @@
+package dev.sagents.autoconfigure;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.condition.JRE;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Bad {@code sagents.*} values stop startup, and the report names the property, the value given
+ * and what is allowed.
+ */
+class SagentsPropertiesFailureAnalyzerTests {
+
+	/** The environment of the last context run; a failed context no longer hands it out. */
+	private final AtomicReference<Environment> environment = new AtomicReference<>();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withInitializer((context) -> this.environment.set(context.getEnvironment()))
+		.withUserConfiguration(PropertiesOnly.class);
+
+	@Test
+	void misspeltDistributionListsTheAllowedValuesInLowerCase() {
+		assertReport("sagents.distribution=hord", "sagents.distribution", "hord", "local, horde");
+	}
+
+	@Test
+	void misspeltMembersModeListsTheAllowedValues() {
+		assertReport("sagents.horde.members=everyone", "sagents.horde.members", "everyone", "auto, participation");
+	}
+
+	@Test
+	void misspeltThreadsListsTheAllowedValues() {
+		assertReport("sagents.runtime.threads=green", "sagents.runtime.threads", "green", "auto, virtual, platform");
+	}
+
+	@Test
+	void malformedDurationSaysWhatADurationLooksLike() {
+		assertReport("sagents.agents.call-timeout=soon", "sagents.agents.call-timeout", "soon",
+				"a duration, such as 500ms, 30s, 5m or PT30S");
+	}
+
+	@Test
+	void hordeWithoutHazelcastSaysWhatIsNeeded() {
+		assertReport("sagents.distribution=horde", "sagents.distribution", "horde",
+				"local; horde mode needs com.hazelcast:hazelcast on the classpath");
+	}
+
+	@Test
+	void partitionWithoutParticipationIsRefused() {
+		assertReport("sagents.horde.partition=ord", "sagents.horde.partition", "ord",
+				"no value unless sagents.horde.members=participation (it is auto)");
+	}
+
+	@Test
+	void partitionWithParticipationIsAccepted() {
+		this.runner.withPropertyValues("sagents.horde.members=participation", "sagents.horde.partition=ord")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void negativeInactivityTimeoutIsRefusedWithTheValueAsWritten() {
+		assertReport("sagents.agents.inactivity-timeout=-5s", "sagents.agents.inactivity-timeout", "-5s",
+				"0 (never) or a positive duration, such as 5m");
+	}
+
+	@Test
+	void zeroCallTimeoutIsRefused() {
+		assertReport("sagents.agents.call-timeout=0", "sagents.agents.call-timeout", "0",
+				"a positive duration, such as 500ms, 30s or 5m");
+	}
+
+	@Test
+	void zeroShutdownGraceIsRefused() {
+		assertReport("sagents.agents.shutdown-grace=0s", "sagents.agents.shutdown-grace", "0s",
+				"a positive duration, such as 500ms, 30s or 5m");
+	}
+
+	@Test
+	void negativePersistDebounceIsRefused() {
+		assertReport("sagents.filesystem.persist-debounce=-1ms", "sagents.filesystem.persist-debounce", "-1ms",
+				"0 (persist at once) or a positive duration such as 5s");
+	}
+
+	@Test
+	void zeroRestartWindowIsRefused() {
+		assertReport("sagents.filesystem.restart.window=0", "sagents.filesystem.restart.window", "0",
+				"a positive duration, such as 500ms, 30s or 5m");
+	}
+
+	@Test
+	void negativeMaxRestartsIsRefused() {
+		assertReport("sagents.agents.restart.max-restarts=-1", "sagents.agents.restart.max-restarts", "-1",
+				"0 (never restart) or a positive whole number");
+	}
+
+	@Test
+	void zeroMaxFileSizeIsRefused() {
+		assertReport("sagents.filesystem.max-file-size=0", "sagents.filesystem.max-file-size", "0",
+				"a positive size, such as 512KB or 10MB");
+	}
+
+	@Test
+	void zeroMaxPathLengthIsRefused() {
+		assertReport("sagents.filesystem.max-path-length=0", "sagents.filesystem.max-path-length", "0",
+				"a positive whole number");
+	}
+
+	@Test
+	void zeroParallelismIsRefused() {
+		assertReport("sagents.runtime.parallelism=0", "sagents.runtime.parallelism", "0", "a positive whole number");
+	}
+
+	@Test
+	void blankNodeNameIsRefused() {
+		assertReport("sagents.node-name= ", "sagents.node-name", "", "a non-blank name, or no value for the host name");
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_20)
+	void virtualThreadsBeforeJava21AreRefused() {
+		assertReport("sagents.runtime.threads=virtual", "sagents.runtime.threads", "virtual",
+				"auto or platform on this JVM (Java " + Runtime.version().feature() + "); virtual needs Java 21 or later");
+	}
+
+	@Test
+	void bindFailuresOutsideSagentsAreLeftToSpringBoot() {
+		this.runner.withUserConfiguration(OtherProperties.class)
+			.withPropertyValues("other.mode=hord")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context)).isNull();
+			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aStartingApplicationPrintsOurReportRatherThanSpringBootsGenericOne(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(PropertiesOnly.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("sagents.distribution", "hord"));
+		assertThatException().isThrownBy(application::run);
+		assertThat(output).contains("Invalid sagents configuration:")
+			.contains("Property: sagents.distribution")
+			.contains("Allowed: local, horde")
+			.contains("Change sagents.distribution to an allowed value (local, horde)");
+	}
+
+	private void assertReport(String propertyValue, String property, String value, String allowed) {
+		this.runner.withPropertyValues(propertyValue).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context);
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("Property: " + property)
+				.contains("Value: \"" + value + "\"")
+				.contains("Origin: ")
+				.contains("Allowed: " + allowed);
+			assertThat(analysis.getAction()).isEqualTo("Change " + property + " to an allowed value (" + allowed
+					+ ") in your configuration.");
+		});
+	}
+
+	private FailureAnalysis analyze(AssertableApplicationContext context) {
+		return new SagentsPropertiesFailureAnalyzer(this.environment.get()).analyze(context.getStartupFailure());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(SagentsProperties.class)
+	static class PropertiesOnly {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(OtherProperties.Bound.class)
+	static class OtherProperties {
+
+		@ConfigurationProperties("other")
+		static class Bound {
+
+			private Thread.State mode;
+
+			public Thread.State getMode() {
+				return this.mode;
+			}
+
+			public void setMode(Thread.State mode) {
+				this.mode = mode;
+			}
+
+		}
+
+	}
+
+}

@@ -1,0 +1,330 @@
+package dev.sagents.local;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.sagents.agent.AgentEvent;
+import dev.sagents.agent.AgentPersistence;
+import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentSettings;
+import dev.sagents.agent.AgentSpec;
+import dev.sagents.agent.AgentStatus;
+import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.agent.Subscription;
+import dev.sagents.agent.UnknownAgentTypeException;
+import dev.sagents.process.CallTimeoutException;
+import dev.sagents.process.ProcessFailedException;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
+import dev.sagents.process.ProcessNotRunningException;
+import dev.sagents.registry.RegistryState;
+import dev.sagents.registry.RegistryUnavailableException;
+import dev.sagents.supervisor.ExitReason;
+import dev.sagents.supervisor.ProcessFailureLog;
+import dev.sagents.supervisor.RestartIntensity;
+import dev.sagents.supervisor.StartResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class LocalAgentsSupervisorTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private ForkJoinPool executor;
+
+	private final MapAgentPersistence persistence = new MapAgentPersistence();
+
+	private final ProcessFailureLog failures = new ProcessFailureLog(10);
+
+	private LocalProcessRuntime runtime;
+
+	private LocalProcessRegistry registry;
+
+	private LocalAgentsSupervisor agents;
+
+	@BeforeEach
+	void startNode() {
+		startNode(AgentSettings.defaults(), this.persistence);
+	}
+
+	private void startNode(AgentSettings settings, AgentPersistence agentPersistence) {
+		this.executor = new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
+		this.runtime = new LocalProcessRuntime("n1", this.executor);
+		this.registry = new LocalProcessRegistry();
+		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry,
+				new NamedAgentBehaviorResolver(Map.of("counter", new CounterAgent()), null), agentPersistence, null,
+				settings, this.failures);
+		this.registry.start();
+		this.agents.start();
+	}
+
+	@AfterEach
+	void stopNode() {
+		this.registry.drain();
+		this.agents.stop();
+		this.registry.stop();
+		this.runtime.close();
+		this.executor.shutdownNow();
+	}
+
+	@Test
+	void startIsIdempotentAndReturnsTheRunningAgent() {
+		StartResult<AgentRef> first = this.agents.startAgent(AgentSpec.of("a1"));
+		StartResult<AgentRef> second = this.agents.startAgent(AgentSpec.of("a1"));
+		assertThat(first.started()).isTrue();
+		assertThat(second.alreadyStarted()).isTrue();
+		assertThat(second.ref()).isSameAs(first.ref());
+		assertThat(this.agents.countAgents()).isOne();
+		assertThat(this.registry.lookup(ProcessKey.agent("a1"))).containsSame(first.ref());
+	}
+
+	@Test
+	void concurrentStartsOfOneIdGiveOneProcess() throws Exception {
+		int callers = 16;
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<CompletableFuture<StartResult<AgentRef>>> results = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				results.add(CompletableFuture.supplyAsync(() -> {
+					awaitLatch(go);
+					return this.agents.startAgent(AgentSpec.of("same"));
+				}, pool));
+			}
+			go.countDown();
+			List<StartResult<AgentRef>> done = results.stream().map(CompletableFuture::join).toList();
+			assertThat(done).filteredOn((result) -> result.started()).hasSize(1);
+			assertThat(done.stream().map(StartResult::ref).distinct()).hasSize(1);
+			assertThat(this.agents.countAgents()).isOne();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void messagesAreHandledInOrderOneAtATime() {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("ordered")).ref();
+		for (int i = 0; i < 1000; i++) {
+			agent.cast("tick");
+		}
+		CompletableFuture<Long> count = agent.call("tick", Long.class, TIMEOUT);
+		assertThat(count.join()).isEqualTo(1001L);
+		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(1002L);
+	}
+
+	@Test
+	void aCrashFailsTheCallAndRestartsFromTheLastPersistedState() {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("crashy")).ref();
+		agent.callAndWait("tick", Long.class, TIMEOUT);
+		assertThatThrownBy(() -> agent.callAndWait(CounterAgent.FAIL, Long.class, TIMEOUT))
+			.isInstanceOf(ProcessFailedException.class)
+			.hasRootCauseMessage("asked to fail");
+		assertThat(agent.status()).isEqualTo(AgentStatus.ERROR);
+		assertThat(agent.isAlive()).isTrue();
+		assertThat(agent.callAndWait(CounterAgent.GET, Long.class, TIMEOUT)).isEqualTo(1L);
+		assertThat(agent.call(CounterAgent.FAIL, Long.class, TIMEOUT)).failsWithin(TIMEOUT)
+			.withThrowableThat()
+			.withCauseInstanceOf(ProcessFailedException.class);
+		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(2L);
+	}
+
+	@Test
+	void pastTheRestartLimitTheAgentIsGivenUpAndRecorded() {
+		stopNode();
+		startNode(new AgentSettings(null, Duration.ofSeconds(5), TIMEOUT, new RestartIntensity(2, Duration.ofMinutes(1))),
+				this.persistence);
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("doomed")).ref();
+		List<AgentEvent> events = new CopyOnWriteArrayList<>();
+		this.agents.subscribe("doomed", events::add);
+		for (int i = 0; i < 3; i++) {
+			agent.cast(CounterAgent.FAIL);
+		}
+		await().atMost(TIMEOUT).until(() -> !agent.isAlive() && this.agents.findAgent("doomed").isEmpty());
+		assertThat(this.failures.recent()).singleElement()
+			.satisfies((failure) -> assertThat(failure.key()).isEqualTo(ProcessKey.agent("doomed")));
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(events).filteredOn(AgentEvent.Shutdown.class::isInstance)
+				.singleElement()
+				.satisfies((event) -> assertThat(((AgentEvent.Shutdown) event).reason())
+					.isEqualTo(ExitReason.RESTART_LIMIT)));
+		assertThatThrownBy(() -> agent.callAndWait("tick", Long.class, TIMEOUT))
+			.isInstanceOf(ProcessNotRunningException.class);
+		assertThat(this.agents.startAgent(AgentSpec.of("doomed")).started()).isTrue();
+	}
+
+	@Test
+	void anIdleAgentStopsNormallyAndIsNotRestartedUntilTheNextStart() {
+		stopNode();
+		startNode(new AgentSettings(Duration.ofMillis(200), Duration.ofSeconds(5), TIMEOUT,
+				RestartIntensity.defaults()), this.persistence);
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("sleepy")).ref();
+		List<AgentEvent> events = new CopyOnWriteArrayList<>();
+		this.agents.subscribe("sleepy", events::add);
+		agent.callAndWait("tick", Long.class, TIMEOUT);
+		await().atMost(TIMEOUT).until(() -> this.agents.findAgent("sleepy").isEmpty());
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(events).filteredOn(AgentEvent.Shutdown.class::isInstance)
+				.singleElement()
+				.satisfies((event) -> assertThat(((AgentEvent.Shutdown) event).reason())
+					.isEqualTo(ExitReason.INACTIVITY)));
+		assertThat(this.persistence.points).contains("sleepy:ON_SHUTDOWN");
+		assertThat(this.agents.countAgents()).isZero();
+		AgentRef again = this.agents.startAgent(AgentSpec.of("sleepy")).ref();
+		assertThat(again.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(2L);
+	}
+
+	@Test
+	void storedStateWinsOverTheInitialState() {
+		this.persistence.states.put("restored", new CounterAgent.Count(41));
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("restored")).ref();
+		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(42L);
+		assertThat(this.persistence.points).containsExactly("restored:ON_CHANGE");
+	}
+
+	@Test
+	void anUnchangedStateIsNotPersisted() {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("reader")).ref();
+		agent.callAndWait(CounterAgent.GET, Long.class, TIMEOUT);
+		assertThat(this.persistence.points).isEmpty();
+	}
+
+	@Test
+	void stopPersistsAndUnregisters() {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("stopper")).ref();
+		agent.callAndWait("tick", Long.class, TIMEOUT);
+		assertThat(this.agents.stopAgent("stopper")).isTrue();
+		assertThat(agent.isAlive()).isFalse();
+		assertThat(agent.status()).isEqualTo(AgentStatus.STOPPED);
+		assertThat(this.agents.findAgent("stopper")).isEmpty();
+		assertThat(this.persistence.points).endsWith("stopper:ON_SHUTDOWN");
+		assertThat(this.agents.stopAgent("stopper")).isFalse();
+		assertThatCode(() -> agent.cast("tick")).doesNotThrowAnyException();
+		assertThatThrownBy(() -> agent.callAndWait("tick", Long.class, TIMEOUT))
+			.isInstanceOf(ProcessNotRunningException.class);
+	}
+
+	@Test
+	void aBehaviourCanStopItsAgentAfterReplying() {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("quitter")).ref();
+		assertThat(agent.callAndWait(CounterAgent.STOP, String.class, TIMEOUT)).isEqualTo("bye");
+		await().atMost(TIMEOUT).until(() -> this.agents.findAgent("quitter").isEmpty());
+	}
+
+	@Test
+	void callsTimeOutWithATypedErrorWhileTheAgentIsBusy() throws Exception {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("busy")).ref();
+		CountDownLatch release = new CountDownLatch(1);
+		agent.cast(new CounterAgent.Block(release));
+		try {
+			assertThatThrownBy(() -> agent.callAndWait("tick", Long.class, Duration.ofMillis(100)))
+				.isInstanceOf(CallTimeoutException.class);
+		}
+		finally {
+			release.countDown();
+		}
+		await().atMost(TIMEOUT).until(() -> agent.callAndWait(CounterAgent.GET, Long.class, TIMEOUT) == 2L);
+	}
+
+	@Test
+	void subscribersSeeStatusRepliesAndShutdownInOrder() {
+		List<AgentEvent> events = new CopyOnWriteArrayList<>();
+		Subscription subscription = this.agents.subscribe("watched", events::add);
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("watched")).ref();
+		agent.callAndWait("tick", Long.class, TIMEOUT);
+		this.agents.stopAgent("watched");
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(events).extracting((event) -> event.getClass().getSimpleName())
+				.containsExactly("Started", "StatusChanged", "StatusChanged", "Replied", "StatusChanged", "Shutdown"));
+		subscription.close();
+		this.agents.startAgent(AgentSpec.of("watched")).ref().callAndWait("tick", Long.class, TIMEOUT);
+		assertThat(events).hasSize(6);
+	}
+
+	@Test
+	void listAndCountCoverEveryRunningAgent() {
+		for (int i = 0; i < 10; i++) {
+			this.agents.startAgent(AgentSpec.of("agent-" + i).withFileSystemScope("user:" + i));
+		}
+		assertThat(this.agents.countAgents()).isEqualTo(10);
+		assertThat(this.registry.count(ProcessKind.AGENT)).isEqualTo(10);
+		assertThat(this.registry.keys(ProcessKind.AGENT)).hasSize(10);
+		assertThat(this.agents.listAgents()).hasSize(10)
+			.allSatisfy((info) -> {
+				assertThat(info.node()).isEqualTo("n1");
+				assertThat(info.status()).isEqualTo(AgentStatus.IDLE);
+				assertThat(info.type()).isNull();
+			})
+			.extracting((info) -> info.fileSystemScope())
+			.contains("user:3");
+	}
+
+	@Test
+	void anUnknownTypeIsRefusedBeforeAnythingIsRegistered() {
+		assertThatThrownBy(() -> this.agents.startAgent(AgentSpec.of("x").withType("nope")))
+			.isInstanceOf(UnknownAgentTypeException.class)
+			.hasMessageContaining("counter");
+		assertThat(this.agents.countAgents()).isZero();
+	}
+
+	@Test
+	void theRegistryRefusesCallsWhileDrainingAndBeforeStart() {
+		LocalProcessRegistry fresh = new LocalProcessRegistry();
+		assertThat(fresh.state()).isEqualTo(RegistryState.STARTING);
+		assertThatThrownBy(() -> fresh.lookup(ProcessKey.agent("a"))).isInstanceOf(RegistryUnavailableException.class);
+		this.registry.drain();
+		assertThat(this.registry.isAvailable()).isFalse();
+		assertThatThrownBy(() -> this.agents.startAgent(AgentSpec.of("late")))
+			.isInstanceOf(RegistryUnavailableException.class);
+		assertThatThrownBy(() -> this.agents.countAgents()).isInstanceOf(RegistryUnavailableException.class);
+	}
+
+	@Test
+	void nodeStopPersistsEveryAgentAndAbandonsStuckOnesAfterTheGrace() {
+		stopNode();
+		startNode(new AgentSettings(null, Duration.ofMillis(300), TIMEOUT, RestartIntensity.defaults()),
+				this.persistence);
+		Set<String> ids = ConcurrentHashMap.newKeySet();
+		for (int i = 0; i < 50; i++) {
+			AgentRef agent = this.agents.startAgent(AgentSpec.of("p" + i)).ref();
+			agent.callAndWait("tick", Long.class, TIMEOUT);
+			ids.add(agent.id());
+		}
+		CountDownLatch never = new CountDownLatch(1);
+		AgentRef stuck = this.agents.startAgent(AgentSpec.of("stuck")).ref();
+		stuck.cast(new CounterAgent.Block(never));
+		await().atMost(TIMEOUT).until(() -> stuck.status() == AgentStatus.RUNNING);
+		this.registry.drain();
+		this.agents.stop();
+		assertThat(this.persistence.points).filteredOn((point) -> point.endsWith(":ON_SHUTDOWN")).hasSize(50);
+		assertThat(stuck.isAlive()).isFalse();
+		assertThat(this.registry.processes(ProcessKind.AGENT)).isEmpty();
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

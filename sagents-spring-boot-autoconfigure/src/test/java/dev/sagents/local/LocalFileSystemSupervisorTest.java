@@ -1,0 +1,175 @@
+package dev.sagents.local;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sagents.agent.AgentBehavior;
+import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentPersistence;
+import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentResult;
+import dev.sagents.agent.AgentSettings;
+import dev.sagents.agent.AgentSpec;
+import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.filesystem.DiskFileSystemPersistence;
+import dev.sagents.filesystem.FileEntry;
+import dev.sagents.filesystem.FileNotFoundException;
+import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.filesystem.FileSystemSettings;
+import dev.sagents.filesystem.InvalidPathException;
+import dev.sagents.filesystem.InvalidScopeException;
+import dev.sagents.supervisor.ProcessFailureLog;
+import dev.sagents.supervisor.RestartIntensity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class LocalFileSystemSupervisorTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	@TempDir
+	Path base;
+
+	private ForkJoinPool executor;
+
+	private LocalProcessRuntime runtime;
+
+	private LocalProcessRegistry registry;
+
+	private LocalFileSystemSupervisor fileSystems;
+
+	private LocalAgentsSupervisor agents;
+
+	@BeforeEach
+	void startNode() {
+		this.executor = new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
+		this.runtime = new LocalProcessRuntime("n1", this.executor);
+		this.registry = new LocalProcessRegistry();
+		ProcessFailureLog failures = new ProcessFailureLog(10);
+		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry,
+				new DiskFileSystemPersistence(this.base), new FileSystemSettings(Duration.ofMillis(100), 1024, 256,
+						TIMEOUT, RestartIntensity.defaults()),
+				failures);
+		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry,
+				new NamedAgentBehaviorResolver(Map.of("scribe", new Scribe()), null), AgentPersistence.none(),
+				this.fileSystems, AgentSettings.defaults(), failures);
+		this.registry.start();
+		this.agents.start();
+		this.fileSystems.start();
+	}
+
+	@AfterEach
+	void stopNode() {
+		this.registry.drain();
+		this.agents.stop();
+		this.fileSystems.stop();
+		this.registry.stop();
+		this.runtime.close();
+		this.executor.shutdownNow();
+	}
+
+	@Test
+	void filesAreKeptInMemoryAndPersistedAfterTheDebounce() {
+		FileSystemRef fs = this.fileSystems.ensureFileSystem("user:alice");
+		fs.writeText("notes/a.md", "hello");
+		assertThat(fs.readText("notes/a.md")).contains("hello");
+		assertThat(fs.list()).singleElement().satisfies((entry) -> assertThat(entry.path()).isEqualTo("notes/a.md"));
+		Path stored = this.base.resolve("user%3Aalice").resolve("notes/a.md");
+		await().atMost(TIMEOUT).until(() -> Files.exists(stored));
+		assertThat(stored).hasContent("hello");
+		await().atMost(TIMEOUT).until(() -> fs.list().get(0).persisted());
+	}
+
+	@Test
+	void startIsIdempotentPerScope() {
+		assertThat(this.fileSystems.startFileSystem("project:7").started()).isTrue();
+		assertThat(this.fileSystems.startFileSystem("project:7").alreadyStarted()).isTrue();
+		assertThat(this.fileSystems.listFileSystems()).singleElement()
+			.satisfies((info) -> assertThat(info.scope()).isEqualTo("project:7"));
+		assertThat(this.fileSystems.isRunning("project:7")).isTrue();
+		assertThat(this.fileSystems.isRunning("project:8")).isFalse();
+	}
+
+	@Test
+	void stoppingFlushesAndRestartingReindexes() {
+		FileSystemRef fs = this.fileSystems.ensureFileSystem("user:bob");
+		fs.writeText("a.txt", "one");
+		fs.writeText("dir/b.txt", "two");
+		fs.move("a.txt", "moved.txt");
+		assertThat(this.fileSystems.stopFileSystem("user:bob")).isTrue();
+		assertThat(this.base.resolve("user%3Abob").resolve("moved.txt")).hasContent("one");
+		assertThat(this.base.resolve("user%3Abob").resolve("a.txt")).doesNotExist();
+		FileSystemRef again = this.fileSystems.ensureFileSystem("user:bob");
+		assertThat(again.list()).extracting(FileEntry::path).containsExactly("dir/b.txt", "moved.txt");
+		assertThat(again.readText("dir/b.txt")).contains("two");
+		assertThat(this.fileSystems.listFileSystems()).singleElement()
+			.satisfies((info) -> assertThat(info.files()).isEqualTo(2));
+	}
+
+	@Test
+	void refusedRequestsChangeNothingAndDoNotRestartTheFileSystem() {
+		FileSystemRef fs = this.fileSystems.ensureFileSystem("user:carol");
+		fs.writeText("keep.txt", "x");
+		assertThatThrownBy(() -> fs.writeText("../escape.txt", "y")).isInstanceOf(InvalidPathException.class);
+		assertThatThrownBy(() -> fs.writeText("/etc/passwd", "y")).isInstanceOf(InvalidPathException.class);
+		assertThatThrownBy(() -> fs.write("big.bin", new byte[2048])).isInstanceOf(InvalidPathException.class);
+		assertThatThrownBy(() -> fs.move("missing.txt", "b.txt")).isInstanceOf(FileNotFoundException.class);
+		assertThat(fs.list()).extracting(FileEntry::path).containsExactly("keep.txt");
+		assertThat(fs.isAlive()).isTrue();
+		fs.flush();
+		assertThat(this.base.resolve("user%3Acarol").resolve("keep.txt")).exists();
+		assertThat(this.base.resolve("escape.txt")).doesNotExist();
+	}
+
+	@Test
+	void aBadScopeIsRefused() {
+		assertThatThrownBy(() -> this.fileSystems.startFileSystem("../../etc")).isInstanceOf(InvalidScopeException.class);
+		assertThat(this.fileSystems.findFileSystem("../../etc")).isEmpty();
+	}
+
+	@Test
+	void agentsWithOneScopeShareOneFileSystem() {
+		AgentRef first = this.agents.startAgent(AgentSpec.of("writer").withFileSystemScope("team:1")).ref();
+		AgentRef second = this.agents.startAgent(AgentSpec.of("reader").withFileSystemScope("team:1")).ref();
+		first.callAndWait("write plan.md", String.class, TIMEOUT);
+		assertThat(second.callAndWait("read plan.md", String.class, TIMEOUT)).isEqualTo("written by writer");
+		assertThat(this.fileSystems.listFileSystems()).hasSize(1);
+	}
+
+	/** Writes and reads files of its scope: "write PATH" or "read PATH". */
+	static class Scribe implements AgentBehavior<String> {
+
+		@Override
+		public Class<String> stateType() {
+			return String.class;
+		}
+
+		@Override
+		public String initialState(AgentContext context) {
+			return "";
+		}
+
+		@Override
+		public AgentResult<String> handle(String state, Object message, AgentContext context) {
+			String[] words = ((String) message).split(" ");
+			if (words[0].equals("write")) {
+				context.fileSystem().write(words[1], ("written by " + context.agentId()).getBytes(StandardCharsets.UTF_8));
+				return AgentResult.reply(state, "ok");
+			}
+			return AgentResult.reply(state, context.fileSystem().readText(words[1]).orElse(null));
+		}
+
+	}
+
+}

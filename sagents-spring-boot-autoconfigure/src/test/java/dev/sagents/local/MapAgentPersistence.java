@@ -1,0 +1,29 @@
+package dev.sagents.local;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.sagents.agent.AgentPersistence;
+
+/** Keeps agent state in a map and remembers at which points it was persisted. */
+class MapAgentPersistence implements AgentPersistence {
+
+	final Map<String, Object> states = new ConcurrentHashMap<>();
+
+	final List<String> points = new CopyOnWriteArrayList<>();
+
+	@Override
+	public void persistState(String agentId, Object state, PersistencePoint point) {
+		this.states.put(agentId, state);
+		this.points.add(agentId + ":" + point);
+	}
+
+	@Override
+	public <S> Optional<S> loadState(String agentId, Class<S> stateType) {
+		return Optional.ofNullable(this.states.get(agentId)).map(stateType::cast);
+	}
+
+}
