@@ -9,6 +9,7 @@ import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
+import dev.sagents.filesystem.FileSystemPaths;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.sample.NotesProperties;
@@ -51,8 +52,9 @@ public class AgentController {
 	public ResponseEntity<AgentView> start(@PathVariable String id,
 			@RequestBody(required = false) StartAgentRequest request) {
 		RequestValidation.requireAgentId(id);
+		// Checked before the start, so no agent runs with a scope its file system would refuse.
 		String scope = (request != null && request.filesystemScope() != null)
-				? RequestValidation.requireScope(request.filesystemScope()) : null;
+				? FileSystemPaths.requireValidScope(request.filesystemScope()) : null;
 		StartResult<AgentRef> result = this.agents.startAgent(new AgentSpec(id, NotesAgent.TYPE, scope, Map.of()));
 		return ResponseEntity.status(result.started() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(AgentView.of(result.ref()));

@@ -228,20 +228,22 @@ class NotesApiTests {
 	@Nested
 	class Problems {
 
+		private static final String TYPE_PREFIX = "tag:sagents.dev,2026:problem:";
+
 		@Test
 		void unknownAgentIsNotFound() {
-			assertProblem(api.get("/api/agents/unknown"), 404, "unknown");
-			assertProblem(tell("unknown", "hello"), 404, "unknown");
-			assertProblem(api.delete("/api/agents/unknown"), 404, "unknown");
+			assertProblem(api.get("/api/agents/unknown"), 404, "agent-not-running", "'unknown' is not running");
+			assertProblem(tell("unknown", "hello"), 404, "agent-not-running", "'unknown' is not running");
+			assertProblem(api.delete("/api/agents/unknown"), 404, "agent-not-running", "'unknown' is not running");
 		}
 
 		@ParameterizedTest
 		@MethodSource("dev.sagents.sample.web.NotesApiTests#badAgentIds")
 		void badAgentIdIsABadRequest(String id) {
-			assertProblem(start(id), 400, "Invalid agent id");
-			assertProblem(api.get("/api/agents/" + id), 400, "Invalid agent id");
-			assertProblem(tell(id, "hello"), 400, "Invalid agent id");
-			assertProblem(api.delete("/api/agents/" + id), 400, "Invalid agent id");
+			assertProblem(start(id), 400, "invalid-agent-id", "Invalid agent id");
+			assertProblem(api.get("/api/agents/" + id), 400, "invalid-agent-id", "Invalid agent id");
+			assertProblem(tell(id, "hello"), 400, "invalid-agent-id", "Invalid agent id");
+			assertProblem(api.delete("/api/agents/" + id), 400, "invalid-agent-id", "Invalid agent id");
 		}
 
 		@Test
@@ -254,32 +256,41 @@ class NotesApiTests {
 		void messageWithoutTextIsABadRequest(String body) {
 			start("strict");
 
-			assertProblem(api.send("POST", "/api/agents/strict/messages", body), 400, "text");
+			Response response = api.send("POST", "/api/agents/strict/messages", body);
+
+			assertProblem(response, 400, "invalid-message", "'text' is required");
 		}
 
 		@Test
 		void malformedJsonIsABadRequest() {
 			start("malformed");
 
-			assertProblem(api.send("POST", "/api/agents/malformed/messages", "{\"text\": "), 400, null);
-			assertProblem(api.send("PUT", "/api/agents/malformed", "{\"filesystemScope\""), 400, null);
+			assertProblem(api.send("POST", "/api/agents/malformed/messages", "{\"text\": "), 400, null, null);
+			assertProblem(api.send("PUT", "/api/agents/malformed", "{\"filesystemScope\""), 400, null, null);
 		}
 
 		@Test
-		void badScopeIsABadRequest() {
-			assertProblem(start("scoped", "user alice"), 400, "Invalid file-system scope");
-			assertProblem(start("scoped", ""), 400, "Invalid file-system scope");
-			assertProblem(api.get("/api/filesystems/user%20alice/files"), 400, "Invalid file-system scope");
+		void badScopeIsABadRequestAndStartsNothing() {
+			assertProblem(start("scoped", "user alice"), 400, "invalid-scope", "Invalid file-system scope");
+			assertProblem(start("scoped", ""), 400, "invalid-scope", "Invalid file-system scope");
+			assertProblem(api.get("/api/filesystems/user%20alice/files"), 400, "invalid-scope",
+					"Invalid file-system scope");
 			assertThat(api.get("/api/agents/scoped").status()).isEqualTo(404);
 		}
 
-		private void assertProblem(Response response, int status, String detail) {
+		/**
+		 * Asserts an RFC 9457 problem. {@code type} is the name of one of the application's problem
+		 * types, or {@code null} for Spring MVC's generic {@code about:blank}, which is left out of
+		 * the JSON as RFC 9457 allows; {@code detail} is a part of the detail, {@code null} to accept any.
+		 */
+		private void assertProblem(Response response, int status, String type, String detail) {
 			assertThat(response.status()).isEqualTo(status);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 			assertThat(response.body().get("status").asInt()).isEqualTo(status);
-			assertThat(response.body().has("type")).isTrue();
-			assertThat(response.body().get("title").asString()).isNotBlank();
-			assertThat(response.body().get("detail").asString()).isNotBlank();
+			assertThat(response.body().path("type").asString("about:blank"))
+				.isEqualTo((type != null) ? TYPE_PREFIX + type : "about:blank");
+			assertThat(response.text("title")).isNotBlank();
+			assertThat(response.text("detail")).isNotBlank();
 			if (detail != null) {
 				assertThat(response.text("detail")).contains(detail);
 			}
