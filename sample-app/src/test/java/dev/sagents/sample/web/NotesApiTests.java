@@ -176,7 +176,7 @@ class NotesApiTests {
 			assertThat(files.status()).isEqualTo(200);
 			assertThat(files.body().size()).isOne();
 			JsonNode file = files.body().get(0);
-			assertThat(file.get("path").asString()).startsWith("notes/").endsWith(".md");
+			assertThat(file.get("path").asString()).isEqualTo("notes/writer-1.md");
 			assertThat(file.get("size").asLong()).isEqualTo("buy milk".length());
 			assertThat(Instant.parse(file.get("modified").asString())).isBeforeOrEqualTo(Instant.now());
 		}
