@@ -23,6 +23,22 @@ public interface ClusterView {
 	/** The nodes currently reachable, this one included, sorted. */
 	List<String> liveNodes();
 
+	/**
+	 * Whether this node is part of its cluster now (always in local mode; in horde mode, once its
+	 * Hazelcast member joined and until it left).
+	 */
+	default boolean joined() {
+		return true;
+	}
+
+	/**
+	 * How many processes each node hosts, by node name; empty when the view cannot tell (local
+	 * mode, where the registry's count is this node's).
+	 */
+	default Map<String, Integer> hostedPerNode() {
+		return Map.of();
+	}
+
 	/** The member set of each instance, sorted by node. */
 	Map<SagentsInstance, List<Member>> members();
 

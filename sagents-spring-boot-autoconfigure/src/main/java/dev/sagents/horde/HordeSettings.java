@@ -1,0 +1,24 @@
+package dev.sagents.horde;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import dev.sagents.cluster.MembersMode;
+
+/**
+ * How this node takes part in horde mode.
+ *
+ * @param nodeName this node's name, shown in diagnostics and replies
+ * @param membersMode which nodes are sagents members
+ * @param partition the partition key, or {@code null}; only with {@link MembersMode#PARTICIPATION}
+ * @param requestTimeout how long a request between members (a remote start, a stop) may take
+ */
+public record HordeSettings(String nodeName, MembersMode membersMode, String partition, Duration requestTimeout) {
+
+	public HordeSettings {
+		Objects.requireNonNull(nodeName, "nodeName");
+		Objects.requireNonNull(membersMode, "membersMode");
+		Objects.requireNonNull(requestTimeout, "requestTimeout");
+	}
+
+}
