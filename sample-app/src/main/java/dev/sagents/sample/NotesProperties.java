@@ -1,0 +1,17 @@
+package dev.sagents.sample;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The notes assistant's settings ({@code notes.*}); defaults are in {@code application.yml}.
+ *
+ * @param dataDirectory where agent states and (through {@code sagents.filesystem.base-directory})
+ * file systems are stored
+ * @param replyTimeout how long a message request waits for the agent's reply
+ */
+@ConfigurationProperties("notes")
+public record NotesProperties(Path dataDirectory, Duration replyTimeout) {
+}

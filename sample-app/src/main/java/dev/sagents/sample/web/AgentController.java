@@ -1,0 +1,100 @@
+package dev.sagents.sample.web;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import dev.sagents.agent.AgentInfo;
+import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentSpec;
+import dev.sagents.agent.AgentsSupervisor;
+import dev.sagents.filesystem.FileSystemPaths;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessNotRunningException;
+import dev.sagents.sample.NotesProperties;
+import dev.sagents.sample.notes.NoteReply;
+import dev.sagents.sample.notes.NoteRequest;
+import dev.sagents.sample.notes.NotesAgent;
+import dev.sagents.supervisor.StartResult;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Starts, lists, stops and talks to notes agents. Messages go only to a running agent: a client
+ * starts it with {@code PUT} first (idempotent), which also brings back an agent that stopped
+ * for inactivity, with its persisted state.
+ */
+@RestController
+@RequestMapping("/api/agents")
+public class AgentController {
+
+	private final AgentsSupervisor agents;
+
+	private final Duration replyTimeout;
+
+	public AgentController(AgentsSupervisor agents, NotesProperties properties) {
+		this.agents = agents;
+		this.replyTimeout = properties.replyTimeout();
+	}
+
+	/** Starts the agent: 201 when this request started it, 200 when it was running already. */
+	@PutMapping("/{id}")
+	public ResponseEntity<AgentView> start(@PathVariable String id,
+			@RequestBody(required = false) StartAgentRequest request) {
+		RequestValidation.requireAgentId(id);
+		// Checked before the start, so no agent runs with a scope its file system would refuse.
+		String scope = (request != null && request.filesystemScope() != null)
+				? FileSystemPaths.requireValidScope(request.filesystemScope()) : null;
+		StartResult<AgentRef> result = this.agents.startAgent(new AgentSpec(id, NotesAgent.TYPE, scope, Map.of()));
+		return ResponseEntity.status(result.started() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(AgentView.of(result.ref()));
+	}
+
+	@PostMapping("/{id}/messages")
+	public NoteReply send(@PathVariable String id, @RequestBody MessageRequest request) {
+		RequestValidation.requireAgentId(id);
+		String text = RequestValidation.requireText(request);
+		return runningAgent(id).callAndWait(new NoteRequest(text), NoteReply.class, this.replyTimeout);
+	}
+
+	@GetMapping("/{id}")
+	public AgentView get(@PathVariable String id) {
+		RequestValidation.requireAgentId(id);
+		return AgentView.of(runningAgent(id));
+	}
+
+	/** Every running agent, by id. */
+	@GetMapping
+	public List<AgentView> list() {
+		return this.agents.listAgents()
+			.stream()
+			.sorted(Comparator.comparing(AgentInfo::id))
+			.map(AgentView::of)
+			.toList();
+	}
+
+	/** Stops the agent; its state stays persisted, so a later {@code PUT} resumes its count. */
+	@DeleteMapping("/{id}")
+	public ResponseEntity<Void> stop(@PathVariable String id) {
+		RequestValidation.requireAgentId(id);
+		if (!this.agents.stopAgent(id)) {
+			throw new ProcessNotRunningException(ProcessKey.agent(id));
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private AgentRef runningAgent(String id) {
+		return this.agents.findAgent(id).orElseThrow(() -> new ProcessNotRunningException(ProcessKey.agent(id)));
+	}
+
+}
