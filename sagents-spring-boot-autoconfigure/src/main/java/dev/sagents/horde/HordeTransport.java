@@ -1,0 +1,286 @@
+package dev.sagents.horde;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import com.hazelcast.topic.Message;
+import com.hazelcast.topic.MessageListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sagents.process.ProcessKey;
+
+/**
+ * Messages between members, over Hazelcast topics: each member listens to its own inbox topic
+ * ({@code sagents.inbox.<member uuid>}) and publishes to the inbox of the member it addresses, so a
+ * message takes one hop and reaches only that member. Hazelcast delivers the messages one member
+ * publishes to a topic in publishing order, which gives per-sender order to the processes.
+ *
+ * <p>The inbox listener runs on a Hazelcast event thread: it only decodes the envelope and hands
+ * work on (into a mailbox, or to the sagents executor); replies complete on the sagents executor,
+ * so no application code ever runs on a Hazelcast thread.
+ */
+final class HordeTransport implements MessageListener<byte[]> {
+
+	private static final Logger logger = LoggerFactory.getLogger(HordeTransport.class);
+
+	static final String INBOX_PREFIX = "sagents.inbox.";
+
+	private static final int CALL = 1;
+
+	private static final int CAST = 2;
+
+	private static final int REPLY = 3;
+
+	private static final int REQUEST = 4;
+
+	private static final int EVENT = 5;
+
+	private final HazelcastInstance hazelcast;
+
+	private final String localMember;
+
+	private final Executor executor;
+
+	private final ScheduledExecutorService timer;
+
+	private final Inbound inbound;
+
+	private final ConcurrentHashMap<String, ITopic<byte[]>> inboxes = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
+
+	private final AtomicLong correlations = new AtomicLong();
+
+	private UUID listenerRegistration;
+
+	HordeTransport(HazelcastInstance hazelcast, Executor executor, ScheduledExecutorService timer, Inbound inbound) {
+		this.hazelcast = hazelcast;
+		this.localMember = hazelcast.getCluster().getLocalMember().getUuid().toString();
+		this.executor = executor;
+		this.timer = timer;
+		this.inbound = inbound;
+	}
+
+	/** Starts listening to this member's inbox; returns once every member knows the listener. */
+	void start() {
+		this.listenerRegistration = inbox(this.localMember).addMessageListener(this);
+	}
+
+	/** Stops listening; calls still waiting fail as if their member left. */
+	void stop() {
+		if (this.listenerRegistration != null) {
+			inbox(this.localMember).removeMessageListener(this.listenerRegistration);
+			this.listenerRegistration = null;
+		}
+		this.pending.keySet().forEach((correlation) -> fail(correlation, new MemberLeftException(this.localMember)));
+	}
+
+	/** Sends a message to process {@code key} on {@code member} and completes with its reply. */
+	CompletableFuture<Reply> call(String member, ProcessKey key, byte[] payload, Duration timeout) {
+		long correlation = this.correlations.incrementAndGet();
+		CompletableFuture<Reply> reply = expect(correlation, member, timeout);
+		publish(member, new Wire.Writer().writeByte(CALL)
+			.writeLong(correlation)
+			.writeString(key.toString())
+			.writeLong(timeout.toMillis())
+			.writeBytes(payload)
+			.toBytes());
+		return reply;
+	}
+
+	/** Sends a message to process {@code key} on {@code member}, expecting no reply. */
+	void cast(String member, ProcessKey key, byte[] payload) {
+		publish(member, new Wire.Writer().writeByte(CAST).writeString(key.toString()).writeBytes(payload).toBytes());
+	}
+
+	/** Sends supervisor request {@code operation} to {@code member} and completes with its reply. */
+	CompletableFuture<Reply> request(String member, int operation, byte[] payload, Duration timeout) {
+		long correlation = this.correlations.incrementAndGet();
+		CompletableFuture<Reply> reply = expect(correlation, member, timeout);
+		publish(member, new Wire.Writer().writeByte(REQUEST)
+			.writeLong(correlation)
+			.writeByte(operation)
+			.writeBytes(payload)
+			.toBytes());
+		return reply;
+	}
+
+	/** Answers call or request {@code correlation} of {@code member}. */
+	void reply(String member, long correlation, Reply reply) {
+		publish(member, new Wire.Writer().writeByte(REPLY)
+			.writeLong(correlation)
+			.writeByte(reply.outcome().ordinal())
+			.writeBytes(reply.data())
+			.toBytes());
+	}
+
+	/** Sends an event of agent {@code agentId} to a member with subscribers. */
+	void event(String member, String agentId, byte[] event) {
+		publish(member, new Wire.Writer().writeByte(EVENT).writeString(agentId).writeBytes(event).toBytes());
+	}
+
+	/** Fails every call and request waiting on {@code member}, which left the cluster. */
+	void memberLeft(String member) {
+		this.pending.forEach((correlation, waiting) -> {
+			if (waiting.member.equals(member)) {
+				fail(correlation, new MemberLeftException(member));
+			}
+		});
+	}
+
+	@Override
+	public void onMessage(Message<byte[]> message) {
+		String sender = message.getPublishingMember().getUuid().toString();
+		try {
+			Wire.Reader in = new Wire.Reader(message.getMessageObject());
+			switch (in.readByte()) {
+				case CALL -> this.inbound.onCall(sender, in.readLong(), ProcessKey.parse(in.readString()),
+						Duration.ofMillis(in.readLong()), in.readBytes());
+				case CAST -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), in.readBytes());
+				case REPLY -> complete(in.readLong(), new Reply(Reply.Outcome.of(in.readByte()), in.readBytes()));
+				case REQUEST -> {
+					long correlation = in.readLong();
+					int operation = in.readByte();
+					byte[] payload = in.readBytes();
+					// Requests may block (registry writes, process starts): never on this thread.
+					this.executor.execute(() -> this.inbound.onRequest(sender, correlation, operation, payload));
+				}
+				case EVENT -> this.inbound.onEvent(in.readString(), in.readBytes());
+				default -> logger.warn("Dropping a sagents message of unknown kind from member {}", sender);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Dropping a sagents message from member {} that could not be handled", sender, ex);
+		}
+	}
+
+	private CompletableFuture<Reply> expect(long correlation, String member, Duration timeout) {
+		CompletableFuture<Reply> reply = new CompletableFuture<>();
+		ScheduledFuture<?> expiry = this.timer.schedule(() -> fail(correlation, new TimeoutException()),
+				timeout.toNanos(), TimeUnit.NANOSECONDS);
+		this.pending.put(correlation, new Pending(reply, member, expiry));
+		return reply;
+	}
+
+	private void complete(long correlation, Reply reply) {
+		Pending waiting = this.pending.remove(correlation);
+		if (waiting != null) {
+			waiting.expiry.cancel(false);
+			// Completed on the sagents executor: the caller's continuations must not run on a Hazelcast thread.
+			this.executor.execute(() -> waiting.reply.complete(reply));
+		}
+	}
+
+	private void fail(long correlation, Exception error) {
+		Pending waiting = this.pending.remove(correlation);
+		if (waiting != null) {
+			waiting.expiry.cancel(false);
+			this.executor.execute(() -> waiting.reply.completeExceptionally(error));
+		}
+	}
+
+	private void publish(String member, byte[] message) {
+		inbox(member).publish(message);
+	}
+
+	private ITopic<byte[]> inbox(String member) {
+		return this.inboxes.computeIfAbsent(member, (uuid) -> this.hazelcast.getTopic(INBOX_PREFIX + uuid));
+	}
+
+	/** Forgets the topic proxy of a member that left, so proxies do not pile up over time. */
+	void forget(String member) {
+		ITopic<byte[]> inbox = this.inboxes.remove(member);
+		if (inbox != null && !member.equals(this.localMember)) {
+			inbox.destroy();
+		}
+	}
+
+	/** What a member does with messages addressed to it. */
+	interface Inbound {
+
+		/** A call to a process hosted here; answer it with {@link HordeTransport#reply}. */
+		void onCall(String sender, long correlation, ProcessKey key, Duration timeout, byte[] payload);
+
+		/** A cast to a process hosted here. */
+		void onCast(String sender, ProcessKey key, byte[] payload);
+
+		/** A supervisor request; answer it with {@link HordeTransport#reply}. Runs on the sagents executor. */
+		void onRequest(String sender, long correlation, int operation, byte[] payload);
+
+		/** An event of agent {@code agentId} for this member's subscribers. */
+		void onEvent(String agentId, byte[] event);
+
+	}
+
+	/**
+	 * A reply: its outcome and, for {@link Outcome#OK}, the encoded value, else the error's details.
+	 *
+	 * @param outcome how the call went
+	 * @param data the encoded reply or error
+	 */
+	record Reply(Outcome outcome, byte[] data) {
+
+		enum Outcome {
+
+			/** Handled; {@code data} is the reply. */
+			OK,
+
+			/** The process is not (or no longer) hosted by that member: look it up again and retry. */
+			NOT_HERE,
+
+			/** The process is not running. */
+			NOT_RUNNING,
+
+			/** The handler crashed; {@code data} describes the error. */
+			FAILED,
+
+			/** The request was refused with a typed error; {@code data} describes it. */
+			REFUSED,
+
+			/** The process did not answer in time on its member. */
+			TIMEOUT;
+
+			static Outcome of(int ordinal) {
+				Outcome[] outcomes = values();
+				if (ordinal < 0 || ordinal >= outcomes.length) {
+					throw new IllegalArgumentException("Unknown reply outcome " + ordinal);
+				}
+				return outcomes[ordinal];
+			}
+
+		}
+
+	}
+
+	/** A call or request waiting for its reply. */
+	private record Pending(CompletableFuture<Reply> reply, String member, ScheduledFuture<?> expiry) {
+	}
+
+	/** The member a call was waiting on left the cluster (or this member stopped listening). */
+	static final class MemberLeftException extends Exception {
+
+		private final String member;
+
+		MemberLeftException(String member) {
+			super("member " + member + " left", null, false, false);
+			this.member = member;
+		}
+
+		String member() {
+			return this.member;
+		}
+
+	}
+
+}

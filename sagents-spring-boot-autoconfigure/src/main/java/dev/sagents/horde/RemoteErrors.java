@@ -1,0 +1,95 @@
+package dev.sagents.horde;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+
+import dev.sagents.agent.InvalidAgentIdException;
+import dev.sagents.agent.UnknownAgentTypeException;
+import dev.sagents.codec.UntrustedTypeException;
+import dev.sagents.filesystem.FileNotFoundException;
+import dev.sagents.filesystem.FileSystemException;
+import dev.sagents.filesystem.InvalidPathException;
+import dev.sagents.filesystem.InvalidScopeException;
+import dev.sagents.process.RemoteCauseException;
+import dev.sagents.process.SagentsException;
+import dev.sagents.registry.RegistryState;
+import dev.sagents.registry.RegistryUnavailableException;
+
+/**
+ * Typed errors across members: the known sagents refusals travel as a code and their fields and
+ * are rebuilt as the same type on the caller; anything else arrives as a {@link RemoteCauseException}
+ * with the original class name and message.
+ */
+final class RemoteErrors {
+
+	private static final int OTHER = 0;
+
+	private static final int INVALID_PATH = 1;
+
+	private static final int FILE_NOT_FOUND = 2;
+
+	private static final int INVALID_SCOPE = 3;
+
+	private static final int UNKNOWN_AGENT_TYPE = 4;
+
+	private static final int INVALID_AGENT_ID = 5;
+
+	private static final int UNTRUSTED_TYPE = 6;
+
+	private static final int REGISTRY_UNAVAILABLE = 7;
+
+	private RemoteErrors() {
+	}
+
+	/** Whether {@code error}, thrown while serving a request, is a refusal the caller gets as its own type. */
+	static boolean isRefusal(Throwable error) {
+		return error instanceof FileSystemException || error instanceof InvalidScopeException
+				|| error instanceof UnknownAgentTypeException || error instanceof InvalidAgentIdException
+				|| error instanceof UntrustedTypeException || error instanceof RegistryUnavailableException;
+	}
+
+	static byte[] encode(Throwable error) {
+		Wire.Writer out = new Wire.Writer();
+		if (error instanceof InvalidPathException invalid) {
+			out.writeByte(INVALID_PATH).writeString(invalid.scope()).writeString(invalid.path()).writeString(invalid.reason());
+		}
+		else if (error instanceof FileNotFoundException missing) {
+			out.writeByte(FILE_NOT_FOUND).writeString(missing.scope()).writeString(missing.path());
+		}
+		else if (error instanceof InvalidScopeException invalid) {
+			out.writeByte(INVALID_SCOPE).writeString(invalid.scope());
+		}
+		else if (error instanceof UnknownAgentTypeException unknown) {
+			out.writeByte(UNKNOWN_AGENT_TYPE).writeString(unknown.type()).writeString(String.join(",", unknown.known()));
+		}
+		else if (error instanceof InvalidAgentIdException invalid) {
+			out.writeByte(INVALID_AGENT_ID).writeString(invalid.id());
+		}
+		else if (error instanceof UntrustedTypeException untrusted) {
+			out.writeByte(UNTRUSTED_TYPE).writeString(untrusted.type());
+		}
+		else if (error instanceof RegistryUnavailableException unavailable) {
+			out.writeByte(REGISTRY_UNAVAILABLE).writeString(unavailable.state().name());
+		}
+		else {
+			out.writeByte(OTHER).writeString(error.getClass().getName()).writeString(String.valueOf(error.getMessage()));
+		}
+		return out.toBytes();
+	}
+
+	static SagentsException decode(byte[] data) {
+		Wire.Reader in = new Wire.Reader(data);
+		return switch (in.readByte()) {
+			case INVALID_PATH -> new InvalidPathException(in.readString(), in.readString(), in.readString());
+			case FILE_NOT_FOUND -> new FileNotFoundException(in.readString(), in.readString());
+			case INVALID_SCOPE -> new InvalidScopeException(in.readString());
+			case UNKNOWN_AGENT_TYPE -> new UnknownAgentTypeException(in.readString(),
+					new LinkedHashSet<>(Arrays.asList(in.readString().split(","))));
+			case INVALID_AGENT_ID -> new InvalidAgentIdException(in.readString());
+			case UNTRUSTED_TYPE -> new UntrustedTypeException(in.readString());
+			case REGISTRY_UNAVAILABLE -> new RegistryUnavailableException(RegistryState.valueOf(in.readString()));
+			default -> new RemoteCauseException(in.readString(), in.readString());
+		};
+	}
+
+}
