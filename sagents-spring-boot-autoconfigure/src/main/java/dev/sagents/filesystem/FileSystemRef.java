@@ -1,6 +1,7 @@
 package dev.sagents.filesystem;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +20,13 @@ public interface FileSystemRef extends ProcessRef {
 		return key().id();
 	}
 
+	/** How long each request may wait for its answer ({@code sagents.filesystem.call-timeout}). */
+	Duration requestTimeout();
+
 	/** Creates or replaces the file at {@code path}; persisted after the debounce. */
-	void write(String path, byte[] content);
+	default void write(String path, byte[] content) {
+		request(new FileSystemCommand.Write(path, content));
+	}
 
 	/** Creates or replaces the file at {@code path} with UTF-8 text. */
 	default void writeText(String path, String content) {
@@ -28,7 +34,9 @@ public interface FileSystemRef extends ProcessRef {
 	}
 
 	/** The content of {@code path}, if the file exists. */
-	Optional<byte[]> read(String path);
+	default Optional<byte[]> read(String path) {
+		return request(new FileSystemCommand.Read(path));
+	}
 
 	/** The content of {@code path} as UTF-8 text, if the file exists. */
 	default Optional<String> readText(String path) {
@@ -41,15 +49,29 @@ public interface FileSystemRef extends ProcessRef {
 	}
 
 	/** The files whose path starts with {@code prefix}, sorted by path. */
-	List<FileEntry> list(String prefix);
+	default List<FileEntry> list(String prefix) {
+		return request(new FileSystemCommand.ListFiles(prefix));
+	}
 
 	/** Deletes {@code path}; {@code false} if it did not exist. */
-	boolean delete(String path);
+	default boolean delete(String path) {
+		return request(new FileSystemCommand.Delete(path));
+	}
 
 	/** Renames {@code from} to {@code to}, replacing {@code to}; {@link FileNotFoundException} if {@code from} is missing. */
-	void move(String from, String to);
+	default void move(String from, String to) {
+		request(new FileSystemCommand.Move(from, to));
+	}
 
 	/** Writes every pending change to persistence now. */
-	void flush();
+	default void flush() {
+		request(new FileSystemCommand.Flush());
+	}
+
+	/** Sends {@code command} and waits for its reply, within {@link #requestTimeout()}. */
+	@SuppressWarnings("unchecked")
+	private <R> R request(FileSystemCommand<R> command) {
+		return (R) callAndWait(command, Object.class, requestTimeout());
+	}
 
 }

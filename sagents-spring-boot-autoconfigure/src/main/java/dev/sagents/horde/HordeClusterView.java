@@ -1,5 +1,6 @@
 package dev.sagents.horde;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,13 +8,21 @@ import java.util.Optional;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.DistributionMode;
 import dev.sagents.cluster.Member;
+import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.cluster.SagentsInstance;
 
-/** (Being written: signatures are final, bodies are not.) */
+/**
+ * The horde as this node sees it. The three instances share one member set (Hazelcast's member
+ * list with each member's announced status), so they always agree; before this node joined, the
+ * only member it knows is itself, {@code uninitialized}.
+ */
 public final class HordeClusterView implements ClusterView {
 
+	private final HordeNode node;
+
 	public HordeClusterView(HordeNode node) {
+		this.node = node;
 	}
 
 	@Override
@@ -23,27 +32,49 @@ public final class HordeClusterView implements ClusterView {
 
 	@Override
 	public MembersMode membersMode() {
-		throw new UnsupportedOperationException("being written");
+		return this.node.settings().membersMode();
 	}
 
 	@Override
 	public Optional<String> partition() {
-		throw new UnsupportedOperationException("being written");
+		return Optional.ofNullable(this.node.settings().partition());
 	}
 
 	@Override
 	public String localNode() {
-		throw new UnsupportedOperationException("being written");
+		return this.node.settings().nodeName();
+	}
+
+	@Override
+	public boolean joined() {
+		return this.node.joined();
 	}
 
 	@Override
 	public List<String> liveNodes() {
-		throw new UnsupportedOperationException("being written");
+		return currentMembers().stream().map(Member::node).sorted().toList();
 	}
 
 	@Override
 	public Map<SagentsInstance, List<Member>> members() {
-		throw new UnsupportedOperationException("being written");
+		List<Member> members = currentMembers();
+		Map<SagentsInstance, List<Member>> byInstance = new EnumMap<>(SagentsInstance.class);
+		for (SagentsInstance instance : SagentsInstance.values()) {
+			byInstance.put(instance, members);
+		}
+		return byInstance;
+	}
+
+	@Override
+	public Map<String, Integer> hostedPerNode() {
+		return this.node.hostedPerNode();
+	}
+
+	private List<Member> currentMembers() {
+		if (!this.node.joined()) {
+			return List.of(new Member(localNode(), MemberStatus.UNINITIALIZED));
+		}
+		return this.node.membership().members();
 	}
 
 }

@@ -4,47 +4,69 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.sagents.filesystem.FileSystemInfo;
+import dev.sagents.filesystem.FileSystemPaths;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.local.LocalFileSystemSupervisor;
+import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsLifecycle;
 import dev.sagents.supervisor.StartResult;
 
-/** (Being written: signatures are final, bodies are not.) */
+/**
+ * File systems across the horde: one process per scope, on the member that owns the scope, shared
+ * by every agent of that scope wherever the agents run. Persistence must be reachable from every
+ * member (a shared directory or a database) for a file system to move with its files.
+ */
 public final class HordeFileSystemSupervisor implements FileSystemSupervisor, SagentsLifecycle {
+
+	private final HordeNode node;
+
+	private final LocalFileSystemSupervisor hosted;
 
 	public HordeFileSystemSupervisor(HordeNode node, FileSystemPersistence persistence, FileSystemSettings settings,
 			ProcessFailureLog failures) {
+		this.node = node;
+		this.hosted = new LocalFileSystemSupervisor(node.runtime(), node.hosted(), persistence, settings, failures, node);
+		node.attach(this.hosted, settings.callTimeout());
 	}
 
 	@Override
 	public StartResult<FileSystemRef> startFileSystem(String scope) {
-		throw new UnsupportedOperationException("being written");
+		FileSystemPaths.requireValidScope(scope);
+		StartResult<?> result = this.node.start(Registration.ofFileSystem(scope, null, null));
+		return new StartResult<>((FileSystemRef) result.ref(), result.alreadyStarted());
 	}
 
 	@Override
 	public Optional<FileSystemRef> findFileSystem(String scope) {
-		throw new UnsupportedOperationException("being written");
+		if (!FileSystemPaths.isValidScope(scope)) {
+			return Optional.empty();
+		}
+		return this.node.lookup(ProcessKey.fileSystem(scope)).map(FileSystemRef.class::cast);
 	}
 
 	@Override
 	public boolean stopFileSystem(String scope) {
-		throw new UnsupportedOperationException("being written");
+		return FileSystemPaths.isValidScope(scope) && this.node.stop(ProcessKey.fileSystem(scope));
 	}
 
 	@Override
 	public List<FileSystemInfo> listFileSystems() {
-		throw new UnsupportedOperationException("being written");
+		return this.node.listFileSystems();
 	}
 
 	@Override
 	public void start() {
+		this.hosted.start();
 	}
 
 	@Override
 	public void stop() {
+		this.hosted.stop();
+		this.node.awaitHandoffs();
 	}
 
 }

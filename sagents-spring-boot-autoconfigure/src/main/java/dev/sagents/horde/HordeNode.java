@@ -1,13 +1,1010 @@
 package dev.sagents.horde;
 
-import dev.sagents.codec.MessageCodec;
-import dev.sagents.local.LocalProcessRuntime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
-/** (Being written: signatures are final, bodies are not.) */
-public final class HordeNode {
+import com.hazelcast.aggregation.Aggregators;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import com.hazelcast.multimap.MultiMap;
+import com.hazelcast.query.Predicates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sagents.agent.AgentEvent;
+import dev.sagents.agent.AgentEventListener;
+import dev.sagents.agent.AgentInfo;
+import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentStatus;
+import dev.sagents.agent.Subscription;
+import dev.sagents.cluster.MemberStatus;
+import dev.sagents.cluster.NoHostAvailableException;
+import dev.sagents.cluster.UniformDistribution;
+import dev.sagents.codec.MessageCodec;
+import dev.sagents.filesystem.FileSystemInfo;
+import dev.sagents.local.HostingListener;
+import dev.sagents.local.LocalAgentsSupervisor;
+import dev.sagents.local.LocalFileSystemSupervisor;
+import dev.sagents.local.LocalProcessRegistry;
+import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.process.CallTimeoutException;
+import dev.sagents.process.MemberLostException;
+import dev.sagents.process.ProcessFailedException;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
+import dev.sagents.process.ProcessNotRunningException;
+import dev.sagents.process.ProcessRef;
+import dev.sagents.process.SagentsException;
+import dev.sagents.registry.RegistryState;
+import dev.sagents.registry.RegistryUnavailableException;
+import dev.sagents.supervisor.ExitReason;
+import dev.sagents.supervisor.StartResult;
+
+/**
+ * This node's part of the horde: the cluster registry, placement, failover and the messaging
+ * between members. Processes themselves run in this node's local supervisors; this class decides
+ * where they run and keeps the cluster registry in step.
+ *
+ * <p>The registry is one Hazelcast map per kind of process ({@code sagents.agents},
+ * {@code sagents.filesystems}), keyed by id. A start is a {@code putIfAbsent} on the owner of the
+ * key's partition, so concurrent starts of one id from every node give one process, and a lookup
+ * anywhere right after a start sees it (no propagation delay). Placement is
+ * {@link UniformDistribution} over the {@code alive} members. When a member leaves, whichever
+ * survivor owns each of its processes replaces the registration (compare-and-set, so exactly one
+ * wins) and restarts the process from its spec, with state from persistence.
+ */
+public final class HordeNode implements HordeTransport.Inbound, HostingListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(HordeNode.class);
+
+	static final String AGENTS_MAP = "sagents.agents";
+
+	static final String FILESYSTEMS_MAP = "sagents.filesystems";
+
+	static final String SUBSCRIPTIONS_MAP = "sagents.subscriptions";
+
+	/** How often a member looks for processes whose host left while nobody noticed. */
+	private static final Duration RECOVERY_SWEEP = Duration.ofSeconds(2);
+
+	/** The longest pause between two tries of a call whose process is moving. */
+	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+	private static final int START = 1;
+
+	private static final int STOP = 2;
+
+	private static final int TAKEOVER = 3;
+
+	private static final int LIST = 4;
+
+	private static final int STATUS = 5;
+
+	private static final int SUBSCRIBE = 6;
+
+	private static final int UNSUBSCRIBE = 7;
+
+	private final HazelcastMemberProvider members;
+
+	private final LocalProcessRuntime runtime;
+
+	private final HordeSettings settings;
+
+	private final LocalProcessRegistry hosted = new LocalProcessRegistry();
+
+	private final Map<ProcessKind, PayloadFormat> payloads = new EnumMap<>(ProcessKind.class);
+
+	private final AgentEvents agentEvents;
+
+	private final Map<ProcessKind, IMap<String, HazelcastJsonValue>> registrations = new EnumMap<>(ProcessKind.class);
+
+	/** Per hosted agent, the members that subscribed to its events and the local subscription relaying to each. */
+	private final Map<String, Map<String, Subscription>> relays = new ConcurrentHashMap<>();
+
+	/** How many subscriptions the application holds on this node, per agent. */
+	private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
+
+	private final Set<CompletableFuture<?>> handoffs = ConcurrentHashMap.newKeySet();
+
+	private volatile RegistryState state = RegistryState.STARTING;
+
+	private HazelcastInstance hazelcast;
+
+	private HordeMembership membership;
+
+	private HordeTransport transport;
+
+	private MultiMap<String, String> subscriptions;
+
+	private LocalAgentsSupervisor localAgents;
+
+	private LocalFileSystemSupervisor localFileSystems;
+
+	private Duration fileSystemCallTimeout = Duration.ofSeconds(30);
+
+	private ScheduledFuture<?> recoverySweep;
 
 	public HordeNode(HazelcastMemberProvider members, LocalProcessRuntime runtime, MessageCodec codec,
 			HordeSettings settings) {
+		this.members = members;
+		this.runtime = runtime;
+		this.settings = settings;
+		this.payloads.put(ProcessKind.AGENT, new AgentPayloads(codec));
+		this.payloads.put(ProcessKind.FILESYSTEM, new FileSystemPayloads());
+		this.agentEvents = new AgentEvents(codec);
+	}
+
+	// ---- lifecycle (driven by HordeProcessRegistry) ----------------------------------------
+
+	synchronized void start() {
+		this.hazelcast = this.members.start();
+		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), this::memberLeft);
+		this.registrations.put(ProcessKind.AGENT, this.hazelcast.getMap(AGENTS_MAP));
+		this.registrations.put(ProcessKind.FILESYSTEM, this.hazelcast.getMap(FILESYSTEMS_MAP));
+		for (IMap<String, HazelcastJsonValue> map : this.registrations.values()) {
+			map.addIndex(IndexType.HASH, Registration.HOST);
+		}
+		this.subscriptions = this.hazelcast.getMultiMap(SUBSCRIPTIONS_MAP);
+		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.runtime.timer(), this);
+		this.membership.start();
+		this.transport.start();
+		this.hosted.start();
+		this.state = RegistryState.RUNNING;
+		this.membership.announce(MemberStatus.ALIVE);
+		long sweep = RECOVERY_SWEEP.toMillis();
+		this.recoverySweep = this.runtime.timer()
+			.scheduleWithFixedDelay(() -> this.runtime.executor().execute(this::recoverOrphans), sweep, sweep,
+					TimeUnit.MILLISECONDS);
+		this.runtime.executor().execute(this::recoverOrphans);
+		logger.info("sagents node {} joined the horde as member {}", this.settings.nodeName(),
+				this.membership.localMember());
+	}
+
+	synchronized void drain() {
+		if (this.state != RegistryState.RUNNING) {
+			return;
+		}
+		this.state = RegistryState.DRAINING;
+		this.membership.announce(MemberStatus.SHUTTING_DOWN);
+		this.hosted.drain();
+	}
+
+	/** Waits for the handoffs of processes this node stopped while draining. */
+	void awaitHandoffs() {
+		CompletableFuture<?>[] pending = this.handoffs.toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(pending).get(this.settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("Not every process was handed over within {}; survivors restart the rest once this node left",
+					this.settings.requestTimeout());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	synchronized void stop() {
+		if (this.state == RegistryState.STOPPED || this.hazelcast == null) {
+			this.state = RegistryState.STOPPED;
+			return;
+		}
+		this.state = RegistryState.STOPPED;
+		if (this.recoverySweep != null) {
+			this.recoverySweep.cancel(false);
+		}
+		this.relays.values().forEach((byMember) -> byMember.values().forEach(Subscription::close));
+		this.relays.clear();
+		this.transport.stop();
+		this.membership.stop();
+		this.hosted.stop();
+		this.members.stop();
+		logger.info("sagents node {} left the horde", this.settings.nodeName());
+	}
+
+	void attach(LocalAgentsSupervisor agents) {
+		this.localAgents = agents;
+	}
+
+	void attach(LocalFileSystemSupervisor fileSystems, Duration callTimeout) {
+		this.localFileSystems = fileSystems;
+		this.fileSystemCallTimeout = callTimeout;
+	}
+
+	RegistryState state() {
+		return this.state;
+	}
+
+	void ensureAvailable() {
+		RegistryState current = this.state;
+		if (current != RegistryState.RUNNING) {
+			throw new RegistryUnavailableException(current);
+		}
+	}
+
+	LocalProcessRuntime runtime() {
+		return this.runtime;
+	}
+
+	LocalProcessRegistry hosted() {
+		return this.hosted;
+	}
+
+	HordeSettings settings() {
+		return this.settings;
+	}
+
+	HordeMembership membership() {
+		return this.membership;
+	}
+
+	boolean joined() {
+		HazelcastInstance instance = this.hazelcast;
+		return instance != null && this.state != RegistryState.STOPPED && instance.getLifecycleService().isRunning();
+	}
+
+	// ---- registry ----------------------------------------------------------------------------
+
+	/**
+	 * Starts the process described by {@code registration} on its owner (this node or another), or
+	 * returns the running one.
+	 */
+	StartResult<ProcessRef> start(Registration registration) {
+		ensureAvailable();
+		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
+		Set<String> refused = new HashSet<>();
+		while (true) {
+			List<String> hosts = this.membership.hostIds();
+			hosts.removeAll(refused);
+			String owner = UniformDistribution.owner(registration.key(), hosts)
+				.orElseThrow(() -> new NoHostAvailableException(registration.key()));
+			if (owner.equals(this.membership.localMember())) {
+				return startAsOwner(registration);
+			}
+			try {
+				HordeTransport.Reply reply = awaitReply(this.transport.request(owner, START, encode(registration), remaining(deadline)),
+						registration.key());
+				Wire.Reader in = new Wire.Reader(reply.data());
+				boolean alreadyStarted = in.readBoolean();
+				ProcessRef ref = ref(registration.key(), in.readString(), in.readString());
+				return new StartResult<>(ref, alreadyStarted);
+			}
+			catch (MemberLostException | RegistryUnavailableException ex) {
+				// The owner left or is leaving: place again without it.
+				refused.add(owner);
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw new CallTimeoutException(registration.key(), this.settings.requestTimeout());
+			}
+		}
+	}
+
+	/** Registers the process here unless it runs somewhere, then starts it here. */
+	private StartResult<ProcessRef> startAsOwner(Registration requested) {
+		Registration mine = requested.movedTo(this.membership.localMember(), this.settings.nodeName());
+		HazelcastJsonValue json = mine.toJson();
+		IMap<String, HazelcastJsonValue> map = registry(mine.key().kind());
+		String id = mine.key().id();
+		while (true) {
+			HazelcastJsonValue existing = map.putIfAbsent(id, json);
+			if (existing == null) {
+				return startRegistered(mine, json);
+			}
+			Registration current = Registration.fromJson(existing);
+			if (this.membership.memberIds().contains(current.host())) {
+				return StartResult.foundRunning(ref(current.key(), current.host(), current.node()));
+			}
+			// Registered on a member that left and was not recovered yet: take it over now.
+			if (map.replace(id, existing, json)) {
+				return startRegistered(mine, json);
+			}
+		}
+	}
+
+	private StartResult<ProcessRef> startRegistered(Registration registration, HazelcastJsonValue json) {
+		try {
+			StartResult<? extends ProcessRef> local = startHere(registration);
+			return new StartResult<>(local.ref(), local.alreadyStarted());
+		}
+		catch (RuntimeException ex) {
+			registry(registration.key().kind()).remove(registration.key().id(), json);
+			throw ex;
+		}
+	}
+
+	private StartResult<? extends ProcessRef> startHere(Registration registration) {
+		return switch (registration.key().kind()) {
+			case AGENT -> this.localAgents.startAgent(registration.agentSpec());
+			case FILESYSTEM -> this.localFileSystems.startFileSystem(registration.key().id());
+		};
+	}
+
+	/** The running process under {@code key}, wherever it runs. */
+	Optional<ProcessRef> lookup(ProcessKey key) {
+		ensureAvailable();
+		return registration(key).map((found) -> ref(key, found.host(), found.node()));
+	}
+
+	private Optional<Registration> registration(ProcessKey key) {
+		HazelcastJsonValue json = registry(key.kind()).get(key.id());
+		return Optional.ofNullable(json).map(Registration::fromJson);
+	}
+
+	/** Stops the process under {@code key} wherever it runs; {@code false} if it was not running. */
+	boolean stop(ProcessKey key) {
+		ensureAvailable();
+		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
+		while (true) {
+			Optional<Registration> found = registration(key);
+			if (found.isEmpty()) {
+				return false;
+			}
+			String host = found.get().host();
+			if (host.equals(this.membership.localMember())) {
+				return stopHere(key);
+			}
+			try {
+				HordeTransport.Reply reply = awaitReply(
+						this.transport.request(host, STOP, new Wire.Writer().writeString(key.toString()).toBytes(),
+								remaining(deadline)),
+						key);
+				return new Wire.Reader(reply.data()).readBoolean();
+			}
+			catch (MemberLostException ex) {
+				// Its host left: the survivors restart it; stop it where it lands next.
+				pause(1);
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw new CallTimeoutException(key, this.settings.requestTimeout());
+			}
+		}
+	}
+
+	private boolean stopHere(ProcessKey key) {
+		boolean stopped = switch (key.kind()) {
+			case AGENT -> this.localAgents.stopHosted(key.id());
+			case FILESYSTEM -> this.localFileSystems.stopHosted(key.id());
+		};
+		if (!stopped) {
+			// Registered here but not running here (it ended a moment ago): drop the stale entry.
+			removeRegistration(key);
+		}
+		return stopped;
+	}
+
+	int count(ProcessKind kind) {
+		ensureAvailable();
+		return registry(kind).size();
+	}
+
+	List<ProcessKey> keys(ProcessKind kind) {
+		ensureAvailable();
+		return registry(kind).keySet().stream().map((id) -> new ProcessKey(kind, id)).toList();
+	}
+
+	/** How many processes each member hosts, by node name. */
+	Map<String, Integer> hostedPerNode() {
+		Map<String, Integer> perNode = new LinkedHashMap<>();
+		if (this.membership == null || !joined()) {
+			return perNode;
+		}
+		for (String member : this.membership.memberIds()) {
+			long total = 0;
+			for (IMap<String, HazelcastJsonValue> map : this.registrations.values()) {
+				total += map.aggregate(Aggregators.count(), Predicates.equal(Registration.HOST, member));
+			}
+			perNode.put(this.membership.nodeName(member), (int) total);
+		}
+		return perNode;
+	}
+
+	/** The agents of every member. */
+	List<AgentInfo> listAgents() {
+		ensureAvailable();
+		return gather(ProcessKind.AGENT, this.localAgents::listHosted, AgentListing::decodeAgents);
+	}
+
+	/** The file systems of every member. */
+	List<FileSystemInfo> listFileSystems() {
+		ensureAvailable();
+		return gather(ProcessKind.FILESYSTEM, this.localFileSystems::listHosted, AgentListing::decodeFileSystems);
+	}
+
+	private <T> List<T> gather(ProcessKind kind, java.util.function.Supplier<List<T>> local,
+			Function<byte[], List<T>> decode) {
+		List<T> all = new ArrayList<>(local.get());
+		Map<String, CompletableFuture<HordeTransport.Reply>> replies = new LinkedHashMap<>();
+		for (String member : this.membership.memberIds()) {
+			if (!member.equals(this.membership.localMember())) {
+				replies.put(member, this.transport.request(member, LIST, new Wire.Writer().writeString(kind.name()).toBytes(),
+						this.settings.requestTimeout()));
+			}
+		}
+		replies.forEach((member, reply) -> {
+			try {
+				all.addAll(decode.apply(awaitReply(reply, null).data()));
+			}
+			catch (MemberLostException | CallTimeoutException | RegistryUnavailableException ex) {
+				logger.debug("Member {} did not list its processes: {}", member, ex.getMessage());
+			}
+		});
+		return all;
+	}
+
+	// ---- calls -------------------------------------------------------------------------------
+
+	/** A reference to {@code key} hosted on {@code host}: the local process itself when it runs here. */
+	ProcessRef ref(ProcessKey key, String host, String hostNode) {
+		if (host.equals(this.membership.localMember())) {
+			Optional<ProcessRef> local = this.hosted.lookupHosted(key);
+			if (local.isPresent()) {
+				return local.get();
+			}
+		}
+		return switch (key.kind()) {
+			case AGENT -> new HordeAgentRef(this, key, host, hostNode);
+			case FILESYSTEM -> new HordeFileSystemRef(this, key, host, hostNode, this.fileSystemCallTimeout);
+		};
+	}
+
+	CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout) {
+		return attempt(ref, message, timeout, System.nanoTime() + timeout.toNanos(), 0);
+	}
+
+	Object callAndWait(HordeProcessRef ref, Object message, Duration timeout) {
+		Optional<ProcessRef> local = hostedHere(ref);
+		if (local.isPresent()) {
+			return local.get().callAndWait(message, Object.class, timeout);
+		}
+		return awaitValue(call(ref, message, timeout), ref.key());
+	}
+
+	private CompletableFuture<Object> attempt(HordeProcessRef ref, Object message, Duration timeout, long deadline,
+			int tries) {
+		long remaining = deadline - System.nanoTime();
+		if (remaining <= 0) {
+			return CompletableFuture.failedFuture(new CallTimeoutException(ref.key(), timeout));
+		}
+		Optional<ProcessRef> local = hostedHere(ref);
+		if (local.isPresent()) {
+			return local.get().call(message, Object.class, Duration.ofNanos(remaining));
+		}
+		PayloadFormat format = this.payloads.get(ref.key().kind());
+		byte[] payload;
+		try {
+			payload = format.encodeMessage(message);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		String host = ref.host();
+		if (!this.membership.memberIds().contains(host)) {
+			// Its member left: wait for the survivors to restart it, then go there.
+			return followAndRetry(ref, host, message, timeout, deadline, tries);
+		}
+		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining))
+			.handle((reply, error) -> {
+				if (error != null) {
+					return CompletableFuture.failedFuture(translate(error, ref.key(), ref.node(), timeout));
+				}
+				return switch (reply.outcome()) {
+					case OK -> CompletableFuture.completedFuture(format.decodeReply(message, reply.data()));
+					case NOT_HERE -> followAndRetry(ref, host, message, timeout, deadline, tries);
+					case NOT_RUNNING -> CompletableFuture.failedFuture(new ProcessNotRunningException(ref.key()));
+					case FAILED -> CompletableFuture
+						.failedFuture(new ProcessFailedException(ref.key(), RemoteErrors.decode(reply.data())));
+					case REFUSED -> CompletableFuture.failedFuture(RemoteErrors.decode(reply.data()));
+					case TIMEOUT -> CompletableFuture.failedFuture(new CallTimeoutException(ref.key(), timeout));
+				};
+			})
+			.thenCompose(Function.identity());
+	}
+
+	private CompletableFuture<Object> followAndRetry(HordeProcessRef ref, String host, Object message,
+			Duration timeout, long deadline, int tries) {
+		return follow(ref, host, tries).thenCompose((moved) -> moved ? attempt(ref, message, timeout, deadline, tries + 1)
+				: CompletableFuture.failedFuture(new ProcessNotRunningException(ref.key())));
+	}
+
+	/**
+	 * Looks the process up again after its member said it does not host it. Completes with
+	 * {@code false} when it is not registered any more; else updates {@code ref} and completes with
+	 * {@code true} after a short pause if it is still registered where it was (it is moving).
+	 */
+	private CompletableFuture<Boolean> follow(HordeProcessRef ref, String previousHost, int tries) {
+		CompletableFuture<Boolean> followed = new CompletableFuture<>();
+		this.runtime.executor().execute(() -> {
+			try {
+				Optional<Registration> found = registration(ref.key());
+				if (found.isEmpty()) {
+					ref.ended();
+					followed.complete(false);
+					return;
+				}
+				ref.movedTo(found.get().host(), found.get().node());
+				if (!found.get().host().equals(previousHost)) {
+					followed.complete(true);
+					return;
+				}
+				long pause = Math.min(TimeUnit.MICROSECONDS.toNanos(250) << Math.min(tries, 10), MAX_RETRY_PAUSE_NANOS);
+				this.runtime.timer().schedule(() -> followed.complete(true), pause, TimeUnit.NANOSECONDS);
+			}
+			catch (RuntimeException ex) {
+				followed.completeExceptionally(ex);
+			}
+		});
+		return followed;
+	}
+
+	void cast(HordeProcessRef ref, Object message) {
+		Optional<ProcessRef> local = hostedHere(ref);
+		if (local.isPresent()) {
+			local.get().cast(message);
+			return;
+		}
+		this.transport.cast(ref.host(), ref.key(), this.payloads.get(ref.key().kind()).encodeMessage(message));
+	}
+
+	AgentStatus status(HordeAgentRef ref) {
+		Optional<ProcessRef> local = hostedHere(ref);
+		if (local.isPresent()) {
+			return ((AgentRef) local.get()).status();
+		}
+		try {
+			HordeTransport.Reply reply = awaitReply(this.transport.request(ref.host(), STATUS,
+					new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.settings.requestTimeout()),
+					ref.key());
+			String status = new Wire.Reader(reply.data()).readString();
+			return (status != null) ? AgentStatus.valueOf(status) : AgentStatus.STOPPED;
+		}
+		catch (MemberLostException ex) {
+			return AgentStatus.STOPPED;
+		}
+	}
+
+	private Optional<ProcessRef> hostedHere(HordeProcessRef ref) {
+		if (!ref.host().equals(this.membership.localMember())) {
+			return Optional.empty();
+		}
+		return this.hosted.lookupHosted(ref.key()).filter(ProcessRef::isAlive);
+	}
+
+	// ---- events ------------------------------------------------------------------------------
+
+	/**
+	 * Subscribes {@code listener} on this node and makes sure the agent's host, now and after any
+	 * move, relays the agent's events here. Registering interest before looking up the host (which
+	 * registers before reading interest) means one of the two always sees the other.
+	 */
+	Subscription subscribe(String agentId, AgentEventListener listener) {
+		Subscription local = this.localAgents.subscribe(agentId, listener);
+		String self = this.membership.localMember();
+		this.subscribers.merge(agentId, 1, Integer::sum);
+		this.subscriptions.put(agentId, self);
+		registration(ProcessKey.agent(agentId)).filter((found) -> !found.host().equals(self))
+			.ifPresent((found) -> this.transport.request(found.host(), SUBSCRIBE,
+					new Wire.Writer().writeString(agentId).toBytes(), this.settings.requestTimeout()));
+		return new Subscription() {
+
+			private boolean closed;
+
+			@Override
+			public synchronized void close() {
+				if (this.closed) {
+					return;
+				}
+				this.closed = true;
+				local.close();
+				boolean last = HordeNode.this.subscribers.computeIfPresent(agentId,
+						(id, count) -> (count > 1) ? count - 1 : null) == null;
+				if (last && HordeNode.this.state != RegistryState.STOPPED) {
+					unsubscribe(agentId);
+				}
+			}
+
+		};
+	}
+
+	private void unsubscribe(String agentId) {
+		String self = this.membership.localMember();
+		this.subscriptions.remove(agentId, self);
+		registration(ProcessKey.agent(agentId)).filter((found) -> !found.host().equals(self))
+			.ifPresent((found) -> this.transport.request(found.host(), UNSUBSCRIBE,
+					new Wire.Writer().writeString(agentId).toBytes(), this.settings.requestTimeout()));
+	}
+
+	private void relayTo(String agentId, String member) {
+		if (member.equals(this.membership.localMember()) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isEmpty()) {
+			return;
+		}
+		this.relays.computeIfAbsent(agentId, (id) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(member, (target) -> this.localAgents.subscribe(agentId, (event) -> {
+				try {
+					this.transport.event(target, agentId, this.agentEvents.encode(event));
+				}
+				catch (IllegalArgumentException ex) {
+					logger.debug("Event of agent {} cannot travel to member {}: {}", agentId, target, ex.getMessage());
+				}
+			}));
+	}
+
+	private void stopRelaying(String agentId, String member) {
+		Map<String, Subscription> byMember = this.relays.get(agentId);
+		if (byMember != null) {
+			Subscription relay = byMember.remove(member);
+			if (relay != null) {
+				relay.close();
+			}
+		}
+	}
+
+	// ---- hosting (told by the local supervisors) -----------------------------------------------
+
+	@Override
+	public void started(ProcessRef process) {
+		if (process.key().kind() == ProcessKind.AGENT) {
+			String agentId = process.key().id();
+			for (String member : this.subscriptions.get(agentId)) {
+				relayTo(agentId, member);
+			}
+		}
+	}
+
+	@Override
+	public void ended(ProcessRef process, ExitReason reason) {
+		if (process.key().kind() == ProcessKind.AGENT) {
+			// Events already queued (the Shutdown event among them) still reach the subscribers.
+			Map<String, Subscription> byMember = this.relays.remove(process.key().id());
+			if (byMember != null) {
+				byMember.values().forEach(Subscription::close);
+			}
+		}
+		if (reason == ExitReason.SHUTDOWN && this.state == RegistryState.DRAINING) {
+			handOff(process.key());
+		}
+		else if (this.state != RegistryState.STOPPED) {
+			removeRegistration(process.key());
+		}
+	}
+
+	/** Asks the process's next owner to take it over; its state comes from persistence there. */
+	private void handOff(ProcessKey key) {
+		String self = this.membership.localMember();
+		Optional<String> next = UniformDistribution.owner(key, this.membership.hostIds());
+		if (next.isEmpty() || next.get().equals(self)) {
+			// Nobody left to take it: it ends with this node.
+			removeRegistration(key);
+			return;
+		}
+		CompletableFuture<HordeTransport.Reply> handoff = this.transport.request(next.get(), TAKEOVER,
+				new Wire.Writer().writeString(key.toString()).toBytes(), this.settings.requestTimeout());
+		this.handoffs.add(handoff);
+		handoff.whenComplete((reply, error) -> {
+			this.handoffs.remove(handoff);
+			if (error != null || reply.outcome() != HordeTransport.Reply.Outcome.OK) {
+				logger.warn("Handoff of {} to member {} failed; survivors restart it once this node left", key,
+						this.membership.nodeName(next.get()));
+			}
+		});
+	}
+
+	private void removeRegistration(ProcessKey key) {
+		IMap<String, HazelcastJsonValue> map = registry(key.kind());
+		HazelcastJsonValue json = map.get(key.id());
+		if (json != null && Registration.fromJson(json).host().equals(this.membership.localMember())) {
+			map.remove(key.id(), json);
+		}
+	}
+
+	// ---- failover ----------------------------------------------------------------------------
+
+	private void memberLeft(String member) {
+		this.transport.memberLeft(member);
+		this.runtime.executor().execute(() -> {
+			this.transport.forget(member);
+			stopRelayingTo(member);
+			recoverOrphans();
+		});
+	}
+
+	private void stopRelayingTo(String member) {
+		this.relays.forEach((agentId, byMember) -> stopRelaying(agentId, member));
+	}
+
+	/**
+	 * Restarts, here, every process registered on a member that is gone and that this node owns
+	 * now. The compare-and-set on the registration makes each restart happen exactly once, even if
+	 * two members briefly disagree on the owner.
+	 */
+	void recoverOrphans() {
+		if (this.state != RegistryState.RUNNING) {
+			return;
+		}
+		try {
+			Set<String> present = this.membership.memberIds();
+			List<String> hosts = this.membership.hostIds();
+			String self = this.membership.localMember();
+			for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
+				IMap<String, HazelcastJsonValue> map = kind.getValue();
+				for (Map.Entry<String, HazelcastJsonValue> orphan : map
+					.entrySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new))))) {
+					Registration registration = Registration.fromJson(orphan.getValue());
+					if (!self.equals(UniformDistribution.owner(registration.key(), hosts).orElse(null))) {
+						continue;
+					}
+					Registration mine = registration.movedTo(self, this.settings.nodeName());
+					HazelcastJsonValue json = mine.toJson();
+					if (map.replace(orphan.getKey(), orphan.getValue(), json)) {
+						try {
+							startRegistered(mine, json);
+						}
+						catch (RuntimeException ex) {
+							logger.warn("Could not restart {} after its member left", registration.key(), ex);
+						}
+					}
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			if (this.state == RegistryState.RUNNING) {
+				logger.warn("Recovery of processes from departed members failed; retrying in {}", RECOVERY_SWEEP, ex);
+			}
+		}
+	}
+
+	// ---- inbound -----------------------------------------------------------------------------
+
+	@Override
+	public void onCall(String sender, long correlation, ProcessKey key, Duration timeout, byte[] payload) {
+		Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
+		if (local.isEmpty()) {
+			this.transport.reply(sender, correlation, new HordeTransport.Reply(HordeTransport.Reply.Outcome.NOT_HERE, null));
+			return;
+		}
+		PayloadFormat format = this.payloads.get(key.kind());
+		Object message;
+		try {
+			message = format.decodeMessage(payload);
+		}
+		catch (RuntimeException ex) {
+			this.transport.reply(sender, correlation, failure(ex));
+			return;
+		}
+		local.get().call(message, Object.class, timeout).whenComplete((reply, error) -> {
+			HordeTransport.Reply answer;
+			if (error == null) {
+				try {
+					answer = new HordeTransport.Reply(HordeTransport.Reply.Outcome.OK, format.encodeReply(message, reply));
+				}
+				catch (RuntimeException ex) {
+					answer = failure(ex);
+				}
+			}
+			else {
+				answer = failure(unwrap(error));
+			}
+			this.transport.reply(sender, correlation, answer);
+		});
+	}
+
+	private static HordeTransport.Reply failure(Throwable error) {
+		HordeTransport.Reply.Outcome outcome;
+		Throwable detail = error;
+		if (error instanceof ProcessNotRunningException) {
+			// Ended or moved since the caller looked: it looks again.
+			outcome = HordeTransport.Reply.Outcome.NOT_HERE;
+		}
+		else if (error instanceof CallTimeoutException) {
+			outcome = HordeTransport.Reply.Outcome.TIMEOUT;
+		}
+		else if (error instanceof ProcessFailedException failed) {
+			outcome = HordeTransport.Reply.Outcome.FAILED;
+			detail = failed.getCause();
+		}
+		else if (RemoteErrors.isRefusal(error)) {
+			outcome = HordeTransport.Reply.Outcome.REFUSED;
+		}
+		else {
+			outcome = HordeTransport.Reply.Outcome.FAILED;
+		}
+		return new HordeTransport.Reply(outcome, RemoteErrors.encode(detail));
+	}
+
+	@Override
+	public void onCast(String sender, ProcessKey key, byte[] payload) {
+		Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
+		if (local.isPresent()) {
+			try {
+				local.get().cast(this.payloads.get(key.kind()).decodeMessage(payload));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Dropping a cast to {} that could not be decoded", key, ex);
+			}
+			return;
+		}
+		// It moved since the sender looked: forward it once, off the Hazelcast thread.
+		this.runtime.executor().execute(() -> registration(key)
+			.filter((found) -> !found.host().equals(this.membership.localMember()))
+			.ifPresentOrElse((found) -> this.transport.cast(found.host(), key, payload),
+					() -> logger.debug("Dropping a cast to {}, which is not running", key)));
+	}
+
+	@Override
+	public void onRequest(String sender, long correlation, int operation, byte[] payload) {
+		HordeTransport.Reply reply;
+		try {
+			reply = new HordeTransport.Reply(HordeTransport.Reply.Outcome.OK, serve(sender, operation, new Wire.Reader(payload)));
+		}
+		catch (RuntimeException ex) {
+			reply = failure(ex);
+		}
+		this.transport.reply(sender, correlation, reply);
+	}
+
+	private byte[] serve(String sender, int operation, Wire.Reader in) {
+		Wire.Writer out = new Wire.Writer();
+		switch (operation) {
+			case START -> {
+				ensureAvailable();
+				StartResult<ProcessRef> result = startAsOwner(decodeRegistration(in));
+				out.writeBoolean(result.alreadyStarted()).writeString(hostOf(result.ref())).writeString(result.ref().node());
+			}
+			case STOP -> {
+				ProcessKey key = ProcessKey.parse(in.readString());
+				out.writeBoolean(this.hosted.lookupHosted(key).isPresent() ? stopHere(key) : stop(key));
+			}
+			case TAKEOVER -> takeOver(sender, ProcessKey.parse(in.readString()));
+			case LIST -> {
+				ProcessKind kind = ProcessKind.valueOf(in.readString());
+				return (kind == ProcessKind.AGENT) ? AgentListing.encodeAgents(this.localAgents.listHosted())
+						: AgentListing.encodeFileSystems(this.localFileSystems.listHosted());
+			}
+			case STATUS -> out.writeString(this.hosted.lookupHosted(ProcessKey.parse(in.readString()))
+				.map((process) -> ((AgentRef) process).status().name())
+				.orElse(null));
+			case SUBSCRIBE -> relayTo(in.readString(), sender);
+			case UNSUBSCRIBE -> stopRelaying(in.readString(), sender);
+			default -> throw new IllegalArgumentException("Unknown sagents request " + operation);
+		}
+		return out.toBytes();
+	}
+
+	private void takeOver(String previousHost, ProcessKey key) {
+		IMap<String, HazelcastJsonValue> map = registry(key.kind());
+		HazelcastJsonValue json = map.get(key.id());
+		if (json == null) {
+			return;
+		}
+		Registration registration = Registration.fromJson(json);
+		if (!registration.host().equals(previousHost)) {
+			return;
+		}
+		Registration mine = registration.movedTo(this.membership.localMember(), this.settings.nodeName());
+		HazelcastJsonValue moved = mine.toJson();
+		if (map.replace(key.id(), json, moved)) {
+			startRegistered(mine, moved);
+		}
+	}
+
+	@Override
+	public void onEvent(String agentId, byte[] event) {
+		try {
+			this.localAgents.deliver(this.agentEvents.decode(event));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Dropping an event of agent {} that could not be decoded", agentId, ex);
+		}
+	}
+
+	// ---- helpers -----------------------------------------------------------------------------
+
+	private String hostOf(ProcessRef ref) {
+		return (ref instanceof HordeProcessRef remote) ? remote.host() : this.membership.localMember();
+	}
+
+	private IMap<String, HazelcastJsonValue> registry(ProcessKind kind) {
+		return this.registrations.get(kind);
+	}
+
+	private static byte[] encode(Registration registration) {
+		return new Wire.Writer().writeString(registration.key().toString())
+			.writeString(registration.type())
+			.writeString(registration.fileSystemScope())
+			.writeMap(registration.attributes())
+			.toBytes();
+	}
+
+	private static Registration decodeRegistration(Wire.Reader in) {
+		return new Registration(ProcessKey.parse(in.readString()), null, null, in.readString(), in.readString(),
+				in.readMap());
+	}
+
+	private static Duration remaining(long deadline) {
+		return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SagentsException("Interrupted", ex);
+		}
+	}
+
+	/** Waits for a reply, turning transport failures into the typed errors callers expect. */
+	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key) {
+		try {
+			return future.get(this.settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw asRuntime(translate(ex.getCause(), key, null, this.settings.requestTimeout()));
+		}
+		catch (TimeoutException ex) {
+			throw new CallTimeoutException(key, this.settings.requestTimeout());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SagentsException("Interrupted while waiting for a reply about " + key, ex);
+		}
+	}
+
+	private HordeTransport.Reply awaitReply(CompletableFuture<HordeTransport.Reply> request, ProcessKey key) {
+		HordeTransport.Reply reply = awaitValue(request, key);
+		if (reply.outcome() == HordeTransport.Reply.Outcome.OK) {
+			return reply;
+		}
+		throw asRuntime(failure(reply, key));
+	}
+
+	private Throwable failure(HordeTransport.Reply reply, ProcessKey key) {
+		return switch (reply.outcome()) {
+			case OK -> throw new IllegalStateException("not a failure");
+			case NOT_HERE, NOT_RUNNING -> new ProcessNotRunningException(key);
+			case TIMEOUT -> new CallTimeoutException(key, this.settings.requestTimeout());
+			case FAILED -> new ProcessFailedException(key, RemoteErrors.decode(reply.data()));
+			case REFUSED -> RemoteErrors.decode(reply.data());
+		};
+	}
+
+	private Throwable translate(Throwable error, ProcessKey key, String node, Duration timeout) {
+		Throwable cause = unwrap(error);
+		if (cause instanceof TimeoutException) {
+			return new CallTimeoutException(key, timeout);
+		}
+		if (cause instanceof HordeTransport.MemberLeftException left) {
+			return new MemberLostException(key, (node != null) ? node : this.membership.nodeName(left.member()));
+		}
+		return cause;
+	}
+
+	private static Throwable unwrap(Throwable error) {
+		Throwable cause = error;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	private static RuntimeException asRuntime(Throwable error) {
+		return (error instanceof RuntimeException runtime) ? runtime : new SagentsException(error.toString(), error);
 	}
 
 }

@@ -10,43 +10,61 @@ import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.supervisor.SagentsLifecycle;
 
-/** (Being written: signatures are final, bodies are not.) */
+/**
+ * The cluster-wide registry of horde mode. Its lifecycle is the node's: starting it joins the
+ * horde (this is where a {@code members=participation} node starts its sagents member), stopping
+ * it leaves gracefully.
+ */
 public final class HordeProcessRegistry implements ProcessRegistry, SagentsLifecycle {
 
+	private final HordeNode node;
+
 	public HordeProcessRegistry(HordeNode node) {
+		this.node = node;
 	}
 
 	@Override
 	public Optional<ProcessRef> lookup(ProcessKey key) {
-		throw new UnsupportedOperationException("being written");
+		return this.node.lookup(key);
 	}
 
 	@Override
 	public int count() {
-		throw new UnsupportedOperationException("being written");
+		int total = 0;
+		for (ProcessKind kind : ProcessKind.values()) {
+			total += this.node.count(kind);
+		}
+		return total;
 	}
 
 	@Override
 	public int count(ProcessKind kind) {
-		throw new UnsupportedOperationException("being written");
+		return this.node.count(kind);
 	}
 
 	@Override
 	public List<ProcessKey> keys(ProcessKind kind) {
-		throw new UnsupportedOperationException("being written");
+		return this.node.keys(kind);
 	}
 
 	@Override
 	public RegistryState state() {
-		return RegistryState.STARTING;
+		return this.node.state();
 	}
 
 	@Override
 	public void start() {
+		this.node.start();
+	}
+
+	@Override
+	public void drain() {
+		this.node.drain();
 	}
 
 	@Override
 	public void stop() {
+		this.node.stop();
 	}
 
 }

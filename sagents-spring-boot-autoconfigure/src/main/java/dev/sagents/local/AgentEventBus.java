@@ -75,11 +75,10 @@ final class AgentEventBus {
 		}
 
 		void deliver(AgentEvent event) {
-			this.delivery.execute(() -> {
-				if (!this.closed) {
-					this.listener.onEvent(event);
-				}
-			});
+			// Checked when queued, not when run: events published before close() still arrive.
+			if (!this.closed) {
+				this.delivery.execute(() -> this.listener.onEvent(event));
+			}
 		}
 
 		@Override

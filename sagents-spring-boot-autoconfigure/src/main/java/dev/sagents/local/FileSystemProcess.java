@@ -2,11 +2,9 @@ package dev.sagents.local;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.sagents.filesystem.FileEntry;
 import dev.sagents.filesystem.FileSystemCommand;
 import dev.sagents.filesystem.FileSystemException;
 import dev.sagents.filesystem.FileSystemRef;
@@ -104,40 +102,9 @@ final class FileSystemProcess extends LocalProcess implements FileSystemRef {
 		return this.fileCount;
 	}
 
-	private <R> R request(FileSystemCommand<R> command, Class<? super R> replyType) {
-		@SuppressWarnings("unchecked")
-		R reply = (R) callAndWait(command, replyType, this.supervisor.settings().callTimeout());
-		return reply;
-	}
-
 	@Override
-	public void write(String path, byte[] content) {
-		request(new FileSystemCommand.Write(path, content), Void.class);
-	}
-
-	@Override
-	public Optional<byte[]> read(String path) {
-		return request(new FileSystemCommand.Read(path), Optional.class);
-	}
-
-	@Override
-	public List<FileEntry> list(String prefix) {
-		return request(new FileSystemCommand.ListFiles(prefix), List.class);
-	}
-
-	@Override
-	public boolean delete(String path) {
-		return request(new FileSystemCommand.Delete(path), Boolean.class);
-	}
-
-	@Override
-	public void move(String from, String to) {
-		request(new FileSystemCommand.Move(from, to), Void.class);
-	}
-
-	@Override
-	public void flush() {
-		request(new FileSystemCommand.Flush(), Void.class);
+	public Duration requestTimeout() {
+		return this.supervisor.settings().callTimeout();
 	}
 
 	@Override

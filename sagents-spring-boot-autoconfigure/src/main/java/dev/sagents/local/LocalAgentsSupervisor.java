@@ -21,6 +21,7 @@ import dev.sagents.agent.Subscription;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
+import dev.sagents.process.ProcessRef;
 import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.ProcessFailure;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -105,7 +106,19 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 
 	@Override
 	public boolean stopAgent(String id) {
-		Optional<AgentRef> agent = findAgent(id);
+		this.registry.ensureAvailable();
+		return stopHosted(id);
+	}
+
+	/**
+	 * Stops agent {@code id} if this node hosts it, whatever the registry's state; for a clustered
+	 * backend serving a stop from another member.
+	 */
+	public boolean stopHosted(String id) {
+		if (!AgentSpec.isValidId(id)) {
+			return false;
+		}
+		Optional<ProcessRef> agent = this.registry.lookupHosted(ProcessKey.agent(id));
 		if (agent.isEmpty()) {
 			return false;
 		}
@@ -118,6 +131,11 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 	@Override
 	public List<AgentInfo> listAgents() {
 		this.registry.ensureAvailable();
+		return listHosted();
+	}
+
+	/** The agents this node hosts, whatever the registry's state. */
+	public List<AgentInfo> listHosted() {
 		return this.registry.processes(ProcessKind.AGENT)
 			.map(AgentProcess.class::cast)
 			.filter(AgentProcess::isAlive)
@@ -134,6 +152,11 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 	@Override
 	public Subscription subscribe(String id, AgentEventListener listener) {
 		return this.events.subscribe(id, listener);
+	}
+
+	/** Delivers an event of an agent hosted on another member to this node's subscribers. */
+	public void deliver(AgentEvent event) {
+		this.events.publish(event);
 	}
 
 	@Override
@@ -172,8 +195,8 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		if (reason == ExitReason.RESTART_LIMIT) {
 			this.failures.record(ProcessFailure.of(agent, this.settings.restartIntensity(), error));
 		}
-		this.hosting.ended(agent, reason);
 		this.events.publish(new AgentEvent.Shutdown(agent.id(), Instant.now(), reason));
+		this.hosting.ended(agent, reason);
 	}
 
 	LocalProcessRuntime runtime() {

@@ -11,6 +11,7 @@ import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
+import dev.sagents.process.ProcessRef;
 import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.ProcessFailure;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -76,7 +77,19 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 
 	@Override
 	public boolean stopFileSystem(String scope) {
-		Optional<FileSystemRef> fileSystem = findFileSystem(scope);
+		this.registry.ensureAvailable();
+		return stopHosted(scope);
+	}
+
+	/**
+	 * Stops the file system of {@code scope} if this node hosts it, whatever the registry's state;
+	 * for a clustered backend serving a stop from another member.
+	 */
+	public boolean stopHosted(String scope) {
+		if (!FileSystemPaths.isValidScope(scope)) {
+			return false;
+		}
+		Optional<ProcessRef> fileSystem = this.registry.lookupHosted(ProcessKey.fileSystem(scope));
 		if (fileSystem.isEmpty()) {
 			return false;
 		}
@@ -89,6 +102,11 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 	@Override
 	public List<FileSystemInfo> listFileSystems() {
 		this.registry.ensureAvailable();
+		return listHosted();
+	}
+
+	/** The file systems this node hosts, whatever the registry's state. */
+	public List<FileSystemInfo> listHosted() {
 		return this.registry.processes(ProcessKind.FILESYSTEM)
 			.map(FileSystemProcess.class::cast)
 			.filter(FileSystemProcess::isAlive)

@@ -1,0 +1,23 @@
+package dev.sagents.horde;
+
+import java.time.Duration;
+
+import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.process.ProcessKey;
+
+/** A file system hosted on another member: each method is one call to it. */
+final class HordeFileSystemRef extends HordeProcessRef implements FileSystemRef {
+
+	private final Duration callTimeout;
+
+	HordeFileSystemRef(HordeNode node, ProcessKey key, String host, String hostNode, Duration callTimeout) {
+		super(node, key, host, hostNode);
+		this.callTimeout = callTimeout;
+	}
+
+	@Override
+	public Duration requestTimeout() {
+		return this.callTimeout;
+	}
+
+}

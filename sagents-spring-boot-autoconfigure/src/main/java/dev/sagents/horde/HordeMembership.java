@@ -1,0 +1,204 @@
+package dev.sagents.horde;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.internal.json.Json;
+import com.hazelcast.internal.json.JsonObject;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+
+import dev.sagents.cluster.Member;
+import dev.sagents.cluster.MemberStatus;
+
+/**
+ * Who the sagents members are and which may host processes, like the original's membership
+ * manager. The member set is Hazelcast's own member list, so members that crash or leave are pruned
+ * the moment the failure detector speaks, and all three instances (registry, agents supervisor,
+ * file-system supervisor) share this one set: they cannot disagree. Each member's status lives in
+ * the {@code sagents.members} map, written by the member itself: {@code alive} once its supervisor
+ * runs, {@code shutting_down} while it drains; a member with no entry is {@code uninitialized}
+ * (in {@code members=auto}, an application node that does not run the supervisor).
+ */
+final class HordeMembership implements MembershipListener {
+
+	static final String MEMBERS_MAP = "sagents.members";
+
+	private final HazelcastInstance hazelcast;
+
+	private final String localMember;
+
+	private final String localNode;
+
+	private final IMap<String, HazelcastJsonValue> statuses;
+
+	private final Map<String, MemberRecord> records = new ConcurrentHashMap<>();
+
+	private final Consumer<String> memberLeft;
+
+	private UUID membershipRegistration;
+
+	private UUID entryRegistration;
+
+	/**
+	 * @param memberLeft told the UUID of each member that left (on a Hazelcast event thread: hand
+	 * slow work on)
+	 */
+	HordeMembership(HazelcastInstance hazelcast, String localNode, Consumer<String> memberLeft) {
+		this.hazelcast = hazelcast;
+		this.localMember = hazelcast.getCluster().getLocalMember().getUuid().toString();
+		this.localNode = localNode;
+		this.statuses = hazelcast.getMap(MEMBERS_MAP);
+		this.memberLeft = memberLeft;
+	}
+
+	void start() {
+		this.entryRegistration = this.statuses.addEntryListener(new StatusListener(), true);
+		this.membershipRegistration = this.hazelcast.getCluster().addMembershipListener(this);
+		this.statuses.forEach((member, status) -> this.records.put(member, MemberRecord.fromJson(status)));
+		pruneDeparted();
+	}
+
+	void stop() {
+		this.statuses.remove(this.localMember);
+		if (this.membershipRegistration != null) {
+			this.hazelcast.getCluster().removeMembershipListener(this.membershipRegistration);
+		}
+		if (this.entryRegistration != null) {
+			this.statuses.removeEntryListener(this.entryRegistration);
+		}
+	}
+
+	/** Publishes this member's status; {@code set} returns once the map holds it. */
+	void announce(MemberStatus status) {
+		MemberRecord record = new MemberRecord(this.localNode, status);
+		this.records.put(this.localMember, record);
+		this.statuses.set(this.localMember, record.toJson());
+	}
+
+	String localMember() {
+		return this.localMember;
+	}
+
+	/** The UUIDs of the cluster's members now, this one included. */
+	Set<String> memberIds() {
+		return this.hazelcast.getCluster()
+			.getMembers()
+			.stream()
+			.map((member) -> member.getUuid().toString())
+			.collect(Collectors.toSet());
+	}
+
+	/** The UUIDs of the members that may host processes: in the cluster and {@code alive}. */
+	List<String> hostIds() {
+		List<String> hosts = new ArrayList<>();
+		for (com.hazelcast.cluster.Member member : this.hazelcast.getCluster().getMembers()) {
+			String id = member.getUuid().toString();
+			MemberRecord record = this.records.get(id);
+			if (record != null && record.status() == MemberStatus.ALIVE) {
+				hosts.add(id);
+			}
+		}
+		return hosts;
+	}
+
+	/** Every member of the cluster with its status, sorted by node name. */
+	List<Member> members() {
+		List<Member> members = new ArrayList<>();
+		for (com.hazelcast.cluster.Member member : this.hazelcast.getCluster().getMembers()) {
+			MemberRecord record = this.records.get(member.getUuid().toString());
+			members.add((record != null) ? new Member(record.node(), record.status())
+					: new Member(member.getAddress().toString(), MemberStatus.UNINITIALIZED));
+		}
+		members.sort(Comparator.comparing(Member::node));
+		return members;
+	}
+
+	/** The node name of member {@code id}, or its UUID when it never announced one. */
+	String nodeName(String id) {
+		MemberRecord record = this.records.get(id);
+		return (record != null) ? record.node() : id;
+	}
+
+	@Override
+	public void memberAdded(MembershipEvent event) {
+	}
+
+	@Override
+	public void memberRemoved(MembershipEvent event) {
+		String departed = event.getMember().getUuid().toString();
+		this.records.remove(departed);
+		if (isOldestMember()) {
+			// One member cleans the departed member's status for everyone; the others' caches follow.
+			this.statuses.removeAsync(departed);
+		}
+		this.memberLeft.accept(departed);
+	}
+
+	/** Removes the statuses of members that left while nobody was there to clean them. */
+	private void pruneDeparted() {
+		Set<String> present = memberIds();
+		for (String member : Set.copyOf(this.records.keySet())) {
+			if (!present.contains(member)) {
+				this.records.remove(member);
+				if (isOldestMember()) {
+					this.statuses.removeAsync(member);
+				}
+			}
+		}
+	}
+
+	private boolean isOldestMember() {
+		return this.hazelcast.getCluster().getMembers().iterator().next().localMember();
+	}
+
+	/** Keeps the local copy of every member's status in step with the map. */
+	private final class StatusListener implements EntryAddedListener<String, HazelcastJsonValue>,
+			EntryUpdatedListener<String, HazelcastJsonValue>, EntryRemovedListener<String, HazelcastJsonValue> {
+
+		@Override
+		public void entryAdded(EntryEvent<String, HazelcastJsonValue> event) {
+			HordeMembership.this.records.put(event.getKey(), MemberRecord.fromJson(event.getValue()));
+		}
+
+		@Override
+		public void entryUpdated(EntryEvent<String, HazelcastJsonValue> event) {
+			entryAdded(event);
+		}
+
+		@Override
+		public void entryRemoved(EntryEvent<String, HazelcastJsonValue> event) {
+			HordeMembership.this.records.remove(event.getKey());
+		}
+
+	}
+
+	/** A member's announced name and status. */
+	record MemberRecord(String node, MemberStatus status) {
+
+		HazelcastJsonValue toJson() {
+			return new HazelcastJsonValue(Json.object().add("node", this.node).add("status", this.status.name()).toString());
+		}
+
+		static MemberRecord fromJson(HazelcastJsonValue value) {
+			JsonObject json = Json.parse(value.getValue()).asObject();
+			return new MemberRecord(json.getString("node", ""), MemberStatus.valueOf(json.getString("status", "")));
+		}
+
+	}
+
+}

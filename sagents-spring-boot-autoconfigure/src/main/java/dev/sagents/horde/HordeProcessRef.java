@@ -1,0 +1,87 @@
+package dev.sagents.horde;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessRef;
+
+/**
+ * A process hosted on another member (as far as this node knew when it looked). Calls go to that
+ * member; if the process moved meanwhile, the node looks it up again and follows it, so a
+ * reference stays good across restarts and handoffs.
+ */
+class HordeProcessRef implements ProcessRef {
+
+	private final HordeNode node;
+
+	private final ProcessKey key;
+
+	private volatile String host;
+
+	private volatile String hostNode;
+
+	private volatile boolean alive = true;
+
+	HordeProcessRef(HordeNode node, ProcessKey key, String host, String hostNode) {
+		this.node = node;
+		this.key = key;
+		this.host = host;
+		this.hostNode = hostNode;
+	}
+
+	@Override
+	public ProcessKey key() {
+		return this.key;
+	}
+
+	@Override
+	public String node() {
+		return this.hostNode;
+	}
+
+	@Override
+	public boolean isAlive() {
+		return this.alive;
+	}
+
+	@Override
+	public <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
+		return this.node.call(this, message, timeout).thenApply(replyType::cast);
+	}
+
+	@Override
+	public <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
+		return replyType.cast(this.node.callAndWait(this, message, timeout));
+	}
+
+	@Override
+	public void cast(Object message) {
+		this.node.cast(this, message);
+	}
+
+	String host() {
+		return this.host;
+	}
+
+	/** Follows the process to where the registry says it runs now. */
+	void movedTo(String newHost, String newHostNode) {
+		this.host = newHost;
+		this.hostNode = newHostNode;
+		this.alive = true;
+	}
+
+	void ended() {
+		this.alive = false;
+	}
+
+	HordeNode hordeNode() {
+		return this.node;
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + "[" + this.key + "@" + this.hostNode + "]";
+	}
+
+}

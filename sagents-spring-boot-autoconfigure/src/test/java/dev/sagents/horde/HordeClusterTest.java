@@ -1,0 +1,273 @@
+package dev.sagents.horde;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sagents.agent.AgentEvent;
+import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentSettings;
+import dev.sagents.agent.AgentSpec;
+import dev.sagents.cluster.Member;
+import dev.sagents.cluster.MemberStatus;
+import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.supervisor.RestartIntensity;
+import dev.sagents.supervisor.StartResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Three real Hazelcast members in this JVM (ports 6200-6219 on 127.0.0.1). */
+class HordeClusterTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration GENEROUS = Duration.ofSeconds(60);
+
+	@TempDir
+	Path fileSystems;
+
+	private HordeTestCluster cluster;
+
+	private HordeTestCluster.TestNode startCluster(String name, int nodes, AgentSettings settings) {
+		this.cluster = new HordeTestCluster(6200, "horde-test-" + name + "-" + System.nanoTime(), this.fileSystems,
+				settings, Map.of("tally", new Tally()));
+		HordeTestCluster.TestNode first = null;
+		for (int i = 1; i <= nodes; i++) {
+			HordeTestCluster.TestNode node = this.cluster.start("n" + i);
+			first = (first != null) ? first : node;
+		}
+		await().atMost(GENEROUS).until(() -> this.cluster.nodes.stream()
+			.allMatch((node) -> node.node.membership().hostIds().size() == nodes));
+		return first;
+	}
+
+	private HordeTestCluster.TestNode node(int index) {
+		return this.cluster.nodes.get(index);
+	}
+
+	@AfterEach
+	void stopCluster() {
+		if (this.cluster != null) {
+			this.cluster.close();
+		}
+	}
+
+	@Test
+	void concurrentStartsOfOneIdFromEveryNodeGiveOneProcess() throws Exception {
+		startCluster("unique", 3, AgentSettings.defaults());
+		ExecutorService callers = Executors.newFixedThreadPool(12);
+		try {
+			for (int round = 0; round < 10; round++) {
+				String id = "same-" + round;
+				CountDownLatch go = new CountDownLatch(1);
+				List<CompletableFuture<StartResult<AgentRef>>> starts = new ArrayList<>();
+				for (int i = 0; i < 12; i++) {
+					HordeTestCluster.TestNode from = node(i % 3);
+					starts.add(CompletableFuture.supplyAsync(() -> {
+						awaitLatch(go);
+						return from.agents.startAgent(AgentSpec.of(id));
+					}, callers));
+				}
+				go.countDown();
+				List<StartResult<AgentRef>> results = starts.stream().map(CompletableFuture::join).toList();
+				assertThat(results).filteredOn((result) -> result.started()).hasSize(1);
+				assertThat(results.stream().map((result) -> result.ref().node()).distinct()).hasSize(1);
+				long hosting = this.cluster.nodes.stream()
+					.filter((node) -> node.node.hosted().lookupHosted(dev.sagents.process.ProcessKey.agent(id)).isPresent())
+					.count();
+				assertThat(hosting).isOne();
+			}
+			assertThat(node(0).agents.countAgents()).isEqualTo(10);
+		}
+		finally {
+			callers.shutdownNow();
+		}
+	}
+
+	@Test
+	void agentsSpreadOverEveryMemberAndAreVisibleEverywhereAtOnce() {
+		startCluster("spread", 3, AgentSettings.defaults());
+		Map<String, Integer> perNode = new HashMap<>();
+		for (int i = 0; i < 60; i++) {
+			String id = "spread-" + i;
+			AgentRef agent = node(i % 3).agents.startAgent(AgentSpec.of(id)).ref();
+			for (HordeTestCluster.TestNode other : this.cluster.nodes) {
+				assertThat(other.agents.findAgent(id)).as("visible on %s right after the start", other.name).isPresent();
+			}
+			perNode.merge(agent.callAndWait("node", String.class, TIMEOUT), 1, Integer::sum);
+		}
+		assertThat(perNode).containsOnlyKeys("n1", "n2", "n3");
+		assertThat(perNode.values()).allSatisfy((count) -> assertThat(count).isGreaterThan(5));
+		for (HordeTestCluster.TestNode node : this.cluster.nodes) {
+			assertThat(node.agents.countAgents()).isEqualTo(60);
+			assertThat(node.agents.listAgents()).hasSize(60)
+				.extracting((info) -> info.node())
+				.containsOnly("n1", "n2", "n3");
+			assertThat(node.registry.count()).isEqualTo(60);
+		}
+		assertThat(node(0).view.hostedPerNode()).isEqualTo(perNode);
+	}
+
+	@Test
+	void callsCastsAndEventsWorkAcrossMembersInOrder() {
+		startCluster("calls", 3, AgentSettings.defaults());
+		String id = idOwnedBy("n3", 0);
+		node(0).agents.startAgent(AgentSpec.of(id));
+		AgentRef fromN1 = node(0).agents.findAgent(id).orElseThrow();
+		assertThat(fromN1.node()).isEqualTo("n3");
+		List<AgentEvent> events = new CopyOnWriteArrayList<>();
+		node(1).agents.subscribe(id, events::add);
+		for (int i = 0; i < 500; i++) {
+			fromN1.cast("tick");
+		}
+		assertThat(fromN1.callAndWait("get", Long.class, TIMEOUT)).isEqualTo(500L);
+		Tally.Noted noted = fromN1.call(new Tally.Note("hello", 2), Tally.Noted.class, TIMEOUT).join();
+		assertThat(noted).isEqualTo(new Tally.Noted("hello", 501, "n3"));
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(events).filteredOn(AgentEvent.Published.class::isInstance)
+				.singleElement()
+				.satisfies((event) -> assertThat(((AgentEvent.Published) event).payload())
+					.isEqualTo(new Tally.Note("hello", 2))));
+		assertThat(events).filteredOn(AgentEvent.Replied.class::isInstance).isNotEmpty();
+		assertThat(fromN1.status().value()).isEqualTo("idle");
+		node(2).agents.stopAgent(id);
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(events).filteredOn(AgentEvent.Shutdown.class::isInstance).hasSize(1));
+	}
+
+	@Test
+	void fileSystemsAreSharedAcrossMembers() {
+		startCluster("files", 3, AgentSettings.defaults());
+		FileSystemRef fromN1 = node(0).fileSystems.ensureFileSystem("user:alice");
+		fromN1.writeText("notes/a.md", "alpha");
+		FileSystemRef fromN3 = node(2).fileSystems.findFileSystem("user:alice").orElseThrow();
+		assertThat(fromN3.readText("notes/a.md")).contains("alpha");
+		assertThat(fromN3.list()).extracting((entry) -> entry.path()).containsExactly("notes/a.md");
+		fromN3.move("notes/a.md", "notes/b.md");
+		assertThat(node(1).fileSystems.ensureFileSystem("user:alice").readText("notes/b.md")).contains("alpha");
+		assertThat(node(1).fileSystems.listFileSystems()).singleElement()
+			.satisfies((info) -> assertThat(info.files()).isEqualTo(1));
+	}
+
+	@Test
+	void allAgentsOfAKilledMemberComeBackOnTheSurvivorsWithTheirState() {
+		startCluster("crash", 3, AgentSettings.defaults());
+		List<AgentRef> agents = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			AgentRef agent = node(i % 3).agents.startAgent(AgentSpec.of("crash-" + i)).ref();
+			agent.callAndWait("tick", Long.class, TIMEOUT);
+			agents.add(agent);
+		}
+		HordeTestCluster.TestNode victim = node(2);
+		Set<String> onVictim = node(0).agents.listAgents().stream()
+			.filter((info) -> info.node().equals("n3"))
+			.map((info) -> info.id())
+			.collect(Collectors.toSet());
+		assertThat(onVictim).isNotEmpty();
+		victim.crash();
+		await().atMost(GENEROUS).untilAsserted(() -> {
+			assertThat(node(0).agents.listAgents()).hasSize(200).extracting((info) -> info.node()).doesNotContain("n3");
+		});
+		for (String id : onVictim) {
+			AgentRef moved = node(0).agents.findAgent(id).orElseThrow();
+			assertThat(moved.callAndWait("get", Long.class, TIMEOUT)).as(id).isEqualTo(1L);
+		}
+		assertThat(node(0).view.members().get(SagentsInstance.REGISTRY)).extracting(Member::node)
+			.containsExactly("n1", "n2");
+		assertThat(node(1).view.consistent()).isTrue();
+	}
+
+	@Test
+	void aGracefulStopHandsEveryProcessOver() {
+		startCluster("handoff", 3, AgentSettings.defaults());
+		for (int i = 0; i < 60; i++) {
+			node(i % 3).agents.startAgent(AgentSpec.of("handoff-" + i)).ref().callAndWait("tick", Long.class, TIMEOUT);
+		}
+		String scope = scopeOwnedBy("n2");
+		FileSystemRef files = node(0).fileSystems.ensureFileSystem(scope);
+		assertThat(files.node()).isEqualTo("n2");
+		files.writeText("kept.md", "kept");
+		node(1).stop();
+		assertThat(node(0).agents.listAgents()).hasSize(60).extracting((info) -> info.node()).doesNotContain("n2");
+		for (int i = 0; i < 60; i++) {
+			assertThat(node(2).agents.findAgent("handoff-" + i).orElseThrow().callAndWait("get", Long.class, TIMEOUT))
+				.isEqualTo(1L);
+		}
+		assertThat(files.readText("kept.md")).as("the old reference follows the file system").contains("kept");
+		assertThat(node(2).fileSystems.findFileSystem(scope).orElseThrow().node()).isNotEqualTo("n2");
+		assertThat(node(0).view.liveNodes()).containsExactly("n1", "n3");
+	}
+
+	@Test
+	void anAgentStoppedForInactivityIsNotRestartedAnywhere() {
+		startCluster("idle", 2, new AgentSettings(Duration.ofMillis(300), Duration.ofSeconds(5), TIMEOUT,
+				RestartIntensity.defaults()));
+		node(0).agents.startAgent(AgentSpec.of("sleepy")).ref().callAndWait("tick", Long.class, TIMEOUT);
+		await().atMost(GENEROUS).until(() -> node(1).agents.findAgent("sleepy").isEmpty());
+		node(1).node.recoverOrphans();
+		node(0).node.recoverOrphans();
+		assertThat(node(0).agents.countAgents()).isZero();
+		assertThat(node(1).agents.listAgents()).isEmpty();
+	}
+
+	@Test
+	void membersShowTheirStatusAndAgree() {
+		startCluster("view", 3, AgentSettings.defaults());
+		assertThat(node(1).view.members().get(SagentsInstance.AGENTS_SUPERVISOR))
+			.containsExactly(new Member("n1", MemberStatus.ALIVE), new Member("n2", MemberStatus.ALIVE),
+					new Member("n3", MemberStatus.ALIVE));
+		assertThat(node(1).view.liveNodes()).containsExactly("n1", "n2", "n3");
+		assertThat(node(1).view.consistent()).isTrue();
+		assertThat(node(1).view.joined()).isTrue();
+	}
+
+	/** An agent id that {@code node} owns by placement, so a test can aim at a member. */
+	private String idOwnedBy(String nodeName, int from) {
+		return ownedBy(nodeName, "aimed-", from, dev.sagents.process.ProcessKey::agent);
+	}
+
+	private String scopeOwnedBy(String nodeName) {
+		return ownedBy(nodeName, "scope:", 0, dev.sagents.process.ProcessKey::fileSystem);
+	}
+
+	private String ownedBy(String nodeName, String prefix, int from,
+			java.util.function.Function<String, dev.sagents.process.ProcessKey> key) {
+		HordeTestCluster.TestNode target = this.cluster.nodes.stream()
+			.filter((node) -> node.name.equals(nodeName))
+			.findFirst()
+			.orElseThrow();
+		List<String> hosts = target.node.membership().hostIds();
+		for (int i = from;; i++) {
+			String id = prefix + i;
+			if (dev.sagents.cluster.UniformDistribution.owner(key.apply(id), hosts).orElseThrow().equals(target.member())) {
+				return id;
+			}
+		}
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,221 @@
+package dev.sagents.horde;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.sagents.agent.AgentBehavior;
+import dev.sagents.agent.AgentPersistence;
+import dev.sagents.agent.AgentSettings;
+import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.cluster.MembersMode;
+import dev.sagents.codec.JsonMessageCodec;
+import dev.sagents.codec.TrustedTypes;
+import dev.sagents.filesystem.DiskFileSystemPersistence;
+import dev.sagents.filesystem.FileSystemSettings;
+import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.supervisor.ProcessFailureLog;
+import dev.sagents.supervisor.SagentsSupervisor;
+
+/**
+ * Real Hazelcast members in this JVM, each a complete sagents node wired as the auto-configuration
+ * wires it, on 127.0.0.1 only, with multicast, auto-detection and phone-home off.
+ */
+final class HordeTestCluster implements AutoCloseable {
+
+	private final int basePort;
+
+	private final String clusterName;
+
+	private final Path fileSystems;
+
+	private final AgentSettings agentSettings;
+
+	private final Map<String, AgentBehavior<?>> behaviors;
+
+	final SharedAgentPersistence persistence = new SharedAgentPersistence();
+
+	final List<TestNode> nodes = new ArrayList<>();
+
+	HordeTestCluster(int basePort, String clusterName, Path fileSystems, AgentSettings agentSettings,
+			Map<String, AgentBehavior<?>> behaviors) {
+		this.basePort = basePort;
+		this.clusterName = clusterName;
+		this.fileSystems = fileSystems;
+		this.agentSettings = agentSettings;
+		this.behaviors = behaviors;
+	}
+
+	/** Starts a node named {@code name}; it joins the members already running. */
+	TestNode start(String name) {
+		TestNode node = new TestNode(name, memberConfig(name));
+		node.start();
+		this.nodes.add(node);
+		return node;
+	}
+
+	Config memberConfig(String name) {
+		Config config = new Config();
+		config.setClusterName(this.clusterName);
+		config.setInstanceName(this.clusterName + "-" + name);
+		config.setProperty("hazelcast.phone.home.enabled", "false");
+		config.setProperty("hazelcast.logging.type", "slf4j");
+		config.setProperty("hazelcast.shutdownhook.enabled", "false");
+		config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+		config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+		config.setProperty("hazelcast.connection.monitor.max.faults", "1");
+		config.setProperty("hazelcast.connection.monitor.interval", "20");
+		NetworkConfig network = config.getNetworkConfig();
+		network.setPort(this.basePort).setPortCount(5).setPortAutoIncrement(true);
+		network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+		JoinConfig join = network.getJoin();
+		join.getMulticastConfig().setEnabled(false);
+		join.getAutoDetectionConfig().setEnabled(false);
+		join.getTcpIpConfig().setEnabled(true);
+		for (int port = this.basePort; port < this.basePort + 5; port++) {
+			join.getTcpIpConfig().addMember("127.0.0.1:" + port);
+		}
+		config.setProperty("hazelcast.socket.bind.any", "false");
+		return config;
+	}
+
+	@Override
+	public void close() {
+		for (TestNode node : this.nodes) {
+			node.stopQuietly();
+		}
+	}
+
+	/** One sagents node: a member, a runtime and the three pieces. */
+	final class TestNode {
+
+		final String name;
+
+		private final Config config;
+
+		HazelcastInstance hazelcast;
+
+		final ExecutorService executor = new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null,
+				true);
+
+		final LocalProcessRuntime runtime;
+
+		final HordeNode node;
+
+		final HordeProcessRegistry registry;
+
+		final HordeAgentsSupervisor agents;
+
+		final HordeFileSystemSupervisor fileSystems;
+
+		final HordeClusterView view;
+
+		final SagentsSupervisor supervisor;
+
+		private boolean stopped;
+
+		TestNode(String name, Config config) {
+			this.name = name;
+			this.config = config;
+			this.runtime = new LocalProcessRuntime(name, this.executor);
+			JsonMessageCodec codec = new JsonMessageCodec(JsonMapper.builder().build(),
+					new TrustedTypes(List.of("dev.sagents.horde"), List.of(), getClass().getClassLoader()));
+			this.node = new HordeNode(new HazelcastMemberProvider() {
+
+				@Override
+				public HazelcastInstance start() {
+					TestNode.this.hazelcast = Hazelcast.newHazelcastInstance(TestNode.this.config);
+					return TestNode.this.hazelcast;
+				}
+
+				@Override
+				public void stop() {
+					TestNode.this.hazelcast.shutdown();
+				}
+
+			}, this.runtime, codec, new HordeSettings(name, MembersMode.PARTICIPATION, null, Duration.ofSeconds(15)));
+			ProcessFailureLog failures = new ProcessFailureLog(10);
+			this.registry = new HordeProcessRegistry(this.node);
+			this.fileSystems = new HordeFileSystemSupervisor(this.node,
+					new DiskFileSystemPersistence(HordeTestCluster.this.fileSystems), FileSystemSettings.defaults(),
+					failures);
+			this.agents = new HordeAgentsSupervisor(this.node,
+					new NamedAgentBehaviorResolver(HordeTestCluster.this.behaviors, null),
+					HordeTestCluster.this.persistence, this.fileSystems, HordeTestCluster.this.agentSettings, failures);
+			this.view = new HordeClusterView(this.node);
+			this.supervisor = new SagentsSupervisor(this.registry, this.agents, this.fileSystems);
+		}
+
+		void start() {
+			this.supervisor.start();
+		}
+
+		/** Leaves gracefully: processes persist and are handed over, then the member shuts down. */
+		void stop() {
+			this.supervisor.stop();
+			release();
+		}
+
+		/** Dies: the member is terminated without a goodbye, as if its process was killed. */
+		void crash() {
+			this.hazelcast.getLifecycleService().terminate();
+			this.executor.shutdownNow();
+			this.runtime.close();
+			this.stopped = true;
+		}
+
+		void stopQuietly() {
+			if (!this.stopped) {
+				try {
+					stop();
+				}
+				catch (RuntimeException ex) {
+					this.hazelcast.getLifecycleService().terminate();
+					release();
+				}
+			}
+		}
+
+		private void release() {
+			this.stopped = true;
+			this.runtime.close();
+			this.executor.shutdownNow();
+		}
+
+		String member() {
+			return this.hazelcast.getCluster().getLocalMember().getUuid().toString();
+		}
+
+	}
+
+	/** Agent state shared by every node, as a database would be. */
+	static final class SharedAgentPersistence implements AgentPersistence {
+
+		final Map<String, Object> states = new ConcurrentHashMap<>();
+
+		@Override
+		public void persistState(String agentId, Object state, PersistencePoint point) {
+			this.states.put(agentId, state);
+		}
+
+		@Override
+		public <S> Optional<S> loadState(String agentId, Class<S> stateType) {
+			return Optional.ofNullable(this.states.get(agentId)).map(stateType::cast);
+		}
+
+	}
+
+}
