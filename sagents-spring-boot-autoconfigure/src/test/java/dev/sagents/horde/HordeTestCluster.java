@@ -50,6 +50,10 @@ final class HordeTestCluster implements AutoCloseable {
 
 	final List<TestNode> nodes = new ArrayList<>();
 
+	/**
+	 * @param basePort the first of 5 ports the members use and look for each other on
+	 * @param clusterName the Hazelcast cluster name: members of another name never join these
+	 */
 	HordeTestCluster(int basePort, String clusterName, Path fileSystems, AgentSettings agentSettings,
 			Map<String, AgentBehavior<?>> behaviors) {
 		this.basePort = basePort;
