@@ -23,13 +23,16 @@ import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.AllNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.hazelcast.autoconfigure.HazelcastConfigCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
@@ -109,8 +112,7 @@ class HordeBackendConfiguration {
 	 * application's own bean): every member of the application's cluster is a sagents member.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "sagents.horde.members", havingValue = "auto", matchIfMissing = true)
-	@ConditionalOnSingleCandidate(HazelcastInstance.class)
+	@Conditional(ApplicationMemberCondition.class)
 	static class ApplicationMemberConfiguration {
 
 		@Bean
@@ -126,6 +128,7 @@ class HordeBackendConfiguration {
 	 * never join the sagents cluster) a member sagents starts when its supervisor starts.
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@Conditional(NoApplicationMemberCondition.class)
 	static class OwnedMemberConfiguration {
 
 		@Bean
@@ -157,6 +160,42 @@ class HordeBackendConfiguration {
 		@Order(0)
 		HazelcastConfigCustomizer sagentsShutdownHookHazelcastConfigCustomizer() {
 			return (config) -> HordeMemberConfigFactory.fillIn(config, ClusterProperty.SHUTDOWNHOOK_ENABLED, false);
+		}
+
+	}
+
+	/** {@code members=auto} and the context has one {@code HazelcastInstance}, or one primary. */
+	static class ApplicationMemberCondition extends AllNestedConditions {
+
+		ApplicationMemberCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(name = "sagents.horde.members", havingValue = "auto", matchIfMissing = true)
+		static class MembersAuto {
+
+		}
+
+		@ConditionalOnSingleCandidate(HazelcastInstance.class)
+		static class SingleApplicationInstance {
+
+		}
+
+	}
+
+	/**
+	 * The opposite of {@link ApplicationMemberCondition}, so that which provider is chosen never
+	 * depends on the order the configurations are read in.
+	 */
+	static class NoApplicationMemberCondition extends NoneNestedConditions {
+
+		NoApplicationMemberCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@Conditional(ApplicationMemberCondition.class)
+		static class ApplicationMember {
+
 		}
 
 	}
