@@ -1,13 +1,19 @@
 package dev.sagents.autoconfigure;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.spi.properties.ClusterProperty;
+import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentPersistence;
 import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.cluster.ClusterView;
+import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.TrustedTypes;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.horde.ApplicationHazelcastMemberProvider;
 import dev.sagents.horde.HazelcastMemberProvider;
@@ -22,7 +28,9 @@ import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.AllNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,6 +43,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ResourceLoader;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The horde backend ({@code sagents.distribution=horde}): registry, supervisors and cluster view
@@ -104,6 +114,50 @@ class HordeBackendConfiguration {
 	SagentsSupervisor sagentsSupervisor(HordeProcessRegistry registry, HordeAgentsSupervisor agentsSupervisor,
 			HordeFileSystemSupervisor fileSystemSupervisor) {
 		return new SagentsSupervisor(registry, agentsSupervisor, fileSystemSupervisor);
+	}
+
+	/**
+	 * JSON through the application's Jackson {@code JsonMapper} (a default one when it has none),
+	 * decoding only trusted types: the packages of {@code sagents.horde.codec.trusted-packages},
+	 * the application's auto-configuration packages (those of its {@code @SpringBootApplication})
+	 * and the packages of the {@link AgentBehavior} beans' state types. A state type of the JDK
+	 * (such as {@code Integer}) is trusted as that one class, never its package.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class JsonMessageCodecConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(MessageCodec.class)
+		JsonMessageCodec sagentsMessageCodec(ObjectProvider<JsonMapper> mapper, SagentsProperties properties,
+				BeanFactory beanFactory, ResourceLoader resourceLoader, ObjectProvider<AgentBehavior<?>> behaviors) {
+			Set<String> packages = new LinkedHashSet<>(properties.getHorde().getCodec().getTrustedPackages());
+			if (AutoConfigurationPackages.has(beanFactory)) {
+				// The default package (a @SpringBootApplication without one) names no package to trust.
+				AutoConfigurationPackages.get(beanFactory)
+					.stream()
+					.filter((name) -> !name.isEmpty())
+					.forEach(packages::add);
+			}
+			Set<Class<?>> classes = new LinkedHashSet<>();
+			behaviors.orderedStream().map(AgentBehavior::stateType).forEach((stateType) -> {
+				if (isApplicationClass(stateType) && !stateType.getPackageName().isEmpty()) {
+					packages.add(stateType.getPackageName());
+				}
+				else {
+					classes.add(stateType);
+				}
+			});
+			TrustedTypes trusted = new TrustedTypes(packages, classes, resourceLoader.getClassLoader());
+			return new JsonMessageCodec(mapper.getIfUnique(() -> JsonMapper.builder().build()), trusted);
+		}
+
+		/** Loaded by neither the bootstrap nor the platform class loader, so not part of the JDK. */
+		private static boolean isApplicationClass(Class<?> type) {
+			ClassLoader loader = type.getClassLoader();
+			return loader != null && loader != ClassLoader.getPlatformClassLoader();
+		}
+
 	}
 
 	/**

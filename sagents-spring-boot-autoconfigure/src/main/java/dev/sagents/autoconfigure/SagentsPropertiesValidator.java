@@ -1,11 +1,13 @@
 package dev.sagents.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.sagents.autoconfigure.SagentsProperties.Restart;
 import dev.sagents.cluster.DistributionMode;
 import dev.sagents.cluster.MembersMode;
+import dev.sagents.codec.TrustedTypes;
 
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -26,10 +28,6 @@ final class SagentsPropertiesValidator {
 	private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
 	private static final String SAFE_TOKEN_ALLOWED = "1 to 64 letters, digits, '.', '_' or '-'";
-
-	private static final String JAVA_IDENTIFIER = "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*";
-
-	private static final Pattern PACKAGE_NAME = Pattern.compile(JAVA_IDENTIFIER + "(\\." + JAVA_IDENTIFIER + ")*");
 
 	private static final String JOIN_MEMBERS_ALLOWED = "one or more members, each host or host:port, "
 			+ "such as 10.0.0.12 or 10.0.0.12:5801";
@@ -102,11 +100,18 @@ final class SagentsPropertiesValidator {
 				"0 (report at once) or a positive duration, such as 15s");
 		validateNetwork(horde.getNetwork());
 		validateFailureDetection(horde.getFailureDetection());
-		for (String trusted : horde.getCodec().getTrustedPackages()) {
-			if (trusted == null || !PACKAGE_NAME.matcher(trusted).matches()) {
-				throw new InvalidSagentsPropertyException("sagents.horde.codec.trusted-packages", trusted,
-						"Java package names, such as com.example.orders");
-			}
+		validateTrustedPackages(horde.getCodec().getTrustedPackages());
+	}
+
+	/** The codec's own rules: well-formed package names, none of the JDK's. */
+	private static void validateTrustedPackages(List<String> packages) {
+		try {
+			new TrustedTypes(packages, List.of(), SagentsPropertiesValidator.class.getClassLoader());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSagentsPropertyException("sagents.horde.codec.trusted-packages",
+					String.join(",", packages), "the application's package names, such as com.example.orders ("
+							+ ex.getMessage() + ")");
 		}
 	}
 

@@ -3,13 +3,22 @@ package dev.sagents.autoconfigure;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import dev.sagents.agent.AgentBehavior;
+import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSession;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.MembersMode;
+import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.UntrustedTypeException;
+import dev.sagents.codec.notes.Note;
+import dev.sagents.codec.notes.Priority;
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.horde.ApplicationHazelcastMemberProvider;
@@ -29,13 +38,16 @@ import dev.sagents.supervisor.SagentsSupervisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hazelcast.autoconfigure.HazelcastConfigCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.LifecycleProcessor;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -51,7 +63,6 @@ class HordeBackendConfigurationTests {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SagentsAutoConfiguration.class))
 			.withPropertyValues("sagents.distribution=horde", "sagents.node-name=n1",
 					"sagents.filesystem.base-directory=" + this.baseDirectory)
-			.withBean(MessageCodec.class, () -> mock(MessageCodec.class))
 			.withBean("lifecycleProcessor", LifecycleProcessor.class, NotStartingLifecycleProcessor::new);
 	}
 
@@ -185,7 +196,6 @@ class HordeBackendConfigurationTests {
 		ApplicationContextRunner unnamed = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SagentsAutoConfiguration.class))
 			.withPropertyValues("sagents.distribution=horde", "sagents.filesystem.base-directory=" + this.baseDirectory)
-			.withBean(MessageCodec.class, () -> mock(MessageCodec.class))
 			.withBean("lifecycleProcessor", LifecycleProcessor.class, NotStartingLifecycleProcessor::new);
 		String host = InetAddress.getLocalHost().getHostName();
 		unnamed.withPropertyValues("server.port=8081")
@@ -195,6 +205,70 @@ class HordeBackendConfigurationTests {
 				.isEqualTo(host + ":" + ProcessHandle.current().pid()));
 		unnamed.run((context) -> assertThat(context.getBean(HordeSettings.class).nodeName())
 			.isEqualTo(host + ":" + ProcessHandle.current().pid()));
+	}
+
+	@Test
+	void defaultCodecIsJsonTrustingTheStateTypesAndTheConfiguredPackages() {
+		runner().withBean("notes", AgentBehavior.class, NoteTakingAgent::new)
+			.withBean("counter", AgentBehavior.class, () -> new CountingAgent("counter"))
+			.withPropertyValues("sagents.horde.codec.trusted-packages=dev.sagents.horde")
+			.run((context) -> {
+				MessageCodec codec = context.getBean(MessageCodec.class);
+				assertThat(codec).isInstanceOf(JsonMessageCodec.class);
+				Note note = new Note("groceries", List.of("home"), null, Priority.LOW, Instant.EPOCH);
+				assertThat(codec.decode(codec.encode(note))).isEqualTo(note);
+				HordeSettings settings = new HordeSettings("n1", MembersMode.AUTO, null, Duration.ofSeconds(1));
+				assertThat(codec.decode(codec.encode(settings))).isEqualTo(settings);
+				assertThat(codec.decode(codec.encode(41))).isEqualTo(41);
+				assertThatExceptionOfType(UntrustedTypeException.class)
+					.isThrownBy(() -> codec.decode(codec.encode(new Greeting("hello"))));
+			});
+	}
+
+	@Test
+	void defaultCodecTrustsTheApplicationsAutoConfigurationPackages() {
+		runner().withUserConfiguration(ApplicationPackage.class).run((context) -> {
+			MessageCodec codec = context.getBean(MessageCodec.class);
+			assertThat(codec.decode(codec.encode(new Greeting("hello")))).isEqualTo(new Greeting("hello"));
+		});
+	}
+
+	@Test
+	void userCodecReplacesOurs() {
+		MessageCodec own = mock(MessageCodec.class);
+		runner().withBean(MessageCodec.class, () -> own)
+			.run((context) -> assertThat(context.getBean(MessageCodec.class)).isSameAs(own));
+	}
+
+	/** A message type of this test's package, trusted only as an auto-configuration package. */
+	record Greeting(String text) {
+	}
+
+	/** What {@code @SpringBootApplication} in this test's package would register. */
+	@Configuration(proxyBeanMethods = false)
+	@AutoConfigurationPackage
+	static class ApplicationPackage {
+
+	}
+
+	/** An agent whose state is a {@link Note}, so that notes' package is trusted. */
+	static final class NoteTakingAgent implements AgentBehavior<Note> {
+
+		@Override
+		public Class<Note> stateType() {
+			return Note.class;
+		}
+
+		@Override
+		public Note initialState(AgentContext context) {
+			return new Note("", List.of(), null, Priority.LOW, Instant.EPOCH);
+		}
+
+		@Override
+		public AgentResult<Note> handle(Note state, Object message, AgentContext context) {
+			return AgentResult.reply(state, state.title());
+		}
+
 	}
 
 	/** Appends its name to a property that starts as the cluster name, so the order of calls shows. */

@@ -174,7 +174,15 @@ class SagentsPropertiesFailureAnalyzerTests {
 	@Test
 	void trustedPackageThatIsNoPackageNameIsRefused() {
 		assertReport("sagents.horde.codec.trusted-packages=com..example", "sagents.horde.codec.trusted-packages",
-				"com..example", "Java package names, such as com.example.orders");
+				"com..example",
+				"the application's package names, such as com.example.orders ('com..example' is not a package name)");
+	}
+
+	@Test
+	void trustedPackageOfTheJdkIsRefused() {
+		assertReport("sagents.horde.codec.trusted-packages=com.example,java.util", "sagents.horde.codec.trusted-packages",
+				"com.example,java.util", "the application's package names, such as com.example.orders (Cannot trust "
+						+ "package 'java.util': it overlaps the JDK's 'java'; trust the JDK classes you need one by one)");
 	}
 
 	@Test
