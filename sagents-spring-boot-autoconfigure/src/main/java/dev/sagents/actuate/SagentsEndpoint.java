@@ -21,7 +21,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * the sagents cluster — distribution, members mode, partition, node name, whether it is joined,
  * live nodes, the members of the registry, the agents supervisor and the file-system supervisor
  * with their status, whether the three agree, the registered counts (cluster-wide and per node),
- * the registry's state and the processes given up after too many crashes. In local mode every member set is this node alone.
+ * the registry's state and the processes given up after too many crashes. In local mode every
+ * member set is this node alone.
  */
 @Endpoint(id = "sagents")
 public class SagentsEndpoint {
