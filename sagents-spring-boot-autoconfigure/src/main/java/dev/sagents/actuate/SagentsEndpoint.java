@@ -18,10 +18,11 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * The {@code sagents} actuator endpoint ({@code /actuator/sagents}, read-only): how this node sees
- * the sagents cluster — distribution, members mode, partition, node name, live nodes, the members
- * of the registry, the agents supervisor and the file-system supervisor with their status, whether
- * the three agree, the registered counts, the registry's state and the processes given up after
- * too many crashes. In local mode every member set is this node alone.
+ * the sagents cluster — distribution, members mode, partition, node name, whether it is joined,
+ * live nodes, the members of the registry, the agents supervisor and the file-system supervisor
+ * with their status, whether the three agree, the registered counts (cluster-wide and per node),
+ * the registry's state and the processes given up after too many crashes. In local mode every
+ * member set is this node alone.
  */
 @Endpoint(id = "sagents")
 public class SagentsEndpoint {
@@ -51,8 +52,9 @@ public class SagentsEndpoint {
 			.forEach((instance, members) -> instances.put(instance.value(), InstanceDescriptor.of(members)));
 		List<FailureDescriptor> recent = this.failures.recent().stream().map(FailureDescriptor::of).toList();
 		return new SagentsDescriptor(lowerCase(this.clusterView.distribution()), lowerCase(this.clusterView.membersMode()),
-				this.clusterView.partition().orElse(null), this.clusterView.localNode(), this.clusterView.liveNodes(),
-				instances, this.clusterView.consistent(), RegisteredProcesses.of(this.registry),
+				this.clusterView.partition().orElse(null), this.clusterView.localNode(), this.clusterView.joined(),
+				this.clusterView.liveNodes(), instances, this.clusterView.consistent(),
+				RegisteredProcesses.of(this.registry, this.clusterView),
 				lowerCase(this.registry.state()), new FailuresDescriptor(this.failures.total(), recent));
 	}
 
@@ -67,16 +69,18 @@ public class SagentsEndpoint {
 	 * @param members the members mode, {@code auto} or {@code participation}
 	 * @param partition the partition, or {@code null}
 	 * @param node this node's name
+	 * @param joined whether this node is part of its cluster now (always in local mode)
 	 * @param liveNodes the reachable nodes, sorted
 	 * @param instances the member set of each instance, keyed {@code registry}, {@code agentsSupervisor},
 	 * {@code fileSystemSupervisor}
 	 * @param consistent whether the three member sets agree with each other and with the live nodes
-	 * @param registered the registered counts, {@code null} while the registry is unavailable
+	 * @param registered the registered counts, cluster-wide and per node, {@code null} while the
+	 * registry is unavailable
 	 * @param registry the registry's state: {@code starting}, {@code running}, {@code draining} or {@code stopped}
 	 * @param failures the processes given up after too many crashes
 	 */
 	public record SagentsDescriptor(String distribution, String members, String partition, String node,
-			List<String> liveNodes, Map<String, InstanceDescriptor> instances, boolean consistent,
+			boolean joined, List<String> liveNodes, Map<String, InstanceDescriptor> instances, boolean consistent,
 			RegisteredProcesses registered, String registry, FailuresDescriptor failures) {
 	}
 

@@ -3,7 +3,6 @@ package dev.sagents.autoconfigure;
 import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentPersistence;
 import dev.sagents.cluster.ClusterView;
-import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalClusterView;
@@ -32,12 +31,6 @@ class LocalBackendConfiguration {
 	@ConditionalOnMissingBean
 	LocalProcessRegistry sagentsProcessRegistry() {
 		return new LocalProcessRegistry();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(FileSystemPersistence.class)
-	DiskFileSystemPersistence sagentsFileSystemPersistence(SagentsProperties properties) {
-		return new DiskFileSystemPersistence(properties.getFilesystem().getBaseDirectory());
 	}
 
 	@Bean

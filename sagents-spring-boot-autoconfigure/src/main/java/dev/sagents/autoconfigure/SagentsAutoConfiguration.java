@@ -12,11 +12,14 @@ import org.springframework.context.annotation.Import;
  * when the application declares its own.
  *
  * <p>Ordered after task execution: the {@code sagentsExecutor} bean is an {@code Executor}, and
- * Spring Boot's {@code applicationTaskExecutor} backs off when it sees one first.
+ * Spring Boot's {@code applicationTaskExecutor} backs off when it sees one first. Ordered after
+ * Spring Boot's Hazelcast auto-configuration (by name, so that it stays optional): horde mode
+ * with {@code members=auto} uses the {@code HazelcastInstance} it defines.
  */
-@AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
+@AutoConfiguration(after = TaskExecutionAutoConfiguration.class,
+		afterName = "org.springframework.boot.hazelcast.autoconfigure.HazelcastAutoConfiguration")
 @EnableConfigurationProperties(SagentsProperties.class)
-@Import({ SagentsCoreConfiguration.class, LocalBackendConfiguration.class })
+@Import({ SagentsCoreConfiguration.class, LocalBackendConfiguration.class, HordeBackendConfiguration.class })
 public final class SagentsAutoConfiguration {
 
 }

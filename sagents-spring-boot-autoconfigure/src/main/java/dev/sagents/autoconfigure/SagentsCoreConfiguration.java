@@ -12,6 +12,9 @@ import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentSession;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.cluster.DistributionMode;
+import dev.sagents.filesystem.DiskFileSystemPersistence;
+import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.supervisor.ProcessFailureLog;
 
@@ -21,10 +24,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * What every backend shares: the handler executor, the process runtime, the failure log, the agent
- * behaviours and the session facade.
+ * behaviours, the file-system persistence and the session facade.
  */
 @Configuration(proxyBeanMethods = false)
 class SagentsCoreConfiguration {
@@ -45,9 +49,9 @@ class SagentsCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LocalProcessRuntime sagentsProcessRuntime(SagentsProperties properties,
+	LocalProcessRuntime sagentsProcessRuntime(SagentsProperties properties, Environment environment,
 			@Qualifier(EXECUTOR_BEAN_NAME) Executor executor) {
-		return new LocalProcessRuntime(nodeName(properties), executor);
+		return new LocalProcessRuntime(nodeName(properties, environment), executor);
 	}
 
 	@Bean
@@ -86,17 +90,42 @@ class SagentsCoreConfiguration {
 		return new NamedAgentBehaviorResolver(behaviors, defaultType);
 	}
 
+	/**
+	 * Where file systems keep their files, in every backend: the built-in disk persistence unless
+	 * the application declares one.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(FileSystemPersistence.class)
+	DiskFileSystemPersistence sagentsFileSystemPersistence(SagentsProperties properties) {
+		return new DiskFileSystemPersistence(properties.getFilesystem().getBaseDirectory());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	AgentSession sagentsAgentSession(AgentsSupervisor agentsSupervisor) {
 		return new AgentSession(agentsSupervisor);
 	}
 
-	/** {@code sagents.node-name}, else the host name, else {@code localhost} when the host has no resolvable name. */
-	static String nodeName(SagentsProperties properties) {
+	/**
+	 * {@code sagents.node-name}, else the host name ({@code localhost} when the host has no
+	 * resolvable name). In horde mode the default also has to tell apart nodes on one host, so it is
+	 * {@code <host>:<server.port>}, or {@code <host>:<pid>} when no fixed server port is set (none,
+	 * or 0 for a random one): nodes on one host cannot share a fixed port, and a port survives a
+	 * restart, which keeps the name stable in diagnostics.
+	 */
+	static String nodeName(SagentsProperties properties, Environment environment) {
 		if (properties.getNodeName() != null) {
 			return properties.getNodeName();
 		}
+		String host = hostName();
+		if (properties.getDistribution() != DistributionMode.HORDE) {
+			return host;
+		}
+		Integer serverPort = environment.getProperty("server.port", Integer.class);
+		return host + ":" + ((serverPort != null && serverPort > 0) ? serverPort : ProcessHandle.current().pid());
+	}
+
+	private static String hostName() {
 		try {
 			return InetAddress.getLocalHost().getHostName();
 		}

@@ -2,6 +2,8 @@ package dev.sagents.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.cluster.DistributionMode;
@@ -11,6 +13,7 @@ import dev.sagents.supervisor.RestartIntensity;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -28,8 +31,10 @@ public class SagentsProperties implements InitializingBean {
 	private DistributionMode distribution = DistributionMode.LOCAL;
 
 	/**
-	 * This node's name, shown by the actuator endpoint and recorded with each process. Defaults to
-	 * the host name ('localhost' when the host name cannot be resolved).
+	 * This node's name, shown by the actuator endpoint and recorded with each process; unique in
+	 * the cluster. Defaults to the host name ('localhost' when it cannot be resolved); in horde
+	 * mode to '<host>:<server.port>', or '<host>:<pid>' without a fixed server port, so that nodes
+	 * on one host differ. Set it for names that stay the same across restarts.
 	 */
 	private String nodeName;
 
@@ -58,7 +63,7 @@ public class SagentsProperties implements InitializingBean {
 		this.distribution = distribution;
 	}
 
-	/** This node's name; {@code null} means the host name. */
+	/** This node's name; {@code null} means the default described on the field. */
 	public String getNodeName() {
 		return this.nodeName;
 	}
@@ -122,8 +127,16 @@ public class SagentsProperties implements InitializingBean {
 
 	}
 
-	/** {@code sagents.horde.*}. */
+	/**
+	 * {@code sagents.horde.*}. The member settings ({@code cluster-name}, {@code network.*},
+	 * {@code failure-detection.*}) apply to the Hazelcast member sagents starts itself; they are
+	 * {@code null} until set, so that a {@code sagents.horde.config} resource keeps its own values
+	 * for every setting not set explicitly (see {@code HordeMemberConfigFactory}).
+	 */
 	public static class Horde {
+
+		/** The cluster name of the member sagents starts when none is set. */
+		public static final String DEFAULT_CLUSTER_NAME = "sagents";
 
 		/**
 		 * Which nodes are sagents members: 'auto' (every member of the application's Hazelcast
@@ -133,9 +146,43 @@ public class SagentsProperties implements InitializingBean {
 
 		/**
 		 * With 'participation' only: nodes form a sagents cluster only with nodes of the same
-		 * partition. Read once at startup.
+		 * partition. Letters, digits, '.', '_' and '-', at most 64. Read once at startup.
 		 */
 		private String partition;
+
+		/**
+		 * Cluster name of the Hazelcast member sagents starts itself (with 'participation', or
+		 * with 'auto' when the application has no HazelcastInstance). With a partition the
+		 * effective name is '<cluster-name>-<partition>', so partitions never join each other.
+		 * Letters, digits, '.', '_' and '-', at most 64. Defaults to 'sagents', or to the cluster
+		 * name of sagents.horde.config when that is set.
+		 */
+		private String clusterName;
+
+		/**
+		 * Hazelcast XML or YAML configuration of the member sagents starts, as an escape hatch for
+		 * what the properties do not cover. It is the base: the sagents.horde.cluster-name,
+		 * network and failure-detection properties are applied on top only where set explicitly.
+		 */
+		private Resource config;
+
+		/** How long a request between members (a remote start, a stop, a lookup) may take. */
+		private Duration requestTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How long the member sets may disagree, or differ from the live nodes, before the health
+		 * contributor reports DOWN. Membership changes settle within it; '0' reports at once.
+		 */
+		private Duration healthGrace = Duration.ofSeconds(15);
+
+		/** Network of the member sagents starts. */
+		private final Network network = new Network();
+
+		/** How fast the member sagents starts notices a crashed or hung member. */
+		private final FailureDetection failureDetection = new FailureDetection();
+
+		/** How messages, replies, events and states travel between members. */
+		private final Codec codec = new Codec();
 
 		/** Which nodes are sagents members. */
 		public MembersMode getMembers() {
@@ -155,6 +202,251 @@ public class SagentsProperties implements InitializingBean {
 		/** Sets the partition. */
 		public void setPartition(String partition) {
 			this.partition = partition;
+		}
+
+		/** The cluster name, or {@code null} when not set. */
+		public String getClusterName() {
+			return this.clusterName;
+		}
+
+		/** Sets the cluster name. */
+		public void setClusterName(String clusterName) {
+			this.clusterName = clusterName;
+		}
+
+		/** The Hazelcast configuration resource, or {@code null} for none. */
+		public Resource getConfig() {
+			return this.config;
+		}
+
+		/** Sets the Hazelcast configuration resource. */
+		public void setConfig(Resource config) {
+			this.config = config;
+		}
+
+		/** The timeout of requests between members. */
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		/** Sets the timeout of requests between members. */
+		public void setRequestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+		}
+
+		/** How long the member sets may disagree before the node is reported DOWN. */
+		public Duration getHealthGrace() {
+			return this.healthGrace;
+		}
+
+		/** Sets how long the member sets may disagree before the node is reported DOWN. */
+		public void setHealthGrace(Duration healthGrace) {
+			this.healthGrace = healthGrace;
+		}
+
+		/** The network settings. */
+		public Network getNetwork() {
+			return this.network;
+		}
+
+		/** The failure-detection settings. */
+		public FailureDetection getFailureDetection() {
+			return this.failureDetection;
+		}
+
+		/** The codec settings. */
+		public Codec getCodec() {
+			return this.codec;
+		}
+
+	}
+
+	/** {@code sagents.horde.network.*}: {@code null} until set; the defaults are the constants. */
+	public static class Network {
+
+		/** The first port tried when none is set: not Hazelcast's 5701, so an application cluster keeps it. */
+		public static final int DEFAULT_PORT = 5801;
+
+		/** How many ports are tried when none is set. */
+		public static final int DEFAULT_PORT_COUNT = 20;
+
+		/** The bind interface when none is set: loopback, so an unconfigured node is reachable from nowhere. */
+		public static final String DEFAULT_INTERFACE = "127.0.0.1";
+
+		/** The TCP/IP member list when none is set. */
+		public static final List<String> DEFAULT_JOIN_MEMBERS = List.of("127.0.0.1");
+
+		/**
+		 * First port the member listens on; when taken, the next ones are tried (see port-count).
+		 * Defaults to 5801, so it does not collide with an application cluster on Hazelcast's 5701.
+		 */
+		private Integer port;
+
+		/** How many ports, from the first, the member may try (auto-increment). Defaults to 20. */
+		private Integer portCount;
+
+		/**
+		 * Address of the interface the member binds to and announces, such as 10.0.0.12 or the
+		 * wildcard 10.0.0.*. Defaults to 127.0.0.1, safe by default: such a node clusters only
+		 * with nodes on the same host. Production sets the host's address.
+		 */
+		private String bindInterface;
+
+		/**
+		 * Members to join over TCP/IP, each 'host' (the member's port range is tried) or
+		 * 'host:port'. Multicast and cloud auto-detection stay off. Defaults to 127.0.0.1.
+		 */
+		private List<String> joinMembers;
+
+		/** The first port, or {@code null} when not set. */
+		public Integer getPort() {
+			return this.port;
+		}
+
+		/** Sets the first port. */
+		public void setPort(Integer port) {
+			this.port = port;
+		}
+
+		/** How many ports may be tried, or {@code null} when not set. */
+		public Integer getPortCount() {
+			return this.portCount;
+		}
+
+		/** Sets how many ports may be tried. */
+		public void setPortCount(Integer portCount) {
+			this.portCount = portCount;
+		}
+
+		/** The bind interface ({@code sagents.horde.network.interface}), or {@code null} when not set. */
+		public String getInterface() {
+			return this.bindInterface;
+		}
+
+		/** Sets the bind interface. */
+		public void setInterface(String bindInterface) {
+			this.bindInterface = bindInterface;
+		}
+
+		/** The TCP/IP member list, or {@code null} when not set. */
+		public List<String> getJoinMembers() {
+			return this.joinMembers;
+		}
+
+		/** Sets the TCP/IP member list. */
+		public void setJoinMembers(List<String> joinMembers) {
+			this.joinMembers = joinMembers;
+		}
+
+	}
+
+	/**
+	 * {@code sagents.horde.failure-detection.*}: {@code null} until set; the defaults are the
+	 * constants. Hazelcast's own defaults keep a crashed member for up to 60 s; these make a
+	 * killed process (its connections close) leave in well under a second and a hung one (its
+	 * connections stay open, only heartbeats tell) in about 5 s, so its agents move that fast.
+	 */
+	public static class FailureDetection {
+
+		/** How often members send heartbeats when not set. */
+		public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
+
+		/** How long without a heartbeat a member is suspected when not set. */
+		public static final Duration DEFAULT_MAX_NO_HEARTBEAT = Duration.ofSeconds(5);
+
+		/** Connection faults that remove a member when not set. */
+		public static final int DEFAULT_CONNECTION_MAX_FAULTS = 1;
+
+		/** How often a faulty connection is retried when not set. */
+		public static final Duration DEFAULT_CONNECTION_MONITOR_INTERVAL = Duration.ofMillis(20);
+
+		/**
+		 * How often each member sends a heartbeat to the others, in whole seconds (Hazelcast's
+		 * hazelcast.heartbeat.interval.seconds). Defaults to 1s (Hazelcast: 5s).
+		 */
+		private Duration heartbeatInterval;
+
+		/**
+		 * How long a member may stay silent before it is removed, in whole seconds, longer than
+		 * the heartbeat interval (hazelcast.max.no.heartbeat.seconds). This is what detects a
+		 * hung member, whose connections stay open. Defaults to 5s (Hazelcast: 60s).
+		 */
+		private Duration maxNoHeartbeat;
+
+		/**
+		 * How many failed reconnections to a member remove it
+		 * (hazelcast.connection.monitor.max.faults). A killed process closes its connections, so
+		 * with 1 it leaves at the first failed retry. Defaults to 1 (Hazelcast: 3).
+		 */
+		private Integer connectionMaxFaults;
+
+		/**
+		 * How long after a connection fault the next one counts, in whole milliseconds
+		 * (hazelcast.connection.monitor.interval). Defaults to 20ms (Hazelcast: 100ms).
+		 */
+		private Duration connectionMonitorInterval;
+
+		/** The heartbeat interval, or {@code null} when not set. */
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		/** Sets the heartbeat interval. */
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		/** The longest silence allowed, or {@code null} when not set. */
+		public Duration getMaxNoHeartbeat() {
+			return this.maxNoHeartbeat;
+		}
+
+		/** Sets the longest silence allowed. */
+		public void setMaxNoHeartbeat(Duration maxNoHeartbeat) {
+			this.maxNoHeartbeat = maxNoHeartbeat;
+		}
+
+		/** The connection faults that remove a member, or {@code null} when not set. */
+		public Integer getConnectionMaxFaults() {
+			return this.connectionMaxFaults;
+		}
+
+		/** Sets the connection faults that remove a member. */
+		public void setConnectionMaxFaults(Integer connectionMaxFaults) {
+			this.connectionMaxFaults = connectionMaxFaults;
+		}
+
+		/** The connection monitor interval, or {@code null} when not set. */
+		public Duration getConnectionMonitorInterval() {
+			return this.connectionMonitorInterval;
+		}
+
+		/** Sets the connection monitor interval. */
+		public void setConnectionMonitorInterval(Duration connectionMonitorInterval) {
+			this.connectionMonitorInterval = connectionMonitorInterval;
+		}
+
+	}
+
+	/** {@code sagents.horde.codec.*}. */
+	public static class Codec {
+
+		/**
+		 * Further packages whose types may be decoded from the network (messages, replies, event
+		 * payloads, states), such as com.example.orders. The application's auto-configuration
+		 * packages and the packages of the AgentBehavior beans' state types are always trusted;
+		 * no other type is ever instantiated from received bytes.
+		 */
+		private List<String> trustedPackages = new ArrayList<>();
+
+		/** The further trusted packages. */
+		public List<String> getTrustedPackages() {
+			return this.trustedPackages;
+		}
+
+		/** Sets the further trusted packages. */
+		public void setTrustedPackages(List<String> trustedPackages) {
+			this.trustedPackages = trustedPackages;
 		}
 
 	}

@@ -1,10 +1,13 @@
 package dev.sagents.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.sagents.autoconfigure.SagentsProperties.Restart;
 import dev.sagents.cluster.DistributionMode;
 import dev.sagents.cluster.MembersMode;
+import dev.sagents.codec.TrustedTypes;
 
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -21,12 +24,23 @@ final class SagentsPropertiesValidator {
 
 	private static final String POSITIVE_DURATION = "a positive duration, such as 500ms, 30s or 5m";
 
+	/** What a partition or cluster name may be: it ends up in the Hazelcast cluster name, logs and JMX names. */
+	private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	private static final String SAFE_TOKEN_ALLOWED = "1 to 64 letters, digits, '.', '_' or '-'";
+
+	private static final String JOIN_MEMBERS_ALLOWED = "one or more members, each host or host:port, "
+			+ "such as 10.0.0.12 or 10.0.0.12:5801";
+
+	private static final int MAX_PORT = 65535;
+
 	private SagentsPropertiesValidator() {
 	}
 
 	/** Throws {@link InvalidSagentsPropertyException} for the first bad value found. */
 	static void validate(SagentsProperties properties) {
 		validateDistribution(properties);
+		validateHorde(properties.getHorde());
 		if (properties.getNodeName() != null && !StringUtils.hasText(properties.getNodeName())) {
 			throw new InvalidSagentsPropertyException("sagents.node-name", properties.getNodeName(),
 					"a non-blank name, or no value for the host name");
@@ -67,10 +81,123 @@ final class SagentsPropertiesValidator {
 					"no value unless sagents.horde.members=participation (it is "
 							+ properties.getHorde().getMembers().name().toLowerCase() + ")");
 		}
-		if (partition != null && !StringUtils.hasText(partition)) {
-			throw new InvalidSagentsPropertyException("sagents.horde.partition", partition,
-					"a non-blank partition key, or no value");
+		if (partition != null && !SAFE_TOKEN.matcher(partition).matches()) {
+			throw new InvalidSagentsPropertyException("sagents.horde.partition", partition, SAFE_TOKEN_ALLOWED);
 		}
+	}
+
+	private static void validateHorde(SagentsProperties.Horde horde) {
+		if (horde.getClusterName() != null && !SAFE_TOKEN.matcher(horde.getClusterName()).matches()) {
+			throw new InvalidSagentsPropertyException("sagents.horde.cluster-name", horde.getClusterName(),
+					SAFE_TOKEN_ALLOWED);
+		}
+		if (horde.getConfig() != null && !horde.getConfig().exists()) {
+			throw new InvalidSagentsPropertyException("sagents.horde.config", horde.getConfig().getDescription(),
+					"an existing Hazelcast XML or YAML resource, such as classpath:sagents-hazelcast.yaml");
+		}
+		requirePositive("sagents.horde.request-timeout", horde.getRequestTimeout());
+		requireNotNegative("sagents.horde.health-grace", horde.getHealthGrace(),
+				"0 (report at once) or a positive duration, such as 15s");
+		validateNetwork(horde.getNetwork());
+		validateFailureDetection(horde.getFailureDetection());
+		validateTrustedPackages(horde.getCodec().getTrustedPackages());
+	}
+
+	/** The codec's own rules: well-formed package names, none of the JDK's. */
+	private static void validateTrustedPackages(List<String> packages) {
+		try {
+			new TrustedTypes(packages, List.of(), SagentsPropertiesValidator.class.getClassLoader());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSagentsPropertyException("sagents.horde.codec.trusted-packages",
+					String.join(",", packages), "the application's package names, such as com.example.orders ("
+							+ ex.getMessage() + ")");
+		}
+	}
+
+	private static void validateNetwork(SagentsProperties.Network network) {
+		if (network.getPort() != null && (network.getPort() < 1 || network.getPort() > MAX_PORT)) {
+			throw new InvalidSagentsPropertyException("sagents.horde.network.port", network.getPort(),
+					"a port from 1 to " + MAX_PORT);
+		}
+		if (network.getPortCount() != null) {
+			int port = (network.getPort() != null) ? network.getPort() : SagentsProperties.Network.DEFAULT_PORT;
+			int maxCount = MAX_PORT - port + 1;
+			if (network.getPortCount() < 1 || network.getPortCount() > maxCount) {
+				throw new InvalidSagentsPropertyException("sagents.horde.network.port-count", network.getPortCount(),
+						"a whole number from 1 to " + maxCount + " (ports from " + port + " up to " + MAX_PORT + ")");
+			}
+		}
+		if (network.getInterface() != null && !StringUtils.hasText(network.getInterface())) {
+			throw new InvalidSagentsPropertyException("sagents.horde.network.interface", network.getInterface(),
+					"an address such as 10.0.0.12 or 10.0.0.*, or no value for 127.0.0.1");
+		}
+		if (network.getJoinMembers() != null) {
+			if (network.getJoinMembers().isEmpty()) {
+				throw new InvalidSagentsPropertyException("sagents.horde.network.join-members", "", JOIN_MEMBERS_ALLOWED);
+			}
+			for (String member : network.getJoinMembers()) {
+				if (!isJoinMember(member)) {
+					throw new InvalidSagentsPropertyException("sagents.horde.network.join-members", member,
+							JOIN_MEMBERS_ALLOWED);
+				}
+			}
+		}
+	}
+
+	/** {@code host} or {@code host:port}; an address with several colons is an IPv6 one, left to Hazelcast. */
+	private static boolean isJoinMember(String member) {
+		if (member == null || member.isBlank() || member.chars().anyMatch(Character::isWhitespace)) {
+			return false;
+		}
+		int colon = member.indexOf(':');
+		if (colon < 0 || colon != member.lastIndexOf(':')) {
+			return true;
+		}
+		String port = member.substring(colon + 1);
+		if (colon == 0 || !port.matches("[0-9]{1,5}")) {
+			return false;
+		}
+		int number = Integer.parseInt(port);
+		return number >= 1 && number <= MAX_PORT;
+	}
+
+	/** Hazelcast takes the heartbeat settings in whole seconds and the monitor interval in milliseconds. */
+	private static void validateFailureDetection(SagentsProperties.FailureDetection detection) {
+		String wholeSeconds = "a whole number of seconds, at least 1s, such as 1s or 5s";
+		Duration heartbeat = detection.getHeartbeatInterval();
+		if (heartbeat != null && !isWholeSeconds(heartbeat)) {
+			throw new InvalidSagentsPropertyException("sagents.horde.failure-detection.heartbeat-interval", heartbeat,
+					wholeSeconds);
+		}
+		Duration maxNoHeartbeat = detection.getMaxNoHeartbeat();
+		if (maxNoHeartbeat != null && !isWholeSeconds(maxNoHeartbeat)) {
+			throw new InvalidSagentsPropertyException("sagents.horde.failure-detection.max-no-heartbeat",
+					maxNoHeartbeat, wholeSeconds);
+		}
+		Duration effectiveHeartbeat = (heartbeat != null) ? heartbeat
+				: SagentsProperties.FailureDetection.DEFAULT_HEARTBEAT_INTERVAL;
+		Duration effectiveMaxNoHeartbeat = (maxNoHeartbeat != null) ? maxNoHeartbeat
+				: SagentsProperties.FailureDetection.DEFAULT_MAX_NO_HEARTBEAT;
+		if (effectiveMaxNoHeartbeat.compareTo(effectiveHeartbeat) <= 0) {
+			throw new InvalidSagentsPropertyException("sagents.horde.failure-detection.max-no-heartbeat",
+					effectiveMaxNoHeartbeat, "longer than the heartbeat interval (" + effectiveHeartbeat.toSeconds()
+							+ "s), or a member would be removed between two heartbeats");
+		}
+		Integer maxFaults = detection.getConnectionMaxFaults();
+		if (maxFaults != null) {
+			requirePositive("sagents.horde.failure-detection.connection-max-faults", maxFaults);
+		}
+		Duration monitorInterval = detection.getConnectionMonitorInterval();
+		if (monitorInterval != null && (monitorInterval.toMillis() < 1
+				|| !monitorInterval.equals(Duration.ofMillis(monitorInterval.toMillis())))) {
+			throw new InvalidSagentsPropertyException("sagents.horde.failure-detection.connection-monitor-interval",
+					monitorInterval, "a whole number of milliseconds, at least 1ms, such as 20ms");
+		}
+	}
+
+	private static boolean isWholeSeconds(Duration value) {
+		return value.toSeconds() >= 1 && value.equals(Duration.ofSeconds(value.toSeconds()));
 	}
 
 	private static void validateRestart(String prefix, Restart restart) {

@@ -2,6 +2,7 @@ package dev.sagents.actuate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.sagents.actuate.SagentsEndpoint.FailureDescriptor;
 import dev.sagents.actuate.SagentsEndpoint.InstanceDescriptor;
@@ -36,7 +37,8 @@ class SagentsEndpointTests {
 		assertThat(descriptor.instances()).containsExactly(entry("registry", alive), entry("agentsSupervisor", alive),
 				entry("fileSystemSupervisor", alive));
 		assertThat(descriptor.consistent()).isTrue();
-		assertThat(descriptor.registered()).isEqualTo(new RegisteredProcesses(3, 2, 1));
+		assertThat(descriptor.joined()).isTrue();
+		assertThat(descriptor.registered()).isEqualTo(new RegisteredProcesses(3, 2, 1, Map.of("n1", 3)));
 		assertThat(descriptor.registry()).isEqualTo("running");
 		assertThat(descriptor.failures().total()).isZero();
 	}
@@ -45,7 +47,7 @@ class SagentsEndpointTests {
 	void unavailableRegistryGivesNullCountsRatherThanAnError() {
 		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(2, 1).inState(RegistryState.STARTING), this.failures)
 			.sagents();
-		assertThat(descriptor.registered()).isEqualTo(new RegisteredProcesses(null, null, null));
+		assertThat(descriptor.registered()).isEqualTo(new RegisteredProcesses(null, null, null, null));
 		assertThat(descriptor.registry()).isEqualTo("starting");
 		assertThat(descriptor.instances().get("registry").members()).containsExactly(new MemberDescriptor("n1",
 				"uninitialized"));
@@ -70,11 +72,22 @@ class SagentsEndpointTests {
 			.sagents();
 		String json = JsonMapper.builder().build().writeValueAsString(descriptor);
 		assertThat(json).startsWith("{\"distribution\":\"local\",\"members\":\"auto\",\"partition\":null,\"node\":\"n1\","
-				+ "\"liveNodes\":[\"n1\"],\"instances\":{\"registry\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]},"
+				+ "\"joined\":true,\"liveNodes\":[\"n1\"],\"instances\":{\"registry\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]},"
 				+ "\"agentsSupervisor\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]},"
 				+ "\"fileSystemSupervisor\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]}},\"consistent\":true,"
-				+ "\"registered\":{\"total\":3,\"agents\":2,\"fileSystems\":1},\"registry\":\"running\","
+				+ "\"registered\":{\"total\":3,\"agents\":2,\"fileSystems\":1,\"perNode\":{\"n1\":3}},\"registry\":\"running\","
 				+ "\"failures\":{\"total\":0,\"recent\":[]}}");
+	}
+
+	@Test
+	void clusterViewThatCountsPerNodeGivesThePerNodeCounts() {
+		FakeRegistry registry = new FakeRegistry(2, 1);
+		SettableClusterView view = new SettableClusterView(new LocalClusterView("n1", registry))
+			.hosting(Map.of("n1", 1, "n2", 2))
+			.joined(false);
+		SagentsDescriptor descriptor = new SagentsEndpoint(view, registry, this.failures).sagents();
+		assertThat(descriptor.joined()).isFalse();
+		assertThat(descriptor.registered().perNode()).containsOnly(entry("n1", 1), entry("n2", 2));
 	}
 
 	private static SagentsEndpoint endpointOver(FakeRegistry registry, ProcessFailureLog failures) {

@@ -1,5 +1,10 @@
 package dev.sagents.actuate;
 
+import java.time.Duration;
+import java.util.Map;
+
+import dev.sagents.cluster.ClusterView;
+import dev.sagents.filesystem.ManualClock;
 import dev.sagents.local.LocalClusterView;
 import dev.sagents.registry.RegistryState;
 import org.junit.jupiter.api.Test;
@@ -12,16 +17,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the {@code sagents} health contributor reports in each state of the node. */
 class SagentsHealthIndicatorTests {
 
+	private static final Duration GRACE = Duration.ofSeconds(15);
+
+	private final ManualClock clock = new ManualClock();
+
 	@Test
 	void runningConsistentHostingNodeIsUpWithItsCounts() {
 		FakeRegistry registry = new FakeRegistry(2, 1);
-		Health health = new SagentsHealthIndicator(new LocalClusterView("n1", registry), registry, true).health();
+		Health health = indicator(new LocalClusterView("n1", registry), registry, true).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("node", "n1")
 			.containsEntry("hosting", true)
+			.containsEntry("joined", true)
 			.containsEntry("registry", "running")
 			.containsEntry("consistent", true)
-			.containsEntry("registered", new RegisteredProcesses(3, 2, 1));
+			.containsEntry("registered", new RegisteredProcesses(3, 2, 1, Map.of("n1", 3)))
+			.doesNotContainKey("inconsistentSince");
 	}
 
 	@Test
@@ -42,26 +53,69 @@ class SagentsHealthIndicatorTests {
 	@Test
 	void nodeWithoutSupervisorIsUpAndSaysItHostsNothing() {
 		FakeRegistry registry = new FakeRegistry(0, 0).inState(RegistryState.STARTING);
-		Health health = new SagentsHealthIndicator(new LocalClusterView("n1", registry), registry, false).health();
+		Health health = indicator(new LocalClusterView("n1", registry), registry, false).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("hosting", false)
 			.containsEntry("registry", "starting")
-			.containsEntry("registered", new RegisteredProcesses(null, null, null));
+			.containsEntry("registered", new RegisteredProcesses(null, null, null, null));
 	}
 
 	@Test
-	void disagreeingMemberSetsAreDown() {
+	void nodeNotJoinedToItsClusterIsDownAtOnce() {
 		FakeRegistry registry = new FakeRegistry(0, 0);
-		Health health = new SagentsHealthIndicator(new DisagreeingClusterView(new LocalClusterView("n1", registry)),
-				registry, true)
-			.health();
+		SettableClusterView view = new SettableClusterView(new LocalClusterView("n1", registry)).joined(false);
+		Health health = indicator(view, registry, true).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("consistent", false);
+		assertThat(health.getDetails()).containsEntry("joined", false);
 	}
 
-	private static Status statusWhileRegistry(RegistryState state) {
+	@Test
+	void disagreeingMemberSetsAreUpWithinTheGraceAndDownOnceItIsOver() {
+		FakeRegistry registry = new FakeRegistry(0, 0);
+		SettableClusterView view = new SettableClusterView(new LocalClusterView("n1", registry)).disagreeing(true);
+		SagentsHealthIndicator indicator = indicator(view, registry, true);
+		Health first = indicator.health();
+		assertThat(first.getStatus()).isEqualTo(Status.UP);
+		assertThat(first.getDetails()).containsEntry("consistent", false)
+			.containsEntry("inconsistentSince", this.clock.instant());
+		this.clock.advance(GRACE.minusMillis(1));
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		this.clock.advance(Duration.ofMillis(1));
+		Health over = indicator.health();
+		assertThat(over.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(over.getDetails()).containsEntry("inconsistentSince", this.clock.instant().minus(GRACE));
+	}
+
+	@Test
+	void agreementRestartsTheGrace() {
+		FakeRegistry registry = new FakeRegistry(0, 0);
+		SettableClusterView view = new SettableClusterView(new LocalClusterView("n1", registry)).disagreeing(true);
+		SagentsHealthIndicator indicator = indicator(view, registry, true);
+		indicator.health();
+		this.clock.advance(GRACE);
+		view.disagreeing(false);
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		view.disagreeing(true);
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		this.clock.advance(GRACE);
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void zeroGraceReportsDisagreementAtOnce() {
+		FakeRegistry registry = new FakeRegistry(0, 0);
+		SettableClusterView view = new SettableClusterView(new LocalClusterView("n1", registry)).disagreeing(true);
+		assertThat(new SagentsHealthIndicator(view, registry, true, Duration.ZERO, this.clock).health().getStatus())
+			.isEqualTo(Status.DOWN);
+	}
+
+	private SagentsHealthIndicator indicator(ClusterView view, FakeRegistry registry, boolean hosting) {
+		return new SagentsHealthIndicator(view, registry, hosting, GRACE, this.clock);
+	}
+
+	private Status statusWhileRegistry(RegistryState state) {
 		FakeRegistry registry = new FakeRegistry(0, 0).inState(state);
-		return new SagentsHealthIndicator(new LocalClusterView("n1", registry), registry, true).health().getStatus();
+		return indicator(new LocalClusterView("n1", registry), registry, true).health().getStatus();
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.sagents.autoconfigure;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +14,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,6 +30,13 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * and what is allowed.
  */
 class SagentsPropertiesFailureAnalyzerTests {
+
+	private static final String SAFE_TOKEN = "1 to 64 letters, digits, '.', '_' or '-'";
+
+	private static final String JOIN_MEMBERS = "one or more members, each host or host:port, "
+			+ "such as 10.0.0.12 or 10.0.0.12:5801";
+
+	private static final String WHOLE_SECONDS = "a whole number of seconds, at least 1s, such as 1s or 5s";
 
 	/** The environment of the last context run; a failed context no longer hands it out. */
 	private final AtomicReference<Environment> environment = new AtomicReference<>();
@@ -59,8 +68,121 @@ class SagentsPropertiesFailureAnalyzerTests {
 
 	@Test
 	void hordeWithoutHazelcastSaysWhatIsNeeded() {
-		assertReport("sagents.distribution=horde", "sagents.distribution", "horde",
+		assertReport(this.runner.withClassLoader(new FilteredClassLoader(HazelcastInstance.class)),
+				"sagents.distribution=horde", "sagents.distribution", "horde",
 				"local; horde mode needs com.hazelcast:hazelcast on the classpath");
+	}
+
+	@Test
+	void partitionThatIsNoSafeTokenIsRefused() {
+		assertReport(this.runner.withPropertyValues("sagents.horde.members=participation"),
+				"sagents.horde.partition=ord/1", "sagents.horde.partition", "ord/1", SAFE_TOKEN);
+	}
+
+	@Test
+	void clusterNameThatIsNoSafeTokenIsRefused() {
+		assertReport("sagents.horde.cluster-name=my agents", "sagents.horde.cluster-name", "my agents", SAFE_TOKEN);
+	}
+
+	@Test
+	void missingHazelcastConfigResourceIsRefused() {
+		assertReport("sagents.horde.config=classpath:missing-hazelcast.yaml", "sagents.horde.config",
+				"classpath:missing-hazelcast.yaml",
+				"an existing Hazelcast XML or YAML resource, such as classpath:sagents-hazelcast.yaml");
+	}
+
+	@Test
+	void zeroRequestTimeoutIsRefused() {
+		assertReport("sagents.horde.request-timeout=0s", "sagents.horde.request-timeout", "0s",
+				"a positive duration, such as 500ms, 30s or 5m");
+	}
+
+	@Test
+	void negativeHealthGraceIsRefused() {
+		assertReport("sagents.horde.health-grace=-1s", "sagents.horde.health-grace", "-1s",
+				"0 (report at once) or a positive duration, such as 15s");
+	}
+
+	@Test
+	void portOutOfRangeIsRefused() {
+		assertReport("sagents.horde.network.port=70000", "sagents.horde.network.port", "70000",
+				"a port from 1 to 65535");
+	}
+
+	@Test
+	void zeroPortCountIsRefused() {
+		assertReport("sagents.horde.network.port-count=0", "sagents.horde.network.port-count", "0",
+				"a whole number from 1 to 59735 (ports from 5801 up to 65535)");
+	}
+
+	@Test
+	void portCountBeyondTheLastPortIsRefused() {
+		assertReport(this.runner.withPropertyValues("sagents.horde.network.port=65530"),
+				"sagents.horde.network.port-count=7", "sagents.horde.network.port-count", "7",
+				"a whole number from 1 to 6 (ports from 65530 up to 65535)");
+	}
+
+	@Test
+	void blankInterfaceIsRefused() {
+		assertReport("sagents.horde.network.interface= ", "sagents.horde.network.interface", "",
+				"an address such as 10.0.0.12 or 10.0.0.*, or no value for 127.0.0.1");
+	}
+
+	@Test
+	void emptyJoinMembersAreRefused() {
+		assertReport("sagents.horde.network.join-members=", "sagents.horde.network.join-members", "", JOIN_MEMBERS);
+	}
+
+	@Test
+	void joinMemberWithABadPortIsRefused() {
+		assertReport("sagents.horde.network.join-members=10.0.0.1:99999", "sagents.horde.network.join-members",
+				"10.0.0.1:99999", JOIN_MEMBERS);
+	}
+
+	@Test
+	void subSecondHeartbeatIntervalIsRefusedBecauseHazelcastTakesWholeSeconds() {
+		assertReport("sagents.horde.failure-detection.heartbeat-interval=500ms",
+				"sagents.horde.failure-detection.heartbeat-interval", "500ms", WHOLE_SECONDS);
+	}
+
+	@Test
+	void fractionalMaxNoHeartbeatIsRefused() {
+		assertReport("sagents.horde.failure-detection.max-no-heartbeat=2500ms",
+				"sagents.horde.failure-detection.max-no-heartbeat", "2500ms", WHOLE_SECONDS);
+	}
+
+	@Test
+	void maxNoHeartbeatNotLongerThanTheHeartbeatIntervalIsRefused() {
+		assertReport(this.runner.withPropertyValues("sagents.horde.failure-detection.heartbeat-interval=3s"),
+				"sagents.horde.failure-detection.max-no-heartbeat=3s", "sagents.horde.failure-detection.max-no-heartbeat",
+				"3s", "longer than the heartbeat interval (3s), or a member would be removed between two heartbeats");
+	}
+
+	@Test
+	void zeroConnectionMaxFaultsIsRefused() {
+		assertReport("sagents.horde.failure-detection.connection-max-faults=0",
+				"sagents.horde.failure-detection.connection-max-faults", "0", "a positive whole number");
+	}
+
+	@Test
+	void subMillisecondConnectionMonitorIntervalIsRefused() {
+		assertReport("sagents.horde.failure-detection.connection-monitor-interval=500us",
+				"sagents.horde.failure-detection.connection-monitor-interval", "500us",
+				"a whole number of milliseconds, at least 1ms, such as 20ms");
+	}
+
+	@Test
+	void trustedPackageThatIsNoPackageNameIsRefused() {
+		assertReport("sagents.horde.codec.trusted-packages=com..example", "sagents.horde.codec.trusted-packages",
+				"com..example",
+				"the application's package names, such as com.example.orders ('com..example' is not a package name)");
+	}
+
+	@Test
+	void trustedPackageOfTheJdkIsRefused() {
+		assertReport("sagents.horde.codec.trusted-packages=com.example,java.util", "sagents.horde.codec.trusted-packages",
+				"com.example,java.util", "the application's package names, such as com.example.orders (Cannot trust "
+						+ "package 'java.util': it overlaps the JDK's 'java'; trust the JDK classes you need one by one)");
 	}
 
 	@Test
@@ -164,7 +286,12 @@ class SagentsPropertiesFailureAnalyzerTests {
 	}
 
 	private void assertReport(String propertyValue, String property, String value, String allowed) {
-		this.runner.withPropertyValues(propertyValue).run((context) -> {
+		assertReport(this.runner, propertyValue, property, value, allowed);
+	}
+
+	private void assertReport(ApplicationContextRunner runner, String propertyValue, String property, String value,
+			String allowed) {
+		runner.withPropertyValues(propertyValue).run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = analyze(context);
 			assertThat(analysis).isNotNull();

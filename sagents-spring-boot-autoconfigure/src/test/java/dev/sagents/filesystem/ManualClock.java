@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it on. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
 
 	private Instant now = Instant.parse("2026-11-27T10:00:00Z");
 
 	/** Moves the time on by {@code duration}. */
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 

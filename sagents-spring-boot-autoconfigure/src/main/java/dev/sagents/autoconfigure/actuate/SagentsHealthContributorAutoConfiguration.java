@@ -1,7 +1,10 @@
 package dev.sagents.autoconfigure.actuate;
 
+import java.time.Clock;
+
 import dev.sagents.actuate.SagentsHealthIndicator;
 import dev.sagents.autoconfigure.SagentsAutoConfiguration;
+import dev.sagents.autoconfigure.SagentsProperties;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.supervisor.SagentsSupervisor;
@@ -26,12 +29,16 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean({ ClusterView.class, ProcessRegistry.class })
 public final class SagentsHealthContributorAutoConfiguration {
 
-	/** A node hosts when a {@link SagentsSupervisor} bean exists, whoever declared it. */
+	/**
+	 * A node hosts when a {@link SagentsSupervisor} bean exists, whoever declared it; the member
+	 * sets may disagree for {@code sagents.horde.health-grace}.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "sagentsHealthIndicator")
 	SagentsHealthIndicator sagentsHealthIndicator(ClusterView clusterView, ProcessRegistry registry,
-			ObjectProvider<SagentsSupervisor> supervisor) {
-		return new SagentsHealthIndicator(clusterView, registry, supervisor.getIfAvailable() != null);
+			ObjectProvider<SagentsSupervisor> supervisor, SagentsProperties properties) {
+		return new SagentsHealthIndicator(clusterView, registry, supervisor.getIfAvailable() != null,
+				properties.getHorde().getHealthGrace(), Clock.systemUTC());
 	}
 
 }

@@ -1,0 +1,158 @@
+package dev.sagents.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.spi.properties.ClusterProperty;
+import com.hazelcast.spi.properties.HazelcastProperty;
+import dev.sagents.autoconfigure.SagentsProperties.FailureDetection;
+import dev.sagents.autoconfigure.SagentsProperties.Horde;
+import dev.sagents.autoconfigure.SagentsProperties.Network;
+
+import org.springframework.core.io.Resource;
+
+/**
+ * Builds the configuration of the Hazelcast member that sagents starts itself, from
+ * {@code sagents.horde.*}. The rules, in order:
+ * <ol>
+ * <li>Without {@code sagents.horde.config}, every setting comes from the properties, defaults
+ * included: a member on 127.0.0.1, ports 5801 on, joining 127.0.0.1 over TCP/IP, multicast and
+ * cloud auto-detection off. With it, the resource is the base and the cluster-name, network and
+ * failure-detection properties are applied only where set explicitly.</li>
+ * <li>The Hazelcast properties sagents has defaults for (failure detection, the split-brain merge
+ * check, phone-home, logging) are filled in only when neither the configuration nor a JVM system
+ * property sets them; an explicit sagents property always wins.</li>
+ * <li>Always, whatever the resource says: the partition is appended to the cluster name, so
+ * partitions never join each other, and Hazelcast's JVM shutdown hook is off, because sagents
+ * shuts the member down gracefully itself after handing its processes over (the hook's default
+ * policy terminates the member, which would skip that).</li>
+ * </ol>
+ * The {@link SagentsHazelcastConfigCustomizer} beans run after this, on the result.
+ */
+final class HordeMemberConfigFactory {
+
+	/** Prefix of the member's instance name, unless the resource names it. */
+	static final String INSTANCE_NAME_PREFIX = "sagents-";
+
+	/**
+	 * When a member first looks for another cluster of the same name to merge with after a split,
+	 * and how often after that. Hazelcast waits 300 s then 120 s; sagents heals a split (and stops
+	 * the duplicate processes it made) within seconds instead, at the cost of one small join
+	 * request per check.
+	 */
+	static final Duration MERGE_CHECK_DELAY = Duration.ofSeconds(10);
+
+	private HordeMemberConfigFactory() {
+	}
+
+	/**
+	 * The member's configuration.
+	 *
+	 * @param horde the bound {@code sagents.horde.*} properties, already validated
+	 * @param nodeName this node's name, which names the member's instance
+	 */
+	static Config create(Horde horde, String nodeName) {
+		boolean fromResource = horde.getConfig() != null;
+		Config config = fromResource ? load(horde.getConfig()) : new Config();
+		String clusterName = (horde.getClusterName() != null) ? horde.getClusterName()
+				: fromResource ? config.getClusterName() : Horde.DEFAULT_CLUSTER_NAME;
+		config.setClusterName((horde.getPartition() != null) ? clusterName + "-" + horde.getPartition() : clusterName);
+		if (config.getInstanceName() == null) {
+			config.setInstanceName(INSTANCE_NAME_PREFIX + nodeName);
+		}
+		applyNetwork(config, horde.getNetwork(), fromResource);
+		applyFailureDetection(config, horde.getFailureDetection());
+		fillIn(config, ClusterProperty.MERGE_FIRST_RUN_DELAY_SECONDS, MERGE_CHECK_DELAY.toSeconds());
+		fillIn(config, ClusterProperty.MERGE_NEXT_RUN_DELAY_SECONDS, MERGE_CHECK_DELAY.toSeconds());
+		fillIn(config, ClusterProperty.PHONE_HOME_ENABLED, false);
+		fillIn(config, ClusterProperty.LOGGING_TYPE, "slf4j");
+		set(config, ClusterProperty.SHUTDOWNHOOK_ENABLED, false);
+		return config;
+	}
+
+	private static void applyNetwork(Config config, Network network, boolean fromResource) {
+		NetworkConfig networkConfig = config.getNetworkConfig();
+		apply(network.getPort(), Network.DEFAULT_PORT, fromResource, networkConfig::setPort);
+		apply(network.getPortCount(), Network.DEFAULT_PORT_COUNT, fromResource,
+				(count) -> networkConfig.setPortAutoIncrement(true).setPortCount(count));
+		apply(network.getInterface(), Network.DEFAULT_INTERFACE, fromResource, (address) -> {
+			networkConfig.getInterfaces().clear().setEnabled(true).addInterface(address);
+			// Otherwise Hazelcast still listens on every interface and only announces this one.
+			set(config, ClusterProperty.SOCKET_BIND_ANY, false);
+		});
+		apply(network.getJoinMembers(), Network.DEFAULT_JOIN_MEMBERS, fromResource,
+				(members) -> joinByTcpIp(networkConfig.getJoin(), members));
+	}
+
+	/**
+	 * TCP/IP only: multicast would reach other hosts' clusters, and auto-detection probes cloud
+	 * metadata addresses.
+	 */
+	private static void joinByTcpIp(JoinConfig join, List<String> members) {
+		join.getMulticastConfig().setEnabled(false);
+		join.getAutoDetectionConfig().setEnabled(false);
+		join.getTcpIpConfig().setEnabled(true).setMembers(members);
+	}
+
+	private static void applyFailureDetection(Config config, FailureDetection detection) {
+		setOrFillIn(config, ClusterProperty.HEARTBEAT_INTERVAL_SECONDS,
+				seconds(detection.getHeartbeatInterval()), FailureDetection.DEFAULT_HEARTBEAT_INTERVAL.toSeconds());
+		setOrFillIn(config, ClusterProperty.MAX_NO_HEARTBEAT_SECONDS, seconds(detection.getMaxNoHeartbeat()),
+				FailureDetection.DEFAULT_MAX_NO_HEARTBEAT.toSeconds());
+		setOrFillIn(config, ClusterProperty.CONNECTION_MONITOR_MAX_FAULTS, detection.getConnectionMaxFaults(),
+				FailureDetection.DEFAULT_CONNECTION_MAX_FAULTS);
+		setOrFillIn(config, ClusterProperty.CONNECTION_MONITOR_INTERVAL,
+				(detection.getConnectionMonitorInterval() != null) ? detection.getConnectionMonitorInterval().toMillis()
+						: null,
+				FailureDetection.DEFAULT_CONNECTION_MONITOR_INTERVAL.toMillis());
+	}
+
+	private static Long seconds(Duration duration) {
+		return (duration != null) ? duration.toSeconds() : null;
+	}
+
+	/** Applies the explicit value; without one, the default unless the resource is the base. */
+	private static <T> void apply(T explicit, T defaultValue, boolean fromResource, Consumer<T> setting) {
+		T value = (explicit != null) ? explicit : fromResource ? null : defaultValue;
+		if (value != null) {
+			setting.accept(value);
+		}
+	}
+
+	private static void setOrFillIn(Config config, HazelcastProperty property, Object explicit, Object defaultValue) {
+		if (explicit != null) {
+			set(config, property, explicit);
+		}
+		else {
+			fillIn(config, property, defaultValue);
+		}
+	}
+
+	/** Sets {@code property} unless the configuration or a JVM system property already does. */
+	static void fillIn(Config config, HazelcastProperty property, Object value) {
+		if (config.getProperty(property.getName()) == null && System.getProperty(property.getName()) == null) {
+			set(config, property, value);
+		}
+	}
+
+	private static void set(Config config, HazelcastProperty property, Object value) {
+		config.setProperty(property.getName(), String.valueOf(value));
+	}
+
+	private static Config load(Resource resource) {
+		try (InputStream stream = resource.getInputStream()) {
+			return Config.loadFromStream(stream);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read sagents.horde.config " + resource.getDescription(), ex);
+		}
+	}
+
+}

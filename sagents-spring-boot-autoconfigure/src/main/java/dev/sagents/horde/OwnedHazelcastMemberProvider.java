@@ -1,0 +1,48 @@
+package dev.sagents.horde;
+
+import java.util.Objects;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+
+/**
+ * A Hazelcast member that sagents starts for itself and owns: with {@code members=participation}
+ * (so only participating nodes ever join its cluster), or with {@code members=auto} when the
+ * application has no Hazelcast instance of its own.
+ */
+public final class OwnedHazelcastMemberProvider implements HazelcastMemberProvider {
+
+	private final Config config;
+
+	private HazelcastInstance member;
+
+	/** @param config the configuration of the member, used as it is when the member starts */
+	public OwnedHazelcastMemberProvider(Config config) {
+		this.config = Objects.requireNonNull(config, "config");
+	}
+
+	/** The configuration the member starts with. */
+	public Config config() {
+		return this.config;
+	}
+
+	/** Starts the member on the first call; later calls return the same member until {@link #stop()}. */
+	@Override
+	public synchronized HazelcastInstance start() {
+		if (this.member == null) {
+			this.member = Hazelcast.newHazelcastInstance(this.config);
+		}
+		return this.member;
+	}
+
+	/** Shuts the member down gracefully: its partitions migrate to the remaining members first. */
+	@Override
+	public synchronized void stop() {
+		if (this.member != null) {
+			this.member.shutdown();
+			this.member = null;
+		}
+	}
+
+}

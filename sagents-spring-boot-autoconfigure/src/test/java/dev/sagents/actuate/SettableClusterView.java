@@ -1,0 +1,91 @@
+package dev.sagents.actuate;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.sagents.cluster.ClusterView;
+import dev.sagents.cluster.DistributionMode;
+import dev.sagents.cluster.Member;
+import dev.sagents.cluster.MembersMode;
+import dev.sagents.cluster.SagentsInstance;
+
+/**
+ * A view over an agreeing one whose joined state, member-set agreement and per-node counts a test
+ * sets. Disagreeing, the file-system supervisor has lost every member while the others keep theirs.
+ */
+class SettableClusterView implements ClusterView {
+
+	private final ClusterView agreeing;
+
+	private volatile boolean joined = true;
+
+	private volatile boolean disagreeing;
+
+	private volatile Map<String, Integer> hostedPerNode = Map.of();
+
+	SettableClusterView(ClusterView agreeing) {
+		this.agreeing = agreeing;
+	}
+
+	SettableClusterView joined(boolean joined) {
+		this.joined = joined;
+		return this;
+	}
+
+	SettableClusterView disagreeing(boolean disagreeing) {
+		this.disagreeing = disagreeing;
+		return this;
+	}
+
+	SettableClusterView hosting(Map<String, Integer> hostedPerNode) {
+		this.hostedPerNode = hostedPerNode;
+		return this;
+	}
+
+	@Override
+	public boolean joined() {
+		return this.joined;
+	}
+
+	@Override
+	public Map<String, Integer> hostedPerNode() {
+		return this.hostedPerNode;
+	}
+
+	@Override
+	public Map<SagentsInstance, List<Member>> members() {
+		Map<SagentsInstance, List<Member>> members = new EnumMap<>(this.agreeing.members());
+		if (this.disagreeing) {
+			members.put(SagentsInstance.FILE_SYSTEM_SUPERVISOR, List.of());
+		}
+		return members;
+	}
+
+	@Override
+	public DistributionMode distribution() {
+		return this.agreeing.distribution();
+	}
+
+	@Override
+	public MembersMode membersMode() {
+		return this.agreeing.membersMode();
+	}
+
+	@Override
+	public Optional<String> partition() {
+		return this.agreeing.partition();
+	}
+
+	@Override
+	public String localNode() {
+		return this.agreeing.localNode();
+	}
+
+	@Override
+	public List<String> liveNodes() {
+		return this.agreeing.liveNodes();
+	}
+
+}

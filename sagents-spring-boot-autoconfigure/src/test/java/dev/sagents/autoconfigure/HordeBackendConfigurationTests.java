@@ -1,0 +1,327 @@
+package dev.sagents.autoconfigure;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import dev.sagents.agent.AgentBehavior;
+import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentResult;
+import dev.sagents.agent.AgentSession;
+import dev.sagents.cluster.ClusterView;
+import dev.sagents.cluster.MembersMode;
+import dev.sagents.codec.JsonMessageCodec;
+import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.UntrustedTypeException;
+import dev.sagents.codec.notes.Note;
+import dev.sagents.codec.notes.Priority;
+import dev.sagents.filesystem.DiskFileSystemPersistence;
+import dev.sagents.filesystem.FileSystemPersistence;
+import dev.sagents.horde.ApplicationHazelcastMemberProvider;
+import dev.sagents.horde.HazelcastMemberProvider;
+import dev.sagents.horde.HordeAgentsSupervisor;
+import dev.sagents.horde.HordeClusterView;
+import dev.sagents.horde.HordeFileSystemSupervisor;
+import dev.sagents.horde.HordeNode;
+import dev.sagents.horde.HordeProcessRegistry;
+import dev.sagents.horde.HordeSettings;
+import dev.sagents.horde.OwnedHazelcastMemberProvider;
+import dev.sagents.local.LocalAgentsSupervisor;
+import dev.sagents.local.LocalClusterView;
+import dev.sagents.local.LocalFileSystemSupervisor;
+import dev.sagents.local.LocalProcessRegistry;
+import dev.sagents.supervisor.SagentsSupervisor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hazelcast.autoconfigure.HazelcastConfigCustomizer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.LifecycleProcessor;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Which horde beans sagents auto-configures, which Hazelcast member they run on, and when they back
+ * off. The contexts refresh without starting lifecycle beans, so no member ever starts here.
+ */
+class HordeBackendConfigurationTests {
+
+	@TempDir
+	Path baseDirectory;
+
+	private ApplicationContextRunner runner() {
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SagentsAutoConfiguration.class))
+			.withPropertyValues("sagents.distribution=horde", "sagents.node-name=n1",
+					"sagents.filesystem.base-directory=" + this.baseDirectory)
+			.withBean("lifecycleProcessor", LifecycleProcessor.class, NotStartingLifecycleProcessor::new);
+	}
+
+	@Test
+	void hordeBackendReplacesTheLocalOne() {
+		runner().run((context) -> {
+			assertThat(context).hasSingleBean(HordeNode.class)
+				.hasSingleBean(HordeProcessRegistry.class)
+				.hasSingleBean(HordeAgentsSupervisor.class)
+				.hasSingleBean(HordeFileSystemSupervisor.class)
+				.hasSingleBean(HordeClusterView.class)
+				.hasSingleBean(SagentsSupervisor.class)
+				.hasSingleBean(AgentSession.class)
+				.doesNotHaveBean(LocalProcessRegistry.class)
+				.doesNotHaveBean(LocalAgentsSupervisor.class)
+				.doesNotHaveBean(LocalFileSystemSupervisor.class)
+				.doesNotHaveBean(LocalClusterView.class);
+			assertThat(context.getBean(FileSystemPersistence.class)).isInstanceOf(DiskFileSystemPersistence.class);
+			assertThat(context.getBean(HordeSettings.class))
+				.isEqualTo(new HordeSettings("n1", MembersMode.AUTO, null, Duration.ofSeconds(10)));
+		});
+	}
+
+	@Test
+	void withoutAnApplicationInstanceSagentsOwnsItsMember() {
+		runner().run((context) -> {
+			HazelcastMemberProvider members = context.getBean(HazelcastMemberProvider.class);
+			assertThat(members).isInstanceOf(OwnedHazelcastMemberProvider.class);
+			Config config = ((OwnedHazelcastMemberProvider) members).config();
+			assertThat(config.getClusterName()).isEqualTo("sagents");
+			assertThat(config.getInstanceName()).isEqualTo("sagents-n1");
+		});
+	}
+
+	@Test
+	void membersAutoRunsOnTheApplicationsInstance() {
+		HazelcastInstance application = mock(HazelcastInstance.class);
+		runner().withBean(HazelcastInstance.class, () -> application).run((context) -> {
+			HazelcastMemberProvider members = context.getBean(HazelcastMemberProvider.class);
+			assertThat(members).isInstanceOf(ApplicationHazelcastMemberProvider.class);
+			assertThat(members.start()).isSameAs(application);
+		});
+	}
+
+	@Test
+	void severalApplicationInstancesWithoutAPrimaryLeaveSagentsItsOwnMember() {
+		runner().withBean("first", HazelcastInstance.class, () -> mock(HazelcastInstance.class))
+			.withBean("second", HazelcastInstance.class, () -> mock(HazelcastInstance.class))
+			.run((context) -> assertThat(context.getBean(HazelcastMemberProvider.class))
+				.isInstanceOf(OwnedHazelcastMemberProvider.class));
+	}
+
+	@Test
+	void participationOwnsItsMemberEvenBesideAnApplicationInstance() {
+		runner().withBean(HazelcastInstance.class, () -> mock(HazelcastInstance.class))
+			.withPropertyValues("sagents.horde.members=participation", "sagents.horde.partition=ord",
+					"sagents.horde.request-timeout=3s")
+			.run((context) -> {
+				HazelcastMemberProvider members = context.getBean(HazelcastMemberProvider.class);
+				assertThat(members).isInstanceOf(OwnedHazelcastMemberProvider.class);
+				assertThat(((OwnedHazelcastMemberProvider) members).config().getClusterName()).isEqualTo("sagents-ord");
+				assertThat(context.getBean(HordeSettings.class))
+					.isEqualTo(new HordeSettings("n1", MembersMode.PARTICIPATION, "ord", Duration.ofSeconds(3)));
+			});
+	}
+
+	@Test
+	void customizersChangeTheOwnedMembersConfigInOrderAfterTheProperties() {
+		runner().withPropertyValues("sagents.horde.cluster-name=agents")
+			.withBean("late", SagentsHazelcastConfigCustomizer.class, () -> new RecordingCustomizer("late", 2))
+			.withBean("early", SagentsHazelcastConfigCustomizer.class, () -> new RecordingCustomizer("early", 1))
+			.run((context) -> {
+				Config config = ((OwnedHazelcastMemberProvider) context.getBean(HazelcastMemberProvider.class)).config();
+				assertThat(config.getProperty(RecordingCustomizer.PROPERTY)).isEqualTo("agents,early,late");
+			});
+	}
+
+	@Test
+	void userBeansReplaceOurs() {
+		HazelcastMemberProvider members = new OwnedHazelcastMemberProvider(new Config());
+		HordeSettings settings = new HordeSettings("elsewhere", MembersMode.AUTO, null, Duration.ofSeconds(1));
+		ClusterView view = mock(ClusterView.class);
+		runner().withBean(HazelcastMemberProvider.class, () -> members)
+			.withBean(HordeSettings.class, () -> settings)
+			.withBean(ClusterView.class, () -> view)
+			.run((context) -> {
+				assertThat(context.getBean(HazelcastMemberProvider.class)).isSameAs(members);
+				assertThat(context.getBean(HordeSettings.class)).isSameAs(settings);
+				assertThat(context.getBean(ClusterView.class)).isSameAs(view);
+				assertThat(context).doesNotHaveBean(HordeClusterView.class);
+			});
+	}
+
+	@Test
+	void disabledSupervisorLeavesTheNodeWithoutOne() {
+		runner().withPropertyValues("sagents.supervisor.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SagentsSupervisor.class)
+				.hasSingleBean(HordeAgentsSupervisor.class));
+	}
+
+	@Test
+	void membersAutoTurnsOffTheShutdownHookOfTheApplicationsMemberUnlessItsConfigSetsIt() {
+		runner().run((context) -> {
+			HazelcastConfigCustomizer customizer = context.getBean(HazelcastConfigCustomizer.class);
+			Config unset = new Config();
+			customizer.customize(unset);
+			assertThat(unset.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
+			Config explicit = new Config().setProperty("hazelcast.shutdownhook.enabled", "true");
+			customizer.customize(explicit);
+			assertThat(explicit.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("true");
+		});
+	}
+
+	@Test
+	void participationLeavesTheApplicationsMemberAlone() {
+		runner().withPropertyValues("sagents.horde.members=participation")
+			.run((context) -> assertThat(context).doesNotHaveBean(HazelcastConfigCustomizer.class));
+	}
+
+	@Test
+	void localModeHasNoHordeBeans() {
+		runner().withPropertyValues("sagents.distribution=local").run((context) -> assertThat(context)
+			.doesNotHaveBean(HazelcastMemberProvider.class)
+			.doesNotHaveBean(HordeNode.class)
+			.doesNotHaveBean(HazelcastConfigCustomizer.class)
+			.hasSingleBean(LocalProcessRegistry.class));
+	}
+
+	@Test
+	void defaultNodeNameTellsNodesOnOneHostApartByServerPortElsePid() throws Exception {
+		ApplicationContextRunner unnamed = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SagentsAutoConfiguration.class))
+			.withPropertyValues("sagents.distribution=horde", "sagents.filesystem.base-directory=" + this.baseDirectory)
+			.withBean("lifecycleProcessor", LifecycleProcessor.class, NotStartingLifecycleProcessor::new);
+		String host = InetAddress.getLocalHost().getHostName();
+		unnamed.withPropertyValues("server.port=8081")
+			.run((context) -> assertThat(context.getBean(HordeSettings.class).nodeName()).isEqualTo(host + ":8081"));
+		unnamed.withPropertyValues("server.port=0")
+			.run((context) -> assertThat(context.getBean(HordeSettings.class).nodeName())
+				.isEqualTo(host + ":" + ProcessHandle.current().pid()));
+		unnamed.run((context) -> assertThat(context.getBean(HordeSettings.class).nodeName())
+			.isEqualTo(host + ":" + ProcessHandle.current().pid()));
+	}
+
+	@Test
+	void defaultCodecIsJsonTrustingTheStateTypesAndTheConfiguredPackages() {
+		runner().withBean("notes", AgentBehavior.class, NoteTakingAgent::new)
+			.withBean("counter", AgentBehavior.class, () -> new CountingAgent("counter"))
+			.withPropertyValues("sagents.horde.codec.trusted-packages=dev.sagents.horde")
+			.run((context) -> {
+				MessageCodec codec = context.getBean(MessageCodec.class);
+				assertThat(codec).isInstanceOf(JsonMessageCodec.class);
+				Note note = new Note("groceries", List.of("home"), null, Priority.LOW, Instant.EPOCH);
+				assertThat(codec.decode(codec.encode(note))).isEqualTo(note);
+				HordeSettings settings = new HordeSettings("n1", MembersMode.AUTO, null, Duration.ofSeconds(1));
+				assertThat(codec.decode(codec.encode(settings))).isEqualTo(settings);
+				assertThat(codec.decode(codec.encode(41))).isEqualTo(41);
+				assertThatExceptionOfType(UntrustedTypeException.class)
+					.isThrownBy(() -> codec.decode(codec.encode(new Greeting("hello"))));
+			});
+	}
+
+	@Test
+	void defaultCodecTrustsTheApplicationsAutoConfigurationPackages() {
+		runner().withUserConfiguration(ApplicationPackage.class).run((context) -> {
+			MessageCodec codec = context.getBean(MessageCodec.class);
+			assertThat(codec.decode(codec.encode(new Greeting("hello")))).isEqualTo(new Greeting("hello"));
+		});
+	}
+
+	@Test
+	void userCodecReplacesOurs() {
+		MessageCodec own = mock(MessageCodec.class);
+		runner().withBean(MessageCodec.class, () -> own)
+			.run((context) -> assertThat(context.getBean(MessageCodec.class)).isSameAs(own));
+	}
+
+	/** A message type of this test's package, trusted only as an auto-configuration package. */
+	record Greeting(String text) {
+	}
+
+	/** What {@code @SpringBootApplication} in this test's package would register. */
+	@Configuration(proxyBeanMethods = false)
+	@AutoConfigurationPackage
+	static class ApplicationPackage {
+
+	}
+
+	/** An agent whose state is a {@link Note}, so that notes' package is trusted. */
+	static final class NoteTakingAgent implements AgentBehavior<Note> {
+
+		@Override
+		public Class<Note> stateType() {
+			return Note.class;
+		}
+
+		@Override
+		public Note initialState(AgentContext context) {
+			return new Note("", List.of(), null, Priority.LOW, Instant.EPOCH);
+		}
+
+		@Override
+		public AgentResult<Note> handle(Note state, Object message, AgentContext context) {
+			return AgentResult.reply(state, state.title());
+		}
+
+	}
+
+	/** Appends its name to a property that starts as the cluster name, so the order of calls shows. */
+	static final class RecordingCustomizer implements SagentsHazelcastConfigCustomizer, Ordered {
+
+		static final String PROPERTY = "test.customized.by";
+
+		private final String name;
+
+		private final int order;
+
+		RecordingCustomizer(String name, int order) {
+			this.name = name;
+			this.order = order;
+		}
+
+		@Override
+		public void customize(Config config) {
+			String before = config.getProperty(PROPERTY);
+			config.setProperty(PROPERTY, ((before != null) ? before : config.getClusterName()) + "," + this.name);
+		}
+
+		@Override
+		public int getOrder() {
+			return this.order;
+		}
+
+	}
+
+	/** Refreshes the context without starting its lifecycle beans: the horde supervisor never starts here. */
+	static final class NotStartingLifecycleProcessor implements LifecycleProcessor {
+
+		@Override
+		public void onRefresh() {
+		}
+
+		@Override
+		public void onClose() {
+		}
+
+		@Override
+		public void start() {
+		}
+
+		@Override
+		public void stop() {
+		}
+
+		@Override
+		public boolean isRunning() {
+			return false;
+		}
+
+	}
+
+}
