@@ -74,16 +74,13 @@ class HordePartitionsTest {
 			.containsExactly("cdg-1", "cdg-2");
 		assertThat(ord2.view.members().get(SagentsInstance.FILE_SYSTEM_SUPERVISOR)).extracting(Member::node)
 			.containsExactly("ord-1", "ord-2");
-		long cdgCopies = 0;
 		for (HordeTestCluster.TestNode node : this.cdg.nodes) {
 			assertThat(node.hazelcast.getCluster().getMembers()).hasSize(2);
 			com.hazelcast.map.IMap<String, com.hazelcast.core.HazelcastJsonValue> agents = node.hazelcast
 				.getMap(HordeNode.AGENTS_MAP);
-			assertThat(agents.values()).singleElement()
+			assertThat(agents.values()).as("cdg holds its own agent, nothing of ord").singleElement()
 				.satisfies((json) -> assertThat(Registration.fromJson(json).node()).startsWith("cdg-"));
-			cdgCopies += agents.getLocalMapStats().getOwnedEntryCount() + agents.getLocalMapStats().getBackupEntryCount();
 		}
-		assertThat(cdgCopies).as("the cdg members hold their one agent and its backup, nothing of ord").isEqualTo(2);
 	}
 
 }
