@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.config.IndexType;
@@ -28,7 +30,7 @@ import com.hazelcast.query.Predicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.sagents.agent.AgentEvent;
+import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentRef;
@@ -169,9 +171,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.membership.announce(MemberStatus.ALIVE);
 		long sweep = RECOVERY_SWEEP.toMillis();
 		this.recoverySweep = this.runtime.timer()
-			.scheduleWithFixedDelay(() -> this.runtime.executor().execute(this::recoverOrphans), sweep, sweep,
+			.scheduleWithFixedDelay(() -> this.runtime.executor().execute(this::reconcile), sweep, sweep,
 					TimeUnit.MILLISECONDS);
-		this.runtime.executor().execute(this::recoverOrphans);
+		this.runtime.executor().execute(this::reconcile);
 		logger.info("sagents node {} joined the horde as member {}", this.settings.nodeName(),
 				this.membership.localMember());
 	}
@@ -377,15 +379,19 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	private boolean stopHere(ProcessKey key) {
-		boolean stopped = switch (key.kind()) {
-			case AGENT -> this.localAgents.stopHosted(key.id());
-			case FILESYSTEM -> this.localFileSystems.stopHosted(key.id());
-		};
+		boolean stopped = stopHosted(key, ExitReason.STOPPED);
 		if (!stopped) {
 			// Registered here but not running here (it ended a moment ago): drop the stale entry.
 			removeRegistration(key);
 		}
 		return stopped;
+	}
+
+	private boolean stopHosted(ProcessKey key, ExitReason reason) {
+		return switch (key.kind()) {
+			case AGENT -> this.localAgents.stopHosted(key.id(), reason);
+			case FILESYSTEM -> this.localFileSystems.stopHosted(key.id(), reason);
+		};
 	}
 
 	int count(ProcessKind kind) {
@@ -426,7 +432,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return gather(ProcessKind.FILESYSTEM, this.localFileSystems::listHosted, AgentListing::decodeFileSystems);
 	}
 
-	private <T> List<T> gather(ProcessKind kind, java.util.function.Supplier<List<T>> local,
+	private <T> List<T> gather(ProcessKind kind, Supplier<List<T>> local,
 			Function<byte[], List<T>> decode) {
 		List<T> all = new ArrayList<>(local.get());
 		Map<String, CompletableFuture<HordeTransport.Reply>> replies = new LinkedHashMap<>();
@@ -678,7 +684,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (reason == ExitReason.SHUTDOWN && this.state == RegistryState.DRAINING) {
 			handOff(process.key());
 		}
-		else if (this.state != RegistryState.STOPPED) {
+		else if (reason != ExitReason.CONFLICT && this.state != RegistryState.STOPPED) {
 			removeRegistration(process.key());
 		}
 	}
@@ -719,7 +725,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.runtime.executor().execute(() -> {
 			this.transport.forget(member);
 			stopRelayingTo(member);
-			recoverOrphans();
+			reconcile();
 		});
 	}
 
@@ -728,44 +734,93 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	/**
-	 * Restarts, here, every process registered on a member that is gone and that this node owns
-	 * now. The compare-and-set on the registration makes each restart happen exactly once, even if
-	 * two members briefly disagree on the owner.
+	 * Brings what this node hosts in line with the cluster registry: restarts the orphans it now
+	 * owns and stops its duplicates. Runs when a member leaves and every few seconds.
 	 */
-	void recoverOrphans() {
+	void reconcile() {
 		if (this.state != RegistryState.RUNNING) {
 			return;
 		}
 		try {
-			Set<String> present = this.membership.memberIds();
-			List<String> hosts = this.membership.hostIds();
-			String self = this.membership.localMember();
-			for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-				IMap<String, HazelcastJsonValue> map = kind.getValue();
-				for (Map.Entry<String, HazelcastJsonValue> orphan : map
-					.entrySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new))))) {
-					Registration registration = Registration.fromJson(orphan.getValue());
-					if (!self.equals(UniformDistribution.owner(registration.key(), hosts).orElse(null))) {
-						continue;
+			recoverOrphans();
+			stopDuplicates();
+		}
+		catch (RuntimeException ex) {
+			if (this.state == RegistryState.RUNNING) {
+				logger.warn("Reconciling with the cluster registry failed; retrying in {}", RECOVERY_SWEEP, ex);
+			}
+		}
+	}
+
+	/**
+	 * Restarts, here, every process registered on a member that is gone and that this node owns
+	 * now. The compare-and-set on the registration makes each restart happen exactly once, even if
+	 * two members briefly disagree on the owner.
+	 */
+	private void recoverOrphans() {
+		Set<String> present = this.membership.memberIds();
+		List<String> hosts = this.membership.hostIds();
+		String self = this.membership.localMember();
+		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
+			IMap<String, HazelcastJsonValue> map = kind.getValue();
+			for (Map.Entry<String, HazelcastJsonValue> orphan : map
+				.entrySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new))))) {
+				Registration registration = Registration.fromJson(orphan.getValue());
+				if (!self.equals(UniformDistribution.owner(registration.key(), hosts).orElse(null))) {
+					continue;
+				}
+				Registration mine = registration.movedTo(self, this.settings.nodeName());
+				HazelcastJsonValue json = mine.toJson();
+				if (map.replace(orphan.getKey(), orphan.getValue(), json)) {
+					try {
+						startRegistered(mine, json);
 					}
-					Registration mine = registration.movedTo(self, this.settings.nodeName());
-					HazelcastJsonValue json = mine.toJson();
-					if (map.replace(orphan.getKey(), orphan.getValue(), json)) {
-						try {
-							startRegistered(mine, json);
-						}
-						catch (RuntimeException ex) {
-							logger.warn("Could not restart {} after its member left", registration.key(), ex);
-						}
+					catch (RuntimeException ex) {
+						logger.warn("Could not restart {} after its member left", registration.key(), ex);
 					}
 				}
 			}
 		}
-		catch (RuntimeException ex) {
-			if (this.state == RegistryState.RUNNING) {
-				logger.warn("Recovery of processes from departed members failed; retrying in {}", RECOVERY_SWEEP, ex);
+	}
+
+	/**
+	 * Stops the processes this node runs that the registry says run elsewhere: after a network
+	 * split heals, Hazelcast merges the two registries and keeps one entry per key, but the losing
+	 * side's process is still running. It stops without persisting (the survivor's state is the
+	 * truth), so exactly one survives. A process running here with no entry at all is registered
+	 * again.
+	 */
+	private void stopDuplicates() {
+		String self = this.membership.localMember();
+		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
+			List<ProcessKey> keys = this.hosted.keysHosted(kind.getKey());
+			if (keys.isEmpty()) {
+				continue;
+			}
+			Set<String> ids = keys.stream().map(ProcessKey::id).collect(Collectors.toSet());
+			Map<String, HazelcastJsonValue> registered = kind.getValue().getAll(ids);
+			for (ProcessKey key : keys) {
+				HazelcastJsonValue json = registered.get(key.id());
+				if (json == null) {
+					registerAgain(key);
+				}
+				else if (!Registration.fromJson(json).host().equals(self)) {
+					logger.warn("{} runs here and on {}; stopping this one, the cluster kept the other", key,
+							Registration.fromJson(json).node());
+					stopHosted(key, ExitReason.CONFLICT);
+				}
 			}
 		}
+	}
+
+	private void registerAgain(ProcessKey key) {
+		this.hosted.lookupHosted(key).filter(ProcessRef::isAlive).ifPresent((process) -> {
+			String self = this.membership.localMember();
+			Registration registration = (process instanceof AgentContext agent)
+					? Registration.ofAgent(agent.spec(), self, this.settings.nodeName())
+					: Registration.ofFileSystem(key.id(), self, this.settings.nodeName());
+			registry(key.kind()).putIfAbsent(key.id(), registration.toJson());
+		});
 	}
 
 	// ---- inbound -----------------------------------------------------------------------------

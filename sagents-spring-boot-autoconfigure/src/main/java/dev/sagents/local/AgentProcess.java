@@ -91,7 +91,9 @@ final class AgentProcess extends LocalProcess implements AgentRef, AgentContext 
 	protected void terminate(ExitReason reason) throws Exception {
 		changeStatus(AgentStatus.STOPPING);
 		try {
-			this.supervisor.persistence().persistState(id(), this.state, PersistencePoint.ON_SHUTDOWN);
+			if (reason != ExitReason.CONFLICT) {
+				this.supervisor.persistence().persistState(id(), this.state, PersistencePoint.ON_SHUTDOWN);
+			}
 		}
 		finally {
 			this.behavior.onStop(this.state, reason, this);

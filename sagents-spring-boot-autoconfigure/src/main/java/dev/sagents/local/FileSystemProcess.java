@@ -85,7 +85,9 @@ final class FileSystemProcess extends LocalProcess implements FileSystemRef {
 
 	@Override
 	protected void terminate(ExitReason reason) {
-		this.state.flushAll();
+		if (reason != ExitReason.CONFLICT) {
+			this.state.flushAll();
+		}
 	}
 
 	@Override

@@ -107,14 +107,14 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 	@Override
 	public boolean stopAgent(String id) {
 		this.registry.ensureAvailable();
-		return stopHosted(id);
+		return stopHosted(id, ExitReason.STOPPED);
 	}
 
 	/**
 	 * Stops agent {@code id} if this node hosts it, whatever the registry's state; for a clustered
 	 * backend serving a stop from another member.
 	 */
-	public boolean stopHosted(String id) {
+	public boolean stopHosted(String id, ExitReason reason) {
 		if (!AgentSpec.isValidId(id)) {
 			return false;
 		}
@@ -123,7 +123,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 			return false;
 		}
 		LocalProcess process = (LocalProcess) agent.get();
-		process.requestStop(ExitReason.STOPPED);
+		process.requestStop(reason);
 		process.awaitTermination(this.settings.shutdownGrace());
 		return true;
 	}

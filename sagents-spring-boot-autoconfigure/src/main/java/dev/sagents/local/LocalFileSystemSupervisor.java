@@ -78,14 +78,14 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 	@Override
 	public boolean stopFileSystem(String scope) {
 		this.registry.ensureAvailable();
-		return stopHosted(scope);
+		return stopHosted(scope, ExitReason.STOPPED);
 	}
 
 	/**
 	 * Stops the file system of {@code scope} if this node hosts it, whatever the registry's state;
 	 * for a clustered backend serving a stop from another member.
 	 */
-	public boolean stopHosted(String scope) {
+	public boolean stopHosted(String scope, ExitReason reason) {
 		if (!FileSystemPaths.isValidScope(scope)) {
 			return false;
 		}
@@ -94,7 +94,7 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 			return false;
 		}
 		LocalProcess process = (LocalProcess) fileSystem.get();
-		process.requestStop(ExitReason.STOPPED);
+		process.requestStop(reason);
 		process.awaitTermination(this.settings.callTimeout());
 		return true;
 	}

@@ -132,6 +132,11 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 		return Optional.ofNullable(this.processes.get(key));
 	}
 
+	/** The keys of the processes of {@code kind} this node hosts, whatever the registry's state. */
+	public List<ProcessKey> keysHosted(ProcessKind kind) {
+		return processes(kind).map(LocalProcess::key).toList();
+	}
+
 	/** How many processes of {@code kind} this node hosts, whatever the registry's state. */
 	public int countHosted(ProcessKind kind) {
 		return this.counts.get(kind).intValue();

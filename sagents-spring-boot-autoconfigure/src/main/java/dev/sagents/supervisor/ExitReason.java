@@ -19,7 +19,13 @@ public enum ExitReason {
 	CRASH("crash"),
 
 	/** The process crashed more often than the restart limit allows and was given up. */
-	RESTART_LIMIT("restart_limit");
+	RESTART_LIMIT("restart_limit"),
+
+	/**
+	 * Another member runs the same process: after a network split healed, the cluster registry kept
+	 * the other one. This one stops without persisting, so the survivor's state stays the truth.
+	 */
+	CONFLICT("name_conflict");
 
 	private final String value;
 

@@ -220,10 +220,30 @@ class HordeClusterTest {
 				RestartIntensity.defaults()));
 		node(0).agents.startAgent(AgentSpec.of("sleepy")).ref().callAndWait("tick", Long.class, TIMEOUT);
 		await().atMost(GENEROUS).until(() -> node(1).agents.findAgent("sleepy").isEmpty());
-		node(1).node.recoverOrphans();
-		node(0).node.recoverOrphans();
+		node(1).node.reconcile();
+		node(0).node.reconcile();
 		assertThat(node(0).agents.countAgents()).isZero();
 		assertThat(node(1).agents.listAgents()).isEmpty();
+	}
+
+	@Test
+	void afterAMergeOnlyTheProcessTheRegistryKeptSurvives() {
+		startCluster("merge", 2, AgentSettings.defaults());
+		String id = idOwnedBy("n1", 0);
+		AgentRef loser = node(1).agents.startAgent(AgentSpec.of(id)).ref();
+		loser.callAndWait("tick", Long.class, TIMEOUT);
+		assertThat(loser.node()).isEqualTo("n1");
+		// What a healed split leaves behind: the merged registry kept the other side's entry.
+		com.hazelcast.map.IMap<String, com.hazelcast.core.HazelcastJsonValue> agents = node(0).hazelcast
+			.getMap(HordeNode.AGENTS_MAP);
+		Registration kept = Registration.fromJson(agents.get(id)).movedTo(node(1).member(), "n2");
+		agents.set(id, kept.toJson());
+		this.cluster.persistence.states.put(id, new Tally.Count(41));
+		node(0).node.reconcile();
+		await().atMost(TIMEOUT).until(() -> node(0).node.hosted().lookupHosted(dev.sagents.process.ProcessKey.agent(id)).isEmpty());
+		assertThat(this.cluster.persistence.states.get(id)).as("the loser did not overwrite the survivor's state")
+			.isEqualTo(new Tally.Count(41));
+		assertThat(Registration.fromJson(agents.get(id)).node()).isEqualTo("n2");
 	}
 
 	@Test
