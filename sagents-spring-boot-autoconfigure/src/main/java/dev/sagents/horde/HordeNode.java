@@ -76,11 +76,17 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private static final Logger logger = LoggerFactory.getLogger(HordeNode.class);
 
-	static final String AGENTS_MAP = "sagents.agents";
+	/**
+	 * The Hazelcast map of agent registrations (id to JSON); configure it by this name in a
+	 * Hazelcast config (e.g. more backups). Every sagents object's name starts with {@code sagents.}.
+	 */
+	public static final String AGENTS_MAP = "sagents.agents";
 
-	static final String FILESYSTEMS_MAP = "sagents.filesystems";
+	/** The Hazelcast map of file-system registrations (scope to JSON). */
+	public static final String FILESYSTEMS_MAP = "sagents.filesystems";
 
-	static final String SUBSCRIPTIONS_MAP = "sagents.subscriptions";
+	/** The Hazelcast multi-map of the members subscribed to each agent's events. */
+	public static final String SUBSCRIPTIONS_MAP = "sagents.subscriptions";
 
 	/** How often a member looks for processes whose host left while nobody noticed. */
 	private static final Duration RECOVERY_SWEEP = Duration.ofSeconds(2);

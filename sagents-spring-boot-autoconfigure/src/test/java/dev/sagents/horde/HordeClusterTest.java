@@ -152,6 +152,28 @@ class HordeClusterTest {
 	}
 
 	@Test
+	void subscriptionsFollowAnAgentToItsNextMember() {
+		startCluster("follow", 3, AgentSettings.defaults());
+		String id = idOwnedBy("n3", 0);
+		List<AgentEvent> events = new CopyOnWriteArrayList<>();
+		node(0).agents.subscribe(id, events::add);
+		AgentRef agent = node(1).agents.startAgent(AgentSpec.of(id)).ref();
+		agent.call(new Tally.Note("before", 1), Tally.Noted.class, TIMEOUT).join();
+		node(2).crash();
+		await().atMost(GENEROUS).until(() -> node(0).agents.findAgent(id).map((found) -> !found.node().equals("n3")).orElse(false));
+		Tally.Noted after = node(1).agents.findAgent(id).orElseThrow().call(new Tally.Note("after", 1), Tally.Noted.class, TIMEOUT)
+			.join();
+		assertThat(after.handled()).as("state restored from persistence").isEqualTo(2);
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(events).filteredOn(AgentEvent.Published.class::isInstance)
+				.extracting((event) -> ((Tally.Note) ((AgentEvent.Published) event).payload()).text())
+				.containsExactly("before", "after"));
+		assertThat(events).filteredOn(AgentEvent.Started.class::isInstance)
+			.extracting((event) -> ((AgentEvent.Started) event).node())
+			.containsExactly("n3", after.node());
+	}
+
+	@Test
 	void fileSystemsAreSharedAcrossMembers() {
 		startCluster("files", 3, AgentSettings.defaults());
 		FileSystemRef fromN1 = node(0).fileSystems.ensureFileSystem("user:alice");

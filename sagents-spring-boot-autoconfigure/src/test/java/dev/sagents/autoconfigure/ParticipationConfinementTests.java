@@ -1,0 +1,154 @@
+package dev.sagents.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.DistributedObject;
+import com.hazelcast.core.HazelcastInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hazelcast.autoconfigure.HazelcastAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.sagents.agent.AgentBehavior;
+import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentResult;
+import dev.sagents.agent.AgentSpec;
+import dev.sagents.agent.AgentsSupervisor;
+import dev.sagents.cluster.ClusterView;
+import dev.sagents.cluster.Member;
+import dev.sagents.cluster.MemberStatus;
+import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.horde.HordeNode;
+import dev.sagents.registry.ProcessRegistry;
+import dev.sagents.registry.RegistryUnavailableException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two nodes of one application cluster (its own Hazelcast members, ports 6520-6524 on 127.0.0.1)
+ * where only one runs the sagents supervisor. With {@code members=participation} the other holds no
+ * sagents data and carries no sagents traffic; with {@code members=auto} it is a member, shown
+ * {@code uninitialized}, and never chosen to host.
+ */
+class ParticipationConfinementTests {
+
+	private static final Duration GENEROUS = Duration.ofSeconds(60);
+
+	@TempDir
+	Path baseDirectory;
+
+	private ApplicationContextRunner node(String name, String appCluster, String... properties) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HazelcastAutoConfiguration.class, SagentsAutoConfiguration.class))
+			.withBean(Config.class, () -> applicationConfig(appCluster, name))
+			.withBean("echo", Echo.class, Echo::new)
+			.withPropertyValues("sagents.distribution=horde", "sagents.node-name=" + name,
+					"sagents.filesystem.base-directory=" + this.baseDirectory.resolve(name),
+					"sagents.horde.network.port=6540",
+					"sagents.horde.network.join-members=127.0.0.1:6540,127.0.0.1:6541,127.0.0.1:6542",
+					"sagents.horde.cluster-name=" + appCluster + "-sagents")
+			.withPropertyValues(properties);
+	}
+
+	@Test
+	void aNonParticipantOfTheApplicationClusterHoldsAndCarriesNoSagentsData() {
+		String cluster = "app-" + System.nanoTime();
+		node("web", cluster, "sagents.horde.members=participation", "sagents.supervisor.enabled=false").run((web) -> {
+			node("worker", cluster, "sagents.horde.members=participation").run((worker) -> {
+				HazelcastInstance webApp = web.getBean(HazelcastInstance.class);
+				HazelcastInstance workerApp = worker.getBean(HazelcastInstance.class);
+				await().atMost(GENEROUS).until(() -> webApp.getCluster().getMembers().size() == 2);
+
+				AgentsSupervisor agents = worker.getBean(AgentsSupervisor.class);
+				agents.startAgent(AgentSpec.of("a1")).ref().callAndWait("hi", String.class, Duration.ofSeconds(10));
+
+				ClusterView view = worker.getBean(ClusterView.class);
+				for (SagentsInstance instance : SagentsInstance.values()) {
+					assertThat(view.members().get(instance)).as(instance.value())
+						.containsExactly(new Member("worker", MemberStatus.ALIVE));
+				}
+				assertThat(view.liveNodes()).containsExactly("worker");
+				assertThat(sagentsObjects(webApp)).as("the application cluster carries no sagents data").isEmpty();
+				assertThat(sagentsObjects(workerApp)).isEmpty();
+				assertThatExceptionOfType(RegistryUnavailableException.class)
+					.isThrownBy(() -> web.getBean(ProcessRegistry.class).count());
+				assertThat(web.getBean(ClusterView.class).joined()).isFalse();
+			});
+		});
+	}
+
+	@Test
+	void inAutoModeANodeWithoutTheSupervisorIsAnUninitializedMemberThatNeverHosts() {
+		String cluster = "app-" + System.nanoTime();
+		node("web", cluster, "sagents.supervisor.enabled=false").run((web) -> {
+			node("worker", cluster).run((worker) -> {
+				HazelcastInstance webApp = web.getBean(HazelcastInstance.class);
+				await().atMost(GENEROUS).until(() -> webApp.getCluster().getMembers().size() == 2);
+				ClusterView view = worker.getBean(ClusterView.class);
+				await().atMost(GENEROUS).untilAsserted(() -> assertThat(view.members().get(SagentsInstance.REGISTRY))
+					.extracting(Member::status)
+					.containsExactlyInAnyOrder(MemberStatus.ALIVE, MemberStatus.UNINITIALIZED));
+				AgentsSupervisor agents = worker.getBean(AgentsSupervisor.class);
+				for (int i = 0; i < 20; i++) {
+					assertThat(agents.startAgent(AgentSpec.of("auto-" + i)).ref().node()).isEqualTo("worker");
+				}
+				assertThat(sagentsObjects(webApp)).as("in auto mode every member holds sagents data")
+					.contains(HordeNode.AGENTS_MAP);
+			});
+		});
+	}
+
+	private static List<String> sagentsObjects(HazelcastInstance instance) {
+		return instance.getDistributedObjects()
+			.stream()
+			.map(DistributedObject::getName)
+			.filter((name) -> name.startsWith("sagents."))
+			.toList();
+	}
+
+	private static Config applicationConfig(String clusterName, String node) {
+		Config config = new Config();
+		config.setClusterName(clusterName);
+		config.setInstanceName(clusterName + "-" + node);
+		config.setProperty("hazelcast.phone.home.enabled", "false");
+		config.setProperty("hazelcast.shutdownhook.enabled", "false");
+		config.setProperty("hazelcast.logging.type", "slf4j");
+		config.setProperty("hazelcast.socket.bind.any", "false");
+		config.getNetworkConfig().setPort(6520).setPortCount(5).setPortAutoIncrement(true);
+		config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+		JoinConfig join = config.getNetworkConfig().getJoin();
+		join.getMulticastConfig().setEnabled(false);
+		join.getAutoDetectionConfig().setEnabled(false);
+		join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:6520").addMember("127.0.0.1:6521");
+		return config;
+	}
+
+	/** Answers every message with itself. */
+	static class Echo implements AgentBehavior<String> {
+
+		@Override
+		public Class<String> stateType() {
+			return String.class;
+		}
+
+		@Override
+		public String initialState(AgentContext context) {
+			return "";
+		}
+
+		@Override
+		public AgentResult<String> handle(String state, Object message, AgentContext context) {
+			return AgentResult.reply(state, message);
+		}
+
+	}
+
+}
