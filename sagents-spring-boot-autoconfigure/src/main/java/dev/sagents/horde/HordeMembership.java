@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import com.hazelcast.cluster.MembershipEvent;
@@ -48,17 +48,17 @@ final class HordeMembership implements MembershipListener {
 
 	private final Map<String, MemberRecord> records = new ConcurrentHashMap<>();
 
-	private final Consumer<String> memberLeft;
+	private final BiConsumer<String, Boolean> memberLeft;
 
 	private UUID membershipRegistration;
 
 	private UUID entryRegistration;
 
 	/**
-	 * @param memberLeft told the UUID of each member that left (on a Hazelcast event thread: hand
-	 * slow work on)
+	 * @param memberLeft told the UUID of each member that left and whether it left gracefully
+	 * (it had announced {@code shutting_down}); on a Hazelcast event thread: hand slow work on
 	 */
-	HordeMembership(HazelcastInstance hazelcast, String localNode, Consumer<String> memberLeft) {
+	HordeMembership(HazelcastInstance hazelcast, String localNode, BiConsumer<String, Boolean> memberLeft) {
 		this.hazelcast = hazelcast;
 		this.localMember = hazelcast.getCluster().getLocalMember().getUuid().toString();
 		this.localNode = localNode;
@@ -73,8 +73,11 @@ final class HordeMembership implements MembershipListener {
 		pruneDeparted();
 	}
 
+	/**
+	 * Stops following the cluster. This member's status stays {@code shutting_down}: the survivors
+	 * read it to tell a graceful departure from a crash, then remove it.
+	 */
 	void stop() {
-		this.statuses.remove(this.localMember);
 		if (this.membershipRegistration != null) {
 			this.hazelcast.getCluster().removeMembershipListener(this.membershipRegistration);
 		}
@@ -128,6 +131,12 @@ final class HordeMembership implements MembershipListener {
 		return members;
 	}
 
+	/** Whether member {@code id} is in the cluster and announced that it runs its supervisor. */
+	boolean isAlive(String id) {
+		MemberRecord record = this.records.get(id);
+		return record != null && record.status() == MemberStatus.ALIVE && memberIds().contains(id);
+	}
+
 	/** The node name of member {@code id}, or its UUID when it never announced one. */
 	String nodeName(String id) {
 		MemberRecord record = this.records.get(id);
@@ -141,12 +150,12 @@ final class HordeMembership implements MembershipListener {
 	@Override
 	public void memberRemoved(MembershipEvent event) {
 		String departed = event.getMember().getUuid().toString();
-		this.records.remove(departed);
+		MemberRecord last = this.records.remove(departed);
 		if (isOldestMember()) {
 			// One member cleans the departed member's status for everyone; the others' caches follow.
 			this.statuses.removeAsync(departed);
 		}
-		this.memberLeft.accept(departed);
+		this.memberLeft.accept(departed, last != null && last.status() == MemberStatus.SHUTTING_DOWN);
 	}
 
 	/** Removes the statuses of members that left while nobody was there to clean them. */

@@ -219,10 +219,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		this.relays.values().forEach((byMember) -> byMember.values().forEach(Subscription::close));
 		this.relays.clear();
-		this.transport.stop();
 		this.membership.stop();
 		this.hosted.stop();
+		// Leave first, stop listening last: until the member is gone, late calls hear "not here"
+		// and follow their process instead of waiting for a member that no longer answers.
 		this.members.stop();
+		this.transport.stop();
 		logger.info("sagents node {} left the horde", this.settings.nodeName());
 	}
 
@@ -262,9 +264,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return this.membership;
 	}
 
+	/** Whether this node's member is in the cluster (it still is while it hands over and leaves). */
 	boolean joined() {
 		HazelcastInstance instance = this.hazelcast;
-		return instance != null && this.state != RegistryState.STOPPED && instance.getLifecycleService().isRunning();
+		return instance != null && instance.getLifecycleService().isRunning();
 	}
 
 	// ---- registry ----------------------------------------------------------------------------
@@ -328,7 +331,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private StartResult<ProcessRef> startRegistered(Registration registration, HazelcastJsonValue json) {
 		try {
 			StartResult<? extends ProcessRef> local = startHere(registration);
-			return new StartResult<>(local.ref(), local.alreadyStarted());
+			return new StartResult<>(ref(registration.key(), registration.host(), registration.node()),
+					local.alreadyStarted());
 		}
 		catch (RuntimeException ex) {
 			registry(registration.key().kind()).remove(registration.key().id(), json);
@@ -461,14 +465,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	// ---- calls -------------------------------------------------------------------------------
 
-	/** A reference to {@code key} hosted on {@code host}: the local process itself when it runs here. */
+	/**
+	 * A reference to {@code key} hosted on {@code host}. Even for a process hosted here it is a
+	 * horde reference, which calls the local process directly but follows it when it moves.
+	 */
 	ProcessRef ref(ProcessKey key, String host, String hostNode) {
-		if (host.equals(this.membership.localMember())) {
-			Optional<ProcessRef> local = this.hosted.lookupHosted(key);
-			if (local.isPresent()) {
-				return local.get();
-			}
-		}
 		return switch (key.kind()) {
 			case AGENT -> new HordeAgentRef(this, key, host, hostNode);
 			case FILESYSTEM -> new HordeFileSystemRef(this, key, host, hostNode, this.fileSystemCallTimeout);
@@ -482,7 +483,13 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	Object callAndWait(HordeProcessRef ref, Object message, Duration timeout) {
 		Optional<ProcessRef> local = hostedHere(ref);
 		if (local.isPresent()) {
-			return local.get().callAndWait(message, Object.class, timeout);
+			try {
+				// The fast path: the handler may run on this very thread.
+				return local.get().callAndWait(message, Object.class, timeout);
+			}
+			catch (ProcessNotRunningException ex) {
+				// It ended or moved on between the lookup and the call: follow it.
+			}
 		}
 		return awaitValue(call(ref, message, timeout), ref.key());
 	}
@@ -495,7 +502,13 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		Optional<ProcessRef> local = hostedHere(ref);
 		if (local.isPresent()) {
-			return local.get().call(message, Object.class, Duration.ofNanos(remaining));
+			String here = ref.host();
+			return local.get().call(message, Object.class, Duration.ofNanos(remaining)).exceptionallyCompose((error) -> {
+				if (unwrap(error) instanceof ProcessNotRunningException) {
+					return followAndRetry(ref, here, message, timeout, deadline, tries);
+				}
+				return CompletableFuture.failedFuture(unwrap(error));
+			});
 		}
 		PayloadFormat format = this.payloads.get(ref.key().kind());
 		byte[] payload;
@@ -513,6 +526,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining))
 			.handle((reply, error) -> {
 				if (error != null) {
+					if (unwrap(error) instanceof HordeTransport.MemberLeftException left && left.graceful()) {
+						return followAndRetry(ref, host, message, timeout, deadline, tries);
+					}
 					return CompletableFuture.failedFuture(translate(error, ref.key(), ref.node(), timeout));
 				}
 				return switch (reply.outcome()) {
@@ -568,9 +584,15 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		Optional<ProcessRef> local = hostedHere(ref);
 		if (local.isPresent()) {
 			local.get().cast(message);
-			return;
 		}
-		this.transport.cast(ref.host(), ref.key(), this.payloads.get(ref.key().kind()).encodeMessage(message));
+		else if (this.membership.isAlive(ref.host()) && !ref.host().equals(this.membership.localMember())) {
+			this.transport.cast(ref.host(), ref.key(), this.payloads.get(ref.key().kind()).encodeMessage(message));
+		}
+		else {
+			// Its member is leaving or gone: follow the registry, which names the next host as soon
+			// as the handoff happened (a cast has no reply to tell us it was lost on the way).
+			forward(ref.key(), message, castDeadline());
+		}
 	}
 
 	AgentStatus status(HordeAgentRef ref) {
@@ -726,8 +748,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	// ---- failover ----------------------------------------------------------------------------
 
-	private void memberLeft(String member) {
-		this.transport.memberLeft(member);
+	private void memberLeft(String member, boolean graceful) {
+		this.transport.memberLeft(member, graceful);
 		this.runtime.executor().execute(() -> {
 			this.transport.forget(member);
 			stopRelayingTo(member);
@@ -899,11 +921,56 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 			return;
 		}
-		// It moved since the sender looked: forward it once, off the Hazelcast thread.
-		this.runtime.executor().execute(() -> registration(key)
-			.filter((found) -> !found.host().equals(this.membership.localMember()))
-			.ifPresentOrElse((found) -> this.transport.cast(found.host(), key, payload),
-					() -> logger.debug("Dropping a cast to {}, which is not running", key)));
+		// It moved (or is moving) since the sender looked: follow it.
+		try {
+			forward(key, this.payloads.get(key.kind()).decodeMessage(payload), castDeadline());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Dropping a cast to {} that could not be decoded", key, ex);
+		}
+	}
+
+	@Override
+	public void undelivered(ProcessRef process, Object message) {
+		forward(process.key(), message, castDeadline());
+	}
+
+	private long castDeadline() {
+		return System.nanoTime() + this.settings.requestTimeout().toNanos();
+	}
+
+	/**
+	 * Delivers a cast that found no process here to where the registry says the process runs. While
+	 * the registration still names this node or a member that left (a handoff or restart in
+	 * progress), it waits a little and looks again, until {@code deadline}; a process that is not
+	 * registered at all drops it.
+	 */
+	private void forward(ProcessKey key, Object message, long deadline) {
+		this.runtime.executor().execute(() -> {
+			if (!joined()) {
+				logger.debug("Dropping a cast to {}: this node left", key);
+				return;
+			}
+			Optional<Registration> found = registration(key);
+			if (found.isEmpty()) {
+				logger.debug("Dropping a cast to {}, which is not running", key);
+				return;
+			}
+			String host = found.get().host();
+			Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
+			if (!host.equals(this.membership.localMember()) && this.membership.memberIds().contains(host)) {
+				this.transport.cast(host, key, this.payloads.get(key.kind()).encodeMessage(message));
+			}
+			else if (local.isPresent()) {
+				local.get().cast(message);
+			}
+			else if (System.nanoTime() - deadline < 0) {
+				this.runtime.timer().schedule(() -> forward(key, message, deadline), 2, TimeUnit.MILLISECONDS);
+			}
+			else {
+				logger.warn("Dropping a cast to {}: it did not restart within {}", key, this.settings.requestTimeout());
+			}
+		});
 	}
 
 	@Override
@@ -976,7 +1043,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	// ---- helpers -----------------------------------------------------------------------------
 
 	private String hostOf(ProcessRef ref) {
-		return (ref instanceof HordeProcessRef remote) ? remote.host() : this.membership.localMember();
+		return ((HordeProcessRef) ref).host();
 	}
 
 	private IMap<String, HazelcastJsonValue> registry(ProcessKind kind) {

@@ -77,13 +77,16 @@ final class HordeTransport implements MessageListener<byte[]> {
 		this.listenerRegistration = inbox(this.localMember).addMessageListener(this);
 	}
 
-	/** Stops listening; calls still waiting fail as if their member left. */
+	/**
+	 * Stops listening, if the member still runs (a member that shut down took its listener along),
+	 * and fails the calls still waiting here.
+	 */
 	void stop() {
-		if (this.listenerRegistration != null) {
+		if (this.listenerRegistration != null && this.hazelcast.getLifecycleService().isRunning()) {
 			inbox(this.localMember).removeMessageListener(this.listenerRegistration);
-			this.listenerRegistration = null;
 		}
-		this.pending.keySet().forEach((correlation) -> fail(correlation, new MemberLeftException(this.localMember)));
+		this.listenerRegistration = null;
+		this.pending.keySet().forEach((correlation) -> fail(correlation, new MemberLeftException(this.localMember, false)));
 	}
 
 	/** Sends a message to process {@code key} on {@code member} and completes with its reply. */
@@ -130,11 +133,14 @@ final class HordeTransport implements MessageListener<byte[]> {
 		publish(member, new Wire.Writer().writeByte(EVENT).writeString(agentId).writeBytes(event).toBytes());
 	}
 
-	/** Fails every call and request waiting on {@code member}, which left the cluster. */
-	void memberLeft(String member) {
+	/**
+	 * Fails every call and request waiting on {@code member}, which left the cluster;
+	 * {@code graceful} when it announced its departure (then it answered everything it handled).
+	 */
+	void memberLeft(String member, boolean graceful) {
 		this.pending.forEach((correlation, waiting) -> {
 			if (waiting.member.equals(member)) {
-				fail(correlation, new MemberLeftException(member));
+				fail(correlation, new MemberLeftException(member, graceful));
 			}
 		});
 	}
@@ -272,13 +278,24 @@ final class HordeTransport implements MessageListener<byte[]> {
 
 		private final String member;
 
-		MemberLeftException(String member) {
+		private final boolean graceful;
+
+		MemberLeftException(String member, boolean graceful) {
 			super("member " + member + " left", null, false, false);
 			this.member = member;
+			this.graceful = graceful;
 		}
 
 		String member() {
 			return this.member;
+		}
+
+		/**
+		 * Whether the member left gracefully: it handed its processes over and answered every
+		 * message it handled, so one it did not answer was never handled and may be sent again.
+		 */
+		boolean graceful() {
+			return this.graceful;
 		}
 
 	}

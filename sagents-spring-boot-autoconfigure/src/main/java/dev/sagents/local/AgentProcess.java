@@ -101,6 +101,11 @@ final class AgentProcess extends LocalProcess implements AgentRef, AgentContext 
 	}
 
 	@Override
+	protected void undelivered(Object message) {
+		this.supervisor.hosting().undelivered(this, message);
+	}
+
+	@Override
 	protected RestartIntensity restartIntensity() {
 		return this.supervisor.settings().restartIntensity();
 	}

@@ -91,6 +91,14 @@ final class FileSystemProcess extends LocalProcess implements FileSystemRef {
 	}
 
 	@Override
+	protected void undelivered(Object message) {
+		// The debounce timer's own message belongs to this incarnation; the next one flushes anew.
+		if (!(message instanceof FileSystemCommand.PersistDue)) {
+			this.supervisor.hosting().undelivered(this, message);
+		}
+	}
+
+	@Override
 	protected RestartIntensity restartIntensity() {
 		return this.supervisor.settings().restartIntensity();
 	}

@@ -22,4 +22,11 @@ public interface HostingListener {
 	default void ended(ProcessRef process, ExitReason reason) {
 	}
 
+	/**
+	 * {@code process} ended before handling {@code message}, a cast; by default it is dropped. Called
+	 * on whichever thread found it undelivered.
+	 */
+	default void undelivered(ProcessRef process, Object message) {
+	}
+
 }

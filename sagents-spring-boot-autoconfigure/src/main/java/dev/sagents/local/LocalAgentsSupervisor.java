@@ -203,6 +203,10 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		return this.runtime;
 	}
 
+	HostingListener hosting() {
+		return this.hosting;
+	}
+
 	AgentPersistence persistence() {
 		return this.persistence;
 	}

@@ -137,6 +137,10 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 		return this.runtime;
 	}
 
+	HostingListener hosting() {
+		return this.hosting;
+	}
+
 	FileSystemPersistence persistence() {
 		return this.persistence;
 	}

@@ -522,6 +522,16 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		if (envelope instanceof Call call) {
 			call.reply.completeExceptionally(new ProcessNotRunningException(this.key));
 		}
+		else if (!(envelope instanceof Control)) {
+			undelivered(envelope);
+		}
+	}
+
+	/**
+	 * Called for each cast the process ended before handling (queued at its end, or sent after
+	 * it); the default drops it. A clustered host forwards it to where the process runs next.
+	 */
+	protected void undelivered(Object message) {
 	}
 
 	private <R> R await(CompletableFuture<R> reply, Duration timeout) {

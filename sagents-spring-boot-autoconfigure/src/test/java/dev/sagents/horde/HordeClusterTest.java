@@ -237,6 +237,40 @@ class HordeClusterTest {
 	}
 
 	@Test
+	void noMessageIsLostWhileAMemberHandsItsAgentsOver() throws Exception {
+		startCluster("lossless", 3, AgentSettings.defaults());
+		List<AgentRef> agents = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			agents.add(node(i % 3).agents.startAgent(AgentSpec.of("lossless-" + i)).ref());
+		}
+		List<AgentRef> fromN1 = agents.stream().map((agent) -> node(0).agents.findAgent(agent.id()).orElseThrow()).toList();
+		int casts = 3000;
+		List<Throwable> failures = new CopyOnWriteArrayList<>();
+		CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
+			for (int i = 0; i < casts; i++) {
+				AgentRef agent = fromN1.get(i % fromN1.size());
+				if (i % 10 == 0) {
+					try {
+						agent.callAndWait("tick", Long.class, TIMEOUT);
+					}
+					catch (RuntimeException ex) {
+						failures.add(ex);
+					}
+				}
+				else {
+					agent.cast("tick");
+				}
+			}
+		});
+		node(1).stop();
+		sender.get(60, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(failures).as("calls during the handoff").isEmpty();
+		await().atMost(GENEROUS).untilAsserted(() -> assertThat(fromN1.stream()
+			.mapToLong((agent) -> agent.callAndWait("get", Long.class, TIMEOUT))
+			.sum()).isEqualTo(casts));
+	}
+
+	@Test
 	void anAgentStoppedForInactivityIsNotRestartedAnywhere() {
 		startCluster("idle", 2, new AgentSettings(Duration.ofMillis(300), Duration.ofSeconds(5), TIMEOUT,
 				RestartIntensity.defaults()));
