@@ -15,7 +15,10 @@ import dev.sagents.agent.AgentPersistence;
 
 /**
  * Keeps each agent's state as one JSON file in a directory, so it survives agent stops and
- * application restarts. Enough for one node; a cluster would use a shared store instead.
+ * application restarts. In horde mode an agent's state is written by the node that hosts it and
+ * read by the node it moves to, so every node must see the same directory: on one machine, one
+ * directory for all nodes; across machines, shared storage (or a shared store in place of this
+ * class).
  */
 public final class JsonFileAgentPersistence implements AgentPersistence {
 

@@ -1,9 +1,11 @@
 package dev.sagents.sample.web;
 
 import dev.sagents.agent.InvalidAgentIdException;
+import dev.sagents.cluster.NoHostAvailableException;
 import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
 import dev.sagents.process.CallTimeoutException;
+import dev.sagents.process.MemberLostException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessNotRunningException;
@@ -53,6 +55,23 @@ public class SagentsProblemHandler {
 	@ExceptionHandler(RegistryUnavailableException.class)
 	ProblemDetail unavailable(RegistryUnavailableException ex) {
 		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", "Registry unavailable",
+				ex.getMessage());
+	}
+
+	/**
+	 * Horde mode: the node hosting the agent died before it replied. The agent is restarted on
+	 * another node, but the message may or may not have been handled, so retrying is the client's
+	 * decision.
+	 */
+	@ExceptionHandler(MemberLostException.class)
+	ProblemDetail memberLost(MemberLostException ex) {
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "member-lost", "Hosting node lost", ex.getMessage());
+	}
+
+	/** Horde mode: no node may host agents right now (none runs the supervisor, or all are leaving). */
+	@ExceptionHandler(NoHostAvailableException.class)
+	ProblemDetail noHost(NoHostAvailableException ex) {
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "no-host-available", "No node can host it",
 				ex.getMessage());
 	}
 
