@@ -124,8 +124,7 @@ final class HordeMembership implements MembershipListener {
 		List<Member> members = new ArrayList<>();
 		for (com.hazelcast.cluster.Member member : this.hazelcast.getCluster().getMembers()) {
 			MemberRecord record = this.records.get(member.getUuid().toString());
-			members.add((record != null) ? new Member(record.node(), record.status())
-					: new Member(member.getAddress().toString(), MemberStatus.UNINITIALIZED));
+			members.add(new Member(nodeName(member), (record != null) ? record.status() : MemberStatus.UNINITIALIZED));
 		}
 		members.sort(Comparator.comparing(Member::node));
 		return members;
@@ -137,10 +136,24 @@ final class HordeMembership implements MembershipListener {
 		return record != null && record.status() == MemberStatus.ALIVE && memberIds().contains(id);
 	}
 
-	/** The node name of member {@code id}, or its UUID when it never announced one. */
+	/** The node name of member {@code id}; see {@link #nodeName(com.hazelcast.cluster.Member)}. */
 	String nodeName(String id) {
+		for (com.hazelcast.cluster.Member member : this.hazelcast.getCluster().getMembers()) {
+			if (member.getUuid().toString().equals(id)) {
+				return nodeName(member);
+			}
+		}
 		MemberRecord record = this.records.get(id);
 		return (record != null) ? record.node() : id;
+	}
+
+	/**
+	 * The name {@code member} announced, or its address when it never announced one (a member of
+	 * the application's cluster that does not run sagents).
+	 */
+	private String nodeName(com.hazelcast.cluster.Member member) {
+		MemberRecord record = this.records.get(member.getUuid().toString());
+		return (record != null) ? record.node() : member.getAddress().toString();
 	}
 
 	@Override
