@@ -263,27 +263,11 @@ final class HordeBenchmark {
 	}
 
 	private void measureCalls(String where, List<AgentRef> targets, int calls, String comparison) {
-		long[] blocking = new long[calls];
-		long[] async = new long[calls];
-		for (int round = 0; round < 2; round++) {
-			// The first round is warm-up; the second is reported.
-			for (int i = 0; i < calls; i++) {
-				AgentRef agent = targets.get(i % targets.size());
-				long start = System.nanoTime();
-				agent.callAndWait(Counter.GET, Long.class, TIMEOUT);
-				blocking[i] = System.nanoTime() - start;
-			}
-			for (int i = 0; i < calls; i++) {
-				AgentRef agent = targets.get(i % targets.size());
-				long start = System.nanoTime();
-				agent.call(Counter.GET, Long.class, TIMEOUT).join();
-				async[i] = System.nanoTime() - start;
-			}
-		}
-		this.out.printf("call round trip, %s, callAndWait: %s (%,d calls)%s%n", where, Measurements.p50p99(blocking),
-				calls, comparison);
-		this.out.printf("call round trip, %s, call().join(): %s (%,d calls)%s%n", where, Measurements.p50p99(async),
-				calls, comparison);
+		Measurements.CallRoundTrips roundTrips = Measurements.callRoundTrips(targets, calls, TIMEOUT);
+		this.out.printf("call round trip, %s, callAndWait: %s (%,d calls)%s%n", where,
+				Measurements.p50p99(roundTrips.blocking()), calls, comparison);
+		this.out.printf("call round trip, %s, call().join(): %s (%,d calls)%s%n", where,
+				Measurements.p50p99(roundTrips.async()), calls, comparison);
 	}
 
 	private void measureOutstandingCalls(List<AgentRef> remote) throws InterruptedException {

@@ -64,25 +64,11 @@ final class LocalBenchmark {
 
 	private void measureCalls(List<AgentRef> refs) {
 		int calls = 200_000;
-		long[] blocking = new long[calls];
-		long[] async = new long[calls];
-		for (int round = 0; round < 2; round++) {
-			// The first round is warm-up; the second is reported.
-			for (int i = 0; i < calls; i++) {
-				AgentRef agent = refs.get(i % refs.size());
-				long start = System.nanoTime();
-				agent.callAndWait(Counter.GET, Long.class, TIMEOUT);
-				blocking[i] = System.nanoTime() - start;
-			}
-			for (int i = 0; i < calls; i++) {
-				AgentRef agent = refs.get(i % refs.size());
-				long start = System.nanoTime();
-				agent.call(Counter.GET, Long.class, TIMEOUT).join();
-				async[i] = System.nanoTime() - start;
-			}
-		}
-		System.out.printf("call round trip, callAndWait: %s (%,d calls)%n", Measurements.p50p99(blocking), calls);
-		System.out.printf("call round trip, call().join(): %s (%,d calls)%n", Measurements.p50p99(async), calls);
+		Measurements.CallRoundTrips roundTrips = Measurements.callRoundTrips(refs, calls, TIMEOUT);
+		System.out.printf("call round trip, callAndWait: %s (%,d calls)%n", Measurements.p50p99(roundTrips.blocking()),
+				calls);
+		System.out.printf("call round trip, call().join(): %s (%,d calls)%n", Measurements.p50p99(roundTrips.async()),
+				calls);
 	}
 
 	private void measureCasts(List<AgentRef> targets) {
