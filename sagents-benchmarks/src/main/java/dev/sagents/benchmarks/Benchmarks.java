@@ -1,10 +1,22 @@
 package dev.sagents.benchmarks;
 
+import java.util.Arrays;
+
 /**
- * The benchmark command: {@code java -jar sagents-benchmarks/target/sagents-benchmarks.jar local
- * [agents]}. Prints figures; it is not a test and asserts nothing.
+ * The benchmark command. Prints figures; it is not a test and asserts nothing.
+ * <ul>
+ * <li>{@code local [agents]}: local mode in this JVM ({@link LocalBenchmark}).</li>
+ * <li>{@code horde [agents] [common-pool]}: a three-member cluster of JVMs on 127.0.0.1
+ * ({@link HordeBenchmark}). {@code common-pool} is {@code 2} (the default: every JVM runs with
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}) or {@code jvm} (the JVM's own
+ * parallelism, 1 on 2 cores), to see what the property is worth.</li>
+ * <li>{@code horde-member <properties>}: one of the members the horde mode launches
+ * ({@link HordeMember}); not for use by hand.</li>
+ * </ul>
  */
 public final class Benchmarks {
+
+	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm]";
 
 	private Benchmarks() {
 	}
@@ -13,11 +25,26 @@ public final class Benchmarks {
 		String mode = (args.length > 0) ? args[0] : "local";
 		switch (mode) {
 			case "local" -> new LocalBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 100_000).run();
-			default -> {
-				System.err.println("usage: sagents-benchmarks local [agents]");
-				System.exit(2);
+			case "horde" -> {
+				String commonPool = (args.length > 2) ? args[2] : "2";
+				if (!commonPool.equals("2") && !commonPool.equals("jvm")) {
+					usage();
+				}
+				boolean commonPoolSet = commonPool.equals("2");
+				if (commonPoolSet) {
+					// Before anything creates the common pool, which reads the property once.
+					System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
+				}
+				new HordeBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 10_000, commonPoolSet).run();
 			}
+			case "horde-member" -> HordeMember.run(Arrays.copyOfRange(args, 1, args.length));
+			default -> usage();
 		}
+	}
+
+	private static void usage() {
+		System.err.println(USAGE);
+		System.exit(2);
 	}
 
 }

@@ -1,24 +1,12 @@
 package dev.sagents.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
-import dev.sagents.agent.AgentBehavior;
-import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentRef;
-import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 
@@ -38,18 +26,15 @@ final class LocalBenchmark {
 	}
 
 	void run() throws Exception {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.run("--sagents.node-name=bench", "--logging.level.root=warn")) {
+		try (ConfigurableApplicationContext context = BenchmarkApplication.start("--sagents.node-name=bench")) {
 			AgentsSupervisor supervisor = context.getBean(AgentsSupervisor.class);
 			System.out.printf("local mode: executor %s, java %s, %d cores, max heap %d MiB%n",
 					context.getBean("sagentsExecutor").getClass().getSimpleName(), Runtime.version(),
 					Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576);
 
-			long heapBefore = usedHeapAfterGc();
+			long heapBefore = Measurements.usedHeapAfterGc();
 			List<AgentRef> refs = startAgents(supervisor);
-			long heapAfter = usedHeapAfterGc();
+			long heapAfter = Measurements.usedHeapAfterGc();
 			System.out.printf("heap per idle agent: %,d B (%,d agents, %.1f MiB in all)%n",
 					(heapAfter - heapBefore) / this.agents, this.agents, (heapAfter - heapBefore) / 1048576.0);
 
@@ -79,27 +64,11 @@ final class LocalBenchmark {
 
 	private void measureCalls(List<AgentRef> refs) {
 		int calls = 200_000;
-		long[] blocking = new long[calls];
-		long[] async = new long[calls];
-		for (int round = 0; round < 2; round++) {
-			// The first round is warm-up; the second is reported.
-			for (int i = 0; i < calls; i++) {
-				AgentRef agent = refs.get(i % refs.size());
-				long start = System.nanoTime();
-				agent.callAndWait(Counter.GET, Long.class, TIMEOUT);
-				blocking[i] = System.nanoTime() - start;
-			}
-			for (int i = 0; i < calls; i++) {
-				AgentRef agent = refs.get(i % refs.size());
-				long start = System.nanoTime();
-				agent.call(Counter.GET, Long.class, TIMEOUT).join();
-				async[i] = System.nanoTime() - start;
-			}
-		}
-		System.out.printf("call round trip, callAndWait: p50 %.1f µs, p99 %.1f µs (%,d calls)%n",
-				percentile(blocking, 50) / 1e3, percentile(blocking, 99) / 1e3, calls);
-		System.out.printf("call round trip, call().join(): p50 %.1f µs, p99 %.1f µs (%,d calls)%n",
-				percentile(async, 50) / 1e3, percentile(async, 99) / 1e3, calls);
+		Measurements.CallRoundTrips roundTrips = Measurements.callRoundTrips(refs, calls, TIMEOUT);
+		System.out.printf("call round trip, callAndWait: %s (%,d calls)%n", Measurements.p50p99(roundTrips.blocking()),
+				calls);
+		System.out.printf("call round trip, call().join(): %s (%,d calls)%n", Measurements.p50p99(roundTrips.async()),
+				calls);
 	}
 
 	private void measureCasts(List<AgentRef> targets) {
@@ -129,60 +98,6 @@ final class LocalBenchmark {
 			sum += agent.callAndWait(Counter.GET, Long.class, TIMEOUT);
 		}
 		return sum;
-	}
-
-	private static long percentile(long[] samples, int percent) {
-		long[] sorted = samples.clone();
-		Arrays.sort(sorted);
-		return sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
-	}
-
-	private static long usedHeapAfterGc() throws InterruptedException {
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-			Thread.sleep(200);
-		}
-		return memory.getHeapMemoryUsage().getUsed();
-	}
-
-	/** The benchmark's application: sagents auto-configured with its defaults, one agent type. */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class BenchmarkApplication {
-
-		@Bean
-		Counter counter() {
-			return new Counter();
-		}
-
-	}
-
-	/** Counts the messages it handled; {@link #GET} answers the count. */
-	static final class Counter implements AgentBehavior<Long> {
-
-		static final String GET = "get";
-
-		static final String TICK = "tick";
-
-		@Override
-		public Class<Long> stateType() {
-			return Long.class;
-		}
-
-		@Override
-		public Long initialState(AgentContext context) {
-			return 0L;
-		}
-
-		@Override
-		public AgentResult<Long> handle(Long state, Object message, AgentContext context) {
-			if (message == GET) {
-				return AgentResult.reply(state, state);
-			}
-			return AgentResult.noReply(state + 1);
-		}
-
 	}
 
 }

@@ -1,0 +1,41 @@
+package dev.sagents.benchmarks;
+
+import java.io.PrintStream;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/** The benchmarks' application: sagents auto-configured with its defaults, one agent type. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class BenchmarkApplication {
+
+	@Bean
+	Counter counter() {
+		return new Counter();
+	}
+
+	/**
+	 * Keeps stdout for the benchmark's own lines and sends whatever else writes to
+	 * {@code System.out} (console logging, Hazelcast's warnings) to stderr; returns stdout.
+	 */
+	static PrintStream reserveStdout() {
+		PrintStream stdout = System.out;
+		System.setOut(System.err);
+		return stdout;
+	}
+
+	/** Runs the application without a web server, logging warnings only, with {@code properties} ({@code --name=value}). */
+	static ConfigurableApplicationContext start(String... properties) {
+		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.properties("logging.level.root=warn")
+			.run(properties);
+	}
+
+}
