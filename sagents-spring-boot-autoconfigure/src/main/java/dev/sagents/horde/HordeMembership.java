@@ -40,8 +40,6 @@ final class HordeMembership implements MembershipListener {
 
 	private final HazelcastInstance hazelcast;
 
-	private final String localMember;
-
 	private final String localNode;
 
 	private final IMap<String, HazelcastJsonValue> statuses;
@@ -60,7 +58,6 @@ final class HordeMembership implements MembershipListener {
 	 */
 	HordeMembership(HazelcastInstance hazelcast, String localNode, BiConsumer<String, Boolean> memberLeft) {
 		this.hazelcast = hazelcast;
-		this.localMember = hazelcast.getCluster().getLocalMember().getUuid().toString();
 		this.localNode = localNode;
 		this.statuses = hazelcast.getMap(MEMBERS_MAP);
 		this.memberLeft = memberLeft;
@@ -69,6 +66,15 @@ final class HordeMembership implements MembershipListener {
 	void start() {
 		this.entryRegistration = this.statuses.addEntryListener(new StatusListener(), true);
 		this.membershipRegistration = this.hazelcast.getCluster().addMembershipListener(this);
+		reload();
+	}
+
+	/**
+	 * Reads every member's status afresh and forgets those that left; after a split healed, the
+	 * merged map holds what neither side's events told.
+	 */
+	void reload() {
+		this.records.clear();
 		this.statuses.forEach((member, status) -> this.records.put(member, MemberRecord.fromJson(status)));
 		pruneDeparted();
 	}
@@ -89,12 +95,17 @@ final class HordeMembership implements MembershipListener {
 	/** Publishes this member's status; {@code set} returns once the map holds it. */
 	void announce(MemberStatus status) {
 		MemberRecord record = new MemberRecord(this.localNode, status);
-		this.records.put(this.localMember, record);
-		this.statuses.set(this.localMember, record.toJson());
+		String self = localMember();
+		this.records.put(self, record);
+		this.statuses.set(self, record.toJson());
 	}
 
+	/**
+	 * This member's UUID. Read each time: Hazelcast gives a member a new one when it merges back
+	 * into the cluster after a split.
+	 */
 	String localMember() {
-		return this.localMember;
+		return this.hazelcast.getCluster().getLocalMember().getUuid().toString();
 	}
 
 	/** The UUIDs of the cluster's members now, this one included. */
@@ -172,7 +183,7 @@ final class HordeMembership implements MembershipListener {
 	}
 
 	/** Removes the statuses of members that left while nobody was there to clean them. */
-	private void pruneDeparted() {
+	void pruneDeparted() {
 		Set<String> present = memberIds();
 		for (String member : Set.copyOf(this.records.keySet())) {
 			if (!present.contains(member)) {

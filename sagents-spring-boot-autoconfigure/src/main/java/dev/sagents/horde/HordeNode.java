@@ -15,15 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.hazelcast.aggregation.Aggregators;
-import com.hazelcast.config.IndexType;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.multimap.MultiMap;
 import com.hazelcast.query.Predicates;
@@ -91,6 +94,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** How often a member looks for processes whose host left while nobody noticed. */
 	private static final Duration RECOVERY_SWEEP = Duration.ofSeconds(2);
 
+	/** Threads that wait on Hazelcast at once (restarts, handoffs, requests from other members). */
+	private static final int BLOCKING_THREADS = 32;
+
 	/** The longest pause between two tries of a call whose process is moving. */
 	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -148,6 +154,17 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private ScheduledFuture<?> recoverySweep;
 
+	/**
+	 * Runs the work that waits on Hazelcast (requests from other members, restarts, forwarding), so
+	 * it never holds the handler executor and many such waits overlap. Idle threads time out.
+	 */
+	private ThreadPoolExecutor blocking;
+
+	/** Whether a reconcile pass runs, and whether another was asked for meanwhile. */
+	private final AtomicBoolean reconciling = new AtomicBoolean();
+
+	private volatile boolean reconcileAgain;
+
 	public HordeNode(HazelcastMemberProvider members, LocalProcessRuntime runtime, MessageCodec codec,
 			HordeSettings settings) {
 		this.members = members;
@@ -161,15 +178,25 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	// ---- lifecycle (driven by HordeProcessRegistry) ----------------------------------------
 
 	synchronized void start() {
+		this.blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 30, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), (task) -> {
+					Thread thread = new Thread(task, "sagents-horde-" + this.settings.nodeName());
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.blocking.allowCoreThreadTimeOut(true);
 		this.hazelcast = this.members.start();
 		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), this::memberLeft);
 		this.registrations.put(ProcessKind.AGENT, this.hazelcast.getMap(AGENTS_MAP));
 		this.registrations.put(ProcessKind.FILESYSTEM, this.hazelcast.getMap(FILESYSTEMS_MAP));
-		for (IMap<String, HazelcastJsonValue> map : this.registrations.values()) {
-			map.addIndex(IndexType.HASH, Registration.HOST);
-		}
 		this.subscriptions = this.hazelcast.getMultiMap(SUBSCRIPTIONS_MAP);
-		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.runtime.timer(), this);
+		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking, this.runtime.timer(),
+				this);
+		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
+			if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+				this.blocking.execute(this::rejoin);
+			}
+		});
 		this.membership.start();
 		this.transport.start();
 		this.hosted.start();
@@ -177,9 +204,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.membership.announce(MemberStatus.ALIVE);
 		long sweep = RECOVERY_SWEEP.toMillis();
 		this.recoverySweep = this.runtime.timer()
-			.scheduleWithFixedDelay(() -> this.runtime.executor().execute(this::reconcile), sweep, sweep,
-					TimeUnit.MILLISECONDS);
-		this.runtime.executor().execute(this::reconcile);
+			.scheduleWithFixedDelay(() -> this.blocking.execute(this::reconcile), sweep, sweep, TimeUnit.MILLISECONDS);
+		this.blocking.execute(this::reconcile);
 		logger.info("sagents node {} joined the horde as member {}", this.settings.nodeName(),
 				this.membership.localMember());
 	}
@@ -225,6 +251,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		// and follow their process instead of waiting for a member that no longer answers.
 		this.members.stop();
 		this.transport.stop();
+		this.blocking.shutdown();
 		logger.info("sagents node {} left the horde", this.settings.nodeName());
 	}
 
@@ -317,7 +344,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			if (existing == null) {
 				return startRegistered(mine, json);
 			}
-			Registration current = Registration.fromJson(existing);
+			Registration current = Registration.fromJson(mine.key(), existing);
 			if (this.membership.memberIds().contains(current.host())) {
 				return StartResult.foundRunning(ref(current.key(), current.host(), current.node()));
 			}
@@ -355,7 +382,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private Optional<Registration> registration(ProcessKey key) {
 		HazelcastJsonValue json = registry(key.kind()).get(key.id());
-		return Optional.ofNullable(json).map(Registration::fromJson);
+		return Optional.ofNullable(json).map((found) -> Registration.fromJson(key, found));
 	}
 
 	/** Stops the process under {@code key} wherever it runs; {@code false} if it was not running. */
@@ -557,7 +584,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 */
 	private CompletableFuture<Boolean> follow(HordeProcessRef ref, String previousHost, int tries) {
 		CompletableFuture<Boolean> followed = new CompletableFuture<>();
-		this.runtime.executor().execute(() -> {
+		this.blocking.execute(() -> {
 			try {
 				Optional<Registration> found = registration(ref.key());
 				if (found.isEmpty()) {
@@ -741,7 +768,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private void removeRegistration(ProcessKey key) {
 		IMap<String, HazelcastJsonValue> map = registry(key.kind());
 		HazelcastJsonValue json = map.get(key.id());
-		if (json != null && Registration.fromJson(json).host().equals(this.membership.localMember())) {
+		if (json != null && Registration.fromJson(key, json).host().equals(this.membership.localMember())) {
 			map.remove(key.id(), json);
 		}
 	}
@@ -750,7 +777,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private void memberLeft(String member, boolean graceful) {
 		this.transport.memberLeft(member, graceful);
-		this.runtime.executor().execute(() -> {
+		this.blocking.execute(() -> {
 			this.transport.forget(member);
 			stopRelayingTo(member);
 			reconcile();
@@ -766,18 +793,50 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * owns and stops its duplicates. Runs when a member leaves and every few seconds.
 	 */
 	void reconcile() {
-		if (this.state != RegistryState.RUNNING) {
-			return;
-		}
-		try {
-			recoverOrphans();
-			stopDuplicates();
-		}
-		catch (RuntimeException ex) {
-			if (this.state == RegistryState.RUNNING) {
-				logger.warn("Reconciling with the cluster registry failed; retrying in {}", RECOVERY_SWEEP, ex);
+		this.reconcileAgain = true;
+		// One pass at a time; a pass asked for meanwhile runs right after.
+		while (this.reconcileAgain && this.reconciling.compareAndSet(false, true)) {
+			try {
+				this.reconcileAgain = false;
+				if (this.state != RegistryState.RUNNING) {
+					return;
+				}
+				this.membership.pruneDeparted();
+				recoverOrphans();
+				stopDuplicates();
+			}
+			catch (RuntimeException ex) {
+				if (this.state == RegistryState.RUNNING) {
+					logger.warn("Reconciling with the cluster registry failed; retrying in {}", RECOVERY_SWEEP, ex);
+				}
+			}
+			finally {
+				this.reconciling.set(false);
 			}
 		}
+	}
+
+	/**
+	 * After a split healed, Hazelcast gave this member a new UUID: listen under it, announce it, and
+	 * claim the processes still registered under the old one, then reconcile as usual.
+	 */
+	private void rejoin() {
+		String previous = this.transport.relisten();
+		String self = this.membership.localMember();
+		logger.info("sagents node {} merged back into the horde as member {} (was {})", this.settings.nodeName(), self,
+				previous);
+		this.membership.reload();
+		this.membership.announce((this.state == RegistryState.RUNNING) ? MemberStatus.ALIVE : MemberStatus.SHUTTING_DOWN);
+		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
+			for (ProcessKey key : this.hosted.keysHosted(kind.getKey())) {
+				HazelcastJsonValue json = kind.getValue().get(key.id());
+				if (json != null && Registration.fromJson(key, json).host().equals(previous)) {
+					kind.getValue()
+						.replace(key.id(), json, Registration.fromJson(key, json).movedTo(self, this.settings.nodeName()).toJson());
+				}
+			}
+		}
+		reconcile();
 	}
 
 	/**
@@ -789,24 +848,32 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		Set<String> present = this.membership.memberIds();
 		List<String> hosts = this.membership.hostIds();
 		String self = this.membership.localMember();
+		List<CompletableFuture<Void>> restarts = new ArrayList<>();
 		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
 			IMap<String, HazelcastJsonValue> map = kind.getValue();
 			for (Map.Entry<String, HazelcastJsonValue> orphan : map
 				.entrySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new))))) {
-				Registration registration = Registration.fromJson(orphan.getValue());
-				if (!self.equals(UniformDistribution.owner(registration.key(), hosts).orElse(null))) {
-					continue;
+				Registration registration = Registration.fromJson(new ProcessKey(kind.getKey(), orphan.getKey()),
+						orphan.getValue());
+				if (self.equals(UniformDistribution.owner(registration.key(), hosts).orElse(null))) {
+					// Each restart waits on the registry and on persistence: run them side by side.
+					restarts.add(CompletableFuture.runAsync(() -> restart(map, registration, orphan.getValue()),
+							this.blocking));
 				}
-				Registration mine = registration.movedTo(self, this.settings.nodeName());
-				HazelcastJsonValue json = mine.toJson();
-				if (map.replace(orphan.getKey(), orphan.getValue(), json)) {
-					try {
-						startRegistered(mine, json);
-					}
-					catch (RuntimeException ex) {
-						logger.warn("Could not restart {} after its member left", registration.key(), ex);
-					}
-				}
+			}
+		}
+		CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
+	}
+
+	private void restart(IMap<String, HazelcastJsonValue> map, Registration orphan, HazelcastJsonValue registered) {
+		Registration mine = orphan.movedTo(this.membership.localMember(), this.settings.nodeName());
+		HazelcastJsonValue json = mine.toJson();
+		if (map.replace(orphan.key().id(), registered, json)) {
+			try {
+				startRegistered(mine, json);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not restart {} after its member left", orphan.key(), ex);
 			}
 		}
 	}
@@ -832,9 +899,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				if (json == null) {
 					registerAgain(key);
 				}
-				else if (!Registration.fromJson(json).host().equals(self)) {
+				else if (!Registration.fromJson(key, json).host().equals(self)) {
 					logger.warn("{} runs here and on {}; stopping this one, the cluster kept the other", key,
-							Registration.fromJson(json).node());
+							Registration.fromJson(key, json).node());
 					stopHosted(key, ExitReason.CONFLICT);
 				}
 			}
@@ -946,7 +1013,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * registered at all drops it.
 	 */
 	private void forward(ProcessKey key, Object message, long deadline) {
-		this.runtime.executor().execute(() -> {
+		this.blocking.execute(() -> {
 			if (!joined()) {
 				logger.debug("Dropping a cast to {}: this node left", key);
 				return;
@@ -1019,7 +1086,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (json == null) {
 			return;
 		}
-		Registration registration = Registration.fromJson(json);
+		Registration registration = Registration.fromJson(key, json);
 		if (!registration.host().equals(previousHost)) {
 			return;
 		}

@@ -48,9 +48,9 @@ final class HordeTransport implements MessageListener<byte[]> {
 
 	private final HazelcastInstance hazelcast;
 
-	private final String localMember;
-
 	private final Executor executor;
+
+	private final Executor requests;
 
 	private final ScheduledExecutorService timer;
 
@@ -64,29 +64,57 @@ final class HordeTransport implements MessageListener<byte[]> {
 
 	private UUID listenerRegistration;
 
-	HordeTransport(HazelcastInstance hazelcast, Executor executor, ScheduledExecutorService timer, Inbound inbound) {
+	/** The member UUID whose inbox this member listens to. */
+	private String listeningAs;
+
+	/**
+	 * @param executor completes replies (never a Hazelcast thread)
+	 * @param requests serves requests from other members, which may wait on Hazelcast
+	 */
+	HordeTransport(HazelcastInstance hazelcast, Executor executor, Executor requests, ScheduledExecutorService timer,
+			Inbound inbound) {
 		this.hazelcast = hazelcast;
-		this.localMember = hazelcast.getCluster().getLocalMember().getUuid().toString();
 		this.executor = executor;
+		this.requests = requests;
 		this.timer = timer;
 		this.inbound = inbound;
 	}
 
 	/** Starts listening to this member's inbox; returns once every member knows the listener. */
-	void start() {
-		this.listenerRegistration = inbox(this.localMember).addMessageListener(this);
+	synchronized void start() {
+		this.listeningAs = localMember();
+		this.listenerRegistration = inbox(this.listeningAs).addMessageListener(this);
+	}
+
+	/**
+	 * Listens to the inbox of this member's current UUID, after a merge gave it a new one; returns
+	 * the UUID it listened as before.
+	 */
+	synchronized String relisten() {
+		String previous = this.listeningAs;
+		if (!localMember().equals(previous)) {
+			if (this.listenerRegistration != null) {
+				inbox(previous).removeMessageListener(this.listenerRegistration);
+			}
+			start();
+		}
+		return previous;
+	}
+
+	private String localMember() {
+		return this.hazelcast.getCluster().getLocalMember().getUuid().toString();
 	}
 
 	/**
 	 * Stops listening, if the member still runs (a member that shut down took its listener along),
 	 * and fails the calls still waiting here.
 	 */
-	void stop() {
+	synchronized void stop() {
 		if (this.listenerRegistration != null && this.hazelcast.getLifecycleService().isRunning()) {
-			inbox(this.localMember).removeMessageListener(this.listenerRegistration);
+			inbox(this.listeningAs).removeMessageListener(this.listenerRegistration);
 		}
 		this.listenerRegistration = null;
-		this.pending.keySet().forEach((correlation) -> fail(correlation, new MemberLeftException(this.localMember, false)));
+		this.pending.keySet().forEach((correlation) -> fail(correlation, new MemberLeftException(this.listeningAs, false)));
 	}
 
 	/** Sends a message to process {@code key} on {@code member} and completes with its reply. */
@@ -160,7 +188,7 @@ final class HordeTransport implements MessageListener<byte[]> {
 					int operation = in.readByte();
 					byte[] payload = in.readBytes();
 					// Requests may block (registry writes, process starts): never on this thread.
-					this.executor.execute(() -> this.inbound.onRequest(sender, correlation, operation, payload));
+					this.requests.execute(() -> this.inbound.onRequest(sender, correlation, operation, payload));
 				}
 				case EVENT -> this.inbound.onEvent(in.readString(), in.readBytes());
 				default -> logger.warn("Dropping a sagents message of unknown kind from member {}", sender);
@@ -207,7 +235,7 @@ final class HordeTransport implements MessageListener<byte[]> {
 	/** Forgets the topic proxy of a member that left, so proxies do not pile up over time. */
 	void forget(String member) {
 		ITopic<byte[]> inbox = this.inboxes.remove(member);
-		if (inbox != null && !member.equals(this.localMember)) {
+		if (inbox != null && !member.equals(this.listeningAs)) {
 			inbox.destroy();
 		}
 	}

@@ -50,9 +50,12 @@ record Registration(ProcessKey key, String host, String node, String type, Strin
 		return new AgentSpec(this.key.id(), this.type, this.fileSystemScope, this.attributes);
 	}
 
+	/**
+	 * The stored form: only what the key does not say already (the map is the kind, the key the id),
+	 * to keep a registration small in every copy.
+	 */
 	HazelcastJsonValue toJson() {
-		JsonObject json = Json.object().add("kind", this.key.kind().prefix()).add("id", this.key.id()).add(HOST, this.host)
-			.add("node", this.node);
+		JsonObject json = Json.object().add(HOST, this.host).add("node", this.node);
 		if (this.type != null) {
 			json.add("type", this.type);
 		}
@@ -67,9 +70,8 @@ record Registration(ProcessKey key, String host, String node, String type, Strin
 		return new HazelcastJsonValue(json.toString());
 	}
 
-	static Registration fromJson(HazelcastJsonValue value) {
+	static Registration fromJson(ProcessKey key, HazelcastJsonValue value) {
 		JsonObject json = Json.parse(value.getValue()).asObject();
-		ProcessKey key = ProcessKey.parse(json.getString("kind", "") + ":" + json.getString("id", ""));
 		Map<String, String> attributes = new LinkedHashMap<>();
 		JsonValue stored = json.get("attributes");
 		if (stored != null) {

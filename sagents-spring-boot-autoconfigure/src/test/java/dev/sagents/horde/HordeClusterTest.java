@@ -292,14 +292,14 @@ class HordeClusterTest {
 		// What a healed split leaves behind: the merged registry kept the other side's entry.
 		com.hazelcast.map.IMap<String, com.hazelcast.core.HazelcastJsonValue> agents = node(0).hazelcast
 			.getMap(HordeNode.AGENTS_MAP);
-		Registration kept = Registration.fromJson(agents.get(id)).movedTo(node(1).member(), "n2");
+		Registration kept = Registration.fromJson(dev.sagents.process.ProcessKey.agent(id), agents.get(id)).movedTo(node(1).member(), "n2");
 		agents.set(id, kept.toJson());
 		this.cluster.persistence.states.put(id, new Tally.Count(41));
 		node(0).node.reconcile();
 		await().atMost(TIMEOUT).until(() -> node(0).node.hosted().lookupHosted(dev.sagents.process.ProcessKey.agent(id)).isEmpty());
 		assertThat(this.cluster.persistence.states.get(id)).as("the loser did not overwrite the survivor's state")
 			.isEqualTo(new Tally.Count(41));
-		assertThat(Registration.fromJson(agents.get(id)).node()).isEqualTo("n2");
+		assertThat(Registration.fromJson(dev.sagents.process.ProcessKey.agent(id), agents.get(id)).node()).isEqualTo("n2");
 	}
 
 	@Test

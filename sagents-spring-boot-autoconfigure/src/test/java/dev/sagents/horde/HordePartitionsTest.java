@@ -79,7 +79,7 @@ class HordePartitionsTest {
 			com.hazelcast.map.IMap<String, com.hazelcast.core.HazelcastJsonValue> agents = node.hazelcast
 				.getMap(HordeNode.AGENTS_MAP);
 			assertThat(agents.values()).as("cdg holds its own agent, nothing of ord").singleElement()
-				.satisfies((json) -> assertThat(Registration.fromJson(json).node()).startsWith("cdg-"));
+				.satisfies((json) -> assertThat(Registration.fromJson(dev.sagents.process.ProcessKey.agent("traveller"), json).node()).startsWith("cdg-"));
 		}
 	}
 
