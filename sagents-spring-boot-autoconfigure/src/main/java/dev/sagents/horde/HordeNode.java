@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -26,7 +27,10 @@ import java.util.stream.Collectors;
 import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.core.EntryAdapter;
+import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.map.MapEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.multimap.MultiMap;
 import com.hazelcast.query.Predicates;
@@ -160,10 +164,14 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 */
 	private ThreadPoolExecutor blocking;
 
-	/** Whether a reconcile pass runs, and whether another was asked for meanwhile. */
-	private final AtomicBoolean reconciling = new AtomicBoolean();
+	/** Whether a periodic sweep runs: one at a time, so sweeps stuck on a hung member do not pile up. */
+	private final AtomicBoolean sweeping = new AtomicBoolean();
 
-	private volatile boolean reconcileAgain;
+	/**
+	 * How many agent subscriptions the cluster holds, as this node last heard; while none, a
+	 * started agent skips reading who subscribes to it.
+	 */
+	private final AtomicInteger subscriptionCount = new AtomicInteger();
 
 	public HordeNode(HazelcastMemberProvider members, LocalProcessRuntime runtime, MessageCodec codec,
 			HordeSettings settings) {
@@ -190,6 +198,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.registrations.put(ProcessKind.AGENT, this.hazelcast.getMap(AGENTS_MAP));
 		this.registrations.put(ProcessKind.FILESYSTEM, this.hazelcast.getMap(FILESYSTEMS_MAP));
 		this.subscriptions = this.hazelcast.getMultiMap(SUBSCRIPTIONS_MAP);
+		this.subscriptions.addEntryListener(new SubscriptionCounter(), false);
+		this.subscriptionCount.set(this.subscriptions.size());
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking, this.runtime.timer(),
 				this);
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
@@ -204,8 +214,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.membership.announce(MemberStatus.ALIVE);
 		long sweep = RECOVERY_SWEEP.toMillis();
 		this.recoverySweep = this.runtime.timer()
-			.scheduleWithFixedDelay(() -> this.blocking.execute(this::reconcile), sweep, sweep, TimeUnit.MILLISECONDS);
-		this.blocking.execute(this::reconcile);
+			.scheduleWithFixedDelay(() -> this.blocking.execute(this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
+		this.blocking.execute(this::recoverOrphans);
 		logger.info("sagents node {} joined the horde as member {}", this.settings.nodeName(),
 				this.membership.localMember());
 	}
@@ -719,7 +729,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	@Override
 	public void started(ProcessRef process) {
-		if (process.key().kind() == ProcessKind.AGENT) {
+		if (process.key().kind() == ProcessKind.AGENT && this.subscriptionCount.get() > 0) {
 			String agentId = process.key().id();
 			for (String member : this.subscriptions.get(agentId)) {
 				relayTo(agentId, member);
@@ -780,7 +790,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.blocking.execute(() -> {
 			this.transport.forget(member);
 			stopRelayingTo(member);
-			reconcile();
+			// Not the periodic sweep: that one may be stuck on this very member until now.
+			recoverOrphans();
 		});
 	}
 
@@ -788,37 +799,23 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.relays.forEach((agentId, byMember) -> stopRelaying(agentId, member));
 	}
 
-	/**
-	 * Brings what this node hosts in line with the cluster registry: restarts the orphans it now
-	 * owns and stops its duplicates. Runs when a member leaves and every few seconds.
-	 */
-	void reconcile() {
-		this.reconcileAgain = true;
-		// One pass at a time; a pass asked for meanwhile runs right after.
-		while (this.reconcileAgain && this.reconciling.compareAndSet(false, true)) {
+	/** The periodic check for processes whose member left while nobody noticed (a missed event). */
+	private void sweep() {
+		if (this.sweeping.compareAndSet(false, true)) {
 			try {
-				this.reconcileAgain = false;
-				if (this.state != RegistryState.RUNNING) {
-					return;
-				}
 				this.membership.pruneDeparted();
 				recoverOrphans();
-				stopDuplicates();
-			}
-			catch (RuntimeException ex) {
-				if (this.state == RegistryState.RUNNING) {
-					logger.warn("Reconciling with the cluster registry failed; retrying in {}", RECOVERY_SWEEP, ex);
-				}
 			}
 			finally {
-				this.reconciling.set(false);
+				this.sweeping.set(false);
 			}
 		}
 	}
 
 	/**
-	 * After a split healed, Hazelcast gave this member a new UUID: listen under it, announce it, and
-	 * claim the processes still registered under the old one, then reconcile as usual.
+	 * After a split healed, Hazelcast gave this member a new UUID: listen under it, announce it,
+	 * claim the processes still registered under the old one, then stop those the merged registry
+	 * kept elsewhere. Only a merging member needs this: the side it joined kept its own entries.
 	 */
 	private void rejoin() {
 		String previous = this.transport.relisten();
@@ -840,11 +837,39 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	/**
+	 * Brings what this node hosts in line with the cluster registry: restarts the orphans it owns
+	 * now and stops the processes the registry says run elsewhere.
+	 */
+	void reconcile() {
+		recoverOrphans();
+		try {
+			stopDuplicates();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Looking for processes that also run elsewhere failed", ex);
+		}
+	}
+
+	/**
 	 * Restarts, here, every process registered on a member that is gone and that this node owns
 	 * now. The compare-and-set on the registration makes each restart happen exactly once, even if
 	 * two members briefly disagree on the owner.
 	 */
 	private void recoverOrphans() {
+		if (this.state != RegistryState.RUNNING) {
+			return;
+		}
+		try {
+			restartOrphansOwnedHere();
+		}
+		catch (RuntimeException ex) {
+			if (this.state == RegistryState.RUNNING) {
+				logger.warn("Restarting the processes of departed members failed; retrying in {}", RECOVERY_SWEEP, ex);
+			}
+		}
+	}
+
+	private void restartOrphansOwnedHere() {
 		Set<String> present = this.membership.memberIds();
 		List<String> hosts = this.membership.hostIds();
 		String self = this.membership.localMember();
@@ -1200,6 +1225,26 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private static RuntimeException asRuntime(Throwable error) {
 		return (error instanceof RuntimeException runtime) ? runtime : new SagentsException(error.toString(), error);
+	}
+
+	/** Keeps {@link #subscriptionCount} in step with the subscriptions map. */
+	private final class SubscriptionCounter extends EntryAdapter<String, String> {
+
+		@Override
+		public void entryAdded(EntryEvent<String, String> event) {
+			HordeNode.this.subscriptionCount.incrementAndGet();
+		}
+
+		@Override
+		public void entryRemoved(EntryEvent<String, String> event) {
+			HordeNode.this.subscriptionCount.decrementAndGet();
+		}
+
+		@Override
+		public void mapCleared(MapEvent event) {
+			HordeNode.this.subscriptionCount.set(0);
+		}
+
 	}
 
 }
