@@ -98,6 +98,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** How often a member looks for processes whose host left while nobody noticed. */
 	private static final Duration RECOVERY_SWEEP = Duration.ofSeconds(2);
 
+	/** The pause between two recovery passes right after a member left. */
+	private static final Duration RECOVERY_PASS_PAUSE = Duration.ofMillis(50);
+
 	/** Threads that wait on Hazelcast at once (restarts, handoffs, requests from other members). */
 	private static final int BLOCKING_THREADS = 32;
 
@@ -790,8 +793,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.blocking.execute(() -> {
 			this.transport.forget(member);
 			stopRelayingTo(member);
-			// Not the periodic sweep: that one may be stuck on this very member until now.
-			recoverOrphans();
+			recoverDeparted();
 		});
 	}
 
@@ -855,29 +857,46 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * now. The compare-and-set on the registration makes each restart happen exactly once, even if
 	 * two members briefly disagree on the owner.
 	 */
-	private void recoverOrphans() {
+	private int recoverOrphans() {
 		if (this.state != RegistryState.RUNNING) {
-			return;
+			return 0;
 		}
 		try {
-			restartOrphansOwnedHere();
+			return restartOrphansOwnedHere();
 		}
 		catch (RuntimeException ex) {
 			if (this.state == RegistryState.RUNNING) {
 				logger.warn("Restarting the processes of departed members failed; retrying in {}", RECOVERY_SWEEP, ex);
 			}
+			return -1;
 		}
 	}
 
-	private void restartOrphansOwnedHere() {
+	/**
+	 * Right after a member left: recovers until no process is registered on a departed member any
+	 * more. While the departed member's partitions move, a query may see only part of the registry,
+	 * and the other survivors restart their share meanwhile, so one pass is not enough; the passes
+	 * stop once the registry holds no orphan, or after the request timeout (the sweep goes on).
+	 */
+	private void recoverDeparted() {
+		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
+		while (recoverOrphans() != 0 && this.state == RegistryState.RUNNING && System.nanoTime() - deadline < 0) {
+			pause(RECOVERY_PASS_PAUSE.toMillis());
+		}
+	}
+
+	/** Restarts the orphans this node owns; returns how many orphans the registry holds in all. */
+	private int restartOrphansOwnedHere() {
 		Set<String> present = this.membership.memberIds();
 		List<String> hosts = this.membership.hostIds();
 		String self = this.membership.localMember();
 		List<CompletableFuture<Void>> restarts = new ArrayList<>();
+		int orphans = 0;
 		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
 			IMap<String, HazelcastJsonValue> map = kind.getValue();
 			for (Map.Entry<String, HazelcastJsonValue> orphan : map
 				.entrySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new))))) {
+				orphans++;
 				Registration registration = Registration.fromJson(new ProcessKey(kind.getKey(), orphan.getKey()),
 						orphan.getValue());
 				if (self.equals(UniformDistribution.owner(registration.key(), hosts).orElse(null))) {
@@ -888,6 +907,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 		}
 		CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
+		return orphans;
 	}
 
 	private void restart(IMap<String, HazelcastJsonValue> map, Registration orphan, HazelcastJsonValue registered) {

@@ -82,6 +82,7 @@ final class HordeTestCluster implements AutoCloseable {
 		config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
 		config.setProperty("hazelcast.connection.monitor.max.faults", "1");
 		config.setProperty("hazelcast.connection.monitor.interval", "20");
+		config.setProperty("hazelcast.invocation.retry.pause.millis", "50");
 		NetworkConfig network = config.getNetworkConfig();
 		network.setPort(this.basePort).setPortCount(5).setPortAutoIncrement(true);
 		network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
