@@ -91,6 +91,32 @@ final class SampleAppNode implements AutoCloseable {
 		awaitExit();
 	}
 
+	/** SIGSTOP: the node hangs, its connections open, as in a long pause or a frozen host. */
+	void suspend() {
+		signal("STOP");
+	}
+
+	/** SIGCONT: a suspended node runs again. */
+	void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).inheritIO().start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + signal + " of node " + this.name + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot signal node " + this.name, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while signalling node " + this.name, ex);
+		}
+	}
+
 	/** SIGTERM: the node shuts down gracefully and hands its processes over first. */
 	void terminate() {
 		this.process.destroy();
@@ -109,7 +135,7 @@ final class SampleAppNode implements AutoCloseable {
 		}
 	}
 
-	/** Kills the node if it still runs, so no JVM outlives the test. */
+	/** Kills the node if it still runs (even suspended), so no JVM outlives the test. */
 	@Override
 	public void close() {
 		if (this.process.isAlive()) {

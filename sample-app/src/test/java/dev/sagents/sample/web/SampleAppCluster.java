@@ -1,0 +1,130 @@
+package dev.sagents.sample.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.sagents.sample.notes.NoteReply;
+import dev.sagents.sample.web.ApiClient.Response;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sample-app JVMs in horde mode on 127.0.0.1, as the README's first recipe runs them
+ * ({@code members=auto}, each node on the member sagents starts, one data directory for all), and
+ * what the multi-JVM tests ask of them. Each node's output is in {@code <work directory>/<node>.log}.
+ */
+final class SampleAppCluster implements AutoCloseable {
+
+	static final int AGENTS = 30;
+
+	private static final List<String> INSTANCES = List.of("registry", "agentsSupervisor", "fileSystemSupervisor");
+
+	/** Three JVMs starting at once on two shared cores. */
+	private static final Duration STARTUP = Duration.ofSeconds(120);
+
+	private final List<SampleAppNode> nodes = new ArrayList<>();
+
+	/**
+	 * Starts nodes {@code n1..n<count>} on HTTP ports from {@code firstHttpPort} and sagents
+	 * Hazelcast ports from {@code hazelcastPort}, and waits until each sees all of them alive.
+	 */
+	SampleAppCluster(String clusterName, int count, int firstHttpPort, int hazelcastPort, Path workDirectory) {
+		// A previous run's agent states would change the counts this run starts from.
+		FileSystemUtils.deleteRecursively(workDirectory.toFile());
+		Map<String, String> environment = Map.of("SAGENTS_DISTRIBUTION", "horde", "SAGENTS_HORDE_CLUSTERNAME",
+				clusterName, "SAGENTS_HORDE_NETWORK_PORT", Integer.toString(hazelcastPort),
+				"SAGENTS_HORDE_NETWORK_PORTCOUNT", Integer.toString(count), "NOTES_DATA_DIRECTORY",
+				workDirectory.resolve("data").toString());
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			names.add("n" + (i + 1));
+			this.nodes.add(SampleAppNode.launch(names.get(i), firstHttpPort + i, environment, workDirectory));
+		}
+		for (SampleAppNode node : this.nodes) {
+			polling(STARTUP).pollInterval(Duration.ofMillis(500))
+				.failFast("node " + node.name() + " exited", () -> !node.isAlive())
+				.untilAsserted(() -> assertClusterView(node, names));
+		}
+	}
+
+	/** Node {@code number}, counted from 1 like the names. */
+	SampleAppNode node(int number) {
+		return this.nodes.get(number - 1);
+	}
+
+	List<SampleAppNode> running() {
+		return this.nodes.stream().filter(SampleAppNode::isAlive).toList();
+	}
+
+	static List<String> names(List<SampleAppNode> nodes) {
+		return nodes.stream().map(SampleAppNode::name).toList();
+	}
+
+	static String agentId(int index) {
+		return "it-" + index;
+	}
+
+	/**
+	 * Starts agents {@code it-0} to {@code it-29} through {@code via} unless they run, and sends
+	 * each one message; the replies say where each runs and how many messages it has handled.
+	 */
+	static Map<String, NoteReply> startAgentsAndTalkToEach(SampleAppNode via) {
+		Map<String, NoteReply> replies = new LinkedHashMap<>();
+		for (int i = 0; i < AGENTS; i++) {
+			String id = agentId(i);
+			assertThat(via.api().send("PUT", "/api/agents/" + id, "").status()).as("start of %s", id).isIn(200, 201);
+			Response reply = tell(via, id);
+			assertThat(reply.status()).as("message to %s: %s", id, reply.body()).isEqualTo(200);
+			replies.put(id, noteReply(reply));
+		}
+		return replies;
+	}
+
+	/** Sends one message to agent {@code id} through {@code via}: never retried, a retry would count twice. */
+	static Response tell(SampleAppNode via, String id) {
+		return via.api().send("POST", "/api/agents/" + id + "/messages", "{\"text\": \"hello from the IT\"}");
+	}
+
+	static NoteReply noteReply(Response response) {
+		return new NoteReply(response.text("reply"), response.text("node"), response.body().get("handled").asLong());
+	}
+
+	/** {@code /actuator/sagents} of {@code node} shows exactly {@code expected}, alive, in all three instances. */
+	static void assertClusterView(SampleAppNode node, List<String> expected) {
+		Response view = node.api().get("/actuator/sagents");
+		assertThat(view.status()).isEqualTo(200);
+		JsonNode body = view.body();
+		assertThat(body.get("joined").asBoolean()).as("%s joined", node.name()).isTrue();
+		assertThat(body.get("consistent").asBoolean()).as("%s consistent: %s", node.name(), body).isTrue();
+		assertThat(body.get("liveNodes").valueStream().map(JsonNode::asString)).as("live nodes seen by %s", node.name())
+			.containsExactlyInAnyOrderElementsOf(expected);
+		for (String instance : INSTANCES) {
+			assertThat(body.get("instances").get(instance).get("members").valueStream()
+				.map((member) -> member.get("node").asString() + " " + member.get("status").asString()))
+				.as("%s members seen by %s", instance, node.name())
+				.containsExactlyInAnyOrderElementsOf(expected.stream().map((name) -> name + " alive").toList());
+		}
+	}
+
+	/** Polls without failing on a node that does not answer yet. */
+	static ConditionFactory polling(Duration atMost) {
+		return Awaitility.await().atMost(atMost).ignoreExceptions();
+	}
+
+	/** Kills every node still running, so no JVM outlives the test. */
+	@Override
+	public void close() {
+		this.nodes.forEach(SampleAppNode::close);
+	}
+
+}
