@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -27,12 +26,8 @@ import java.util.stream.Collectors;
 import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
-import com.hazelcast.core.EntryAdapter;
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.LifecycleEvent;
-import com.hazelcast.map.MapEvent;
 import com.hazelcast.map.IMap;
-import com.hazelcast.multimap.MultiMap;
 import com.hazelcast.query.Predicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,9 +112,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private static final int STATUS = 5;
 
-	private static final int SUBSCRIBE = 6;
+	static final int SUBSCRIBE = 6;
 
-	private static final int UNSUBSCRIBE = 7;
+	static final int UNSUBSCRIBE = 7;
 
 	private final HazelcastMemberProvider members;
 
@@ -135,12 +130,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private final Map<ProcessKind, IMap<String, HazelcastJsonValue>> registrations = new EnumMap<>(ProcessKind.class);
 
-	/** Per hosted agent, the members that subscribed to its events and the local subscription relaying to each. */
-	private final Map<String, Map<String, Subscription>> relays = new ConcurrentHashMap<>();
-
-	/** How many subscriptions the application holds on this node, per agent. */
-	private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
-
 	private final Set<CompletableFuture<?>> handoffs = ConcurrentHashMap.newKeySet();
 
 	private volatile RegistryState state = RegistryState.STARTING;
@@ -151,7 +140,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private HordeTransport transport;
 
-	private MultiMap<String, String> subscriptions;
+	private HordeEvents events;
 
 	private LocalAgentsSupervisor localAgents;
 
@@ -170,11 +159,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** Whether a periodic sweep runs: one at a time, so sweeps stuck on a hung member do not pile up. */
 	private final AtomicBoolean sweeping = new AtomicBoolean();
 
-	/**
-	 * How many agent subscriptions the cluster holds, as this node last heard; while none, a
-	 * started agent skips reading who subscribes to it.
-	 */
-	private final AtomicInteger subscriptionCount = new AtomicInteger();
 
 	public HordeNode(HazelcastMemberProvider members, LocalProcessRuntime runtime, MessageCodec codec,
 			HordeSettings settings) {
@@ -200,9 +184,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), this::memberLeft);
 		this.registrations.put(ProcessKind.AGENT, this.hazelcast.getMap(AGENTS_MAP));
 		this.registrations.put(ProcessKind.FILESYSTEM, this.hazelcast.getMap(FILESYSTEMS_MAP));
-		this.subscriptions = this.hazelcast.getMultiMap(SUBSCRIPTIONS_MAP);
-		this.subscriptions.addEntryListener(new SubscriptionCounter(), false);
-		this.subscriptionCount.set(this.subscriptions.size());
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking, this.runtime.timer(),
 				this);
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
@@ -210,6 +191,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				this.blocking.execute(this::rejoin);
 			}
 		});
+		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted, this.localAgents,
+				this.agentEvents, this::registration, this.settings.requestTimeout(), this::joined);
 		this.membership.start();
 		this.transport.start();
 		this.hosted.start();
@@ -256,8 +239,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (this.recoverySweep != null) {
 			this.recoverySweep.cancel(false);
 		}
-		this.relays.values().forEach((byMember) -> byMember.values().forEach(Subscription::close));
-		this.relays.clear();
+		this.events.close();
 		this.membership.stop();
 		this.hosted.stop();
 		// Leave first, stop listening last: until the member is gone, late calls hear "not here"
@@ -661,93 +643,23 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	// ---- events ------------------------------------------------------------------------------
 
-	/**
-	 * Subscribes {@code listener} on this node and makes sure the agent's host, now and after any
-	 * move, relays the agent's events here. Registering interest before looking up the host (which
-	 * registers before reading interest) means one of the two always sees the other.
-	 */
 	Subscription subscribe(String agentId, AgentEventListener listener) {
-		Subscription local = this.localAgents.subscribe(agentId, listener);
-		String self = this.membership.localMember();
-		this.subscribers.merge(agentId, 1, Integer::sum);
-		this.subscriptions.put(agentId, self);
-		registration(ProcessKey.agent(agentId)).filter((found) -> !found.host().equals(self))
-			.ifPresent((found) -> this.transport.request(found.host(), SUBSCRIBE,
-					new Wire.Writer().writeString(agentId).toBytes(), this.settings.requestTimeout()));
-		return new Subscription() {
-
-			private boolean closed;
-
-			@Override
-			public synchronized void close() {
-				if (this.closed) {
-					return;
-				}
-				this.closed = true;
-				local.close();
-				boolean last = HordeNode.this.subscribers.computeIfPresent(agentId,
-						(id, count) -> (count > 1) ? count - 1 : null) == null;
-				if (last && HordeNode.this.state != RegistryState.STOPPED) {
-					unsubscribe(agentId);
-				}
-			}
-
-		};
-	}
-
-	private void unsubscribe(String agentId) {
-		String self = this.membership.localMember();
-		this.subscriptions.remove(agentId, self);
-		registration(ProcessKey.agent(agentId)).filter((found) -> !found.host().equals(self))
-			.ifPresent((found) -> this.transport.request(found.host(), UNSUBSCRIBE,
-					new Wire.Writer().writeString(agentId).toBytes(), this.settings.requestTimeout()));
-	}
-
-	private void relayTo(String agentId, String member) {
-		if (member.equals(this.membership.localMember()) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isEmpty()) {
-			return;
-		}
-		this.relays.computeIfAbsent(agentId, (id) -> new ConcurrentHashMap<>())
-			.computeIfAbsent(member, (target) -> this.localAgents.subscribe(agentId, (event) -> {
-				try {
-					this.transport.event(target, agentId, this.agentEvents.encode(event));
-				}
-				catch (IllegalArgumentException ex) {
-					logger.debug("Event of agent {} cannot travel to member {}: {}", agentId, target, ex.getMessage());
-				}
-			}));
-	}
-
-	private void stopRelaying(String agentId, String member) {
-		Map<String, Subscription> byMember = this.relays.get(agentId);
-		if (byMember != null) {
-			Subscription relay = byMember.remove(member);
-			if (relay != null) {
-				relay.close();
-			}
-		}
+		return this.events.subscribe(agentId, listener);
 	}
 
 	// ---- hosting (told by the local supervisors) -----------------------------------------------
 
 	@Override
 	public void started(ProcessRef process) {
-		if (process.key().kind() == ProcessKind.AGENT && this.subscriptionCount.get() > 0) {
-			String agentId = process.key().id();
-			for (String member : this.subscriptions.get(agentId)) {
-				relayTo(agentId, member);
-			}
+		if (process.key().kind() == ProcessKind.AGENT) {
+			this.events.agentStarted(process.key().id());
 		}
 	}
 
 	@Override
 	public void ended(ProcessRef process, ExitReason reason) {
 		if (process.key().kind() == ProcessKind.AGENT) {
-			// Events already queued (the Shutdown event among them) still reach the subscribers.
-			Map<String, Subscription> byMember = this.relays.remove(process.key().id());
-			if (byMember != null) {
-				byMember.values().forEach(Subscription::close);
-			}
+			this.events.agentEnded(process.key().id());
 		}
 		if (reason == ExitReason.SHUTDOWN && this.state == RegistryState.DRAINING) {
 			handOff(process.key());
@@ -792,13 +704,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.transport.memberLeft(member, graceful);
 		this.blocking.execute(() -> {
 			this.transport.forget(member);
-			stopRelayingTo(member);
+			this.events.stopRelayingTo(member);
 			recoverDeparted();
 		});
-	}
-
-	private void stopRelayingTo(String member) {
-		this.relays.forEach((agentId, byMember) -> stopRelaying(agentId, member));
 	}
 
 	/** The periodic check for processes whose member left while nobody noticed (a missed event). */
@@ -1151,8 +1059,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			case STATUS -> out.writeString(this.hosted.lookupHosted(ProcessKey.parse(in.readString()))
 				.map((process) -> ((AgentRef) process).status().name())
 				.orElse(null));
-			case SUBSCRIBE -> relayTo(in.readString(), sender);
-			case UNSUBSCRIBE -> stopRelaying(in.readString(), sender);
+			case SUBSCRIBE -> this.events.relayTo(in.readString(), sender);
+			case UNSUBSCRIBE -> this.events.stopRelaying(in.readString(), sender);
 			default -> throw new IllegalArgumentException("Unknown sagents request " + operation);
 		}
 		return out.toBytes();
@@ -1177,12 +1085,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	@Override
 	public void onEvent(String agentId, byte[] event) {
-		try {
-			this.localAgents.deliver(this.agentEvents.decode(event));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Dropping an event of agent {} that could not be decoded", agentId, ex);
-		}
+		this.events.deliver(agentId, event);
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------
@@ -1278,26 +1181,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private static RuntimeException asRuntime(Throwable error) {
 		return (error instanceof RuntimeException runtime) ? runtime : new SagentsException(error.toString(), error);
-	}
-
-	/** Keeps {@link #subscriptionCount} in step with the subscriptions map. */
-	private final class SubscriptionCounter extends EntryAdapter<String, String> {
-
-		@Override
-		public void entryAdded(EntryEvent<String, String> event) {
-			HordeNode.this.subscriptionCount.incrementAndGet();
-		}
-
-		@Override
-		public void entryRemoved(EntryEvent<String, String> event) {
-			HordeNode.this.subscriptionCount.decrementAndGet();
-		}
-
-		@Override
-		public void mapCleared(MapEvent event) {
-			HordeNode.this.subscriptionCount.set(0);
-		}
-
 	}
 
 }

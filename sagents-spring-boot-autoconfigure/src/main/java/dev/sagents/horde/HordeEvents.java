@@ -1,0 +1,211 @@
+package dev.sagents.horde;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+import com.hazelcast.core.EntryAdapter;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.MapEvent;
+import com.hazelcast.multimap.MultiMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sagents.agent.AgentEventListener;
+import dev.sagents.agent.Subscription;
+import dev.sagents.local.LocalAgentsSupervisor;
+import dev.sagents.local.LocalProcessRegistry;
+import dev.sagents.process.ProcessKey;
+
+/**
+ * Agent events across the horde. A subscription lives on the subscriber's node (in its local
+ * agents supervisor) and is registered cluster-wide in {@link HordeNode#SUBSCRIPTIONS_MAP}; the
+ * agent's host, wherever the agent runs now or later, relays its events to every subscribed member
+ * through that member's inbox, where they are delivered to the local subscribers in order.
+ */
+final class HordeEvents {
+
+	private static final Logger logger = LoggerFactory.getLogger(HordeEvents.class);
+
+	private final HordeTransport transport;
+
+	private final HordeMembership membership;
+
+	private final LocalProcessRegistry hosted;
+
+	private final LocalAgentsSupervisor localAgents;
+
+	private final AgentEvents codec;
+
+	private final Function<ProcessKey, Optional<Registration>> registry;
+
+	private final Duration requestTimeout;
+
+	private final BooleanSupplier joined;
+
+	private final MultiMap<String, String> subscriptions;
+
+	/**
+	 * How many agent subscriptions the cluster holds, as this node last heard; while none, a
+	 * started agent skips reading who subscribes to it.
+	 */
+	private final AtomicInteger subscriptionCount = new AtomicInteger();
+
+	/** How many subscriptions the application holds on this node, per agent. */
+	private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
+
+	/** Per hosted agent, the members that subscribed to its events and the local subscription relaying to each. */
+	private final Map<String, Map<String, Subscription>> relays = new ConcurrentHashMap<>();
+
+	/**
+	 * @param registry where a process is registered now
+	 * @param joined whether this node still takes part (no unsubscribing once it left)
+	 */
+	HordeEvents(HazelcastInstance hazelcast, HordeTransport transport, HordeMembership membership,
+			LocalProcessRegistry hosted, LocalAgentsSupervisor localAgents, AgentEvents codec,
+			Function<ProcessKey, Optional<Registration>> registry, Duration requestTimeout, BooleanSupplier joined) {
+		this.transport = transport;
+		this.membership = membership;
+		this.hosted = hosted;
+		this.localAgents = localAgents;
+		this.codec = codec;
+		this.registry = registry;
+		this.requestTimeout = requestTimeout;
+		this.joined = joined;
+		this.subscriptions = hazelcast.getMultiMap(HordeNode.SUBSCRIPTIONS_MAP);
+		this.subscriptions.addEntryListener(new SubscriptionCounter(), false);
+		this.subscriptionCount.set(this.subscriptions.size());
+	}
+
+	/**
+	 * Subscribes {@code listener} on this node and makes sure the agent's host, now and after any
+	 * move, relays the agent's events here. Registering interest before looking up the host (which
+	 * registers before reading interest) means one of the two always sees the other.
+	 */
+	Subscription subscribe(String agentId, AgentEventListener listener) {
+		Subscription local = this.localAgents.subscribe(agentId, listener);
+		this.subscribers.merge(agentId, 1, Integer::sum);
+		this.subscriptions.put(agentId, this.membership.localMember());
+		askHost(agentId, HordeNode.SUBSCRIBE);
+		return new Subscription() {
+
+			private boolean closed;
+
+			@Override
+			public synchronized void close() {
+				if (this.closed) {
+					return;
+				}
+				this.closed = true;
+				local.close();
+				boolean last = HordeEvents.this.subscribers.computeIfPresent(agentId,
+						(id, count) -> (count > 1) ? count - 1 : null) == null;
+				if (last && HordeEvents.this.joined.getAsBoolean()) {
+					HordeEvents.this.subscriptions.remove(agentId, HordeEvents.this.membership.localMember());
+					askHost(agentId, HordeNode.UNSUBSCRIBE);
+				}
+			}
+
+		};
+	}
+
+	/** Sends {@code operation} about {@code agentId} to the agent's host, when that is another member. */
+	private void askHost(String agentId, int operation) {
+		String self = this.membership.localMember();
+		this.registry.apply(ProcessKey.agent(agentId))
+			.filter((found) -> !found.host().equals(self))
+			.ifPresent((found) -> this.transport.request(found.host(), operation,
+					new Wire.Writer().writeString(agentId).toBytes(), this.requestTimeout));
+	}
+
+	/** Relays the events of {@code agentId}, if hosted here, to {@code member}. */
+	void relayTo(String agentId, String member) {
+		if (member.equals(this.membership.localMember()) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isEmpty()) {
+			return;
+		}
+		this.relays.computeIfAbsent(agentId, (id) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(member, (target) -> this.localAgents.subscribe(agentId, (event) -> {
+				try {
+					this.transport.event(target, agentId, this.codec.encode(event));
+				}
+				catch (IllegalArgumentException ex) {
+					logger.debug("Event of agent {} cannot travel to member {}: {}", agentId, target, ex.getMessage());
+				}
+			}));
+	}
+
+	/** Stops relaying the events of {@code agentId} to {@code member}. */
+	void stopRelaying(String agentId, String member) {
+		Map<String, Subscription> byMember = this.relays.get(agentId);
+		if (byMember != null) {
+			Subscription relay = byMember.remove(member);
+			if (relay != null) {
+				relay.close();
+			}
+		}
+	}
+
+	/** Stops relaying anything to {@code member}, which left. */
+	void stopRelayingTo(String member) {
+		this.relays.forEach((agentId, byMember) -> stopRelaying(agentId, member));
+	}
+
+	/** An agent started here: relay its events to the members that subscribed to it. */
+	void agentStarted(String agentId) {
+		if (this.subscriptionCount.get() > 0) {
+			for (String member : this.subscriptions.get(agentId)) {
+				relayTo(agentId, member);
+			}
+		}
+	}
+
+	/** An agent ended here: events already queued (its Shutdown event among them) still reach the subscribers. */
+	void agentEnded(String agentId) {
+		Map<String, Subscription> byMember = this.relays.remove(agentId);
+		if (byMember != null) {
+			byMember.values().forEach(Subscription::close);
+		}
+	}
+
+	/** Delivers an event relayed from the agent's host to this node's subscribers. */
+	void deliver(String agentId, byte[] event) {
+		try {
+			this.localAgents.deliver(this.codec.decode(event));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Dropping an event of agent {} that could not be decoded", agentId, ex);
+		}
+	}
+
+	/** Stops every relay; this node leaves. */
+	void close() {
+		this.relays.values().forEach((byMember) -> byMember.values().forEach(Subscription::close));
+		this.relays.clear();
+	}
+
+	/** Keeps {@link #subscriptionCount} in step with the subscriptions map. */
+	private final class SubscriptionCounter extends EntryAdapter<String, String> {
+
+		@Override
+		public void entryAdded(EntryEvent<String, String> event) {
+			HordeEvents.this.subscriptionCount.incrementAndGet();
+		}
+
+		@Override
+		public void entryRemoved(EntryEvent<String, String> event) {
+			HordeEvents.this.subscriptionCount.decrementAndGet();
+		}
+
+		@Override
+		public void mapCleared(MapEvent event) {
+			HordeEvents.this.subscriptionCount.set(0);
+		}
+
+	}
+
+}
