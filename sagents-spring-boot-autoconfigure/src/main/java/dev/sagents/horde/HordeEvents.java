@@ -3,7 +3,11 @@ package dev.sagents.horde;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -51,8 +55,9 @@ final class HordeEvents {
 	private final MultiMap<String, String> subscriptions;
 
 	/**
-	 * How many agent subscriptions the cluster holds, as this node last heard; while none, a
-	 * started agent skips reading who subscribes to it.
+	 * How many agent subscriptions the cluster holds, as this node last heard (never less than the
+	 * truth once {@link #subscriptionsExist()} was called); while none, a started agent skips
+	 * reading who subscribes to it.
 	 */
 	private final AtomicInteger subscriptionCount = new AtomicInteger();
 
@@ -90,7 +95,11 @@ final class HordeEvents {
 	Subscription subscribe(String agentId, AgentEventListener listener) {
 		Subscription local = this.localAgents.subscribe(agentId, listener);
 		this.subscribers.merge(agentId, 1, Integer::sum);
+		boolean firstHeardOf = this.subscriptionCount.get() == 0;
 		this.subscriptions.put(agentId, this.membership.localMember());
+		if (firstHeardOf) {
+			tellEveryMemberSubscriptionsExist();
+		}
 		askHost(agentId, HordeNode.SUBSCRIBE);
 		return new Subscription() {
 
@@ -112,6 +121,34 @@ final class HordeEvents {
 			}
 
 		};
+	}
+
+	/**
+	 * The other members learn of subscriptions through map events, a little later; until then they
+	 * would start an agent without reading who subscribes to it. So the first subscription this
+	 * node hears of is announced to every member, and waited for, before it counts as made.
+	 */
+	private void tellEveryMemberSubscriptionsExist() {
+		String self = this.membership.localMember();
+		CompletableFuture<?>[] told = this.membership.memberIds()
+			.stream()
+			.filter((member) -> !member.equals(self))
+			.map((member) -> this.transport.request(member, HordeNode.SUBSCRIPTIONS_EXIST, new byte[0], this.requestTimeout))
+			.toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(told).get(this.requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.debug("Not every member confirmed that subscriptions exist: {}", ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Another member made the first subscription it heard of: from now on, started agents read who subscribes. */
+	void subscriptionsExist() {
+		this.subscriptionCount.updateAndGet((count) -> Math.max(count, 1));
 	}
 
 	/** Sends {@code operation} about {@code agentId} to the agent's host, when that is another member. */

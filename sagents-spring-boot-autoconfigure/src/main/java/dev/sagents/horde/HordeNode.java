@@ -116,6 +116,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	static final int UNSUBSCRIBE = 7;
 
+	static final int SUBSCRIPTIONS_EXIST = 8;
+
 	private final HazelcastMemberProvider members;
 
 	private final LocalProcessRuntime runtime;
@@ -1061,6 +1063,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				.orElse(null));
 			case SUBSCRIBE -> this.events.relayTo(in.readString(), sender);
 			case UNSUBSCRIBE -> this.events.stopRelaying(in.readString(), sender);
+			case SUBSCRIPTIONS_EXIST -> this.events.subscriptionsExist();
 			default -> throw new IllegalArgumentException("Unknown sagents request " + operation);
 		}
 		return out.toBytes();
