@@ -47,8 +47,7 @@ public final class HordeAgentsSupervisor implements AgentsSupervisor, SagentsLif
 	public StartResult<AgentRef> startAgent(AgentSpec spec) {
 		// Refuse an unknown type here, before anything is registered or sent.
 		this.behaviors.resolve(spec.type());
-		StartResult<?> result = this.node.start(Registration.ofAgent(spec, null, null));
-		return new StartResult<>((AgentRef) result.ref(), result.alreadyStarted());
+		return this.node.start(Registration.ofAgent(spec, null, null), AgentRef.class);
 	}
 
 	@Override
@@ -56,7 +55,7 @@ public final class HordeAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		if (!AgentSpec.isValidId(id)) {
 			return Optional.empty();
 		}
-		return this.node.lookup(ProcessKey.agent(id)).map(AgentRef.class::cast);
+		return this.node.lookup(ProcessKey.agent(id), AgentRef.class);
 	}
 
 	@Override

@@ -36,8 +36,7 @@ public final class HordeFileSystemSupervisor implements FileSystemSupervisor, Sa
 	@Override
 	public StartResult<FileSystemRef> startFileSystem(String scope) {
 		FileSystemPaths.requireValidScope(scope);
-		StartResult<?> result = this.node.start(Registration.ofFileSystem(scope, null, null));
-		return new StartResult<>((FileSystemRef) result.ref(), result.alreadyStarted());
+		return this.node.start(Registration.ofFileSystem(scope, null, null), FileSystemRef.class);
 	}
 
 	@Override
@@ -45,7 +44,7 @@ public final class HordeFileSystemSupervisor implements FileSystemSupervisor, Sa
 		if (!FileSystemPaths.isValidScope(scope)) {
 			return Optional.empty();
 		}
-		return this.node.lookup(ProcessKey.fileSystem(scope)).map(FileSystemRef.class::cast);
+		return this.node.lookup(ProcessKey.fileSystem(scope), FileSystemRef.class);
 	}
 
 	@Override

@@ -330,6 +330,17 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 	}
 
+	/** {@link #start(Registration)}, with the reference as the type its kind has. */
+	<R extends ProcessRef> StartResult<R> start(Registration registration, Class<R> refType) {
+		StartResult<ProcessRef> result = start(registration);
+		return new StartResult<>(refType.cast(result.ref()), result.alreadyStarted());
+	}
+
+	/** {@link #lookup(ProcessKey)}, with the reference as the type its kind has. */
+	<R extends ProcessRef> Optional<R> lookup(ProcessKey key, Class<R> refType) {
+		return lookup(key).map(refType::cast);
+	}
+
 	/** Registers the process here unless it runs somewhere, then starts it here. */
 	private StartResult<ProcessRef> startAsOwner(Registration requested) {
 		Registration mine = requested.movedTo(this.membership.localMember(), this.settings.nodeName());
