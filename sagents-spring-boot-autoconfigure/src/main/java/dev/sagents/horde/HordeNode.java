@@ -46,6 +46,7 @@ import dev.sagents.filesystem.FileSystemInfo;
 import dev.sagents.local.HostingListener;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalFileSystemSupervisor;
+import dev.sagents.local.LocalProcess;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.process.CallTimeoutException;
@@ -920,7 +921,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	// ---- inbound -----------------------------------------------------------------------------
 
 	@Override
-	public void onCall(String sender, long correlation, ProcessKey key, Duration timeout, byte[] payload) {
+	public void onCall(String sender, long correlation, ProcessKey key, byte[] payload) {
 		Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
 		if (local.isEmpty()) {
 			this.transport.reply(sender, correlation, new HordeTransport.Reply(HordeTransport.Reply.Outcome.NOT_HERE, null));
@@ -935,7 +936,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			this.transport.reply(sender, correlation, failure(ex));
 			return;
 		}
-		local.get().call(message, Object.class, timeout).whenComplete((reply, error) -> {
+		// The sender keeps the timeout: a timer here too would only cost.
+		((LocalProcess) local.get()).deliver(message).whenComplete((reply, error) -> {
 			HordeTransport.Reply answer;
 			if (error == null) {
 				try {

@@ -124,7 +124,6 @@ final class HordeTransport implements MessageListener<byte[]> {
 		publish(member, new Wire.Writer().writeByte(CALL)
 			.writeLong(correlation)
 			.writeString(key.toString())
-			.writeLong(timeout.toMillis())
 			.writeBytes(payload)
 			.toBytes());
 		return reply;
@@ -179,8 +178,7 @@ final class HordeTransport implements MessageListener<byte[]> {
 		try {
 			Wire.Reader in = new Wire.Reader(message.getMessageObject());
 			switch (in.readByte()) {
-				case CALL -> this.inbound.onCall(sender, in.readLong(), ProcessKey.parse(in.readString()),
-						Duration.ofMillis(in.readLong()), in.readBytes());
+				case CALL -> this.inbound.onCall(sender, in.readLong(), ProcessKey.parse(in.readString()), in.readBytes());
 				case CAST -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), in.readBytes());
 				case REPLY -> complete(in.readLong(), new Reply(Reply.Outcome.of(in.readByte()), in.readBytes()));
 				case REQUEST -> {
@@ -243,8 +241,11 @@ final class HordeTransport implements MessageListener<byte[]> {
 	/** What a member does with messages addressed to it. */
 	interface Inbound {
 
-		/** A call to a process hosted here; answer it with {@link HordeTransport#reply}. */
-		void onCall(String sender, long correlation, ProcessKey key, Duration timeout, byte[] payload);
+		/**
+		 * A call to a process hosted here; answer it with {@link HordeTransport#reply}. The sender
+		 * keeps the call's timeout.
+		 */
+		void onCall(String sender, long correlation, ProcessKey key, byte[] payload);
 
 		/** A cast to a process hosted here. */
 		void onCast(String sender, ProcessKey key, byte[] payload);

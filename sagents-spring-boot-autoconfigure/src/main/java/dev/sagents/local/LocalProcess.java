@@ -180,6 +180,17 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		enqueue(message);
 	}
 
+	/**
+	 * Sends {@code message} and completes with the reply, with no timeout of its own: for a caller
+	 * that bounds the wait itself (a member serving a call whose sender keeps the timeout), which
+	 * saves a timer per message.
+	 */
+	public final CompletableFuture<Object> deliver(Object message) {
+		CompletableFuture<Object> reply = new CompletableFuture<>();
+		enqueue(new Call(message, reply));
+		return reply;
+	}
+
 	@Override
 	public final <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
 		CompletableFuture<Object> reply = new CompletableFuture<>();
