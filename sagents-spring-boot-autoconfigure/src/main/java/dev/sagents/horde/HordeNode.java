@@ -354,7 +354,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				return startRegistered(mine, json);
 			}
 			Registration current = Registration.fromJson(mine.key(), existing);
-			if (this.membership.memberIds().contains(current.host())) {
+			if (this.membership.isMember(current.host())) {
 				return StartResult.foundRunning(ref(current.key(), current.host(), current.node()));
 			}
 			// Registered on a member that left and was not recovered yet: take it over now.
@@ -469,13 +469,13 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** The agents of every member. */
 	List<AgentInfo> listAgents() {
 		ensureAvailable();
-		return gather(ProcessKind.AGENT, this.localAgents::listHosted, AgentListing::decodeAgents);
+		return gather(ProcessKind.AGENT, this.localAgents::listHosted, HostedListing::decodeAgents);
 	}
 
 	/** The file systems of every member. */
 	List<FileSystemInfo> listFileSystems() {
 		ensureAvailable();
-		return gather(ProcessKind.FILESYSTEM, this.localFileSystems::listHosted, AgentListing::decodeFileSystems);
+		return gather(ProcessKind.FILESYSTEM, this.localFileSystems::listHosted, HostedListing::decodeFileSystems);
 	}
 
 	private <T> List<T> gather(ProcessKind kind, Supplier<List<T>> local,
@@ -555,7 +555,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return CompletableFuture.failedFuture(ex);
 		}
 		String host = ref.host();
-		if (!this.membership.memberIds().contains(host)) {
+		if (!this.membership.isMember(host)) {
 			// Its member left: wait for the survivors to restart it, then go there.
 			return followAndRetry(ref, host, message, timeout, deadline, tries);
 		}
@@ -1026,7 +1026,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 			String host = found.get().host();
 			Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
-			if (!host.equals(this.membership.localMember()) && this.membership.memberIds().contains(host)) {
+			if (!host.equals(this.membership.localMember()) && this.membership.isMember(host)) {
 				this.transport.cast(host, key, this.payloads.get(key.kind()).encodeMessage(message));
 			}
 			else if (local.isPresent()) {
@@ -1068,8 +1068,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			case TAKEOVER -> takeOver(sender, ProcessKey.parse(in.readString()));
 			case LIST -> {
 				ProcessKind kind = ProcessKind.valueOf(in.readString());
-				return (kind == ProcessKind.AGENT) ? AgentListing.encodeAgents(this.localAgents.listHosted())
-						: AgentListing.encodeFileSystems(this.localFileSystems.listHosted());
+				return (kind == ProcessKind.AGENT) ? HostedListing.encodeAgents(this.localAgents.listHosted())
+						: HostedListing.encodeFileSystems(this.localFileSystems.listHosted());
 			}
 			case STATUS -> out.writeString(this.hosted.lookupHosted(ProcessKey.parse(in.readString()))
 				.map((process) -> ((AgentRef) process).status().name())

@@ -193,8 +193,9 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	@Override
 	public final <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
-		CompletableFuture<Object> reply = new CompletableFuture<>();
-		if (!enqueue(new Call(message, reply))) {
+		CompletableFuture<Object> reply = deliver(message);
+		if (reply.isDone()) {
+			// Refused at once (the process ended) or already answered: no timer to set.
 			return reply.thenApply(replyType::cast);
 		}
 		ScheduledFuture<?> timer = this.runtime.timer().schedule(
@@ -341,19 +342,18 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		enqueue(new Control(action));
 	}
 
-	private boolean enqueue(Object envelope) {
+	private void enqueue(Object envelope) {
 		if (this.lifecycle == STOPPED) {
 			reject(envelope);
-			return false;
+			return;
 		}
 		this.mailbox.offer(envelope);
 		if (this.lifecycle == STOPPED) {
 			// Ended while we were queueing: nobody else will drain this.
 			drainMailbox();
-			return false;
+			return;
 		}
 		trySchedule();
-		return true;
 	}
 
 	private void trySchedule() {

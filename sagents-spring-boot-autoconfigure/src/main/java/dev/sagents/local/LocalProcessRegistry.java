@@ -137,11 +137,6 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 		return processes(kind).map(LocalProcess::key).toList();
 	}
 
-	/** How many processes of {@code kind} this node hosts, whatever the registry's state. */
-	public int countHosted(ProcessKind kind) {
-		return this.counts.get(kind).intValue();
-	}
-
 	/** The registered processes of {@code kind}, whatever the registry's state (for the supervisors). */
 	Stream<LocalProcess> processes(ProcessKind kind) {
 		return this.processes.values().stream().filter((process) -> process.key().kind() == kind);

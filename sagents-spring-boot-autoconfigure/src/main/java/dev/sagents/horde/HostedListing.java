@@ -7,10 +7,10 @@ import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentStatus;
 import dev.sagents.filesystem.FileSystemInfo;
 
-/** What a member hosts, as it answers a list request, in the {@link Wire} layout. */
-final class AgentListing {
+/** What a member hosts (agents or file systems), as it answers a list request, in the {@link Wire} layout. */
+final class HostedListing {
 
-	private AgentListing() {
+	private HostedListing() {
 	}
 
 	static byte[] encodeAgents(List<AgentInfo> agents) {
