@@ -30,11 +30,14 @@ class BenchmarkApplication {
 		return stdout;
 	}
 
-	/** Runs the application without a web server, logging warnings only, with {@code properties} ({@code --name=value}). */
+	/**
+	 * Runs the application without a web server, logging warnings only, and how each failover went,
+	 * with {@code properties} ({@code --name=value}).
+	 */
 	static ConfigurableApplicationContext start(String... properties) {
 		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
-			.properties("logging.level.root=warn")
+			.properties("logging.level.root=warn", "logging.level.dev.sagents.horde.HordeNode=info")
 			.run(properties);
 	}
 

@@ -114,11 +114,20 @@ final class MemberProcess implements AutoCloseable {
 		this.process.waitFor(30, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * The next line that starts with {@code kind}; other lines are skipped, as agents in the
+	 * member's JVM (a profiler, the flight recorder) may print to its stdout.
+	 */
 	private String reply(String kind, Duration timeout) throws InterruptedException {
-		String reply = this.replies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		if (reply == null || !reply.startsWith(kind + " ")) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		String reply;
+		do {
+			reply = this.replies.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		while (reply != null && !reply.startsWith(kind + " "));
+		if (reply == null) {
 			throw new IllegalStateException("Member " + this.node + " did not answer '" + kind + "' within " + timeout
-					+ (this.process.isAlive() ? "" : " (its JVM ended)") + "; it said: " + reply);
+					+ (this.process.isAlive() ? "" : " (its JVM ended)"));
 		}
 		return reply;
 	}

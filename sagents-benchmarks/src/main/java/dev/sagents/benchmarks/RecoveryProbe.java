@@ -78,7 +78,11 @@ final class RecoveryProbe {
 		long[] back = this.answeredAt.values().stream().mapToLong((at) -> at - disrupted).sorted().toArray();
 		double passMillis = (answersBefore > 0) ? (disrupted - pollingSince) / 1e6 * this.agents.size() / answersBefore
 				: Double.NaN;
-		return new Result(this.agents.size(), back, passMillis, failures());
+		List<String> notBack = this.agents.stream()
+			.map(AgentRef::id)
+			.filter((id) -> !this.answeredAt.containsKey(id))
+			.toList();
+		return new Result(this.agents.size(), back, passMillis, failures(), notBack);
 	}
 
 	private void pollNext() throws InterruptedException {
@@ -133,8 +137,9 @@ final class RecoveryProbe {
 	 * @param backNanos for each agent that answered from elsewhere, when, from the disruption, sorted
 	 * @param passMillis how long one answer from every agent took before the disruption
 	 * @param failures the calls that failed, by exception type
+	 * @param notBack the ids of the agents that did not answer from elsewhere
 	 */
-	record Result(int agents, long[] backNanos, double passMillis, Map<String, Long> failures) {
+	record Result(int agents, long[] backNanos, double passMillis, Map<String, Long> failures, List<String> notBack) {
 
 		/** Whether every agent answered from elsewhere. */
 		boolean allBack() {

@@ -56,6 +56,14 @@ final class HordeMemberConfigFactory {
 	 */
 	static final Duration INVOCATION_RETRY_PAUSE = Duration.ofMillis(50);
 
+	/**
+	 * How long a write waits for its backup's acknowledgement (Hazelcast: 5 s). A member that hangs
+	 * stays some partitions' backup until it is removed; every registry write made meanwhile, and
+	 * just after, waits this long for an answer that never comes, which would hold a failover's
+	 * restarts by as much. The write is applied on the partition's owner either way.
+	 */
+	static final Duration BACKUP_ACK_TIMEOUT = Duration.ofSeconds(1);
+
 	private HordeMemberConfigFactory() {
 	}
 
@@ -81,6 +89,7 @@ final class HordeMemberConfigFactory {
 		// Operations on partitions that move after a member left are retried; Hazelcast waits 500 ms
 		// between tries, which alone delays every failover by a second or more.
 		fillIn(config, ClusterProperty.INVOCATION_RETRY_PAUSE, INVOCATION_RETRY_PAUSE.toMillis());
+		fillIn(config, ClusterProperty.OPERATION_BACKUP_TIMEOUT_MILLIS, BACKUP_ACK_TIMEOUT.toMillis());
 		fillIn(config, ClusterProperty.PHONE_HOME_ENABLED, false);
 		fillIn(config, ClusterProperty.LOGGING_TYPE, "slf4j");
 		set(config, ClusterProperty.SHUTDOWNHOOK_ENABLED, false);

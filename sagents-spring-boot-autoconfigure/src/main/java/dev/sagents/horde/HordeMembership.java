@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import com.hazelcast.cluster.MembershipEvent;
@@ -19,7 +19,6 @@ import com.hazelcast.internal.json.Json;
 import com.hazelcast.internal.json.JsonObject;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 
 import dev.sagents.cluster.Member;
@@ -46,17 +45,16 @@ final class HordeMembership implements MembershipListener {
 
 	private final Map<String, MemberRecord> records = new ConcurrentHashMap<>();
 
-	private final BiConsumer<String, Boolean> memberLeft;
+	private final Consumer<Departure> memberLeft;
 
 	private UUID membershipRegistration;
 
 	private UUID entryRegistration;
 
 	/**
-	 * @param memberLeft told the UUID of each member that left and whether it left gracefully
-	 * (it had announced {@code shutting_down}); on a Hazelcast event thread: hand slow work on
+	 * @param memberLeft told of each member that left; on a Hazelcast event thread: hand slow work on
 	 */
-	HordeMembership(HazelcastInstance hazelcast, String localNode, BiConsumer<String, Boolean> memberLeft) {
+	HordeMembership(HazelcastInstance hazelcast, String localNode, Consumer<Departure> memberLeft) {
 		this.hazelcast = hazelcast;
 		this.localNode = localNode;
 		this.statuses = hazelcast.getMap(MEMBERS_MAP);
@@ -192,7 +190,8 @@ final class HordeMembership implements MembershipListener {
 			// One member cleans the departed member's status for everyone; the others' caches follow.
 			this.statuses.removeAsync(departed);
 		}
-		this.memberLeft.accept(departed, last != null && last.status() == MemberStatus.SHUTTING_DOWN);
+		this.memberLeft.accept(new Departure(departed, (last != null) ? last.node() : nodeName(event.getMember()),
+				last != null && last.status() == MemberStatus.SHUTTING_DOWN));
 	}
 
 	/** Removes the statuses of members that left while nobody was there to clean them. */
@@ -212,9 +211,15 @@ final class HordeMembership implements MembershipListener {
 		return this.hazelcast.getCluster().getMembers().iterator().next().localMember();
 	}
 
-	/** Keeps the local copy of every member's status in step with the map. */
+	/**
+	 * Keeps the local copy of every member's status in step with the map. Removals are not
+	 * followed: the oldest member removes a departed member's status as soon as it sees it leave,
+	 * which may reach this member before its own departure event, and that event needs the status
+	 * to tell a graceful departure from a crash; records of departed members go with the
+	 * departure event (or {@link #pruneDeparted()}).
+	 */
 	private final class StatusListener implements EntryAddedListener<String, HazelcastJsonValue>,
-			EntryUpdatedListener<String, HazelcastJsonValue>, EntryRemovedListener<String, HazelcastJsonValue> {
+			EntryUpdatedListener<String, HazelcastJsonValue> {
 
 		@Override
 		public void entryAdded(EntryEvent<String, HazelcastJsonValue> event) {
@@ -226,11 +231,16 @@ final class HordeMembership implements MembershipListener {
 			entryAdded(event);
 		}
 
-		@Override
-		public void entryRemoved(EntryEvent<String, HazelcastJsonValue> event) {
-			HordeMembership.this.records.remove(event.getKey());
-		}
+	}
 
+	/**
+	 * A member that left the cluster.
+	 *
+	 * @param member its UUID
+	 * @param node its node name
+	 * @param graceful whether it had announced {@code shutting_down} (it handed its processes over)
+	 */
+	record Departure(String member, String node, boolean graceful) {
 	}
 
 	/** A member's announced name and status. */

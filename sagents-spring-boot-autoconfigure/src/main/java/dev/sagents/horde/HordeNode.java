@@ -3,15 +3,20 @@ package dev.sagents.horde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +24,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -28,6 +34,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionService;
 import com.hazelcast.query.Predicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,14 +98,18 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** The Hazelcast multi-map of the members subscribed to each agent's events. */
 	public static final String SUBSCRIPTIONS_MAP = "sagents.subscriptions";
 
-	/** How often a member looks for processes whose host left while nobody noticed. */
-	private static final Duration RECOVERY_SWEEP = Duration.ofSeconds(2);
+	/**
+	 * How often a member looks for processes whose host left while nobody noticed (a missed event).
+	 * Each look scans the whole registry, so it is a safety net, not the way failover happens.
+	 */
+	private static final Duration RECOVERY_SWEEP = Duration.ofSeconds(5);
 
 	/** The pause between two recovery passes right after a member left. */
-	private static final Duration RECOVERY_PASS_PAUSE = Duration.ofMillis(50);
+	private static final Duration RECOVERY_PASS_PAUSE = Duration.ofMillis(100);
 
 	/** Threads that wait on Hazelcast at once (restarts, handoffs, requests from other members). */
 	private static final int BLOCKING_THREADS = 32;
+
 
 	/** The longest pause between two tries of a call whose process is moving. */
 	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -107,7 +118,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private static final int STOP = 2;
 
-	private static final int TAKEOVER = 3;
+	private static final int START_HANDED_OVER = 3;
 
 	private static final int LIST = 4;
 
@@ -133,7 +144,19 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private final Map<ProcessKind, IMap<String, HazelcastJsonValue>> registrations = new EnumMap<>(ProcessKind.class);
 
+	/** Processes this node stopped while draining, waiting to be handed over. */
+	private final Queue<ProcessKey> toHandOver = new ConcurrentLinkedQueue<>();
+
+	/** Whether a round of handoffs runs: one at a time, each taking everything queued by then. */
+	private final AtomicBoolean handingOver = new AtomicBoolean();
+
 	private final Set<CompletableFuture<?>> handoffs = ConcurrentHashMap.newKeySet();
+
+	/** How many processes the next owners took over from this node as it drained. */
+	private final AtomicInteger handedOver = new AtomicInteger();
+
+	/** When this node began to drain ({@link System#nanoTime()}), for the log. */
+	private volatile long drainingSince;
 
 	private volatile RegistryState state = RegistryState.STARTING;
 
@@ -214,15 +237,44 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return;
 		}
 		this.state = RegistryState.DRAINING;
+		this.drainingSince = System.nanoTime();
 		this.membership.announce(MemberStatus.SHUTTING_DOWN);
+		logger.info("sagents node {} is draining: its processes stop and go to their next owners",
+				this.settings.nodeName());
 		this.hosted.drain();
+	}
+
+	/**
+	 * The next owner of each of {@code keys}, by owner and kind; a process with nobody left to take
+	 * it ends with this node (its registration is removed).
+	 */
+	private Map<String, Map<ProcessKind, Set<String>>> nextOwners(List<ProcessKey> keys) {
+		String self = this.membership.localMember();
+		List<String> hosts = this.membership.hostIds();
+		Map<String, Map<ProcessKind, Set<String>>> byOwner = new LinkedHashMap<>();
+		for (ProcessKey key : keys) {
+			Optional<String> next = UniformDistribution.owner(key, hosts);
+			if (next.isEmpty() || next.get().equals(self)) {
+				removeRegistration(key);
+			}
+			else {
+				byOwner.computeIfAbsent(next.get(), (owner) -> new EnumMap<>(ProcessKind.class))
+					.computeIfAbsent(key.kind(), (kind) -> new HashSet<>())
+					.add(key.id());
+			}
+		}
+		return byOwner;
 	}
 
 	/** Waits for the handoffs of processes this node stopped while draining. */
 	void awaitHandoffs() {
-		CompletableFuture<?>[] pending = this.handoffs.toArray(CompletableFuture[]::new);
+		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
 		try {
-			CompletableFuture.allOf(pending).get(this.settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			// A round that ends with processes queued starts the next one: wait until none is left.
+			while (!this.handoffs.isEmpty()) {
+				CompletableFuture.allOf(this.handoffs.toArray(CompletableFuture[]::new))
+					.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			logger.warn("Not every process was handed over within {}; survivors restart the rest once this node left",
@@ -250,7 +302,13 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.members.stop();
 		this.transport.stop();
 		this.blocking.shutdown();
-		logger.info("sagents node {} left the horde", this.settings.nodeName());
+		if (this.drainingSince != 0) {
+			logger.info("sagents node {} left the horde {} ms after it began to drain; it handed {} processes over",
+					this.settings.nodeName(), millisSince(this.drainingSince), this.handedOver.get());
+		}
+		else {
+			logger.info("sagents node {} left the horde", this.settings.nodeName());
+		}
 	}
 
 	void attach(LocalAgentsSupervisor agents) {
@@ -559,6 +617,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			// Its member left: wait for the survivors to restart it, then go there.
 			return followAndRetry(ref, host, message, timeout, deadline, tries);
 		}
+		if (tries == 0 && !this.membership.isAlive(host)) {
+			// Its member is draining and may have handed it over already: the registry says where it
+			// runs (a member that is shutting down may no longer answer).
+			return followAndRetry(ref, host, message, timeout, deadline, tries);
+		}
 		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining))
 			.handle((reply, error) -> {
 				if (error != null) {
@@ -593,26 +656,26 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 */
 	private CompletableFuture<Boolean> follow(HordeProcessRef ref, String previousHost, int tries) {
 		CompletableFuture<Boolean> followed = new CompletableFuture<>();
-		this.blocking.execute(() -> {
-			try {
-				Optional<Registration> found = registration(ref.key());
-				if (found.isEmpty()) {
-					ref.ended();
-					followed.complete(false);
-					return;
-				}
-				ref.movedTo(found.get().host(), found.get().node());
-				if (!found.get().host().equals(previousHost)) {
-					followed.complete(true);
-					return;
-				}
-				long pause = Math.min(TimeUnit.MICROSECONDS.toNanos(250) << Math.min(tries, 10), MAX_RETRY_PAUSE_NANOS);
-				this.runtime.timer().schedule(() -> followed.complete(true), pause, TimeUnit.NANOSECONDS);
+		// An asynchronous read: following never waits for a thread that failover keeps busy.
+		registry(ref.key().kind()).getAsync(ref.key().id()).toCompletableFuture().whenCompleteAsync((json, error) -> {
+			if (error != null) {
+				followed.completeExceptionally(error);
+				return;
 			}
-			catch (RuntimeException ex) {
-				followed.completeExceptionally(ex);
+			if (json == null) {
+				ref.ended();
+				followed.complete(false);
+				return;
 			}
-		});
+			Registration found = Registration.fromJson(ref.key(), json);
+			ref.movedTo(found.host(), found.node());
+			if (!found.host().equals(previousHost)) {
+				followed.complete(true);
+				return;
+			}
+			long pause = Math.min(TimeUnit.MICROSECONDS.toNanos(250) << Math.min(tries, 10), MAX_RETRY_PAUSE_NANOS);
+			this.runtime.timer().schedule(() -> followed.complete(true), pause, TimeUnit.NANOSECONDS);
+		}, this.runtime.executor());
 		return followed;
 	}
 
@@ -676,32 +739,111 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			this.events.agentEnded(process.key().id());
 		}
 		if (reason == ExitReason.SHUTDOWN && this.state == RegistryState.DRAINING) {
-			handOff(process.key());
+			this.toHandOver.add(process.key());
+			scheduleHandoffs();
 		}
 		else if (reason != ExitReason.CONFLICT && this.state != RegistryState.STOPPED) {
 			removeRegistration(process.key());
 		}
 	}
 
-	/** Asks the process's next owner to take it over; its state comes from persistence there. */
-	private void handOff(ProcessKey key) {
+	private void scheduleHandoffs() {
+		if (this.handingOver.compareAndSet(false, true)) {
+			CompletableFuture<Void> round = CompletableFuture.runAsync(this::handOverQueued, this.blocking);
+			this.handoffs.add(round);
+			round.whenComplete((done, error) -> this.handoffs.remove(round));
+		}
+	}
+
+	/**
+	 * Hands over everything queued, in rounds: processes stop side by side, so by the time one
+	 * round is done the next has many to take at once.
+	 */
+	private void handOverQueued() {
+		try {
+			List<ProcessKey> batch = new ArrayList<>();
+			for (ProcessKey key = this.toHandOver.poll(); key != null; key = this.toHandOver.poll()) {
+				batch.add(key);
+			}
+			if (!batch.isEmpty()) {
+				handOver(batch);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Handing processes over failed; survivors restart them once this node left", ex);
+		}
+		finally {
+			this.handingOver.set(false);
+		}
+		if (!this.toHandOver.isEmpty()) {
+			scheduleHandoffs();
+		}
+	}
+
+	/**
+	 * Moves the registrations of stopped processes to their next owners (one claim operation per
+	 * partition and owner), then asks each owner to start its share; their state comes from
+	 * persistence there. A process with nobody left to take it ends with this node. If an owner
+	 * does not confirm, its share is claimed back: once this node left, the survivors restart it.
+	 */
+	private void handOver(List<ProcessKey> stopped) {
 		String self = this.membership.localMember();
-		Optional<String> next = UniformDistribution.owner(key, this.membership.hostIds());
-		if (next.isEmpty() || next.get().equals(self)) {
-			// Nobody left to take it: it ends with this node.
-			removeRegistration(key);
+		List<CompletableFuture<?>> handoffs = new ArrayList<>();
+		nextOwners(stopped).forEach((owner, kinds) -> kinds.forEach((kind, ids) -> {
+			RegistrationClaim claim = RegistrationClaim.fromAnyOf(Set.of(self), owner, this.membership.nodeName(owner));
+			handoffs.addAll(claimByPartition(kind, ids, claim, (claimed) -> askToStart(owner, kind, claimed.keySet())));
+		}));
+		CompletableFuture.allOf(handoffs.toArray(CompletableFuture[]::new)).exceptionally((error) -> null).join();
+	}
+
+	/**
+	 * Runs {@code claim} on {@code ids}, one operation per partition, and {@code then} on what each
+	 * claimed, as soon as that partition answered: after a member joined or left, partitions move
+	 * for a second or more and a write on a moving one waits, so only the processes registered on
+	 * those wait with it. A partition's claim that fails is logged; its processes stay where the
+	 * registry says (the survivors or the sweep take them from there).
+	 */
+	private <T> List<CompletableFuture<T>> claimByPartition(ProcessKind kind, Set<String> ids, RegistrationClaim claim,
+			Function<Map<String, HazelcastJsonValue>, ? extends CompletionStage<T>> then) {
+		Map<Integer, Set<String>> byPartition = new HashMap<>();
+		PartitionService partitions = this.hazelcast.getPartitionService();
+		for (String id : ids) {
+			byPartition.computeIfAbsent(partitions.getPartition(id).getPartitionId(), (partition) -> new HashSet<>()).add(id);
+		}
+		return byPartition.values()
+			.stream()
+			.map((group) -> registry(kind).submitToKeys(group, claim)
+				.toCompletableFuture()
+				.thenComposeAsync(then, this.blocking)
+				.exceptionally((error) -> {
+					logger.warn("Moving {} {} registrations failed", group.size(), kind.name().toLowerCase(Locale.ROOT),
+							error);
+					return null;
+				}))
+			.toList();
+	}
+
+	/** Asks {@code owner} to start the processes whose registrations this node moved to it. */
+	private CompletableFuture<?> askToStart(String owner, ProcessKind kind, Set<String> ids) {
+		if (ids.isEmpty()) {
+			return CompletableFuture.completedFuture(null);
+		}
+		Wire.Writer request = new Wire.Writer().writeString(kind.name()).writeInt(ids.size());
+		ids.forEach(request::writeString);
+		return this.transport.request(owner, START_HANDED_OVER, request.toBytes(), this.settings.requestTimeout())
+			.whenComplete((reply, error) -> confirmHandoff(owner, kind, ids, reply, error));
+	}
+
+	private void confirmHandoff(String owner, ProcessKind kind, Set<String> ids, HordeTransport.Reply reply,
+			Throwable error) {
+		if (error == null && reply.outcome() == HordeTransport.Reply.Outcome.OK) {
+			this.handedOver.addAndGet(ids.size());
 			return;
 		}
-		CompletableFuture<HordeTransport.Reply> handoff = this.transport.request(next.get(), TAKEOVER,
-				new Wire.Writer().writeString(key.toString()).toBytes(), this.settings.requestTimeout());
-		this.handoffs.add(handoff);
-		handoff.whenComplete((reply, error) -> {
-			this.handoffs.remove(handoff);
-			if (error != null || reply.outcome() != HordeTransport.Reply.Outcome.OK) {
-				logger.warn("Handoff of {} to member {} failed; survivors restart it once this node left", key,
-						this.membership.nodeName(next.get()));
-			}
-		});
+		logger.warn("Member {} did not take over {} {} processes; survivors restart them once this node left",
+				this.membership.nodeName(owner), ids.size(), kind.name().toLowerCase(Locale.ROOT));
+		registry(kind).submitToKeys(ids, RegistrationClaim.fromAnyOf(Set.of(owner), this.membership.localMember(),
+				this.settings.nodeName()));
 	}
 
 	private void removeRegistration(ProcessKey key) {
@@ -714,12 +856,15 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	// ---- failover ----------------------------------------------------------------------------
 
-	private void memberLeft(String member, boolean graceful) {
-		this.transport.memberLeft(member, graceful);
+	private void memberLeft(HordeMembership.Departure departure) {
+		this.transport.memberLeft(departure.member(), departure.graceful());
 		this.blocking.execute(() -> {
-			this.transport.forget(member);
-			this.events.stopRelayingTo(member);
-			recoverDeparted();
+			long start = System.nanoTime();
+			this.transport.forget(departure.member());
+			this.events.stopRelayingTo(departure.member());
+			int restarted = recoverDeparted();
+			logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms", departure.node(),
+					departure.graceful() ? "gracefully" : "failed", restarted, millisSince(start));
 		});
 	}
 
@@ -777,11 +922,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/**
 	 * Restarts, here, every process registered on a member that is gone and that this node owns
 	 * now. The compare-and-set on the registration makes each restart happen exactly once, even if
-	 * two members briefly disagree on the owner.
+	 * two members briefly disagree on the owner. Returns what the pass found; after a failure, as
+	 * if orphans were left.
 	 */
-	private int recoverOrphans() {
+	private RecoveryPass recoverOrphans() {
 		if (this.state != RegistryState.RUNNING) {
-			return 0;
+			return RecoveryPass.NONE;
 		}
 		try {
 			return restartOrphansOwnedHere();
@@ -790,92 +936,146 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			if (this.state == RegistryState.RUNNING) {
 				logger.warn("Restarting the processes of departed members failed; retrying in {}", RECOVERY_SWEEP, ex);
 			}
-			return -1;
+			return RecoveryPass.FAILED;
 		}
 	}
 
 	/**
-	 * Right after a member left: recovers until no process is registered on a departed member any
-	 * more. While the departed member's partitions move, a query may see only part of the registry,
-	 * and the other survivors restart their share meanwhile, so one pass is not enough; the passes
-	 * stop once the registry holds no orphan, or after the request timeout (the sweep goes on).
+	 * Right after a member left: first the fast path, repeated while the partitions move (each
+	 * round finds the orphans of the partitions this member owns by then), then full passes until
+	 * no process is registered on a departed member any more. While partitions move, a cluster-wide
+	 * query waits and may see only part of the registry, and the other survivors restart their
+	 * share meanwhile, so one pass is not enough; the passes stop once the registry holds no orphan,
+	 * or after the request timeout (the periodic sweep goes on). Returns how many processes it
+	 * restarted here.
 	 */
-	private void recoverDeparted() {
+	private int recoverDeparted() {
 		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
-		restartLocalOrphans();
-		while (recoverOrphans() != 0 && this.state == RegistryState.RUNNING && System.nanoTime() - deadline < 0) {
+		int restarted = 0;
+		do {
+			restarted += restartLocalOrphans();
+			if (this.hazelcast.getPartitionService().isClusterSafe()) {
+				break;
+			}
 			pause(RECOVERY_PASS_PAUSE.toMillis());
 		}
+		while (this.state == RegistryState.RUNNING && System.nanoTime() - deadline < 0);
+		while (this.state == RegistryState.RUNNING) {
+			RecoveryPass pass = recoverOrphans();
+			restarted += pass.restarted();
+			if (pass.orphans() == 0 || System.nanoTime() - deadline > 0) {
+				break;
+			}
+			pause(RECOVERY_PASS_PAUSE.toMillis());
+		}
+		return restarted;
 	}
 
 	/**
 	 * The fast path of a recovery: the orphans whose registry entries this member owns now (it held
 	 * their backups, which Hazelcast promoted when the member left) are found without a
 	 * cluster-wide query, which would wait for the partitions to settle, and restarted here. Every
-	 * entry has one owner, so each orphan is tried by one survivor; the compare-and-set keeps it
-	 * exactly once all the same. What members not running sagents own is left to the placement
-	 * owners' passes.
+	 * entry has one owner, so each orphan is tried by one survivor; the claim keeps it exactly once
+	 * all the same. What members not running sagents own is left to the placement owners' passes.
+	 * Returns how many it restarted.
 	 */
-	private void restartLocalOrphans() {
+	private int restartLocalOrphans() {
 		if (this.state != RegistryState.RUNNING) {
-			return;
+			return 0;
 		}
 		try {
-			String[] present = this.membership.memberIds().toArray(String[]::new);
-			List<CompletableFuture<Void>> restarts = new ArrayList<>();
+			Set<String> present = this.membership.memberIds();
+			int restarted = 0;
 			for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-				IMap<String, HazelcastJsonValue> map = kind.getValue();
-				for (String id : map.localKeySet(Predicates.not(Predicates.in(Registration.HOST, present)))) {
-					HazelcastJsonValue registered = map.get(id);
-					if (registered != null) {
-						Registration orphan = Registration.fromJson(new ProcessKey(kind.getKey(), id), registered);
-						restarts.add(CompletableFuture.runAsync(() -> restart(map, orphan, registered), this.blocking));
-					}
-				}
+				Set<String> orphans = kind.getValue()
+					.localKeySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new))));
+				restarted += claimOrphans(kind.getKey(), orphans, present);
 			}
-			CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
+			return restarted;
 		}
 		catch (RuntimeException ex) {
 			logger.debug("The fast recovery pass failed; the full passes follow", ex);
+			return 0;
 		}
 	}
 
-	/** Restarts the orphans this node owns; returns how many orphans the registry holds in all. */
-	private int restartOrphansOwnedHere() {
+	/** Restarts the orphans this node owns; tells how many orphans the registry holds in all. */
+	private RecoveryPass restartOrphansOwnedHere() {
 		Set<String> present = this.membership.memberIds();
 		List<String> hosts = this.membership.hostIds();
 		String self = this.membership.localMember();
-		List<CompletableFuture<Void>> restarts = new ArrayList<>();
 		int orphans = 0;
+		int restarted = 0;
 		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-			IMap<String, HazelcastJsonValue> map = kind.getValue();
-			for (Map.Entry<String, HazelcastJsonValue> orphan : map
-				.entrySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new))))) {
+			Set<String> mine = new HashSet<>();
+			for (String id : kind.getValue()
+				.keySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new))))) {
 				orphans++;
-				Registration registration = Registration.fromJson(new ProcessKey(kind.getKey(), orphan.getKey()),
-						orphan.getValue());
-				if (self.equals(UniformDistribution.owner(registration.key(), hosts).orElse(null))) {
-					// Each restart waits on the registry and on persistence: run them side by side.
-					restarts.add(CompletableFuture.runAsync(() -> restart(map, registration, orphan.getValue()),
-							this.blocking));
+				if (self.equals(UniformDistribution.owner(new ProcessKey(kind.getKey(), id), hosts).orElse(null))) {
+					mine.add(id);
 				}
 			}
+			restarted += claimOrphans(kind.getKey(), mine, present);
 		}
-		CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
-		return orphans;
+		return new RecoveryPass(orphans, restarted);
 	}
 
-	private void restart(IMap<String, HazelcastJsonValue> map, Registration orphan, HazelcastJsonValue registered) {
-		Registration mine = orphan.movedTo(this.membership.localMember(), this.settings.nodeName());
-		HazelcastJsonValue json = mine.toJson();
-		if (map.replace(orphan.key().id(), registered, json)) {
-			try {
-				startRegistered(mine, json);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not restart {} after its member left", orphan.key(), ex);
-			}
+	/**
+	 * Claims, for this member, those of {@code ids} still registered on a member not in
+	 * {@code present}, then starts them here; returns how many started. One claim operation per
+	 * partition does the compare-and-set of them all, so each restarts exactly once.
+	 */
+	private int claimOrphans(ProcessKind kind, Set<String> ids, Set<String> present) {
+		if (ids.isEmpty()) {
+			return 0;
 		}
+		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.membership.localMember(),
+				this.settings.nodeName());
+		return claimByPartition(kind, ids, claim,
+				(claimed) -> CompletableFuture.completedFuture(startAll(kind, claimed)))
+			.stream()
+			.mapToInt((started) -> Optional.ofNullable(started.join()).orElse(0))
+			.sum();
+	}
+
+	/**
+	 * Starts the processes registered here under {@code registrations} (id to registration), one
+	 * after the other: a start only creates the process (its state loads on its own thread), and
+	 * one task per start would queue thousands ahead of everything else the blocking threads do.
+	 * Returns how many started.
+	 */
+	private int startAll(ProcessKind kind, Map<String, HazelcastJsonValue> registrations) {
+		return (int) registrations.entrySet().stream().filter((registration) -> startClaimed(kind, registration)).count();
+	}
+
+	/** Starts a process whose registration (id to JSON) names this member; returns whether it started. */
+	private boolean startClaimed(ProcessKind kind, Map.Entry<String, HazelcastJsonValue> registration) {
+		ProcessKey key = new ProcessKey(kind, registration.getKey());
+		try {
+			startRegistered(Registration.fromJson(key, registration.getValue()), registration.getValue());
+			return true;
+		}
+		catch (RuntimeException ex) {
+			if (this.state == RegistryState.RUNNING) {
+				logger.warn("Could not start {}, which this member took over", key, ex);
+			}
+			return false;
+		}
+	}
+
+	/**
+	 * What one recovery pass found.
+	 *
+	 * @param orphans the processes registered on departed members, in the whole registry
+	 * @param restarted how many of them this pass restarted here
+	 */
+	private record RecoveryPass(int orphans, int restarted) {
+
+		static final RecoveryPass NONE = new RecoveryPass(0, 0);
+
+		/** A pass that failed: orphans may be left, so the passes go on. */
+		static final RecoveryPass FAILED = new RecoveryPass(-1, 0);
+
 	}
 
 	/**
@@ -1065,7 +1265,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				ProcessKey key = ProcessKey.parse(in.readString());
 				out.writeBoolean(this.hosted.lookupHosted(key).isPresent() ? stopHere(key) : stop(key));
 			}
-			case TAKEOVER -> takeOver(sender, ProcessKey.parse(in.readString()));
+			case START_HANDED_OVER -> startHandedOver(in);
 			case LIST -> {
 				ProcessKind kind = ProcessKind.valueOf(in.readString());
 				return (kind == ProcessKind.AGENT) ? HostedListing.encodeAgents(this.localAgents.listHosted())
@@ -1082,21 +1282,18 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return out.toBytes();
 	}
 
-	private void takeOver(String previousHost, ProcessKey key) {
-		IMap<String, HazelcastJsonValue> map = registry(key.kind());
-		HazelcastJsonValue json = map.get(key.id());
-		if (json == null) {
-			return;
+	/** Starts the processes another member handed over, whose registrations it moved here already. */
+	private void startHandedOver(Wire.Reader in) {
+		ProcessKind kind = ProcessKind.valueOf(in.readString());
+		int count = in.readInt();
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < count; i++) {
+			ids.add(in.readString());
 		}
-		Registration registration = Registration.fromJson(key, json);
-		if (!registration.host().equals(previousHost)) {
-			return;
-		}
-		Registration mine = registration.movedTo(this.membership.localMember(), this.settings.nodeName());
-		HazelcastJsonValue moved = mine.toJson();
-		if (map.replace(key.id(), json, moved)) {
-			startRegistered(mine, moved);
-		}
+		String self = this.membership.localMember();
+		Map<String, HazelcastJsonValue> mine = new LinkedHashMap<>(registry(kind).getAll(ids));
+		mine.values().removeIf((json) -> !Registration.hostOf(json).equals(self));
+		startAll(kind, mine);
 	}
 
 	@Override
@@ -1125,6 +1322,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private static Registration decodeRegistration(Wire.Reader in) {
 		return new Registration(ProcessKey.parse(in.readString()), null, null, in.readString(), in.readString(),
 				in.readMap());
+	}
+
+	private static long millisSince(long nanoTime) {
+		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
 	}
 
 	private static Duration remaining(long deadline) {

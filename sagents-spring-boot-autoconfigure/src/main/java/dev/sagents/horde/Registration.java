@@ -70,6 +70,17 @@ record Registration(ProcessKey key, String host, String node, String type, Strin
 		return new HazelcastJsonValue(json.toString());
 	}
 
+	/** The host of a stored registration, read without the rest. */
+	static String hostOf(HazelcastJsonValue value) {
+		return Json.parse(value.getValue()).asObject().getString(HOST, null);
+	}
+
+	/** A stored registration moved to {@code newHost}, the rest as it was. */
+	static HazelcastJsonValue moveJson(HazelcastJsonValue value, String newHost, String newNode) {
+		return new HazelcastJsonValue(
+				Json.parse(value.getValue()).asObject().set(HOST, newHost).set("node", newNode).toString());
+	}
+
 	static Registration fromJson(ProcessKey key, HazelcastJsonValue value) {
 		JsonObject json = Json.parse(value.getValue()).asObject();
 		Map<String, String> attributes = new LinkedHashMap<>();

@@ -47,7 +47,8 @@ class HordeMemberConfigFactoryTests {
 				entry("hazelcast.connection.monitor.interval", "20"),
 				entry("hazelcast.merge.first.run.delay.seconds", "10"),
 				entry("hazelcast.merge.next.run.delay.seconds", "10"),
-				entry("hazelcast.invocation.retry.pause.millis", "50"), entry("hazelcast.phone.home.enabled", "false"),
+				entry("hazelcast.invocation.retry.pause.millis", "50"),
+				entry("hazelcast.operation.backup.timeout.millis", "1000"), entry("hazelcast.phone.home.enabled", "false"),
 				entry("hazelcast.logging.type", "slf4j"), entry("hazelcast.shutdownhook.enabled", "false"));
 	}
 

@@ -83,6 +83,7 @@ final class HordeTestCluster implements AutoCloseable {
 		config.setProperty("hazelcast.connection.monitor.max.faults", "1");
 		config.setProperty("hazelcast.connection.monitor.interval", "20");
 		config.setProperty("hazelcast.invocation.retry.pause.millis", "50");
+		config.setProperty("hazelcast.operation.backup.timeout.millis", "1000");
 		NetworkConfig network = config.getNetworkConfig();
 		network.setPort(this.basePort).setPortCount(5).setPortAutoIncrement(true);
 		network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
