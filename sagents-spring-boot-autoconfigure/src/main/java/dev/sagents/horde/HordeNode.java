@@ -951,15 +951,19 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 */
 	private int recoverDeparted() {
 		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
-		int restarted = 0;
+		// The fast path does not wait for its claims: a partition still moving must not hold up the
+		// orphans of those promoted to this member in the meantime.
+		Set<ProcessKey> claiming = new HashSet<>();
+		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
 		do {
-			restarted += restartLocalOrphans();
+			restarts.addAll(restartLocalOrphans(claiming));
 			if (this.hazelcast.getPartitionService().isClusterSafe()) {
 				break;
 			}
 			pause(RECOVERY_PASS_PAUSE.toMillis());
 		}
 		while (this.state == RegistryState.RUNNING && System.nanoTime() - deadline < 0);
+		int restarted = sum(restarts);
 		while (this.state == RegistryState.RUNNING) {
 			RecoveryPass pass = recoverOrphans();
 			restarted += pass.restarted();
@@ -977,25 +981,27 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * cluster-wide query, which would wait for the partitions to settle, and restarted here. Every
 	 * entry has one owner, so each orphan is tried by one survivor; the claim keeps it exactly once
 	 * all the same. What members not running sagents own is left to the placement owners' passes.
-	 * Returns how many it restarted.
+	 * Claims the orphans not in {@code claiming} yet (and adds them); returns the restarts under way,
+	 * each completing with how many it started.
 	 */
-	private int restartLocalOrphans() {
+	private List<CompletableFuture<Integer>> restartLocalOrphans(Set<ProcessKey> claiming) {
 		if (this.state != RegistryState.RUNNING) {
-			return 0;
+			return List.of();
 		}
 		try {
 			Set<String> present = this.membership.memberIds();
-			int restarted = 0;
+			List<CompletableFuture<Integer>> restarts = new ArrayList<>();
 			for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-				Set<String> orphans = kind.getValue()
-					.localKeySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new))));
-				restarted += claimOrphans(kind.getKey(), orphans, present);
+				Set<String> orphans = new HashSet<>(kind.getValue()
+					.localKeySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new)))));
+				orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind.getKey(), id)));
+				restarts.addAll(claimOrphans(kind.getKey(), orphans, present));
 			}
-			return restarted;
+			return restarts;
 		}
 		catch (RuntimeException ex) {
 			logger.debug("The fast recovery pass failed; the full passes follow", ex);
-			return 0;
+			return List.of();
 		}
 	}
 
@@ -1015,7 +1021,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 					mine.add(id);
 				}
 			}
-			restarted += claimOrphans(kind.getKey(), mine, present);
+			restarted += sum(claimOrphans(kind.getKey(), mine, present));
 		}
 		return new RecoveryPass(orphans, restarted);
 	}
@@ -1025,17 +1031,18 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * {@code present}, then starts them here; returns how many started. One claim operation per
 	 * partition does the compare-and-set of them all, so each restarts exactly once.
 	 */
-	private int claimOrphans(ProcessKind kind, Set<String> ids, Set<String> present) {
+	private List<CompletableFuture<Integer>> claimOrphans(ProcessKind kind, Set<String> ids, Set<String> present) {
 		if (ids.isEmpty()) {
-			return 0;
+			return List.of();
 		}
 		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.membership.localMember(),
 				this.settings.nodeName());
-		return claimByPartition(kind, ids, claim,
-				(claimed) -> CompletableFuture.completedFuture(startAll(kind, claimed)))
-			.stream()
-			.mapToInt((started) -> Optional.ofNullable(started.join()).orElse(0))
-			.sum();
+		return claimByPartition(kind, ids, claim, (claimed) -> CompletableFuture.completedFuture(startAll(kind, claimed)));
+	}
+
+	/** How many processes the restarts started, once all are done (a failed claim counts none). */
+	private static int sum(List<CompletableFuture<Integer>> restarts) {
+		return restarts.stream().mapToInt((started) -> Optional.ofNullable(started.join()).orElse(0)).sum();
 	}
 
 	/**
