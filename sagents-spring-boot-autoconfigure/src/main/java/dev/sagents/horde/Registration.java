@@ -14,7 +14,8 @@ import dev.sagents.process.ProcessKey;
 /**
  * A process's entry in the cluster registry: where it runs and what it was started from, so a
  * survivor can restart it if its member dies. Stored as Hazelcast JSON, so the registry can be
- * queried by host with an index and no serialization config on the member.
+ * queried by host (no index: it would cost memory in every copy) with no serialization config on
+ * the member.
  *
  * @param key the process
  * @param host the UUID of the member that hosts it
