@@ -26,6 +26,7 @@ import com.hazelcast.cluster.Cluster;
 import com.hazelcast.cluster.MembershipAdapter;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.Hazelcast;
+import com.hazelcast.partition.PartitionService;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.sagents.agent.AgentInfo;
@@ -346,6 +347,7 @@ final class HordeBenchmark {
 			startAgents("before-" + what.replace(' ', '-') + "-");
 			hosted.putAll(this.view.hostedPerNode());
 		}
+		long settling = awaitPartitionsSettled();
 		MemberProcess victim = this.members.stream()
 			.max(Comparator.comparingInt((member) -> hosted.getOrDefault(member.node(), 0)))
 			.orElseThrow();
@@ -383,9 +385,10 @@ final class HordeBenchmark {
 		}
 		victim.close();
 		this.members.remove(victim);
-		this.out.printf("%s of %s (%,d agents): %s; first after %.0f ms; Hazelcast removed the member after %s%s; "
-				+ "%,d calls failed %s; one answer from each took %.0f ms before  [%s]%n", what, victim.node(),
-				result.agents(),
+		this.out.printf("%s of %s (%,d agents; %,d ms waited for the partitions to settle first): %s; first after %.0f "
+				+ "ms; Hazelcast removed the member after %s%s; %,d calls failed %s; one answer from each took %.0f ms "
+				+ "before  [%s]%n",
+				what, victim.node(), result.agents(), settling,
 				result.allBack() ? String.format("all answering elsewhere after %.0f ms", result.lastMillis())
 						: String.format("only %,d answering elsewhere after %s", result.backNanos().length, deadline),
 				result.firstMillis(),
@@ -408,6 +411,24 @@ final class HordeBenchmark {
 					runningOn.getOrDefault(id, List.of()));
 		}
 		replace();
+	}
+
+	/**
+	 * Waits until no partition moves and every backup is in sync, so that each failover starts from
+	 * a settled cluster (a member that just joined receives partitions for a few seconds); returns
+	 * how long that took, in milliseconds.
+	 */
+	private long awaitPartitionsSettled() throws InterruptedException {
+		PartitionService partitions = Hazelcast.getHazelcastInstanceByName("sagents-" + DRIVER).getPartitionService();
+		long start = System.nanoTime();
+		long deadline = start + MEMBER_START.toNanos();
+		while (!partitions.isClusterSafe()) {
+			if (System.nanoTime() - deadline > 0) {
+				throw new IllegalStateException("The partitions did not settle within " + MEMBER_START);
+			}
+			Thread.sleep(50);
+		}
+		return (System.nanoTime() - start) / 1_000_000;
 	}
 
 	private void killMembers() {

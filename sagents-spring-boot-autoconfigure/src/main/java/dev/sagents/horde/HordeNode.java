@@ -955,9 +955,15 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		// orphans of those promoted to this member in the meantime.
 		Set<ProcessKey> claiming = new HashSet<>();
 		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
+		int quietRounds = 0;
 		do {
-			restarts.addAll(restartLocalOrphans(claiming));
-			if (this.hazelcast.getPartitionService().isClusterSafe()) {
+			List<CompletableFuture<Integer>> found = restartLocalOrphans(claiming);
+			restarts.addAll(found);
+			// Partitions keep arriving here while they move: stop once two rounds found nothing and
+			// no partition moves any more (the full passes below, a cluster-wide query that waits
+			// for moving partitions, find what no survivor holds).
+			quietRounds = found.isEmpty() ? quietRounds + 1 : 0;
+			if (quietRounds >= 2 && this.hazelcast.getPartitionService().isClusterSafe()) {
 				break;
 			}
 			pause(RECOVERY_PASS_PAUSE.toMillis());
