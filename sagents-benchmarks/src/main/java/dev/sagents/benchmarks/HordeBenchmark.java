@@ -19,6 +19,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,6 +28,7 @@ import com.hazelcast.cluster.Cluster;
 import com.hazelcast.cluster.MembershipAdapter;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.PartitionService;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -89,6 +92,9 @@ final class HordeBenchmark {
 
 	private ClusterView view;
 
+	/** The Hazelcast member sagents started in this JVM. */
+	private HazelcastInstance driverMember;
+
 	/**
 	 * @param agents how many agents to start
 	 * @param commonPoolSet whether the member JVMs get {@value #COMMON_POOL_PARALLELISM}=2 (the
@@ -108,6 +114,7 @@ final class HordeBenchmark {
 			context = BenchmarkApplication.start(memberProperties(DRIVER));
 			this.supervisor = context.getBean(AgentsSupervisor.class);
 			this.view = context.getBean(ClusterView.class);
+			this.driverMember = Hazelcast.getHazelcastInstanceByName("sagents-" + DRIVER);
 			List<MemberProcess> first = List.of(launch(), launch());
 			StringBuilder parallelism = new StringBuilder(DRIVER + " " + ForkJoinPool.getCommonPoolParallelism());
 			for (MemberProcess member : first) {
@@ -180,13 +187,23 @@ final class HordeBenchmark {
 
 	/** Waits until every member runs its supervisor and the three member sets agree with the live nodes. */
 	private void awaitCluster() throws InterruptedException {
-		long deadline = System.nanoTime() + MEMBER_START.toNanos();
-		while (!clusterFormed()) {
+		awaitUntil(this::clusterFormed, () -> "The cluster did not form: " + this.view.members());
+	}
+
+	/**
+	 * Polls {@code condition} until it holds, for {@link #MEMBER_START} at most (then fails with
+	 * {@code failure}); returns how long that took, in milliseconds.
+	 */
+	private static long awaitUntil(BooleanSupplier condition, Supplier<String> failure) throws InterruptedException {
+		long start = System.nanoTime();
+		long deadline = start + MEMBER_START.toNanos();
+		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() - deadline > 0) {
-				throw new IllegalStateException("The cluster did not form: " + this.view.members());
+				throw new IllegalStateException(failure.get());
 			}
 			Thread.sleep(50);
 		}
+		return (System.nanoTime() - start) / 1_000_000;
 	}
 
 	private boolean clusterFormed() {
@@ -358,7 +375,7 @@ final class HordeBenchmark {
 			.toList();
 		RecoveryProbe probe = new RecoveryProbe(victims, victim.node(), callTimeout);
 		// Only the victim leaves: when Hazelcast tells, its failure detection is over and sagents' recovery begins.
-		Cluster cluster = Hazelcast.getHazelcastInstanceByName("sagents-" + DRIVER).getCluster();
+		Cluster cluster = this.driverMember.getCluster();
 		CompletableFuture<Long> removed = new CompletableFuture<>();
 		UUID listener = cluster.addMembershipListener(new MembershipAdapter() {
 
@@ -419,16 +436,8 @@ final class HordeBenchmark {
 	 * how long that took, in milliseconds.
 	 */
 	private long awaitPartitionsSettled() throws InterruptedException {
-		PartitionService partitions = Hazelcast.getHazelcastInstanceByName("sagents-" + DRIVER).getPartitionService();
-		long start = System.nanoTime();
-		long deadline = start + MEMBER_START.toNanos();
-		while (!partitions.isClusterSafe()) {
-			if (System.nanoTime() - deadline > 0) {
-				throw new IllegalStateException("The partitions did not settle within " + MEMBER_START);
-			}
-			Thread.sleep(50);
-		}
-		return (System.nanoTime() - start) / 1_000_000;
+		PartitionService partitions = this.driverMember.getPartitionService();
+		return awaitUntil(partitions::isClusterSafe, () -> "The partitions did not settle within " + MEMBER_START);
 	}
 
 	private void killMembers() {

@@ -35,6 +35,7 @@ import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
+import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -613,13 +614,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return CompletableFuture.failedFuture(ex);
 		}
 		String host = ref.host();
-		if (!this.membership.isMember(host)) {
-			// Its member left: wait for the survivors to restart it, then go there.
-			return followAndRetry(ref, host, message, timeout, deadline, tries);
-		}
-		if (tries == 0 && !this.membership.isAlive(host)) {
-			// Its member is draining and may have handed it over already: the registry says where it
-			// runs (a member that is shutting down may no longer answer).
+		// Follow the registry instead when its member left (the survivors restart it, then it runs
+		// where the registry says) or, on a first try, when its member is draining and may have
+		// handed it over already (a member that is shutting down may no longer answer). An alive
+		// member is a member: one look at the member list either way.
+		if ((tries == 0) ? !this.membership.isAlive(host) : !this.membership.isMember(host)) {
 			return followAndRetry(ref, host, message, timeout, deadline, tries);
 		}
 		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining))
@@ -998,8 +997,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			Set<String> present = this.membership.memberIds();
 			List<CompletableFuture<Integer>> restarts = new ArrayList<>();
 			for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-				Set<String> orphans = new HashSet<>(kind.getValue()
-					.localKeySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new)))));
+				Set<String> orphans = new HashSet<>(kind.getValue().localKeySet(hostedByNoneOf(present)));
 				orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind.getKey(), id)));
 				restarts.addAll(claimOrphans(kind.getKey(), orphans, present));
 			}
@@ -1020,8 +1018,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		int restarted = 0;
 		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
 			Set<String> mine = new HashSet<>();
-			for (String id : kind.getValue()
-				.keySet(Predicates.not(Predicates.in(Registration.HOST, present.toArray(String[]::new))))) {
+			for (String id : kind.getValue().keySet(hostedByNoneOf(present))) {
 				orphans++;
 				if (self.equals(UniformDistribution.owner(new ProcessKey(kind.getKey(), id), hosts).orElse(null))) {
 					mine.add(id);
@@ -1044,6 +1041,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.membership.localMember(),
 				this.settings.nodeName());
 		return claimByPartition(kind, ids, claim, (claimed) -> CompletableFuture.completedFuture(startAll(kind, claimed)));
+	}
+
+	/** The registrations of processes hosted by none of {@code members}: orphans, if those are all members. */
+	private static Predicate<String, HazelcastJsonValue> hostedByNoneOf(Set<String> members) {
+		return Predicates.not(Predicates.in(Registration.HOST, members.toArray(String[]::new)));
 	}
 
 	/** How many processes the restarts started, once all are done (a failed claim counts none). */
