@@ -2,6 +2,7 @@ package dev.sagents.horde;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.internal.json.Json;
@@ -76,10 +77,17 @@ record Registration(ProcessKey key, String host, String node, String type, Strin
 		return Json.parse(value.getValue()).asObject().getString(HOST, null);
 	}
 
-	/** A stored registration moved to {@code newHost}, the rest as it was. */
-	static HazelcastJsonValue moveJson(HazelcastJsonValue value, String newHost, String newNode) {
-		return new HazelcastJsonValue(
-				Json.parse(value.getValue()).asObject().set(HOST, newHost).set("node", newNode).toString());
+	/**
+	 * A stored registration moved to {@code newHost}, the rest as it was, if its host passes
+	 * {@code hostTest}; else {@code null}. Parsed once, as it runs for every entry a claim visits.
+	 */
+	static HazelcastJsonValue moveIf(HazelcastJsonValue value, Predicate<String> hostTest, String newHost,
+			String newNode) {
+		JsonObject json = Json.parse(value.getValue()).asObject();
+		if (!hostTest.test(json.getString(HOST, null))) {
+			return null;
+		}
+		return new HazelcastJsonValue(json.set(HOST, newHost).set("node", newNode).toString());
 	}
 
 	static Registration fromJson(ProcessKey key, HazelcastJsonValue value) {

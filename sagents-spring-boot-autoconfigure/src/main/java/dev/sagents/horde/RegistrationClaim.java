@@ -60,11 +60,14 @@ final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonVal
 	@Override
 	public HazelcastJsonValue process(Map.Entry<String, HazelcastJsonValue> entry) {
 		HazelcastJsonValue current = entry.getValue();
-		if (current == null || this.hosts.contains(Registration.hostOf(current)) != this.hostedByAnyOf) {
+		if (current == null) {
 			return null;
 		}
-		HazelcastJsonValue moved = Registration.moveJson(current, this.newHost, this.newNode);
-		entry.setValue(moved);
+		HazelcastJsonValue moved = Registration.moveIf(current,
+				(host) -> this.hosts.contains(host) == this.hostedByAnyOf, this.newHost, this.newNode);
+		if (moved != null) {
+			entry.setValue(moved);
+		}
 		return moved;
 	}
 
