@@ -43,6 +43,12 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	/** Messages handled per executor task before yielding the thread to other processes. */
 	private static final int BATCH = 64;
 
+	private static final int FREE = 0;
+
+	private static final int HELD = 1;
+
+	private static final int UNSTARTED = 2;
+
 	private static final int STARTING = 0;
 
 	private static final int RUNNING = 1;
@@ -72,8 +78,13 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	private final ConcurrentLinkedQueue<Object> mailbox = new ConcurrentLinkedQueue<>();
 
+	/**
+	 * Who holds the process: {@link #FREE}, {@link #HELD} by a thread running it, or
+	 * {@link #UNSTARTED}, held for {@link #start()}, so that a message that finds the process
+	 * registered before its {@link #init()} ran waits in the mailbox instead of taking it.
+	 */
 	@SuppressWarnings("unused") // accessed through BUSY
-	private volatile int busy;
+	private volatile int busy = UNSTARTED;
 
 	private volatile int lifecycle = STARTING;
 
@@ -150,7 +161,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	/** Whether nothing is queued and no handler runs. */
 	protected final boolean isIdle() {
-		return this.busy == 0 && this.mailbox.isEmpty();
+		return this.busy == FREE && this.mailbox.isEmpty();
 	}
 
 	/**
@@ -159,7 +170,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	 * {@link ProcessStartException} is thrown.
 	 */
 	public final void start() {
-		if (!BUSY.compareAndSet(this, 0, 1)) {
+		if (!BUSY.compareAndSet(this, UNSTARTED, HELD)) {
 			throw new IllegalStateException("Process " + this.key + " was already started");
 		}
 		try {
@@ -167,7 +178,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		}
 		catch (Throwable ex) {
 			finish(ExitReason.CRASH, ex);
-			this.busy = 0;
+			this.busy = FREE;
 			throw new ProcessStartException(this.key, ex);
 		}
 		this.lastActivityNanos = System.nanoTime();
@@ -207,7 +218,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	@Override
 	public final <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
-		if (this.lifecycle == RUNNING && this.mailbox.isEmpty() && BUSY.compareAndSet(this, 0, 1)) {
+		if (this.lifecycle == RUNNING && this.mailbox.isEmpty() && BUSY.compareAndSet(this, FREE, HELD)) {
 			// The process is idle and we hold it: handle on this thread, unless something slipped in.
 			try {
 				if (this.lifecycle == RUNNING && this.mailbox.isEmpty() && STOP_REQUEST.getVolatile(this) == null) {
@@ -357,7 +368,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	}
 
 	private void trySchedule() {
-		if (BUSY.compareAndSet(this, 0, 1)) {
+		if (BUSY.compareAndSet(this, FREE, HELD)) {
 			submit();
 		}
 	}
@@ -369,12 +380,12 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		catch (RejectedExecutionException ex) {
 			// The node is shutting down its executor: nothing can run any more.
 			finish(ExitReason.SHUTDOWN, null);
-			this.busy = 0;
+			this.busy = FREE;
 		}
 	}
 
 	private void release() {
-		this.busy = 0;
+		this.busy = FREE;
 		if ((!this.mailbox.isEmpty() || STOP_REQUEST.getVolatile(this) != null) && this.lifecycle != STOPPED) {
 			trySchedule();
 		}
