@@ -403,12 +403,12 @@ final class HordeBenchmark {
 		victim.close();
 		this.members.remove(victim);
 		this.out.printf("%s of %s (%,d agents; %,d ms waited for the partitions to settle first): %s; first after %.0f "
-				+ "ms; Hazelcast removed the member after %s%s; %,d calls failed %s; one answer from each took %.0f ms "
+				+ "ms, half after %.0f ms, 90%% after %.0f ms, 99%% after %.0f ms; Hazelcast removed the member after %s%s; %,d calls failed %s; one answer from each took %.0f ms "
 				+ "before  [%s]%n",
 				what, victim.node(), result.agents(), settling,
 				result.allBack() ? String.format("all answering elsewhere after %.0f ms", result.lastMillis())
 						: String.format("only %,d answering elsewhere after %s", result.backNanos().length, deadline),
-				result.firstMillis(),
+				result.firstMillis(), result.halfMillis(), result.millisAt(0.9), result.millisAt(0.99),
 				removed.isDone() ? String.format("%.0f ms", (removed.join() - disruptedAt[0]) / 1e6) : "(not yet)",
 				exited, result.failedCalls(), result.failures(), result.passMillis(), comparison);
 		List<AgentInfo> running = this.supervisor.listAgents();

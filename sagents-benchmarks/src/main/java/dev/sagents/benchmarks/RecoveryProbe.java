@@ -148,12 +148,25 @@ final class RecoveryProbe {
 
 		/** When the last agent answered, in milliseconds from the disruption. */
 		double lastMillis() {
-			return (this.backNanos.length == 0) ? Double.NaN : this.backNanos[this.backNanos.length - 1] / 1e6;
+			return millisAt(this.backNanos.length - 1);
 		}
 
 		/** When the first agent answered, in milliseconds from the disruption. */
 		double firstMillis() {
-			return (this.backNanos.length == 0) ? Double.NaN : this.backNanos[0] / 1e6;
+			return millisAt(0);
+		}
+
+		/** When half of the agents (of those that answered) had answered, in milliseconds from the disruption. */
+		double halfMillis() {
+			return millisAt(this.backNanos.length / 2);
+		}
+
+		double millisAt(double fraction) {
+			return millisAt((int) Math.min(this.backNanos.length - 1, Math.floor(fraction * this.backNanos.length)));
+		}
+
+		private double millisAt(int index) {
+			return (this.backNanos.length == 0) ? Double.NaN : this.backNanos[index] / 1e6;
 		}
 
 		long failedCalls() {

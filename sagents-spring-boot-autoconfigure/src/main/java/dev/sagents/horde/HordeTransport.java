@@ -284,7 +284,13 @@ final class HordeTransport implements MessageListener<byte[]> {
 			REFUSED,
 
 			/** The process did not answer in time on its member. */
-			TIMEOUT;
+			TIMEOUT,
+
+			/**
+			 * The member, draining, handed the process over; {@code data} names the member and node
+			 * it went to: call there.
+			 */
+			MOVED;
 
 			static Outcome of(int ordinal) {
 				Outcome[] outcomes = values();
