@@ -5,12 +5,14 @@ import java.util.Set;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.spi.properties.ClusterProperty;
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentPersistence;
 import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.cluster.ClusterView;
+import dev.sagents.codec.CompactMessageCodec;
 import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.codec.TrustedTypes;
@@ -117,19 +119,27 @@ class HordeBackendConfiguration {
 	}
 
 	/**
-	 * JSON through the application's Jackson {@code JsonMapper} (a default one when it has none),
-	 * decoding only trusted types: the packages of {@code sagents.horde.codec.trusted-packages},
-	 * the application's auto-configuration packages (those of its {@code @SpringBootApplication})
-	 * and the packages of the {@link AgentBehavior} beans' state types. A state type of the JDK
-	 * (such as {@code Integer}) is trusted as that one class, never its package.
+	 * {@code sagents.horde.codec.format=json} (the default): JSON through the application's Jackson
+	 * {@code JsonMapper} (a default one when it has none), decoding only trusted types: the packages
+	 * of {@code sagents.horde.codec.trusted-packages}, the application's auto-configuration packages
+	 * (those of its {@code @SpringBootApplication}) and the packages of the {@link AgentBehavior}
+	 * beans' state types. A state type of the JDK (such as {@code Integer}) is trusted as that one
+	 * class, never its package.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(JsonMapper.class)
+	@Conditional(NotCompactFormatCondition.class)
 	static class JsonMessageCodecConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(MessageCodec.class)
 		JsonMessageCodec sagentsMessageCodec(ObjectProvider<JsonMapper> mapper, SagentsProperties properties,
+				BeanFactory beanFactory, ResourceLoader resourceLoader, ObjectProvider<AgentBehavior<?>> behaviors) {
+			return jsonMessageCodec(mapper, properties, beanFactory, resourceLoader, behaviors);
+		}
+
+		/** The JSON codec, also the one the Compact codec hands every other value to. */
+		static JsonMessageCodec jsonMessageCodec(ObjectProvider<JsonMapper> mapper, SagentsProperties properties,
 				BeanFactory beanFactory, ResourceLoader resourceLoader, ObjectProvider<AgentBehavior<?>> behaviors) {
 			Set<String> packages = new LinkedHashSet<>(properties.getHorde().getCodec().getTrustedPackages());
 			if (AutoConfigurationPackages.has(beanFactory)) {
@@ -156,6 +166,29 @@ class HordeBackendConfiguration {
 		private static boolean isApplicationClass(Class<?> type) {
 			ClassLoader loader = type.getClassLoader();
 			return loader != null && loader != ClassLoader.getPlatformClassLoader();
+		}
+
+	}
+
+	/**
+	 * {@code sagents.horde.codec.format=compact}: values of the classes of the application's
+	 * {@link CompactSerializer} beans travel as Hazelcast Compact, decoded only for the type names
+	 * of those serializers; every other value travels as JSON, exactly as with {@code json}.
+	 * Without any such bean every value is JSON. The serializers are used by the codec only, not
+	 * registered with a Hazelcast member.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	@ConditionalOnProperty(name = "sagents.horde.codec.format", havingValue = "compact")
+	static class CompactMessageCodecConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(MessageCodec.class)
+		CompactMessageCodec sagentsMessageCodec(ObjectProvider<CompactSerializer<?>> serializers,
+				ObjectProvider<JsonMapper> mapper, SagentsProperties properties, BeanFactory beanFactory,
+				ResourceLoader resourceLoader, ObjectProvider<AgentBehavior<?>> behaviors) {
+			return new CompactMessageCodec(serializers.orderedStream().toList(), JsonMessageCodecConfiguration
+				.jsonMessageCodec(mapper, properties, beanFactory, resourceLoader, behaviors));
 		}
 
 	}
@@ -214,6 +247,23 @@ class HordeBackendConfiguration {
 		@Order(0)
 		HazelcastConfigCustomizer sagentsShutdownHookHazelcastConfigCustomizer() {
 			return (config) -> HordeMemberConfigFactory.fillIn(config, ClusterProperty.SHUTDOWNHOOK_ENABLED, false);
+		}
+
+	}
+
+	/**
+	 * Any codec format but {@code compact}: {@code json}, no value, or an empty one (which binds as
+	 * the default), so that a context always has a codec.
+	 */
+	static class NotCompactFormatCondition extends NoneNestedConditions {
+
+		NotCompactFormatCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(name = "sagents.horde.codec.format", havingValue = "compact")
+		static class CompactFormat {
+
 		}
 
 	}

@@ -432,12 +432,30 @@ public class SagentsProperties implements InitializingBean {
 	public static class Codec {
 
 		/**
+		 * How values travel: 'json' (through the application's Jackson JsonMapper) or 'compact'
+		 * (Hazelcast Compact for the classes of the application's CompactSerializer beans, JSON for
+		 * every other value). Either way, decoding instantiates only trusted types.
+		 */
+		private CodecFormat format = CodecFormat.JSON;
+
+		/**
 		 * Further packages whose types may be decoded from the network (messages, replies, event
 		 * payloads, states), such as com.example.orders. The application's auto-configuration
-		 * packages and the packages of the AgentBehavior beans' state types are always trusted;
-		 * no other type is ever instantiated from received bytes.
+		 * packages and the packages of the AgentBehavior beans' state types are always trusted, and
+		 * with format 'compact' the Compact types of the CompactSerializer beans; no other type is
+		 * ever instantiated from received bytes.
 		 */
 		private List<String> trustedPackages = new ArrayList<>();
+
+		/** How values travel. */
+		public CodecFormat getFormat() {
+			return this.format;
+		}
+
+		/** Sets how values travel. */
+		public void setFormat(CodecFormat format) {
+			this.format = format;
+		}
 
 		/** The further trusted packages. */
 		public List<String> getTrustedPackages() {
@@ -689,6 +707,20 @@ public class SagentsProperties implements InitializingBean {
 		public int effectiveParallelism() {
 			return (this.parallelism != null) ? this.parallelism : java.lang.Runtime.getRuntime().availableProcessors();
 		}
+
+	}
+
+	/** How messages, replies, event payloads and states travel between members. */
+	public enum CodecFormat {
+
+		/** JSON, through the application's Jackson {@code JsonMapper}. */
+		JSON,
+
+		/**
+		 * Hazelcast Compact for the classes of the application's {@code CompactSerializer} beans,
+		 * JSON for every other value.
+		 */
+		COMPACT
 
 	}
 

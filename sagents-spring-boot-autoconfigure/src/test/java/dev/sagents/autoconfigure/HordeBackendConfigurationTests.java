@@ -1,5 +1,6 @@
 package dev.sagents.autoconfigure;
 
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,17 +9,22 @@ import java.util.List;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSession;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.MembersMode;
+import dev.sagents.codec.CompactMessageCodec;
+import dev.sagents.codec.EncodedValue;
 import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.codec.notes.Note;
 import dev.sagents.codec.notes.Priority;
+import dev.sagents.codec.orders.Line;
+import dev.sagents.codec.orders.LineSerializer;
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.horde.ApplicationHazelcastMemberProvider;
@@ -55,6 +61,8 @@ import static org.mockito.Mockito.mock;
  * off. The contexts refresh without starting lifecycle beans, so no member ever starts here.
  */
 class HordeBackendConfigurationTests {
+
+	private static final byte[] EMPTY_OBJECT = { '{', '}' };
 
 	@TempDir
 	Path baseDirectory;
@@ -238,6 +246,93 @@ class HordeBackendConfigurationTests {
 		MessageCodec own = mock(MessageCodec.class);
 		runner().withBean(MessageCodec.class, () -> own)
 			.run((context) -> assertThat(context.getBean(MessageCodec.class)).isSameAs(own));
+	}
+
+	@Test
+	void compactFormatWritesTheClassesOfTheSerializerBeansAsCompact() {
+		runner().withPropertyValues("sagents.horde.codec.format=compact")
+			.withBean("lineSerializer", CompactSerializer.class, LineSerializer::new)
+			.run((context) -> {
+				MessageCodec codec = context.getBean(MessageCodec.class);
+				assertThat(codec).isInstanceOf(CompactMessageCodec.class);
+				Line line = new Line("sku-1", 3, new BigDecimal("4.20"));
+
+				EncodedValue encoded = codec.encode(line);
+
+				assertThat(encoded.type()).isEqualTo("compact:" + LineSerializer.TYPE_NAME);
+				assertThat(codec.decode(encoded)).isEqualTo(line);
+			});
+	}
+
+	@Test
+	void compactFormatHandsEveryOtherValueToJsonWithItsTrustedPackages() {
+		runner().withPropertyValues("sagents.horde.codec.format=compact",
+				"sagents.horde.codec.trusted-packages=dev.sagents.codec.notes")
+			.withBean("lineSerializer", CompactSerializer.class, LineSerializer::new)
+			.run((context) -> {
+				MessageCodec codec = context.getBean(MessageCodec.class);
+				Note note = new Note("groceries", List.of("home"), null, Priority.LOW, Instant.EPOCH);
+
+				assertThat(codec.encode(note).type()).isEqualTo(Note.class.getName());
+				assertThat(codec.decode(codec.encode(note))).isEqualTo(note);
+				assertThat(codec.decode(codec.encode(41))).isEqualTo(41);
+				assertThatExceptionOfType(UntrustedTypeException.class)
+					.isThrownBy(() -> codec.decode(new EncodedValue("dev.sagents.horde.HordeSettings", EMPTY_OBJECT)));
+			});
+	}
+
+	@Test
+	void compactFormatWithoutSerializersEncodesEverythingAsJson() {
+		runner().withPropertyValues("sagents.horde.codec.format=compact",
+				"sagents.horde.codec.trusted-packages=dev.sagents.codec.orders")
+			.run((context) -> {
+				MessageCodec codec = context.getBean(MessageCodec.class);
+				assertThat(codec).isInstanceOf(CompactMessageCodec.class);
+				Line line = new Line("sku-1", 3, BigDecimal.ONE);
+
+				assertThat(codec.encode(line).type()).isEqualTo(Line.class.getName());
+				assertThat(codec.decode(codec.encode(line))).isEqualTo(line);
+			});
+	}
+
+	@Test
+	void jsonStaysTheDefaultEvenWhenEmptyAndIgnoresSerializerBeans() {
+		for (String[] format : List.of(new String[0], new String[] { "sagents.horde.codec.format=json" },
+				new String[] { "sagents.horde.codec.format=" })) {
+			runner().withPropertyValues(format)
+				.withPropertyValues("sagents.horde.codec.trusted-packages=dev.sagents.codec.orders")
+				.withBean("lineSerializer", CompactSerializer.class, LineSerializer::new)
+				.run((context) -> {
+					MessageCodec codec = context.getBean(MessageCodec.class);
+					assertThat(codec).isInstanceOf(JsonMessageCodec.class);
+					assertThat(context.getBean(SagentsProperties.class).getHorde().getCodec().getFormat())
+						.isEqualTo(SagentsProperties.CodecFormat.JSON);
+					Line line = new Line("sku-1", 3, BigDecimal.ONE);
+					assertThat(codec.encode(line).type()).isEqualTo(Line.class.getName());
+					assertThat(codec.decode(codec.encode(line))).isEqualTo(line);
+				});
+		}
+	}
+
+	@Test
+	void userCodecReplacesTheCompactOne() {
+		MessageCodec own = mock(MessageCodec.class);
+		runner().withPropertyValues("sagents.horde.codec.format=compact")
+			.withBean("lineSerializer", CompactSerializer.class, LineSerializer::new)
+			.withBean(MessageCodec.class, () -> own)
+			.run((context) -> assertThat(context.getBean(MessageCodec.class)).isSameAs(own));
+	}
+
+	@Test
+	void twoSerializersOfOneClassStopStartup() {
+		runner().withPropertyValues("sagents.horde.codec.format=compact")
+			.withBean("lineSerializer", CompactSerializer.class, LineSerializer::new)
+			.withBean("otherLineSerializer", CompactSerializer.class, LineSerializer::new)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("Two Compact serializers for class " + Line.class.getName()));
 	}
 
 	/** A message type of this test's package, trusted only as an auto-configuration package. */

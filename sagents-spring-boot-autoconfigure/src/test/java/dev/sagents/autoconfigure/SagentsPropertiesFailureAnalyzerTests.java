@@ -61,6 +61,11 @@ class SagentsPropertiesFailureAnalyzerTests {
 	}
 
 	@Test
+	void misspeltCodecFormatListsTheAllowedValues() {
+		assertReport("sagents.horde.codec.format=protobuf", "sagents.horde.codec.format", "protobuf", "json, compact");
+	}
+
+	@Test
 	void malformedDurationSaysWhatADurationLooksLike() {
 		assertReport("sagents.agents.call-timeout=soon", "sagents.agents.call-timeout", "soon",
 				"a duration, such as 500ms, 30s, 5m or PT30S");
