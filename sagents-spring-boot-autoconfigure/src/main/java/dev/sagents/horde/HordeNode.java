@@ -958,8 +958,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	/**
 	 * After a split healed, Hazelcast gave this member a new UUID: listen under it, announce it,
-	 * claim the processes still registered under the old one, then stop those the merged registry
-	 * kept elsewhere. Only a merging member needs this: the side it joined kept its own entries.
+	 * claim the processes still registered under the old one (one claim operation for all of them:
+	 * a member may host thousands, and each one-by-one read and write would keep its duplicates
+	 * running for seconds more), then stop those the merged registry kept elsewhere. Only a
+	 * merging member needs this: the side it joined kept its own entries.
 	 */
 	private void rejoin() {
 		String previous = this.transport.relisten();
@@ -968,30 +970,29 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				previous);
 		this.membership.reload();
 		this.membership.announce((this.state == RegistryState.RUNNING) ? MemberStatus.ALIVE : MemberStatus.SHUTTING_DOWN);
+		RegistrationClaim claim = RegistrationClaim.fromAnyOf(Set.of(previous), self, this.settings.nodeName());
 		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-			for (ProcessKey key : this.hosted.keysHosted(kind.getKey())) {
-				HazelcastJsonValue json = kind.getValue().get(key.id());
-				if (json != null && Registration.fromJson(key, json).host().equals(previous)) {
-					kind.getValue()
-						.replace(key.id(), json, Registration.fromJson(key, json).movedTo(self, this.settings.nodeName()).toJson());
-				}
+			Set<String> ids = this.hosted.keysHosted(kind.getKey()).stream().map(ProcessKey::id).collect(Collectors.toSet());
+			if (!ids.isEmpty()) {
+				kind.getValue().executeOnKeys(ids, claim);
 			}
 		}
 		reconcile();
 	}
 
 	/**
-	 * Brings what this node hosts in line with the cluster registry: restarts the orphans it owns
-	 * now and stops the processes the registry says run elsewhere.
+	 * Brings what this node hosts in line with the cluster registry: stops the processes the
+	 * registry says run elsewhere and restarts the orphans it owns now.
 	 */
 	void reconcile() {
-		recoverOrphans();
+		// Duplicates first: until they stop, an id runs twice.
 		try {
 			stopDuplicates();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Looking for processes that also run elsewhere failed", ex);
 		}
+		recoverOrphans();
 	}
 
 	/**
