@@ -112,6 +112,16 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private static final int BLOCKING_THREADS = 32;
 
 
+	/**
+	 * A draining node that handed its processes over stays until no caller needed redirecting for
+	 * this long (or {@link #REDIRECT_LINGER} passed): its callers learn the new hosts while the
+	 * cluster is calm, before its partitions migrate away, which slows every call for a second.
+	 */
+	private static final Duration REDIRECT_QUIET = Duration.ofMillis(100);
+
+	/** The longest a draining node stays to redirect callers once its processes were handed over. */
+	private static final Duration REDIRECT_LINGER = Duration.ofSeconds(1);
+
 	/** The longest pause between two tries of a call whose process is moving. */
 	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -169,6 +179,14 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	/** When this node began to drain ({@link System#nanoTime()}), for the log. */
 	private volatile long drainingSince;
+
+	/** When this node last redirected a call to where it handed the process over ({@link System#nanoTime()}). */
+	private volatile long lastRedirect;
+
+	/** For the log: when the handoffs were confirmed and the redirections ended, in ms after the drain began. */
+	private long handoffsConfirmedAfter;
+
+	private long redirectedUntil;
 
 	private volatile RegistryState state = RegistryState.STARTING;
 
@@ -283,7 +301,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return byOwner;
 	}
 
-	/** Waits for the handoffs of processes this node stopped while draining. */
+	/**
+	 * Waits for the handoffs of processes this node stopped while draining, then while callers
+	 * still need redirecting (see {@link #REDIRECT_QUIET}).
+	 */
 	void awaitHandoffs() {
 		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
 		try {
@@ -292,6 +313,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				CompletableFuture.allOf(this.handoffs.toArray(CompletableFuture[]::new))
 					.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			}
+			this.handoffsConfirmedAfter = millisSince(this.drainingSince);
+			long lingerEnd = System.nanoTime() + REDIRECT_LINGER.toNanos();
+			while (System.nanoTime() - this.lastRedirect < REDIRECT_QUIET.toNanos() && System.nanoTime() - lingerEnd < 0) {
+				Thread.sleep(10);
+			}
+			this.redirectedUntil = millisSince(this.drainingSince);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			logger.warn("Not every process was handed over within {}; survivors restart the rest once this node left",
@@ -321,8 +348,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.blocking.shutdown();
 		this.handedOverTo.clear();
 		if (this.drainingSince != 0) {
-			logger.info("sagents node {} left the horde {} ms after it began to drain; it handed {} processes over",
-					this.settings.nodeName(), millisSince(this.drainingSince), this.handedOver.get());
+			logger.info("sagents node {} left the horde {} ms after it began to drain; it handed {} processes over "
+					+ "(all confirmed after {} ms, callers redirected until {} ms)", this.settings.nodeName(),
+					millisSince(this.drainingSince), this.handedOver.get(), this.handoffsConfirmedAfter,
+					this.redirectedUntil);
 		}
 		else {
 			logger.info("sagents node {} left the horde", this.settings.nodeName());
@@ -1260,6 +1289,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (next == null || !this.membership.isMember(next)) {
 			return new HordeTransport.Reply(HordeTransport.Reply.Outcome.NOT_HERE, null);
 		}
+		this.lastRedirect = System.nanoTime();
 		return new HordeTransport.Reply(HordeTransport.Reply.Outcome.MOVED,
 				new Wire.Writer().writeString(next).writeString(this.membership.nodeName(next)).toBytes());
 	}
