@@ -14,7 +14,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -511,13 +510,14 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			String host = found.get().host();
 			String self = this.membership.localMember();
 			if (host.equals(self)) {
-				if (this.hosted.lookupHosted(key).isEmpty() && this.handedOverTo.remove(key, self)) {
+				boolean hostedHere = this.hosted.lookupHosted(key).isPresent();
+				if (!hostedHere && this.handedOverTo.remove(key, self)) {
 					// Stopped to be handed over, and not sent yet: it stays stopped.
 					removeRegistration(key);
 					return true;
 				}
-				String next = handedOverTo(key);
-				if (next == null || this.hosted.lookupHosted(key).isPresent()) {
+				String next = hostedHere ? null : handedOverTo(key);
+				if (next == null) {
 					return stopHere(key);
 				}
 				// Handed over a moment ago, before the registry says so: stop it there.
@@ -882,7 +882,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * registry says (the survivors or the sweep take them from there).
 	 */
 	private <T> List<CompletableFuture<T>> claimByPartition(ProcessKind kind, Set<String> ids, RegistrationClaim claim,
-			Function<Map<String, HazelcastJsonValue>, ? extends CompletionStage<T>> then) {
+			Function<Map<String, HazelcastJsonValue>, T> then) {
 		Map<Integer, Set<String>> byPartition = new HashMap<>();
 		PartitionService partitions = this.hazelcast.getPartitionService();
 		for (String id : ids) {
@@ -892,7 +892,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			.stream()
 			.map((group) -> registry(kind).submitToKeys(group, claim)
 				.toCompletableFuture()
-				.thenComposeAsync(then, this.blocking)
+				.thenApplyAsync(then, this.blocking)
 				.exceptionally((error) -> {
 					logger.warn("Moving {} {} registrations failed", group.size(), kind.name().toLowerCase(Locale.ROOT),
 							error);
@@ -1146,7 +1146,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.membership.localMember(),
 				this.settings.nodeName());
-		return claimByPartition(kind, ids, claim, (claimed) -> CompletableFuture.completedFuture(startAll(kind, claimed)));
+		return claimByPartition(kind, ids, claim, (claimed) -> startAll(kind, claimed));
 	}
 
 	/** The registrations of processes hosted by none of {@code members}: orphans, if those are all members. */
