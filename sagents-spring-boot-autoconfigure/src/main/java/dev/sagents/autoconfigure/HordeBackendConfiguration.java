@@ -64,7 +64,8 @@ class HordeBackendConfiguration {
 	@ConditionalOnMissingBean
 	HordeSettings sagentsHordeSettings(SagentsProperties properties, LocalProcessRuntime runtime) {
 		Horde horde = properties.getHorde();
-		return new HordeSettings(runtime.node(), horde.getMembers(), horde.getPartition(), horde.getRequestTimeout());
+		return new HordeSettings(runtime.node(), horde.getMembers(), horde.getPartition(), horde.getRequestTimeout(),
+				horde.getSilentConnectionTimeout());
 	}
 
 	@Bean

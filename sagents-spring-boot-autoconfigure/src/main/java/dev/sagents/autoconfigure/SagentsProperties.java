@@ -175,6 +175,16 @@ public class SagentsProperties implements InitializingBean {
 		 */
 		private Duration healthGrace = Duration.ofSeconds(15);
 
+		/**
+		 * How long a connection of the Hazelcast member to an address outside the cluster may stay
+		 * without any answer before sagents closes it. Hazelcast (5.5 to 5.7) spins an I/O thread on
+		 * such a connection, as when it looks for a cluster to merge with at the address of a hung
+		 * member it removed: the spin burns a core and starves that thread's other connections,
+		 * whose missed heartbeats can split healthy members. Applies to the application's
+		 * HazelcastInstance too; '0' leaves such connections to Hazelcast.
+		 */
+		private Duration silentConnectionTimeout = Duration.ofSeconds(1);
+
 		/** Network of the member sagents starts. */
 		private final Network network = new Network();
 
@@ -242,6 +252,16 @@ public class SagentsProperties implements InitializingBean {
 		/** Sets how long the member sets may disagree before the node is reported DOWN. */
 		public void setHealthGrace(Duration healthGrace) {
 			this.healthGrace = healthGrace;
+		}
+
+		/** How long a connection outside the cluster may stay silent before it is closed. */
+		public Duration getSilentConnectionTimeout() {
+			return this.silentConnectionTimeout;
+		}
+
+		/** Sets how long a connection outside the cluster may stay silent before it is closed. */
+		public void setSilentConnectionTimeout(Duration silentConnectionTimeout) {
+			this.silentConnectionTimeout = silentConnectionTimeout;
 		}
 
 		/** The network settings. */

@@ -98,6 +98,8 @@ final class SagentsPropertiesValidator {
 		requirePositive("sagents.horde.request-timeout", horde.getRequestTimeout());
 		requireNotNegative("sagents.horde.health-grace", horde.getHealthGrace(),
 				"0 (report at once) or a positive duration, such as 15s");
+		requireNotNegative("sagents.horde.silent-connection-timeout", horde.getSilentConnectionTimeout(),
+				"0 (leave such connections to Hazelcast) or a positive duration, such as 1s");
 		validateNetwork(horde.getNetwork());
 		validateFailureDetection(horde.getFailureDetection());
 		validateTrustedPackages(horde.getCodec().getTrustedPackages());

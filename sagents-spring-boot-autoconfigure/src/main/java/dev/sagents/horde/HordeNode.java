@@ -205,6 +205,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private ScheduledFuture<?> recoverySweep;
 
+	private SilentConnectionGuard silentConnections;
+
 	/**
 	 * Runs the work that waits on Hazelcast (requests from other members, restarts, forwarding), so
 	 * it never holds the handler executor and many such waits overlap. Idle threads time out.
@@ -236,6 +238,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				});
 		this.blocking.allowCoreThreadTimeOut(true);
 		this.hazelcast = this.members.start();
+		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
+		this.silentConnections.start(this.runtime.timer());
 		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), this::memberLeft);
 		this.registrations.put(ProcessKind.AGENT, this.hazelcast.getMap(AGENTS_MAP));
 		this.registrations.put(ProcessKind.FILESYSTEM, this.hazelcast.getMap(FILESYSTEMS_MAP));
@@ -337,6 +341,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (this.recoverySweep != null) {
 			this.recoverySweep.cancel(false);
 		}
+		this.silentConnections.stop();
 		this.events.close();
 		this.membership.stop();
 		this.hosted.stop();

@@ -12,13 +12,17 @@ import dev.sagents.cluster.MembersMode;
  * @param membersMode which nodes are sagents members
  * @param partition the partition key, or {@code null}; only with {@link MembersMode#PARTICIPATION}
  * @param requestTimeout how long a request between members (a remote start, a stop) may take
+ * @param silentConnectionTimeout how long a connection to an address outside the cluster may stay
+ * without any answer before it is closed; zero leaves such connections to Hazelcast
  */
-public record HordeSettings(String nodeName, MembersMode membersMode, String partition, Duration requestTimeout) {
+public record HordeSettings(String nodeName, MembersMode membersMode, String partition, Duration requestTimeout,
+		Duration silentConnectionTimeout) {
 
 	public HordeSettings {
 		Objects.requireNonNull(nodeName, "nodeName");
 		Objects.requireNonNull(membersMode, "membersMode");
 		Objects.requireNonNull(requestTimeout, "requestTimeout");
+		Objects.requireNonNull(silentConnectionTimeout, "silentConnectionTimeout");
 	}
 
 }

@@ -90,7 +90,7 @@ class HordeBackendConfigurationTests {
 				.doesNotHaveBean(LocalClusterView.class);
 			assertThat(context.getBean(FileSystemPersistence.class)).isInstanceOf(DiskFileSystemPersistence.class);
 			assertThat(context.getBean(HordeSettings.class))
-				.isEqualTo(new HordeSettings("n1", MembersMode.AUTO, null, Duration.ofSeconds(10)));
+				.isEqualTo(new HordeSettings("n1", MembersMode.AUTO, null, Duration.ofSeconds(10), Duration.ofSeconds(1)));
 		});
 	}
 
@@ -127,13 +127,14 @@ class HordeBackendConfigurationTests {
 	void participationOwnsItsMemberEvenBesideAnApplicationInstance() {
 		runner().withBean(HazelcastInstance.class, () -> mock(HazelcastInstance.class))
 			.withPropertyValues("sagents.horde.members=participation", "sagents.horde.partition=ord",
-					"sagents.horde.request-timeout=3s")
+					"sagents.horde.request-timeout=3s", "sagents.horde.silent-connection-timeout=2s")
 			.run((context) -> {
 				HazelcastMemberProvider members = context.getBean(HazelcastMemberProvider.class);
 				assertThat(members).isInstanceOf(OwnedHazelcastMemberProvider.class);
 				assertThat(((OwnedHazelcastMemberProvider) members).config().getClusterName()).isEqualTo("sagents-ord");
 				assertThat(context.getBean(HordeSettings.class))
-					.isEqualTo(new HordeSettings("n1", MembersMode.PARTICIPATION, "ord", Duration.ofSeconds(3)));
+					.isEqualTo(new HordeSettings("n1", MembersMode.PARTICIPATION, "ord", Duration.ofSeconds(3),
+							Duration.ofSeconds(2)));
 			});
 	}
 
@@ -151,7 +152,8 @@ class HordeBackendConfigurationTests {
 	@Test
 	void userBeansReplaceOurs() {
 		HazelcastMemberProvider members = new OwnedHazelcastMemberProvider(new Config());
-		HordeSettings settings = new HordeSettings("elsewhere", MembersMode.AUTO, null, Duration.ofSeconds(1));
+		HordeSettings settings = new HordeSettings("elsewhere", MembersMode.AUTO, null, Duration.ofSeconds(1),
+				Duration.ofSeconds(1));
 		ClusterView view = mock(ClusterView.class);
 		runner().withBean(HazelcastMemberProvider.class, () -> members)
 			.withBean(HordeSettings.class, () -> settings)
@@ -225,7 +227,8 @@ class HordeBackendConfigurationTests {
 				assertThat(codec).isInstanceOf(JsonMessageCodec.class);
 				Note note = new Note("groceries", List.of("home"), null, Priority.LOW, Instant.EPOCH);
 				assertThat(codec.decode(codec.encode(note))).isEqualTo(note);
-				HordeSettings settings = new HordeSettings("n1", MembersMode.AUTO, null, Duration.ofSeconds(1));
+				HordeSettings settings = new HordeSettings("n1", MembersMode.AUTO, null, Duration.ofSeconds(1),
+						Duration.ofSeconds(1));
 				assertThat(codec.decode(codec.encode(settings))).isEqualTo(settings);
 				assertThat(codec.decode(codec.encode(41))).isEqualTo(41);
 				assertThatExceptionOfType(UntrustedTypeException.class)

@@ -109,6 +109,12 @@ class SagentsPropertiesFailureAnalyzerTests {
 	}
 
 	@Test
+	void negativeSilentConnectionTimeoutIsRefused() {
+		assertReport("sagents.horde.silent-connection-timeout=-1s", "sagents.horde.silent-connection-timeout", "-1s",
+				"0 (leave such connections to Hazelcast) or a positive duration, such as 1s");
+	}
+
+	@Test
 	void portOutOfRangeIsRefused() {
 		assertReport("sagents.horde.network.port=70000", "sagents.horde.network.port", "70000",
 				"a port from 1 to 65535");

@@ -65,7 +65,12 @@ final class HordeTestCluster implements AutoCloseable {
 
 	/** Starts a node named {@code name}; it joins the members already running. */
 	TestNode start(String name) {
-		TestNode node = new TestNode(name, memberConfig(name));
+		return start(name, memberConfig(name));
+	}
+
+	/** Starts a node named {@code name} on {@code config}, usually a {@link #memberConfig} changed. */
+	TestNode start(String name, Config config) {
+		TestNode node = new TestNode(name, config);
 		node.start();
 		this.nodes.add(node);
 		return node;
@@ -152,7 +157,8 @@ final class HordeTestCluster implements AutoCloseable {
 					TestNode.this.hazelcast.shutdown();
 				}
 
-			}, this.runtime, codec, new HordeSettings(name, MembersMode.PARTICIPATION, null, Duration.ofSeconds(15)));
+			}, this.runtime, codec, new HordeSettings(name, MembersMode.PARTICIPATION, null, Duration.ofSeconds(15),
+					Duration.ofSeconds(1)));
 			ProcessFailureLog failures = new ProcessFailureLog(10);
 			this.registry = new HordeProcessRegistry(this.node);
 			this.fileSystems = new HordeFileSystemSupervisor(this.node,
