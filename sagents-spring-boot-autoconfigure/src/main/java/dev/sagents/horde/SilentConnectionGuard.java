@@ -1,14 +1,11 @@
 package dev.sagents.horde;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import com.hazelcast.cluster.Address;
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.EndpointQualifier;
 import com.hazelcast.instance.impl.HazelcastInstanceImpl;
@@ -78,38 +75,30 @@ final class SilentConnectionGuard {
 		}
 	}
 
-	/** Closes the silent connections to non-members; returns how many it closed. */
-	int closeSilentConnections() {
-		int closed = 0;
+	/** Closes the silent connections to non-members. */
+	private void closeSilentConnections() {
 		try {
 			long now = System.currentTimeMillis();
-			Set<Address> members = null;
 			for (ServerConnection connection : this.connections.getConnections()) {
-				if (!connection.isAlive() || connection.lastReadTimeMillis() >= connection.getStartTime()
-						|| now - connection.getStartTime() < this.timeout.toMillis()) {
-					continue;
+				if (silentTooLong(connection, now)) {
+					logger.warn("Closing the connection to {}: it has not answered for {} ms, and Hazelcast would spin "
+							+ "an I/O thread on it", connection.getRemoteAddress(), now - connection.getStartTime());
+					connection.close("no answer within " + this.timeout.toMillis() + " ms (sagents)", null);
 				}
-				if (members == null) {
-					members = this.hazelcast.getCluster()
-						.getMembers()
-						.stream()
-						.map(Member::getAddress)
-						.collect(Collectors.toSet());
-				}
-				if (connection.getRemoteAddress() == null || members.contains(connection.getRemoteAddress())) {
-					continue;
-				}
-				logger.warn("Closing the connection to {}: it has not answered for {} ms, and Hazelcast would spin an "
-						+ "I/O thread on it", connection.getRemoteAddress(), now - connection.getStartTime());
-				connection.close("no answer within " + this.timeout.toMillis() + " ms (sagents)", null);
-				closed++;
 			}
 		}
 		catch (RuntimeException ex) {
 			// A member shutting down: its connections go with it.
 			logger.debug("Could not check the member's connections", ex);
 		}
-		return closed;
+	}
+
+	/** Open, nothing read since it opened, for the timeout or longer, and to an address no member has. */
+	private boolean silentTooLong(ServerConnection connection, long now) {
+		Address peer = connection.getRemoteAddress();
+		return connection.isAlive() && connection.lastReadTimeMillis() < connection.getStartTime()
+				&& now - connection.getStartTime() >= this.timeout.toMillis() && peer != null
+				&& this.hazelcast.getCluster().getMembers().stream().noneMatch((member) -> member.getAddress().equals(peer));
 	}
 
 	/** The member's connection manager, or {@code null} for an instance that is not a member. */
