@@ -150,6 +150,12 @@ final class HordeMembership implements MembershipListener {
 		return record != null && record.status() == MemberStatus.ALIVE && isMember(id);
 	}
 
+	/** Whether member {@code id} is in the cluster and announced that it drains. */
+	boolean isShuttingDown(String id) {
+		MemberRecord record = this.records.get(id);
+		return record != null && record.status() == MemberStatus.SHUTTING_DOWN && isMember(id);
+	}
+
 	/** The node name of member {@code id}; see {@link #nodeName(com.hazelcast.cluster.Member)}. */
 	String nodeName(String id) {
 		com.hazelcast.cluster.Member member = find(id);

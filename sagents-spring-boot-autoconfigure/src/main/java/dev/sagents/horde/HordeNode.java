@@ -121,6 +121,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** The longest a draining node stays to redirect callers once its processes were handed over. */
 	private static final Duration REDIRECT_LINGER = Duration.ofSeconds(1);
 
+	/**
+	 * How long a message sent ahead to the next owner of a draining member's process waits there for
+	 * the process: a handoff takes a few hundred milliseconds even with thousands of processes.
+	 */
+	private static final Duration ARRIVAL_PATIENCE = Duration.ofMillis(500);
+
 	/** The longest pause between two tries of a call whose process is moving. */
 	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -207,6 +213,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private SilentConnectionGuard silentConnections;
 
+	private ArrivingProcesses arriving;
+
 	/**
 	 * Runs the work that waits on Hazelcast (requests from other members, restarts, forwarding), so
 	 * it never holds the handler executor and many such waits overlap. Idle threads time out.
@@ -237,6 +245,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 					return thread;
 				});
 		this.blocking.allowCoreThreadTimeOut(true);
+		this.arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, this.runtime.executor(), this.runtime.timer());
 		this.hazelcast = this.members.start();
 		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
 		this.silentConnections.start(this.runtime.timer());
@@ -311,12 +320,16 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	void awaitHandoffs() {
 		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
 		try {
+			// Both supervisors wait here, one after the other: the log tells when the last handoff was confirmed.
+			boolean waited = !this.handoffs.isEmpty() || this.handoffsConfirmedAfter == 0;
 			// A round that ends with processes queued starts the next one: wait until none is left.
 			while (!this.handoffs.isEmpty()) {
 				CompletableFuture.allOf(this.handoffs.toArray(CompletableFuture[]::new))
 					.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			}
-			this.handoffsConfirmedAfter = millisSince(this.drainingSince);
+			if (waited) {
+				this.handoffsConfirmedAfter = millisSince(this.drainingSince);
+			}
 			long lingerEnd = System.nanoTime() + REDIRECT_LINGER.toNanos();
 			while (System.nanoTime() - this.lastRedirect < REDIRECT_QUIET.toNanos() && System.nanoTime() - lingerEnd < 0) {
 				Thread.sleep(10);
@@ -675,14 +688,21 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		String host = ref.host();
 		// Follow the registry instead when its member left: the survivors restart it, then it runs
 		// where the registry says. A draining member still answers: it serves the process, or
-		// tells where it handed it over.
-		if (!this.membership.isMember(host)) {
-			return followAndRetry(ref, host, message, timeout, deadline, tries);
+		// tells where it handed it over; but the first try goes ahead to where it hands it over.
+		String current = ref.host();
+		if (!this.membership.isMember(current)) {
+			return followAndRetry(ref, current, message, timeout, deadline, tries);
 		}
-		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining))
+		String next = (tries == 0) ? nextOwnerIfDraining(current, ref.key()) : null;
+		String host = (next != null) ? next : current;
+		String handingOver = (next != null) ? current : null;
+		if (next != null && next.equals(this.membership.localMember()) && isHostedHere(ref.key())) {
+			ref.movedTo(host, this.settings.nodeName());
+			return attempt(ref, message, timeout, deadline, tries);
+		}
+		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining), handingOver)
 			.handle((reply, error) -> {
 				if (error != null) {
 					if (unwrap(error) instanceof HordeTransport.MemberLeftException left && left.graceful()) {
@@ -691,7 +711,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 					return CompletableFuture.failedFuture(translate(error, ref.key(), ref.node(), timeout));
 				}
 				return switch (reply.outcome()) {
-					case OK -> CompletableFuture.completedFuture(format.decodeReply(message, reply.data()));
+					case OK -> {
+						if (handingOver != null) {
+							ref.movedTo(host, this.membership.nodeName(host));
+						}
+						yield CompletableFuture.completedFuture(format.decodeReply(message, reply.data()));
+					}
 					case NOT_HERE -> followAndRetry(ref, host, message, timeout, deadline, tries);
 					case NOT_RUNNING -> CompletableFuture.failedFuture(new ProcessNotRunningException(ref.key()));
 					case FAILED -> CompletableFuture
@@ -710,6 +735,19 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				};
 			})
 			.thenCompose(Function.identity());
+	}
+
+	/**
+	 * Where {@code key} runs next if its {@code host} drains (every member computes the same, the
+	 * draining member included), else {@code null}; {@code null} too if no member can take it.
+	 */
+	private String nextOwnerIfDraining(String host, ProcessKey key) {
+		return this.membership.isShuttingDown(host) ? UniformDistribution.owner(key, this.membership.hostIds()).orElse(null)
+				: null;
+	}
+
+	private boolean isHostedHere(ProcessKey key) {
+		return this.hosted.lookupHosted(key).filter(ProcessRef::isAlive).isPresent();
 	}
 
 	private CompletableFuture<Object> followAndRetry(HordeProcessRef ref, String host, Object message,
@@ -759,13 +797,21 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		Optional<ProcessRef> local = hostedHere(ref);
 		if (local.isPresent()) {
 			local.get().cast(message);
+			return;
 		}
-		else if (this.membership.isAlive(ref.host()) && !ref.host().equals(this.membership.localMember())) {
-			this.transport.cast(ref.host(), ref.key(), this.payloads.get(ref.key().kind()).encodeMessage(message));
+		String host = ref.host();
+		String next = nextOwnerIfDraining(host, ref.key());
+		if (next != null) {
+			// Ahead of the handoff, to where it waits for the process (see ArrivingProcesses).
+			this.transport.cast(next, ref.key(), this.payloads.get(ref.key().kind()).encodeMessage(message), host);
+		}
+		else if (this.membership.isAlive(host) && !host.equals(this.membership.localMember())) {
+			this.transport.cast(host, ref.key(), this.payloads.get(ref.key().kind()).encodeMessage(message), null);
 		}
 		else {
-			// Its member is leaving or gone: follow the registry, which names the next host as soon
-			// as the handoff happened (a cast has no reply to tell us it was lost on the way).
+			// Its member is gone (or drains with nobody to take over): follow the registry, which
+			// names the next host as soon as there is one (a cast has no reply to tell us it was
+			// lost on the way).
 			forward(ref.key(), message, castDeadline());
 		}
 	}
@@ -804,6 +850,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	@Override
 	public void started(ProcessRef process) {
+		this.arriving.started(process.key());
 		if (process.key().kind() == ProcessKind.AGENT) {
 			this.events.agentStarted(process.key().id());
 		}
@@ -967,6 +1014,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private void memberLeft(HordeMembership.Departure departure) {
 		this.transport.memberLeft(departure.member(), departure.graceful());
+		this.arriving.memberLeft(departure.member());
 		this.blocking.execute(() -> {
 			long start = System.nanoTime();
 			this.transport.forget(departure.member());
@@ -1250,7 +1298,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	// ---- inbound -----------------------------------------------------------------------------
 
 	@Override
-	public void onCall(String sender, long correlation, ProcessKey key, byte[] payload) {
+	public void onCall(String sender, long correlation, ProcessKey key, String handingOver, byte[] payload) {
+		if (awaitArrival(key, handingOver, () -> onCall(sender, correlation, key, null, payload))) {
+			return;
+		}
 		Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
 		if (local.isEmpty()) {
 			this.transport.reply(sender, correlation, notHere(key));
@@ -1283,6 +1334,24 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 			this.transport.reply(sender, correlation, answer);
 		});
+	}
+
+	/**
+	 * Holds a message that was sent here ahead of the handoff of {@code key} by draining member
+	 * {@code handingOver} until the process started here (see {@link ArrivingProcesses}), then runs
+	 * {@code handle}. Returns {@code false}, to handle it at once, if the message did not come ahead,
+	 * the process runs here already or that member left.
+	 */
+	private boolean awaitArrival(ProcessKey key, String handingOver, Runnable handle) {
+		if (handingOver == null || isHostedHere(key) || !this.membership.isMember(handingOver)) {
+			return false;
+		}
+		this.arriving.await(key, handingOver, handle);
+		if (isHostedHere(key)) {
+			// It started between the look and the wait.
+			this.arriving.started(key);
+		}
+		return true;
 	}
 
 	/**
@@ -1330,7 +1399,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	@Override
-	public void onCast(String sender, ProcessKey key, byte[] payload) {
+	public void onCast(String sender, ProcessKey key, String handingOver, byte[] payload) {
+		if (awaitArrival(key, handingOver, () -> onCast(sender, key, null, payload))) {
+			return;
+		}
 		Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
 		if (local.isPresent()) {
 			try {
@@ -1373,7 +1445,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 			String next = handedOverTo(key);
 			if (next != null) {
-				this.transport.cast(next, key, this.payloads.get(key.kind()).encodeMessage(message));
+				this.transport.cast(next, key, this.payloads.get(key.kind()).encodeMessage(message), null);
 				return;
 			}
 			Optional<Registration> found = registration(key);
@@ -1384,7 +1456,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			String host = found.get().host();
 			Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
 			if (!host.equals(this.membership.localMember()) && this.membership.isMember(host)) {
-				this.transport.cast(host, key, this.payloads.get(key.kind()).encodeMessage(message));
+				this.transport.cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null);
 			}
 			else if (local.isPresent()) {
 				local.get().cast(message);

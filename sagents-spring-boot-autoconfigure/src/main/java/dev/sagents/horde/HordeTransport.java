@@ -46,6 +46,10 @@ final class HordeTransport implements MessageListener<byte[]> {
 
 	private static final int EVENT = 5;
 
+	private static final int CALL_AHEAD = 6;
+
+	private static final int CAST_AHEAD = 7;
+
 	private final HazelcastInstance hazelcast;
 
 	private final Executor executor;
@@ -117,21 +121,35 @@ final class HordeTransport implements MessageListener<byte[]> {
 		this.pending.keySet().forEach((correlation) -> fail(correlation, new MemberLeftException(this.listeningAs, false)));
 	}
 
-	/** Sends a message to process {@code key} on {@code member} and completes with its reply. */
-	CompletableFuture<Reply> call(String member, ProcessKey key, byte[] payload, Duration timeout) {
+	/**
+	 * Sends a message to process {@code key} on {@code member} and completes with its reply;
+	 * {@code handingOver} is the draining member that hands the process over to {@code member}, when
+	 * the message goes there ahead of the handoff (else {@code null}).
+	 */
+	CompletableFuture<Reply> call(String member, ProcessKey key, byte[] payload, Duration timeout, String handingOver) {
 		long correlation = this.correlations.incrementAndGet();
 		CompletableFuture<Reply> reply = expect(correlation, member, timeout);
-		publish(member, new Wire.Writer().writeByte(CALL)
+		Wire.Writer message = new Wire.Writer().writeByte((handingOver != null) ? CALL_AHEAD : CALL)
 			.writeLong(correlation)
-			.writeString(key.toString())
-			.writeBytes(payload)
-			.toBytes());
+			.writeString(key.toString());
+		if (handingOver != null) {
+			message.writeString(handingOver);
+		}
+		publish(member, message.writeBytes(payload).toBytes());
 		return reply;
 	}
 
-	/** Sends a message to process {@code key} on {@code member}, expecting no reply. */
-	void cast(String member, ProcessKey key, byte[] payload) {
-		publish(member, new Wire.Writer().writeByte(CAST).writeString(key.toString()).writeBytes(payload).toBytes());
+	/**
+	 * Sends a message to process {@code key} on {@code member}, expecting no reply;
+	 * {@code handingOver} as for {@link #call}.
+	 */
+	void cast(String member, ProcessKey key, byte[] payload, String handingOver) {
+		Wire.Writer message = new Wire.Writer().writeByte((handingOver != null) ? CAST_AHEAD : CAST)
+			.writeString(key.toString());
+		if (handingOver != null) {
+			message.writeString(handingOver);
+		}
+		publish(member, message.writeBytes(payload).toBytes());
 	}
 
 	/** Sends supervisor request {@code operation} to {@code member} and completes with its reply. */
@@ -178,8 +196,13 @@ final class HordeTransport implements MessageListener<byte[]> {
 		try {
 			Wire.Reader in = new Wire.Reader(message.getMessageObject());
 			switch (in.readByte()) {
-				case CALL -> this.inbound.onCall(sender, in.readLong(), ProcessKey.parse(in.readString()), in.readBytes());
-				case CAST -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), in.readBytes());
+				case CALL -> this.inbound.onCall(sender, in.readLong(), ProcessKey.parse(in.readString()), null,
+						in.readBytes());
+				case CALL_AHEAD -> this.inbound.onCall(sender, in.readLong(), ProcessKey.parse(in.readString()),
+						in.readString(), in.readBytes());
+				case CAST -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), null, in.readBytes());
+				case CAST_AHEAD -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), in.readString(),
+						in.readBytes());
 				case REPLY -> complete(in.readLong(), new Reply(Reply.Outcome.of(in.readByte()), in.readBytes()));
 				case REQUEST -> {
 					long correlation = in.readLong();
@@ -242,13 +265,14 @@ final class HordeTransport implements MessageListener<byte[]> {
 	interface Inbound {
 
 		/**
-		 * A call to a process hosted here; answer it with {@link HordeTransport#reply}. The sender
-		 * keeps the call's timeout.
+		 * A call to a process hosted here, or, when {@code handingOver} is not {@code null}, to one
+		 * that draining member is handing over to this one; answer it with
+		 * {@link HordeTransport#reply}. The sender keeps the call's timeout.
 		 */
-		void onCall(String sender, long correlation, ProcessKey key, byte[] payload);
+		void onCall(String sender, long correlation, ProcessKey key, String handingOver, byte[] payload);
 
-		/** A cast to a process hosted here. */
-		void onCast(String sender, ProcessKey key, byte[] payload);
+		/** A cast to a process hosted here, or handed over to this member by {@code handingOver}. */
+		void onCast(String sender, ProcessKey key, String handingOver, byte[] payload);
 
 		/** A supervisor request; answer it with {@link HordeTransport#reply}. Runs on the sagents executor. */
 		void onRequest(String sender, long correlation, int operation, byte[] payload);
