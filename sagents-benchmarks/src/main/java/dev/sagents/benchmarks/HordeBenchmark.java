@@ -20,8 +20,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.hazelcast.cluster.Cluster;
@@ -65,6 +67,9 @@ final class HordeBenchmark {
 		.collect(Collectors.joining(","));
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	/** Calls outstanding in the throughput figure and the warm-ups. */
+	private static final int OUTSTANDING = 64;
 
 	/** Callers starting agents at once from the driver. */
 	private static final int START_CALLERS = 32;
@@ -131,7 +136,7 @@ final class HordeBenchmark {
 			Map<String, Long> heapBefore = heapPerNode();
 			startAgents();
 			reportHeap(heapBefore, heapPerNode());
-			List<AgentRef> remote = this.refs.values().stream().filter((ref) -> !ref.node().equals(DRIVER)).toList();
+			List<AgentRef> remote = remoteAgents();
 			List<AgentRef> local = this.refs.values().stream().filter((ref) -> ref.node().equals(DRIVER)).toList();
 			measureLookups(remote);
 			measureCalls("local (agent on the driver)", local, 100_000, "");
@@ -141,8 +146,10 @@ final class HordeBenchmark {
 
 			failOver("SIGKILL", MemberProcess::kill, Duration.ofMillis(250), Duration.ofSeconds(30),
 					"target ≤ 1 s; Pekko 12.6 s (tuned), Horde 4.8 s");
+			renewAgents("after-sigkill");
 			failOver("SIGSTOP", MemberProcess::suspend, Duration.ofMillis(250), Duration.ofSeconds(60),
 					"target ≤ 8 s; Hazelcast removes a hung member after ~5.5 s with sagents' defaults");
+			renewAgents("after-sigstop");
 			failOver("graceful exit", MemberProcess::exit, Duration.ofSeconds(1), Duration.ofSeconds(30),
 					"target ≤ 1 s, none failed; Pekko 1.5 s, Horde 7.6 s and lost processes in 3 of 8 runs");
 		}
@@ -169,6 +176,7 @@ final class HordeBenchmark {
 	private MemberProcess launch() throws IOException {
 		String node = "member-" + (this.launched.size() + 1);
 		List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+
 		if (this.commonPoolSet) {
 			jvmOptions.add("-D" + COMMON_POOL_PARALLELISM + "=2");
 		}
@@ -248,23 +256,47 @@ final class HordeBenchmark {
 
 	/** Starts {@link #agents} agents named {@code prefix<n>} and returns how long it took, in nanoseconds. */
 	private long startAgents(String prefix) throws InterruptedException {
-		// A node starts agents for many requests at once, as a web tier does: 32 callers.
-		ExecutorService callers = Executors.newFixedThreadPool(START_CALLERS);
 		long start = System.nanoTime();
+		// A node starts agents for many requests at once, as a web tier does: 32 callers.
+		inParallel(IntStream.range(0, this.agents).mapToObj((i) -> prefix + i).toList(), (id) -> {
+			AgentRef ref = this.supervisor.startAgent(AgentSpec.of(id)).ref();
+			this.refs.put(ref.id(), ref);
+		});
+		return System.nanoTime() - start;
+	}
+
+	/** Runs {@code task} for each of {@code ids}, {@link #START_CALLERS} at a time, and waits until all ran. */
+	private static void inParallel(List<String> ids, Consumer<String> task) throws InterruptedException {
+		ExecutorService callers = Executors.newFixedThreadPool(START_CALLERS);
 		try {
-			for (int i = 0; i < this.agents; i++) {
-				String id = prefix + i;
-				callers.execute(() -> {
-					AgentRef ref = this.supervisor.startAgent(AgentSpec.of(id)).ref();
-					this.refs.put(ref.id(), ref);
-				});
-			}
+			ids.forEach((id) -> callers.execute(() -> task.accept(id)));
 		}
 		finally {
 			callers.shutdown();
 			callers.awaitTermination(10, TimeUnit.MINUTES);
 		}
-		return System.nanoTime() - start;
+	}
+
+	/**
+	 * Brings a cluster in which a replacement member joined back to where the first failover
+	 * started: every agent stopped and {@link #agents} new ones ({@code round-<n>}) started, so that
+	 * each member hosts a third of them (running agents stay where they are when a member joins),
+	 * then 10 s of calls with 64 outstanding, as before the first failover, so that the replacement
+	 * JVM compiled its message paths: a fresh JVM serves calls at a fraction of the steady rate for
+	 * its first seconds.
+	 */
+	private void renewAgents(String round) throws InterruptedException {
+		List<String> running = List.copyOf(this.refs.keySet());
+		inParallel(running, this.supervisor::stopAgent);
+		this.refs.clear();
+		startAgents(round + "-");
+		callWithOutstanding(remoteAgents(), Duration.ofSeconds(10), new LongAdder());
+		this.out.printf("agents renewed for the next failover: %,d stopped, %,d started; spread %s%n", running.size(),
+				this.refs.size(), this.view.hostedPerNode());
+	}
+
+	private List<AgentRef> remoteAgents() {
+		return this.refs.values().stream().filter((ref) -> !ref.node().equals(DRIVER)).toList();
 	}
 
 	/** The used heap after GC of every member, by node; the members collect at the same time. */
@@ -320,36 +352,40 @@ final class HordeBenchmark {
 	 * paths: the first seconds run at a fraction of the steady rate), then for the 5 s reported.
 	 */
 	private void measureOutstandingCalls(List<AgentRef> remote) throws InterruptedException {
-		int outstanding = 64;
-		Semaphore window = new Semaphore(outstanding);
 		LongAdder failed = new LongAdder();
-		double warmUpRate = 0;
-		for (Duration period : List.of(Duration.ofSeconds(10), Duration.ofSeconds(5))) {
-			LongAdder done = new LongAdder();
-			long start = System.nanoTime();
-			long end = start + period.toNanos();
-			for (int i = 0; System.nanoTime() - end < 0; i++) {
-				window.acquire();
-				remote.get(i % remote.size()).call(Counter.GET, Long.class, TIMEOUT).whenComplete((count, error) -> {
-					if (error != null) {
-						failed.increment();
-					}
-					done.increment();
-					window.release();
-				});
-			}
-			window.acquire(outstanding);
-			long elapsed = System.nanoTime() - start;
-			window.release(outstanding);
-			double rate = done.sum() / (elapsed / 1e9);
-			if (warmUpRate == 0) {
-				warmUpRate = rate;
-				continue;
-			}
-			this.out.printf("remote calls with %d outstanding: %,.0f /s (%,d calls in %d ms after 10 s of warm-up at "
-					+ "%,.0f /s, %d failed)  [target ≥ 50,000 /s; raw Hazelcast executor 52k/s]%n", outstanding, rate,
-					done.sum(), elapsed / 1_000_000, warmUpRate, failed.sum());
+		long start = System.nanoTime();
+		long warmUpCalls = callWithOutstanding(remote, Duration.ofSeconds(10), failed);
+		long warmUpEnd = System.nanoTime();
+		long calls = callWithOutstanding(remote, Duration.ofSeconds(5), failed);
+		long elapsed = System.nanoTime() - warmUpEnd;
+		this.out.printf("remote calls with %d outstanding: %,.0f /s (%,d calls in %d ms after 10 s of warm-up at "
+				+ "%,.0f /s, %d failed)  [target ≥ 50,000 /s; raw Hazelcast executor 52k/s]%n", OUTSTANDING,
+				calls / (elapsed / 1e9), calls, elapsed / 1_000_000, warmUpCalls / ((warmUpEnd - start) / 1e9),
+				failed.sum());
+	}
+
+	/**
+	 * Calls {@code remote} in turn with {@link #OUTSTANDING} calls outstanding for {@code period},
+	 * until all completed, and returns how many completed; counts failed calls in {@code failed}.
+	 */
+	private static long callWithOutstanding(List<AgentRef> remote, Duration period, LongAdder failed)
+			throws InterruptedException {
+		Semaphore window = new Semaphore(OUTSTANDING);
+		LongAdder done = new LongAdder();
+		long start = System.nanoTime();
+		long end = start + period.toNanos();
+		for (int i = 0; System.nanoTime() - end < 0; i++) {
+			window.acquire();
+			remote.get(i % remote.size()).call(Counter.GET, Long.class, TIMEOUT).whenComplete((count, error) -> {
+				if (error != null) {
+					failed.increment();
+				}
+				done.increment();
+				window.release();
+			});
 		}
+		window.acquire(OUTSTANDING);
+		return done.sum();
 	}
 
 	/**
@@ -359,11 +395,6 @@ final class HordeBenchmark {
 	private void failOver(String what, MemberDisruption disruption, Duration callTimeout, Duration deadline,
 			String comparison) throws Exception {
 		Map<String, Integer> hosted = this.view.hostedPerNode();
-		if (this.members.stream().allMatch((member) -> hosted.getOrDefault(member.node(), 0) < this.agents / 4)) {
-			// Running agents stay where they are when a member joins: give the replacements their share.
-			startAgents("before-" + what.replace(' ', '-') + "-");
-			hosted.putAll(this.view.hostedPerNode());
-		}
 		long settling = awaitPartitionsSettled();
 		MemberProcess victim = this.members.stream()
 			.max(Comparator.comparingInt((member) -> hosted.getOrDefault(member.node(), 0)))
