@@ -1299,7 +1299,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	@Override
 	public void onCall(String sender, long correlation, ProcessKey key, String handingOver, byte[] payload) {
-		if (awaitArrival(key, handingOver, () -> onCall(sender, correlation, key, null, payload))) {
+		if (handingOver != null
+				&& awaitArrival(key, handingOver, () -> onCall(sender, correlation, key, null, payload))) {
 			return;
 		}
 		Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
@@ -1339,11 +1340,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/**
 	 * Holds a message that was sent here ahead of the handoff of {@code key} by draining member
 	 * {@code handingOver} until the process started here (see {@link ArrivingProcesses}), then runs
-	 * {@code handle}. Returns {@code false}, to handle it at once, if the message did not come ahead,
-	 * the process runs here already or that member left.
+	 * {@code handle}. Returns {@code false}, to handle it at once, if the process runs here already
+	 * or that member left.
 	 */
 	private boolean awaitArrival(ProcessKey key, String handingOver, Runnable handle) {
-		if (handingOver == null || isHostedHere(key) || !this.membership.isMember(handingOver)) {
+		if (isHostedHere(key) || !this.membership.isMember(handingOver)) {
 			return false;
 		}
 		this.arriving.await(key, handingOver, handle);
@@ -1400,7 +1401,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	@Override
 	public void onCast(String sender, ProcessKey key, String handingOver, byte[] payload) {
-		if (awaitArrival(key, handingOver, () -> onCast(sender, key, null, payload))) {
+		if (handingOver != null && awaitArrival(key, handingOver, () -> onCast(sender, key, null, payload))) {
 			return;
 		}
 		Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
