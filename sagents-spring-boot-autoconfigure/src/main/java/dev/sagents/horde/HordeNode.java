@@ -1017,11 +1017,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.arriving.memberLeft(departure.member());
 		this.blocking.execute(() -> {
 			long start = System.nanoTime();
-			this.transport.forget(departure.member());
 			this.events.stopRelayingTo(departure.member());
 			int restarted = recoverDeparted();
 			logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms", departure.node(),
 					departure.graceful() ? "gracefully" : "failed", restarted, millisSince(start));
+			// After the recovery: destroying the departed member's inbox waits for every member to answer.
+			this.transport.forget(departure.member());
 		});
 	}
 
