@@ -107,6 +107,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** The pause between two recovery passes right after a member left. */
 	private static final Duration RECOVERY_PASS_PAUSE = Duration.ofMillis(100);
 
+	/**
+	 * How often the fast path of a recovery looks whether partitions arrived here: a look is cheap
+	 * (the partition table is local), a scan of the registry is not.
+	 */
+	private static final Duration PARTITION_ARRIVAL_CHECK = Duration.ofMillis(20);
+
 	/** Threads that wait on Hazelcast at once (restarts, handoffs, requests from other members). */
 	private static final int BLOCKING_THREADS = 32;
 
@@ -1101,7 +1107,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	/**
 	 * Right after a member left: first the fast path, repeated while the partitions move (each
-	 * round finds the orphans of the partitions this member owns by then), then full passes until
+	 * round, run when partitions arrived here, finds the orphans of the partitions this member
+	 * owns by then), then full passes until
 	 * no process is registered on a departed member any more. While partitions move, a cluster-wide
 	 * query waits and may see only part of the registry, and the other survivors restart their
 	 * share meanwhile, so one pass is not enough; the passes stop once the registry holds no orphan,
@@ -1114,18 +1121,33 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		// orphans of those promoted to this member in the meantime.
 		Set<ProcessKey> claiming = new HashSet<>();
 		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
-		int quietRounds = 0;
+		Set<Integer> scanned = Set.of();
+		long quietSince = System.nanoTime();
 		do {
-			List<CompletableFuture<Integer>> found = restartLocalOrphans(claiming);
-			restarts.addAll(found);
-			// Partitions keep arriving here while they move: stop once two rounds found nothing and
-			// no partition moves any more (the full passes below, a cluster-wide query that waits
-			// for moving partitions, find what no survivor holds).
-			quietRounds = found.isEmpty() ? quietRounds + 1 : 0;
-			if (quietRounds >= 2 && this.hazelcast.getPartitionService().isClusterSafe()) {
+			// Partitions keep arriving here while they move, with the orphans registered in them:
+			// scan the registry again only when some did, which is soon noticed.
+			Set<Integer> owned = ownedPartitions();
+			if (!scanned.containsAll(owned)) {
+				try {
+					List<CompletableFuture<Integer>> found = restartLocalOrphans(claiming);
+					scanned = owned;
+					restarts.addAll(found);
+					if (!found.isEmpty()) {
+						quietSince = System.nanoTime();
+					}
+				}
+				catch (RuntimeException ex) {
+					logger.debug("A fast recovery pass failed; the next one or the full passes follow", ex);
+				}
+			}
+			// Stop once nothing was found for two passes' time and no partition moves any more (the
+			// full passes below, a cluster-wide query that waits for moving partitions, find what no
+			// survivor holds). The safety check asks every member: once quiet, look less often.
+			boolean quiet = System.nanoTime() - quietSince >= 2 * RECOVERY_PASS_PAUSE.toNanos();
+			if (quiet && this.hazelcast.getPartitionService().isClusterSafe()) {
 				break;
 			}
-			pause(RECOVERY_PASS_PAUSE.toMillis());
+			pause((quiet ? RECOVERY_PASS_PAUSE : PARTITION_ARRIVAL_CHECK).toMillis());
 		}
 		while (this.state == RegistryState.RUNNING && System.nanoTime() - deadline < 0);
 		int restarted = sum(restarts);
@@ -1138,6 +1160,18 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			pause(RECOVERY_PASS_PAUSE.toMillis());
 		}
 		return restarted;
+	}
+
+	/** The partitions whose primary copy this member holds now. */
+	private Set<Integer> ownedPartitions() {
+		com.hazelcast.cluster.Member self = this.hazelcast.getCluster().getLocalMember();
+		Set<Integer> owned = new HashSet<>();
+		for (com.hazelcast.partition.Partition partition : this.hazelcast.getPartitionService().getPartitions()) {
+			if (self.equals(partition.getOwner())) {
+				owned.add(partition.getPartitionId());
+			}
+		}
+		return owned;
 	}
 
 	/**
@@ -1153,20 +1187,14 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (this.state != RegistryState.RUNNING) {
 			return List.of();
 		}
-		try {
-			Set<String> present = this.membership.memberIds();
-			List<CompletableFuture<Integer>> restarts = new ArrayList<>();
-			for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-				Set<String> orphans = new HashSet<>(kind.getValue().localKeySet(hostedByNoneOf(present)));
-				orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind.getKey(), id)));
-				restarts.addAll(claimOrphans(kind.getKey(), orphans, present));
-			}
-			return restarts;
+		Set<String> present = this.membership.memberIds();
+		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
+		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
+			Set<String> orphans = new HashSet<>(kind.getValue().localKeySet(hostedByNoneOf(present)));
+			orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind.getKey(), id)));
+			restarts.addAll(claimOrphans(kind.getKey(), orphans, present));
 		}
-		catch (RuntimeException ex) {
-			logger.debug("The fast recovery pass failed; the full passes follow", ex);
-			return List.of();
-		}
+		return restarts;
 	}
 
 	/** Restarts the orphans this node owns; tells how many orphans the registry holds in all. */
