@@ -50,6 +50,7 @@ import dev.sagents.cluster.NoHostAvailableException;
 import dev.sagents.cluster.UniformDistribution;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.filesystem.FileSystemInfo;
+import dev.sagents.local.EncodedMessage;
 import dev.sagents.local.HostingListener;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalFileSystemSupervisor;
@@ -1338,20 +1339,15 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return;
 		}
 		PayloadFormat format = this.payloads.get(key.kind());
-		Object message;
-		try {
-			message = format.decodeMessage(payload);
-		}
-		catch (RuntimeException ex) {
-			this.transport.reply(sender, correlation, failure(ex));
-			return;
-		}
+		// Decoded by the process, on its thread: this one serves every message of the sender in turn.
+		EncodedMessage message = new EncodedMessage(() -> format.decodeMessage(payload));
 		// The sender keeps the timeout: a timer here too would only cost.
 		((LocalProcess) local.get()).deliver(message).whenComplete((reply, error) -> {
 			HordeTransport.Reply answer;
 			if (error == null) {
 				try {
-					answer = new HordeTransport.Reply(HordeTransport.Reply.Outcome.OK, format.encodeReply(message, reply));
+					answer = new HordeTransport.Reply(HordeTransport.Reply.Outcome.OK,
+							format.encodeReply(message.decoded(), reply));
 				}
 				catch (RuntimeException ex) {
 					answer = failure(ex);
@@ -1435,12 +1431,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
 		if (local.isPresent()) {
-			try {
-				local.get().cast(this.payloads.get(key.kind()).decodeMessage(payload));
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Dropping a cast to {} that could not be decoded", key, ex);
-			}
+			PayloadFormat format = this.payloads.get(key.kind());
+			local.get().cast(new EncodedMessage(() -> format.decodeMessage(payload)));
 			return;
 		}
 		// It moved (or is moving) since the sender looked: follow it.

@@ -422,8 +422,16 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	private void dispatch(Object envelope) {
 		try {
 			if (envelope instanceof Call call) {
+				Object message;
 				try {
-					call.reply.complete(handle(call.message));
+					message = decoded(call.message);
+				}
+				catch (RuntimeException ex) {
+					call.reply.completeExceptionally(ex);
+					return;
+				}
+				try {
+					call.reply.complete(handle(message));
 				}
 				catch (Throwable ex) {
 					if (isRefusal(ex)) {
@@ -439,8 +447,12 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 				control.action.run();
 			}
 			else {
+				Object message = decodedCast(envelope);
+				if (message == null) {
+					return;
+				}
 				try {
-					handle(envelope);
+					handle(message);
 				}
 				catch (Throwable ex) {
 					if (isRefusal(ex)) {
@@ -454,6 +466,21 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		}
 		finally {
 			this.lastActivityNanos = System.nanoTime();
+		}
+	}
+
+	private static Object decoded(Object message) {
+		return (message instanceof EncodedMessage encoded) ? encoded.decode() : message;
+	}
+
+	/** The cast {@code message}, decoded if it came encoded; {@code null} (and logged) if it could not be. */
+	private Object decodedCast(Object message) {
+		try {
+			return decoded(message);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Process {} dropped a cast message that could not be decoded", this.key, ex);
+			return null;
 		}
 	}
 
@@ -545,7 +572,10 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			call.reply.completeExceptionally(new ProcessNotRunningException(this.key));
 		}
 		else if (!(envelope instanceof Control)) {
-			undelivered(envelope);
+			Object message = decodedCast(envelope);
+			if (message != null) {
+				undelivered(message);
+			}
 		}
 	}
 

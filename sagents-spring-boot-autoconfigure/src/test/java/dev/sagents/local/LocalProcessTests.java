@@ -70,6 +70,57 @@ class LocalProcessTests {
 		assertThat(process.steps).containsExactly("init");
 	}
 
+	@Test
+	void anEncodedMessageIsDecodedByTheProcessInMailboxOrder() {
+		Recorder process = new Recorder(this.runtime);
+		process.start();
+		List<String> decodedOn = new ArrayList<>();
+		EncodedMessage encoded = new EncodedMessage(() -> {
+			decodedOn.add(Thread.currentThread().getName());
+			return "decoded";
+		});
+		process.cast("first");
+		CompletableFuture<Object> reply = process.deliver(encoded);
+		assertThat(decodedOn).as("not decoded by the thread that delivered it").isEmpty();
+		runQueuedTasks();
+
+		assertThat(reply).isCompletedWithValue("handled decoded");
+		assertThat(encoded.decoded()).isEqualTo("decoded");
+		assertThat(process.steps).containsExactly("init", "first", "decoded");
+	}
+
+	@Test
+	void aMessageThatCannotBeDecodedFailsItsCallAndTheProcessGoesOn() {
+		Recorder process = new Recorder(this.runtime);
+		process.start();
+		CompletableFuture<Object> reply = process.deliver(new EncodedMessage(() -> {
+			throw new IllegalArgumentException("not a message");
+		}));
+		process.cast(new EncodedMessage(() -> {
+			throw new IllegalArgumentException("not a message either");
+		}));
+		CompletableFuture<Object> next = process.deliver("next");
+		runQueuedTasks();
+
+		assertThat(reply).isCompletedExceptionally();
+		assertThat(reply.handle((value, error) -> error)).isCompletedWithValueMatching(
+				(error) -> error instanceof IllegalArgumentException && error.getMessage().equals("not a message"));
+		assertThat(next).isCompletedWithValue("handled next");
+		assertThat(process.steps).containsExactly("init", "next");
+	}
+
+	@Test
+	void anEncodedCastTheProcessDidNotHandleIsDecodedForItsNextHost() {
+		Recorder process = new Recorder(this.runtime);
+		process.start();
+		process.requestStop(ExitReason.SHUTDOWN);
+		runQueuedTasks();
+		process.cast(new EncodedMessage(() -> "late"));
+		runQueuedTasks();
+
+		assertThat(process.undelivered).containsExactly("late");
+	}
+
 	/** Runs the tasks queued, and those they queue; a process that keeps rescheduling itself fails. */
 	private void runQueuedTasks() {
 		for (int run = 0; run < 100; run++) {
@@ -86,6 +137,8 @@ class LocalProcessTests {
 	private static final class Recorder extends LocalProcess {
 
 		private final List<String> steps = new ArrayList<>();
+
+		private final List<Object> undelivered = new ArrayList<>();
 
 		Recorder(LocalProcessRuntime runtime) {
 			super(ProcessKey.agent("recorder"), runtime);
@@ -114,6 +167,11 @@ class LocalProcessTests {
 
 		@Override
 		protected void ended(ExitReason reason, Throwable error) {
+		}
+
+		@Override
+		protected void undelivered(Object message) {
+			this.undelivered.add(message);
 		}
 
 	}
