@@ -176,7 +176,6 @@ final class HordeBenchmark {
 	private MemberProcess launch() throws IOException {
 		String node = "member-" + (this.launched.size() + 1);
 		List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
-
 		if (this.commonPoolSet) {
 			jvmOptions.add("-D" + COMMON_POOL_PARALLELISM + "=2");
 		}
@@ -290,9 +289,10 @@ final class HordeBenchmark {
 		inParallel(running, this.supervisor::stopAgent);
 		this.refs.clear();
 		startAgents(round + "-");
-		callWithOutstanding(remoteAgents(), Duration.ofSeconds(10), new LongAdder());
-		this.out.printf("agents renewed for the next failover: %,d stopped, %,d started; spread %s%n", running.size(),
-				this.refs.size(), this.view.hostedPerNode());
+		LongAdder failed = new LongAdder();
+		long calls = callWithOutstanding(remoteAgents(), Duration.ofSeconds(10), failed);
+		this.out.printf("agents renewed for the next failover: %,d stopped, %,d started; spread %s; then %,d warm-up "
+				+ "calls, %d failed%n", running.size(), this.refs.size(), this.view.hostedPerNode(), calls, failed.sum());
 	}
 
 	private List<AgentRef> remoteAgents() {
