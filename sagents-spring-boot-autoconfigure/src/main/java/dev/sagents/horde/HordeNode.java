@@ -705,7 +705,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		String next = (tries == 0) ? nextOwnerIfDraining(current, ref.key()) : null;
 		String host = (next != null) ? next : current;
 		String handingOver = (next != null) ? current : null;
-		if (next != null && next.equals(this.membership.localMember()) && isHostedHere(ref.key())) {
+		if (next != null && next.equals(this.membership.localMember()) && runningHere(ref.key()).isPresent()) {
 			ref.movedTo(host, this.settings.nodeName());
 			return attempt(ref, message, timeout, deadline, tries);
 		}
@@ -753,8 +753,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				: null;
 	}
 
-	private boolean isHostedHere(ProcessKey key) {
-		return this.hosted.lookupHosted(key).filter(ProcessRef::isAlive).isPresent();
+	/** The process {@code key} if it runs on this node. */
+	private Optional<ProcessRef> runningHere(ProcessKey key) {
+		return this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
 	}
 
 	private CompletableFuture<Object> followAndRetry(HordeProcessRef ref, String host, Object message,
@@ -844,7 +845,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (!ref.host().equals(this.membership.localMember())) {
 			return Optional.empty();
 		}
-		return this.hosted.lookupHosted(ref.key()).filter(ProcessRef::isAlive);
+		return runningHere(ref.key());
 	}
 
 	// ---- events ------------------------------------------------------------------------------
@@ -1313,9 +1314,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	private void registerAgain(ProcessKey key) {
-		this.hosted.lookupHosted(key)
-			.filter(ProcessRef::isAlive)
-			.ifPresent((process) -> registry(key.kind()).putIfAbsent(key.id(), registrationOf(process).toJson()));
+		runningHere(key).ifPresent((process) -> registry(key.kind()).putIfAbsent(key.id(), registrationOf(process).toJson()));
 	}
 
 	/** The registration of {@code process}, which runs (or ran) here. */
@@ -1333,7 +1332,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				&& awaitArrival(key, handingOver, () -> onCall(sender, correlation, key, null, payload))) {
 			return;
 		}
-		Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
+		Optional<ProcessRef> local = runningHere(key);
 		if (local.isEmpty()) {
 			this.transport.reply(sender, correlation, notHere(key));
 			return;
@@ -1369,11 +1368,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * or that member left.
 	 */
 	private boolean awaitArrival(ProcessKey key, String handingOver, Runnable handle) {
-		if (isHostedHere(key) || !this.membership.isMember(handingOver)) {
+		if (runningHere(key).isPresent() || !this.membership.isMember(handingOver)) {
 			return false;
 		}
 		this.arriving.await(key, handingOver, handle);
-		if (isHostedHere(key)) {
+		if (runningHere(key).isPresent()) {
 			// It started between the look and the wait.
 			this.arriving.started(key);
 		}
@@ -1429,7 +1428,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (handingOver != null && awaitArrival(key, handingOver, () -> onCast(sender, key, null, payload))) {
 			return;
 		}
-		Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
+		Optional<ProcessRef> local = runningHere(key);
 		if (local.isPresent()) {
 			PayloadFormat format = this.payloads.get(key.kind());
 			local.get().cast(new EncodedMessage(() -> format.decodeMessage(payload)));
@@ -1476,7 +1475,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				return;
 			}
 			String host = found.get().host();
-			Optional<ProcessRef> local = this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
+			Optional<ProcessRef> local = runningHere(key);
 			if (!host.equals(this.membership.localMember()) && this.membership.isMember(host)) {
 				this.transport.cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null);
 			}
@@ -1577,7 +1576,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 			byKind.forEach((kind, registrations) -> registry(kind).putAll(registrations));
 			for (Registration registration : started) {
-				if (this.hosted.lookupHosted(registration.key()).filter(ProcessRef::isAlive).isEmpty()) {
+				if (runningHere(registration.key()).isEmpty()) {
 					removeRegistration(registration.key());
 				}
 			}
