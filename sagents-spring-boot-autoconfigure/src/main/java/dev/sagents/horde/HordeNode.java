@@ -34,7 +34,6 @@ import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
-import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -1192,7 +1191,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		Set<String> present = this.membership.memberIds();
 		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
 		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-			Set<String> orphans = new HashSet<>(kind.getValue().localKeySet(hostedByNoneOf(present)));
+			Set<String> orphans = new HashSet<>(kind.getValue().localKeySet(new HostedByNoneOf(present)));
 			orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind.getKey(), id)));
 			restarts.addAll(claimOrphans(kind.getKey(), orphans, present));
 		}
@@ -1208,7 +1207,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		int restarted = 0;
 		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
 			Set<String> mine = new HashSet<>();
-			for (String id : kind.getValue().keySet(hostedByNoneOf(present))) {
+			for (String id : kind.getValue().keySet(new HostedByNoneOf(present))) {
 				orphans++;
 				if (self.equals(UniformDistribution.owner(new ProcessKey(kind.getKey(), id), hosts).orElse(null))) {
 					mine.add(id);
@@ -1231,11 +1230,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.membership.localMember(),
 				this.settings.nodeName());
 		return claimByPartition(kind, ids, claim, (claimed) -> startAll(kind, claimed));
-	}
-
-	/** The registrations of processes hosted by none of {@code members}: orphans, if those are all members. */
-	private static Predicate<String, HazelcastJsonValue> hostedByNoneOf(Set<String> members) {
-		return Predicates.not(Predicates.in(Registration.HOST, members.toArray(String[]::new)));
 	}
 
 	/** How many processes the restarts started, once all are done (a failed claim counts none). */

@@ -1,14 +1,20 @@
 package dev.sagents.horde;
 
+import java.io.IOException;
+import java.util.Set;
+
 import com.hazelcast.internal.serialization.DataSerializerHook;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 
 /**
  * Registers the factory of sagents' own Hazelcast objects (the {@link RegistrationClaim} entry
- * processor) with every Hazelcast member in a JVM that has sagents on its class path, through
- * Hazelcast's service loader ({@code META-INF/services/com.hazelcast.DataSerializerHook}): the
- * application's member needs no serialization configuration. Every member of a horde's cluster
+ * processor, the {@link HostedByNoneOf} predicate) with every Hazelcast member in a JVM that has
+ * sagents on its class path, through Hazelcast's service loader
+ * ({@code META-INF/services/com.hazelcast.DataSerializerHook}): the application's member needs no
+ * serialization configuration. Every member of a horde's cluster
  * must therefore have sagents on its class path, as the registry's partitions may live on any.
  * The factory creates only the classes it knows by id; nothing else is ever instantiated.
  */
@@ -31,10 +37,32 @@ public final class HordeSerializerHook implements DataSerializerHook {
 	}
 
 	private static IdentifiedDataSerializable create(int classId) {
-		if (classId == RegistrationClaim.CLASS_ID) {
-			return new RegistrationClaim();
+		return switch (classId) {
+			case RegistrationClaim.CLASS_ID -> new RegistrationClaim();
+			case HostedByNoneOf.CLASS_ID -> new HostedByNoneOf();
+			default -> throw new IllegalArgumentException("Unknown sagents object " + classId);
+		};
+	}
+
+	/** Writes a set of member UUIDs, as {@link #readHosts} reads it. */
+	static void writeHosts(ObjectDataOutput out, Set<String> hosts) throws IOException {
+		out.writeInt(hosts.size());
+		for (String host : hosts) {
+			out.writeString(host);
 		}
-		throw new IllegalArgumentException("Unknown sagents object " + classId);
+	}
+
+	/** Reads a set of member UUIDs, at most {@link #MAX_HOSTS}. */
+	static Set<String> readHosts(ObjectDataInput in) throws IOException {
+		int count = in.readInt();
+		if (count < 0 || count > MAX_HOSTS) {
+			throw new IOException("A sagents object names " + count + " hosts");
+		}
+		String[] read = new String[count];
+		for (int i = 0; i < count; i++) {
+			read[i] = in.readString();
+		}
+		return Set.of(read);
 	}
 
 }

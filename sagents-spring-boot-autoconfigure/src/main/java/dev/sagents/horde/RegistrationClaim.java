@@ -84,10 +84,7 @@ final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonVal
 	@Override
 	public void writeData(ObjectDataOutput out) throws IOException {
 		out.writeBoolean(this.hostedByAnyOf);
-		out.writeInt(this.hosts.size());
-		for (String host : this.hosts) {
-			out.writeString(host);
-		}
+		HordeSerializerHook.writeHosts(out, this.hosts);
 		out.writeString(this.newHost);
 		out.writeString(this.newNode);
 	}
@@ -95,15 +92,7 @@ final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonVal
 	@Override
 	public void readData(ObjectDataInput in) throws IOException {
 		this.hostedByAnyOf = in.readBoolean();
-		int count = in.readInt();
-		if (count < 0 || count > HordeSerializerHook.MAX_HOSTS) {
-			throw new IOException("A registration claim names " + count + " hosts");
-		}
-		String[] read = new String[count];
-		for (int i = 0; i < count; i++) {
-			read[i] = in.readString();
-		}
-		this.hosts = Set.of(read);
+		this.hosts = HordeSerializerHook.readHosts(in);
 		this.newHost = in.readString();
 		this.newNode = in.readString();
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
 import org.junit.jupiter.api.Test;
 
 import dev.sagents.agent.AgentSpec;
@@ -14,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The claim that moves registrations in failover and handoff: it must never take a process from
- * a member that still hosts it, or two would run.
+ * The claim that moves registrations in failover and handoff, and the predicate that finds the
+ * orphans: a claim must never take a process from a member that still hosts it, or two would run.
  */
 class RegistrationClaimTests {
 
@@ -61,9 +63,29 @@ class RegistrationClaimTests {
 	}
 
 	@Test
-	void theFactoryCreatesOnlyTheClaim() {
+	void orphansAreFoundByTheirHostHoweverTheRegistrationIsWritten() {
+		HostedByNoneOf orphans = new HostedByNoneOf(List.of("alive-1", "here"));
+		assertThat(orphans.apply(entry(this.onDeparted))).isTrue();
+		assertThat(orphans.apply(entry(Registration.fromJson(KEY, this.onDeparted).movedTo("here", "h").toJson())))
+			.isFalse();
+		assertThat(orphans.apply(entry(new HazelcastJsonValue("{\"node\":\"h\",\"host\":\"here\"}"))))
+			.as("host not first").isFalse();
+		assertThat(orphans.apply(entry(new HazelcastJsonValue("{\"host\":\"he\\u0072e\"}")))).as("host escaped")
+			.isFalse();
+		assertThat(orphans.apply(entry(null))).as("ended meanwhile").isFalse();
+	}
+
+	@Test
+	void claimsAndPredicatesCrossTheWireAsTheyWereAndNothingElseIsCreated() {
+		SerializationService serialization = new DefaultSerializationServiceBuilder().build();
+		HostedByNoneOf orphans = serialization.toObject(serialization.toData(new HostedByNoneOf(List.of("here"))));
+		assertThat(orphans.apply(entry(this.onDeparted))).isTrue();
+		assertThat(orphans.apply(entry(Registration.fromJson(KEY, this.onDeparted).movedTo("here", "h").toJson())))
+			.isFalse();
+		RegistrationClaim claim = serialization
+			.toObject(serialization.toData(RegistrationClaim.fromNoneOf(List.of("here"), "here", "node-h")));
+		assertThat(Registration.hostOf(claim.process(entry(this.onDeparted)))).isEqualTo("here");
 		HordeSerializerHook hook = new HordeSerializerHook();
-		assertThat(hook.createFactory().create(RegistrationClaim.CLASS_ID)).isInstanceOf(RegistrationClaim.class);
 		assertThatIllegalArgumentException().isThrownBy(() -> hook.createFactory().create(99));
 	}
 
