@@ -133,6 +133,15 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 */
 	private static final Duration ARRIVAL_PATIENCE = Duration.ofMillis(500);
 
+	/**
+	 * How long after a member failed callers of its processes wait for the survivors to announce
+	 * where they restarted them (see {@link RestartedProcesses}) before they follow the registry.
+	 */
+	private static final Duration RESTART_PATIENCE = Duration.ofSeconds(1);
+
+	/** How long an announced restart is remembered for callers that still name the failed member. */
+	private static final Duration RESTART_MEMORY = Duration.ofSeconds(10);
+
 	/** The longest pause between two tries of a call whose process is moving. */
 	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
@@ -221,6 +230,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private ArrivingProcesses arriving;
 
+	private RestartedProcesses restartedProcesses;
+
 	/**
 	 * Runs the work that waits on Hazelcast (requests from other members, restarts, forwarding), so
 	 * it never holds the handler executor and many such waits overlap. Idle threads time out.
@@ -252,6 +263,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				});
 		this.blocking.allowCoreThreadTimeOut(true);
 		this.arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, this.runtime.executor(), this.runtime.timer());
+		this.restartedProcesses = new RestartedProcesses(RESTART_PATIENCE, RESTART_MEMORY, this.runtime.executor(),
+				this.runtime.timer());
 		this.hazelcast = this.members.start();
 		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
 		this.silentConnections.start(this.runtime.timer());
@@ -694,12 +707,18 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		// Follow the registry instead when its member left: the survivors restart it, then it runs
-		// where the registry says. A draining member still answers: it serves the process, or
-		// tells where it handed it over; but the first try goes ahead to where it hands it over.
+		// When its member left, the survivors restart it: go where they announce it, or follow the
+		// registry. A draining member still answers: it serves the process, or tells where it
+		// handed it over; but the first try goes ahead to where it hands it over.
 		String current = ref.host();
 		if (!this.membership.isMember(current)) {
-			return followAndRetry(ref, current, message, timeout, deadline, tries);
+			return this.restartedProcesses.whereRestarted(ref.key(), current, deadline).thenCompose((location) -> {
+				if (location != null && this.membership.isMember(location.member())) {
+					ref.movedTo(location.member(), location.node());
+					return attempt(ref, message, timeout, deadline, tries + 1);
+				}
+				return followAndRetry(ref, current, message, timeout, deadline, tries);
+			});
 		}
 		String next = (tries == 0) ? nextOwnerIfDraining(current, ref.key()) : null;
 		String host = (next != null) ? next : current;
@@ -723,7 +742,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 						}
 						yield CompletableFuture.completedFuture(format.decodeReply(message, reply.data()));
 					}
-					case NOT_HERE -> followAndRetry(ref, host, message, timeout, deadline, tries);
+					case NOT_HERE -> {
+						this.restartedProcesses.notOn(ref.key(), host);
+						yield followAndRetry(ref, host, message, timeout, deadline, tries);
+					}
 					case NOT_RUNNING -> CompletableFuture.failedFuture(new ProcessNotRunningException(ref.key()));
 					case FAILED -> CompletableFuture
 						.failedFuture(new ProcessFailedException(ref.key(), RemoteErrors.decode(reply.data())));
@@ -816,10 +838,21 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			this.transport.cast(host, ref.key(), this.payloads.get(ref.key().kind()).encodeMessage(message), null);
 		}
 		else {
-			// Its member is gone (or drains with nobody to take over): follow the registry, which
-			// names the next host as soon as there is one (a cast has no reply to tell us it was
-			// lost on the way).
-			forward(ref.key(), message, castDeadline());
+			// Its member is gone (or drains with nobody to take over): go where the survivors
+			// announce its restart, or follow the registry, which names the next host as soon as
+			// there is one (a cast has no reply to tell us it was lost on the way).
+			long deadline = castDeadline();
+			this.restartedProcesses.whereRestarted(ref.key(), host, deadline).thenAccept((location) -> {
+				if (location != null && this.membership.isAlive(location.member())
+						&& !location.member().equals(this.membership.localMember())) {
+					ref.movedTo(location.member(), location.node());
+					this.transport.cast(location.member(), ref.key(),
+							this.payloads.get(ref.key().kind()).encodeMessage(message), null);
+				}
+				else {
+					forward(ref.key(), message, deadline);
+				}
+			});
 		}
 	}
 
@@ -982,7 +1015,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private void confirmHandoff(String owner, List<Registration> registrations, HordeTransport.Reply reply,
 			Throwable error) {
 		if (error == null && reply.outcome() == HordeTransport.Reply.Outcome.OK) {
-			List<ProcessKey> refused = readKeys(new Wire.Reader(reply.data()));
+			List<ProcessKey> refused = new Wire.Reader(reply.data()).readKeys();
 			refused.forEach(this.handedOverTo::remove);
 			this.handedOver.addAndGet(registrations.size() - refused.size());
 			if (!refused.isEmpty()) {
@@ -1022,6 +1055,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private void memberLeft(HordeMembership.Departure departure) {
 		this.transport.memberLeft(departure.member(), departure.graceful());
 		this.arriving.memberLeft(departure.member());
+		if (!departure.graceful()) {
+			this.restartedProcesses.memberFailed(departure.member());
+		}
 		this.blocking.execute(() -> {
 			long start = System.nanoTime();
 			this.events.stopRelayingTo(departure.member());
@@ -1244,7 +1280,27 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * Returns how many started.
 	 */
 	private int startAll(ProcessKind kind, Map<String, HazelcastJsonValue> registrations) {
-		return (int) registrations.entrySet().stream().filter((registration) -> startClaimed(kind, registration)).count();
+		List<ProcessKey> started = registrations.entrySet()
+			.stream()
+			.filter((registration) -> startClaimed(kind, registration))
+			.map((registration) -> new ProcessKey(kind, registration.getKey()))
+			.toList();
+		announceRestarts(started);
+		return started.size();
+	}
+
+	/** Tells every member, this one included, that the processes under {@code keys} restarted here. */
+	private void announceRestarts(List<ProcessKey> keys) {
+		if (keys.isEmpty()) {
+			return;
+		}
+		String self = this.membership.localMember();
+		this.restartedProcesses.restarted(keys, new RestartedProcesses.Location(self, this.settings.nodeName()));
+		for (String member : this.membership.memberIds()) {
+			if (!member.equals(self)) {
+				this.transport.restarted(member, keys);
+			}
+		}
 	}
 
 	/** Starts a process whose registration (id to JSON) names this member; returns whether it started. */
@@ -1509,7 +1565,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				ProcessKey key = ProcessKey.parse(in.readString());
 				out.writeBoolean(this.hosted.lookupHosted(key).isPresent() ? stopHere(key) : stop(key));
 			}
-			case TAKE_OVER -> writeKeys(out, takeOver(sender, in));
+			case TAKE_OVER -> out.writeKeys(takeOver(sender, in));
 			case LIST -> {
 				ProcessKind kind = ProcessKind.valueOf(in.readString());
 				return (kind == ProcessKind.AGENT) ? HostedListing.encodeAgents(this.localAgents.listHosted())
@@ -1587,6 +1643,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.events.deliver(agentId, event);
 	}
 
+	@Override
+	public void onRestarted(String sender, List<ProcessKey> keys) {
+		this.restartedProcesses.restarted(keys, new RestartedProcesses.Location(sender, this.membership.nodeName(sender)));
+	}
+
 	// ---- helpers -----------------------------------------------------------------------------
 
 	private String hostOf(ProcessRef ref) {
@@ -1611,20 +1672,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private static Registration readRegistration(Wire.Reader in) {
 		return new Registration(ProcessKey.parse(in.readString()), null, null, in.readString(), in.readString(),
 				in.readMap());
-	}
-
-	private static void writeKeys(Wire.Writer out, List<ProcessKey> keys) {
-		out.writeInt(keys.size());
-		keys.forEach((key) -> out.writeString(key.toString()));
-	}
-
-	private static List<ProcessKey> readKeys(Wire.Reader in) {
-		int count = in.readInt();
-		List<ProcessKey> keys = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			keys.add(ProcessKey.parse(in.readString()));
-		}
-		return keys;
 	}
 
 	private static long millisSince(long nanoTime) {

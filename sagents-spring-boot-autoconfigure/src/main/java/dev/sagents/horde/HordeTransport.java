@@ -1,6 +1,7 @@
 package dev.sagents.horde;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,8 @@ final class HordeTransport implements MessageListener<byte[]> {
 	private static final int CALL_AHEAD = 6;
 
 	private static final int CAST_AHEAD = 7;
+
+	private static final int RESTARTED = 8;
 
 	private final HazelcastInstance hazelcast;
 
@@ -178,6 +181,11 @@ final class HordeTransport implements MessageListener<byte[]> {
 		publish(member, new Wire.Writer().writeByte(EVENT).writeString(agentId).writeBytes(event).toBytes());
 	}
 
+	/** Tells {@code member} that this member restarted the processes under {@code keys}, whose member failed. */
+	void restarted(String member, List<ProcessKey> keys) {
+		publish(member, new Wire.Writer().writeByte(RESTARTED).writeKeys(keys).toBytes());
+	}
+
 	/**
 	 * Fails every call and request waiting on {@code member}, which left the cluster;
 	 * {@code graceful} when it announced its departure (then it answered everything it handled).
@@ -212,6 +220,7 @@ final class HordeTransport implements MessageListener<byte[]> {
 					this.requests.execute(() -> this.inbound.onRequest(sender, correlation, operation, payload));
 				}
 				case EVENT -> this.inbound.onEvent(in.readString(), in.readBytes());
+				case RESTARTED -> this.inbound.onRestarted(sender, in.readKeys());
 				default -> logger.warn("Dropping a sagents message of unknown kind from member {}", sender);
 			}
 		}
@@ -279,6 +288,12 @@ final class HordeTransport implements MessageListener<byte[]> {
 
 		/** An event of agent {@code agentId} for this member's subscribers. */
 		void onEvent(String agentId, byte[] event);
+
+		/**
+		 * Member {@code sender} restarted the processes under {@code keys}, whose member failed.
+		 * Runs on the Hazelcast thread that delivers {@code sender}'s messages: hand work on.
+		 */
+		void onRestarted(String sender, List<ProcessKey> keys);
 
 	}
 

@@ -7,10 +7,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.sagents.codec.EncodedValue;
+import dev.sagents.process.ProcessKey;
 
 /**
  * The binary layout of everything sagents sends between members besides the application's own
@@ -79,6 +82,12 @@ final class Wire {
 
 		Writer writeEncoded(EncodedValue value) {
 			return writeString(value.type()).writeBytes(value.data());
+		}
+
+		Writer writeKeys(List<ProcessKey> keys) {
+			writeInt(keys.size());
+			keys.forEach((key) -> writeString(key.toString()));
+			return this;
 		}
 
 		byte[] toBytes() {
@@ -152,6 +161,15 @@ final class Wire {
 
 		EncodedValue readEncoded() {
 			return new EncodedValue(readString(), readBytes());
+		}
+
+		List<ProcessKey> readKeys() {
+			int count = readInt();
+			List<ProcessKey> keys = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				keys.add(ProcessKey.parse(readString()));
+			}
+			return keys;
 		}
 
 		private static <T> T read(IoRead<T> read) {

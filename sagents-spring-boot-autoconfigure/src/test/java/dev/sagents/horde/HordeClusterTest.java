@@ -190,11 +190,14 @@ class HordeClusterTest {
 	@Test
 	void allAgentsOfAKilledMemberComeBackOnTheSurvivorsWithTheirState() {
 		startCluster("crash", 3, AgentSettings.defaults());
-		List<AgentRef> agents = new ArrayList<>();
+		// References the survivors hold from before the crash: node(2) is the victim.
+		List<AgentRef> heldBySurvivors = new ArrayList<>();
 		for (int i = 0; i < 200; i++) {
 			AgentRef agent = node(i % 3).agents.startAgent(AgentSpec.of("crash-" + i)).ref();
 			agent.callAndWait("tick", Long.class, TIMEOUT);
-			agents.add(agent);
+			if (i % 3 != 2) {
+				heldBySurvivors.add(agent);
+			}
 		}
 		HordeTestCluster.TestNode victim = node(2);
 		Set<String> onVictim = node(0).agents.listAgents().stream()
@@ -209,6 +212,11 @@ class HordeClusterTest {
 		for (String id : onVictim) {
 			AgentRef moved = node(0).agents.findAgent(id).orElseThrow();
 			assertThat(moved.callAndWait("get", Long.class, TIMEOUT)).as(id).isEqualTo(1L);
+		}
+		for (AgentRef agent : heldBySurvivors) {
+			assertThat(agent.callAndWait("get", Long.class, TIMEOUT)).as("the reference from before the crash to %s",
+					agent.id()).isEqualTo(1L);
+			assertThat(agent.node()).isNotEqualTo("n3");
 		}
 		assertThat(node(0).view.members().get(SagentsInstance.REGISTRY)).extracting(Member::node)
 			.containsExactly("n1", "n2");
