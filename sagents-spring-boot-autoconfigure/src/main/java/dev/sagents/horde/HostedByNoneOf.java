@@ -8,7 +8,6 @@ import java.util.Set;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.hazelcast.query.Predicate;
 
 /**
@@ -18,10 +17,10 @@ import com.hazelcast.query.Predicate;
  * fraction of Hazelcast's own predicates on a JSON attribute (they parse the value) and runs little
  * code that a JVM that never failed over must compile first.
  *
- * <p>Serialized as {@link IdentifiedDataSerializable} through {@link HordeSerializerHook}, as
+ * <p>Serialized as a {@link HordeSerializable} through {@link HordeSerializerHook}, as
  * {@link RegistrationClaim} is.
  */
-final class HostedByNoneOf implements Predicate<String, HazelcastJsonValue>, IdentifiedDataSerializable {
+final class HostedByNoneOf implements Predicate<String, HazelcastJsonValue>, HordeSerializable {
 
 	static final int CLASS_ID = 2;
 
@@ -39,11 +38,6 @@ final class HostedByNoneOf implements Predicate<String, HazelcastJsonValue>, Ide
 	public boolean apply(Map.Entry<String, HazelcastJsonValue> entry) {
 		HazelcastJsonValue registration = entry.getValue();
 		return registration != null && !this.members.contains(Registration.hostOf(registration));
-	}
-
-	@Override
-	public int getFactoryId() {
-		return HordeSerializerHook.FACTORY_ID;
 	}
 
 	@Override

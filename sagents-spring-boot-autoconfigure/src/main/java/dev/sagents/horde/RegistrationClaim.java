@@ -9,7 +9,6 @@ import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 
 /**
  * Moves registrations to a new host where their current host is, or is not, one of the given
@@ -19,11 +18,11 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
  * hundred operations, which matters while the partitions move. The result for an entry is its new
  * registration, or {@code null} when it was not claimed (gone, or hosted elsewhere meanwhile).
  *
- * <p>Serialized as {@link IdentifiedDataSerializable} through {@link HordeSerializerHook}: no
+ * <p>Serialized as a {@link HordeSerializable} through {@link HordeSerializerHook}: no
  * class name travels, and the only class created on the receiving member is this one.
  */
 final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonValue, HazelcastJsonValue>,
-		IdentifiedDataSerializable {
+		HordeSerializable {
 
 	static final int CLASS_ID = 1;
 
@@ -69,11 +68,6 @@ final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonVal
 			entry.setValue(moved);
 		}
 		return moved;
-	}
-
-	@Override
-	public int getFactoryId() {
-		return HordeSerializerHook.FACTORY_ID;
 	}
 
 	@Override
