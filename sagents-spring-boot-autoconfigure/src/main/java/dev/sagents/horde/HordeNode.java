@@ -842,16 +842,20 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			// announce its restart, or follow the registry, which names the next host as soon as
 			// there is one (a cast has no reply to tell us it was lost on the way).
 			long deadline = castDeadline();
+			// Encoded now, so that a message the codec refuses fails this cast, as on the other paths.
+			byte[] payload = this.payloads.get(ref.key().kind()).encodeMessage(message);
 			this.restartedProcesses.whereRestarted(ref.key(), host, deadline).thenAccept((location) -> {
 				if (location != null && this.membership.isAlive(location.member())
 						&& !location.member().equals(this.membership.localMember())) {
 					ref.movedTo(location.member(), location.node());
-					this.transport.cast(location.member(), ref.key(),
-							this.payloads.get(ref.key().kind()).encodeMessage(message), null);
+					this.transport.cast(location.member(), ref.key(), payload, null);
 				}
 				else {
 					forward(ref.key(), message, deadline);
 				}
+			}).exceptionally((error) -> {
+				logger.warn("Dropping a cast to {}", ref.key(), error);
+				return null;
 			});
 		}
 	}
@@ -1060,12 +1064,21 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		this.blocking.execute(() -> {
 			long start = System.nanoTime();
-			this.events.stopRelayingTo(departure.member());
-			int restarted = recoverDeparted();
-			logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms", departure.node(),
-					departure.graceful() ? "gracefully" : "failed", restarted, millisSince(start));
-			// After the recovery: destroying the departed member's inbox waits for every member to answer.
-			this.transport.forget(departure.member());
+			try {
+				this.events.stopRelayingTo(departure.member());
+				int restarted = recoverDeparted();
+				logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
+						departure.node(), departure.graceful() ? "gracefully" : "failed", restarted, millisSince(start));
+				// After the recovery: destroying the departed member's inbox waits for every member to answer.
+				this.transport.forget(departure.member());
+			}
+			catch (RuntimeException ex) {
+				// This node may be stopping too; if not, the periodic sweep restarts what is left.
+				if (this.state == RegistryState.RUNNING) {
+					logger.warn("Handling the departure of member {} failed; the sweep every {} goes on", departure.node(),
+							RECOVERY_SWEEP, ex);
+				}
+			}
 		});
 	}
 
@@ -1075,6 +1088,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			try {
 				this.membership.pruneDeparted();
 				recoverOrphans();
+			}
+			catch (RuntimeException ex) {
+				if (this.state == RegistryState.RUNNING) {
+					logger.warn("The periodic sweep failed; the next one is in {}", RECOVERY_SWEEP, ex);
+				}
 			}
 			finally {
 				this.sweeping.set(false);

@@ -265,7 +265,7 @@ final class HordeTransport implements MessageListener<byte[]> {
 	/** Forgets the topic proxy of a member that left, so proxies do not pile up over time. */
 	void forget(String member) {
 		ITopic<byte[]> inbox = this.inboxes.remove(member);
-		if (inbox != null && !member.equals(this.listeningAs)) {
+		if (inbox != null && !member.equals(this.listeningAs) && this.hazelcast.getLifecycleService().isRunning()) {
 			inbox.destroy();
 		}
 	}
