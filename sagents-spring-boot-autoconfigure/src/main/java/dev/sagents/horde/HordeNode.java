@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -666,7 +667,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout) {
-		return attempt(ref, message, timeout, System.nanoTime() + timeout.toNanos(), 0);
+		return attempt(new Call(ref, message, timeout, System.nanoTime() + timeout.toNanos(), this.runtime.executor()),
+				0);
 	}
 
 	Object callAndWait(HordeProcessRef ref, Object message, Duration timeout) {
@@ -680,11 +682,18 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				// It ended or moved on between the lookup and the call: follow it.
 			}
 		}
-		return awaitValue(call(ref, message, timeout), ref.key());
+		// This thread runs its call's continuations itself: a reply wakes it directly, not a
+		// thread of the executor that would then wake it.
+		WaitingCaller caller = new WaitingCaller();
+		return awaitValue(attempt(new Call(ref, message, timeout, System.nanoTime() + timeout.toNanos(), caller), 0),
+				ref.key(), caller);
 	}
 
-	private CompletableFuture<Object> attempt(HordeProcessRef ref, Object message, Duration timeout, long deadline,
-			int tries) {
+	private CompletableFuture<Object> attempt(Call call, int tries) {
+		HordeProcessRef ref = call.ref();
+		Object message = call.message();
+		Duration timeout = call.timeout();
+		long deadline = call.deadline();
 		long remaining = deadline - System.nanoTime();
 		if (remaining <= 0) {
 			return CompletableFuture.failedFuture(new CallTimeoutException(ref.key(), timeout));
@@ -694,7 +703,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			String here = ref.host();
 			return local.get().call(message, Object.class, Duration.ofNanos(remaining)).exceptionallyCompose((error) -> {
 				if (unwrap(error) instanceof ProcessNotRunningException) {
-					return followAndRetry(ref, here, message, timeout, deadline, tries);
+					return followAndRetry(call, here, tries);
 				}
 				return CompletableFuture.failedFuture(unwrap(error));
 			});
@@ -715,9 +724,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return this.restartedProcesses.whereRestarted(ref.key(), current, deadline).thenCompose((location) -> {
 				if (location != null && this.membership.isMember(location.member())) {
 					ref.movedTo(location.member(), location.node());
-					return attempt(ref, message, timeout, deadline, tries + 1);
+					return attempt(call, tries + 1);
 				}
-				return followAndRetry(ref, current, message, timeout, deadline, tries);
+				return followAndRetry(call, current, tries);
 			});
 		}
 		String next = (tries == 0) ? nextOwnerIfDraining(current, ref.key()) : null;
@@ -725,13 +734,13 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		String handingOver = (next != null) ? current : null;
 		if (next != null && next.equals(this.membership.localMember()) && runningHere(ref.key()).isPresent()) {
 			ref.movedTo(host, this.settings.nodeName());
-			return attempt(ref, message, timeout, deadline, tries);
+			return attempt(call, tries);
 		}
-		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining), handingOver)
+		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining), handingOver, call.completions())
 			.handle((reply, error) -> {
 				if (error != null) {
 					if (unwrap(error) instanceof HordeTransport.MemberLeftException left && left.graceful()) {
-						return followAndRetry(ref, host, message, timeout, deadline, tries);
+						return followAndRetry(call, host, tries);
 					}
 					return CompletableFuture.failedFuture(translate(error, ref.key(), ref.node(), timeout));
 				}
@@ -744,7 +753,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 					}
 					case NOT_HERE -> {
 						this.restartedProcesses.notOn(ref.key(), host);
-						yield followAndRetry(ref, host, message, timeout, deadline, tries);
+						yield followAndRetry(call, host, tries);
 					}
 					case NOT_RUNNING -> CompletableFuture.failedFuture(new ProcessNotRunningException(ref.key()));
 					case FAILED -> CompletableFuture
@@ -757,12 +766,25 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 						// The handoff may still be on its way, or the new member not have started it yet: the
 						// next redirection waits a little.
 						CompletableFuture<Boolean> ready = (tries == 0) ? CompletableFuture.completedFuture(true)
-								: afterPause(tries);
-						yield ready.thenCompose((ignored) -> attempt(ref, message, timeout, deadline, tries + 1));
+								: afterPause(tries, call.completions());
+						yield ready.thenCompose((ignored) -> attempt(call, tries + 1));
 					}
 				};
 			})
 			.thenCompose(Function.identity());
+	}
+
+	/**
+	 * A call on its way, over however many tries it takes.
+	 *
+	 * @param ref the reference it was made through, which follows the process
+	 * @param message the message
+	 * @param timeout the caller's timeout
+	 * @param deadline when it times out ({@link System#nanoTime()})
+	 * @param completions where its continuations run: the sagents executor, or the caller's own
+	 * thread while it waits ({@link WaitingCaller})
+	 */
+	private record Call(HordeProcessRef ref, Object message, Duration timeout, long deadline, Executor completions) {
 	}
 
 	/**
@@ -779,10 +801,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
 	}
 
-	private CompletableFuture<Object> followAndRetry(HordeProcessRef ref, String host, Object message,
-			Duration timeout, long deadline, int tries) {
-		return follow(ref, host, tries).thenCompose((moved) -> moved ? attempt(ref, message, timeout, deadline, tries + 1)
-				: CompletableFuture.failedFuture(new ProcessNotRunningException(ref.key())));
+	private CompletableFuture<Object> followAndRetry(Call call, String host, int tries) {
+		return follow(call.ref(), host, tries, call.completions())
+			.thenCompose((moved) -> moved ? attempt(call, tries + 1)
+					: CompletableFuture.failedFuture(new ProcessNotRunningException(call.ref().key())));
 	}
 
 	/**
@@ -790,7 +812,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * {@code false} when it is not registered any more; else updates {@code ref} and completes with
 	 * {@code true} after a short pause if it is still registered where it was (it is moving).
 	 */
-	private CompletableFuture<Boolean> follow(HordeProcessRef ref, String previousHost, int tries) {
+	private CompletableFuture<Boolean> follow(HordeProcessRef ref, String previousHost, int tries,
+			Executor completions) {
 		CompletableFuture<Boolean> followed = new CompletableFuture<>();
 		// An asynchronous read: following never waits for a thread that failover keeps busy.
 		registry(ref.key().kind()).getAsync(ref.key().id()).toCompletableFuture().whenCompleteAsync((json, error) -> {
@@ -809,16 +832,20 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				followed.complete(true);
 				return;
 			}
-			afterPause(tries).thenAccept(followed::complete);
-		}, this.runtime.executor());
+			afterPause(tries, completions).thenAccept(followed::complete);
+		}, completions);
 		return followed;
 	}
 
-	/** Completes with {@code true} after a pause that grows with {@code tries}, up to a bound. */
-	private CompletableFuture<Boolean> afterPause(int tries) {
+	/**
+	 * Completes with {@code true}, on {@code completions}, after a pause that grows with
+	 * {@code tries}, up to a bound.
+	 */
+	private CompletableFuture<Boolean> afterPause(int tries, Executor completions) {
 		CompletableFuture<Boolean> paused = new CompletableFuture<>();
 		long pause = Math.min(TimeUnit.MICROSECONDS.toNanos(250) << Math.min(tries, 10), MAX_RETRY_PAUSE_NANOS);
-		this.runtime.timer().schedule(() -> paused.complete(true), pause, TimeUnit.NANOSECONDS);
+		this.runtime.timer()
+			.schedule(() -> completions.execute(() -> paused.complete(true)), pause, TimeUnit.NANOSECONDS);
 		return paused;
 	}
 
@@ -1712,8 +1739,17 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	/** Waits for a reply, turning transport failures into the typed errors callers expect. */
 	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key) {
+		return awaitValue(future, key, null);
+	}
+
+	/**
+	 * {@link #awaitValue(CompletableFuture, ProcessKey)}, running the continuations of the call on
+	 * this thread if they were given to {@code caller} ({@code null}: they run elsewhere).
+	 */
+	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key, WaitingCaller caller) {
+		long timeout = this.settings.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
 		try {
-			return future.get(this.settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+			return (caller != null) ? caller.await(future, timeout) : future.get(timeout, TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
 			throw asRuntime(translate(ex.getCause(), key, null, this.settings.requestTimeout()));

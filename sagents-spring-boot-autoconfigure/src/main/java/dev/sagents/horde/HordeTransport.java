@@ -29,7 +29,8 @@ import dev.sagents.process.ProcessKey;
  *
  * <p>The inbox listener runs on a Hazelcast event thread: it only decodes the envelope and hands
  * work on (into a mailbox, or to the sagents executor); replies complete on the sagents executor,
- * so no application code ever runs on a Hazelcast thread.
+ * or on the thread of a caller blocked waiting for them ({@link WaitingCaller}), so no application
+ * code ever runs on a Hazelcast thread.
  */
 final class HordeTransport implements MessageListener<byte[]> {
 
@@ -125,13 +126,14 @@ final class HordeTransport implements MessageListener<byte[]> {
 	}
 
 	/**
-	 * Sends a message to process {@code key} on {@code member} and completes with its reply;
-	 * {@code handingOver} is the draining member that hands the process over to {@code member}, when
-	 * the message goes there ahead of the handoff (else {@code null}).
+	 * Sends a message to process {@code key} on {@code member} and completes with its reply, on
+	 * {@code completions}; {@code handingOver} is the draining member that hands the process over
+	 * to {@code member}, when the message goes there ahead of the handoff (else {@code null}).
 	 */
-	CompletableFuture<Reply> call(String member, ProcessKey key, byte[] payload, Duration timeout, String handingOver) {
+	CompletableFuture<Reply> call(String member, ProcessKey key, byte[] payload, Duration timeout, String handingOver,
+			Executor completions) {
 		long correlation = this.correlations.incrementAndGet();
-		CompletableFuture<Reply> reply = expect(correlation, member, timeout);
+		CompletableFuture<Reply> reply = expect(correlation, member, timeout, completions);
 		Wire.Writer message = new Wire.Writer().writeByte((handingOver != null) ? CALL_AHEAD : CALL)
 			.writeLong(correlation)
 			.writeString(key.toString());
@@ -158,7 +160,7 @@ final class HordeTransport implements MessageListener<byte[]> {
 	/** Sends supervisor request {@code operation} to {@code member} and completes with its reply. */
 	CompletableFuture<Reply> request(String member, int operation, byte[] payload, Duration timeout) {
 		long correlation = this.correlations.incrementAndGet();
-		CompletableFuture<Reply> reply = expect(correlation, member, timeout);
+		CompletableFuture<Reply> reply = expect(correlation, member, timeout, this.executor);
 		publish(member, new Wire.Writer().writeByte(REQUEST)
 			.writeLong(correlation)
 			.writeByte(operation)
@@ -229,11 +231,11 @@ final class HordeTransport implements MessageListener<byte[]> {
 		}
 	}
 
-	private CompletableFuture<Reply> expect(long correlation, String member, Duration timeout) {
+	private CompletableFuture<Reply> expect(long correlation, String member, Duration timeout, Executor completions) {
 		CompletableFuture<Reply> reply = new CompletableFuture<>();
 		ScheduledFuture<?> expiry = this.timer.schedule(() -> fail(correlation, new TimeoutException()),
 				timeout.toNanos(), TimeUnit.NANOSECONDS);
-		this.pending.put(correlation, new Pending(reply, member, expiry));
+		this.pending.put(correlation, new Pending(reply, member, expiry, completions));
 		return reply;
 	}
 
@@ -241,8 +243,9 @@ final class HordeTransport implements MessageListener<byte[]> {
 		Pending waiting = this.pending.remove(correlation);
 		if (waiting != null) {
 			waiting.expiry.cancel(false);
-			// Completed on the sagents executor: the caller's continuations must not run on a Hazelcast thread.
-			this.executor.execute(() -> waiting.reply.complete(reply));
+			// Completed on the sagents executor (or the waiting caller's thread): the caller's
+			// continuations must not run on a Hazelcast thread.
+			waiting.completions.execute(() -> waiting.reply.complete(reply));
 		}
 	}
 
@@ -250,7 +253,7 @@ final class HordeTransport implements MessageListener<byte[]> {
 		Pending waiting = this.pending.remove(correlation);
 		if (waiting != null) {
 			waiting.expiry.cancel(false);
-			this.executor.execute(() -> waiting.reply.completeExceptionally(error));
+			waiting.completions.execute(() -> waiting.reply.completeExceptionally(error));
 		}
 	}
 
@@ -343,8 +346,9 @@ final class HordeTransport implements MessageListener<byte[]> {
 
 	}
 
-	/** A call or request waiting for its reply. */
-	private record Pending(CompletableFuture<Reply> reply, String member, ScheduledFuture<?> expiry) {
+	/** A call or request waiting for its reply, which completes on {@code completions}. */
+	private record Pending(CompletableFuture<Reply> reply, String member, ScheduledFuture<?> expiry,
+			Executor completions) {
 	}
 
 	/** The member a call was waiting on left the cluster (or this member stopped listening). */
