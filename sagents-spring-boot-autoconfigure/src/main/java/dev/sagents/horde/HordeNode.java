@@ -686,7 +686,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		// thread of the executor that would then wake it.
 		WaitingCaller caller = new WaitingCaller();
 		return awaitValue(attempt(new Call(ref, message, timeout, System.nanoTime() + timeout.toNanos(), caller), 0),
-				ref.key(), caller);
+				ref.key(), caller, timeout);
 	}
 
 	private CompletableFuture<Object> attempt(Call call, int tries) {
@@ -1737,25 +1737,27 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 	}
 
-	/** Waits for a reply, turning transport failures into the typed errors callers expect. */
+	/** Waits for the reply to a request, turning transport failures into the typed errors callers expect. */
 	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key) {
-		return awaitValue(future, key, null);
+		return awaitValue(future, key, null, this.settings.requestTimeout());
 	}
 
 	/**
-	 * {@link #awaitValue(CompletableFuture, ProcessKey)}, running the continuations of the call on
-	 * this thread if they were given to {@code caller} ({@code null}: they run elsewhere).
+	 * Waits for the reply to a call or request that times out after {@code timeout} (a second more
+	 * at most, in case its own timer is late), turning transport failures into the typed errors
+	 * callers expect; runs the continuations of the call on this thread if they were given to
+	 * {@code caller} ({@code null}: they run elsewhere).
 	 */
-	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key, WaitingCaller caller) {
-		long timeout = this.settings.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key, WaitingCaller caller, Duration timeout) {
+		long bound = timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
 		try {
-			return (caller != null) ? caller.await(future, timeout) : future.get(timeout, TimeUnit.NANOSECONDS);
+			return (caller != null) ? caller.await(future, bound) : future.get(bound, TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
-			throw asRuntime(translate(ex.getCause(), key, null, this.settings.requestTimeout()));
+			throw asRuntime(translate(ex.getCause(), key, null, timeout));
 		}
 		catch (TimeoutException ex) {
-			throw new CallTimeoutException(key, this.settings.requestTimeout());
+			throw new CallTimeoutException(key, timeout);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -45,8 +45,13 @@ class HordeClusterTest {
 	private HordeTestCluster cluster;
 
 	private HordeTestCluster.TestNode startCluster(String name, int nodes, AgentSettings settings) {
+		return startCluster(name, nodes, settings, Duration.ofSeconds(15));
+	}
+
+	private HordeTestCluster.TestNode startCluster(String name, int nodes, AgentSettings settings,
+			Duration requestTimeout) {
 		this.cluster = new HordeTestCluster(6200, "horde-test-" + name + "-" + System.nanoTime(), this.fileSystems,
-				settings, Map.of("tally", new Tally()));
+				settings, Map.of("tally", new Tally())).requestTimeout(requestTimeout);
 		HordeTestCluster.TestNode first = null;
 		for (int i = 1; i <= nodes; i++) {
 			HordeTestCluster.TestNode node = this.cluster.start("n" + i);
@@ -185,6 +190,16 @@ class HordeClusterTest {
 		assertThat(node(1).fileSystems.ensureFileSystem("user:alice").readText("notes/b.md")).contains("alpha");
 		assertThat(node(1).fileSystems.listFileSystems()).singleElement()
 			.satisfies((info) -> assertThat(info.files()).isEqualTo(1));
+	}
+
+	@Test
+	void aCallMayTakeLongerThanARequestBetweenMembers() {
+		startCluster("slow", 2, AgentSettings.defaults(), Duration.ofSeconds(1));
+		AgentRef agent = node(0).agents.startAgent(AgentSpec.of(idOwnedBy("n2", 0))).ref();
+		assertThat(agent.node()).isEqualTo("n2");
+		Duration timeout = Tally.SLOW.multipliedBy(3);
+		assertThat(agent.callAndWait("slow", String.class, timeout)).isEqualTo("slept");
+		assertThat(agent.call("slow", String.class, timeout)).succeedsWithin(timeout).isEqualTo("slept");
 	}
 
 	@Test

@@ -46,6 +46,9 @@ final class HordeTestCluster implements AutoCloseable {
 
 	private final Map<String, AgentBehavior<?>> behaviors;
 
+	/** How long a request between members may take on the nodes started from now on. */
+	private Duration requestTimeout = Duration.ofSeconds(15);
+
 	final SharedAgentPersistence persistence = new SharedAgentPersistence();
 
 	final List<TestNode> nodes = new ArrayList<>();
@@ -61,6 +64,12 @@ final class HordeTestCluster implements AutoCloseable {
 		this.fileSystems = fileSystems;
 		this.agentSettings = agentSettings;
 		this.behaviors = behaviors;
+	}
+
+	/** Sets how long a request between members may take, on the nodes started from now on. */
+	HordeTestCluster requestTimeout(Duration timeout) {
+		this.requestTimeout = timeout;
+		return this;
 	}
 
 	/** Starts a node named {@code name}; it joins the members already running. */
@@ -157,7 +166,7 @@ final class HordeTestCluster implements AutoCloseable {
 					TestNode.this.hazelcast.shutdown();
 				}
 
-			}, this.runtime, codec, new HordeSettings(name, MembersMode.PARTICIPATION, null, Duration.ofSeconds(15),
+			}, this.runtime, codec, new HordeSettings(name, MembersMode.PARTICIPATION, null, HordeTestCluster.this.requestTimeout,
 					Duration.ofSeconds(1)));
 			ProcessFailureLog failures = new ProcessFailureLog(10);
 			this.registry = new HordeProcessRegistry(this.node);

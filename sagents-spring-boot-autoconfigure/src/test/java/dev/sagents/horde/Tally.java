@@ -1,11 +1,19 @@
 package dev.sagents.horde;
 
+import java.time.Duration;
+
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentResult;
 
-/** A test agent that counts what it handled: "tick" counts, "get" answers the count, "node" where it runs. */
+/**
+ * A test agent that counts what it handled: "tick" counts, "get" answers the count, "node" where it
+ * runs, "slow" answers after {@link #SLOW}.
+ */
 class Tally implements AgentBehavior<Tally.Count> {
+
+	/** How long a "slow" message takes. */
+	static final Duration SLOW = Duration.ofSeconds(3);
 
 	record Count(long handled) {
 	}
@@ -35,6 +43,15 @@ class Tally implements AgentBehavior<Tally.Count> {
 		}
 		if ("node".equals(message)) {
 			return AgentResult.reply(state, context.node());
+		}
+		if ("slow".equals(message)) {
+			try {
+				Thread.sleep(SLOW.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return AgentResult.reply(state, "slept");
 		}
 		Count next = new Count(state.handled() + 1);
 		if (message instanceof Note note) {
