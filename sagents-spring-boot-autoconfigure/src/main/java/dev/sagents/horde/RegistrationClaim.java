@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
@@ -22,7 +25,7 @@ import com.hazelcast.nio.ObjectDataOutput;
  * class name travels, and the only class created on the receiving member is this one.
  */
 final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonValue, HazelcastJsonValue>,
-		HordeSerializable {
+		HordeSerializable, HazelcastInstanceAware {
 
 	static final int CLASS_ID = 1;
 
@@ -34,6 +37,9 @@ final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonVal
 	private String newHost;
 
 	private String newNode;
+
+	/** The member running the claim on the entry's partition owner; {@code null} on a backup. */
+	private transient HazelcastInstance instance;
 
 	/** For deserialization. */
 	RegistrationClaim() {
@@ -57,9 +63,14 @@ final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonVal
 	}
 
 	@Override
+	public void setHazelcastInstance(HazelcastInstance instance) {
+		this.instance = instance;
+	}
+
+	@Override
 	public HazelcastJsonValue process(Map.Entry<String, HazelcastJsonValue> entry) {
 		HazelcastJsonValue current = entry.getValue();
-		if (current == null) {
+		if (current == null || !claimantIsMember()) {
 			return null;
 		}
 		HazelcastJsonValue moved = Registration.moveIf(current,
@@ -68,6 +79,26 @@ final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonVal
 			entry.setValue(moved);
 		}
 		return moved;
+	}
+
+	/**
+	 * Whether the member claiming is in the cluster, as the partition owner sees it now. A claim
+	 * made before a network split healed can still run after it (Hazelcast retries it once the
+	 * member joined again, under a new UUID): with the member set of the smaller side, it would take
+	 * the processes of the larger one for a member that no longer exists. A backup has no instance
+	 * and replays the owner's decision on the same value (a backup that differed meanwhile is
+	 * brought back in line by Hazelcast's replica sync).
+	 */
+	private boolean claimantIsMember() {
+		if (this.instance == null) {
+			return true;
+		}
+		for (Member member : this.instance.getCluster().getMembers()) {
+			if (member.getUuid().toString().equals(this.newHost)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -1,9 +1,14 @@
 package dev.sagents.horde;
 
 import java.util.AbstractMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
@@ -14,6 +19,9 @@ import dev.sagents.process.ProcessKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
 
 /**
  * The claim that moves registrations in failover and handoff, and the predicate that finds the
@@ -58,6 +66,20 @@ class RegistrationClaimTests {
 	}
 
 	@Test
+	void aClaimRunsOnlyForAMemberOfTheClusterAsThePartitionOwnerSeesIt() {
+		UUID here = UUID.randomUUID();
+		RegistrationClaim claim = RegistrationClaim.fromNoneOf(List.of(here.toString()), here.toString(), "node-h");
+		claim.setHazelcastInstance(instanceWithMembers(UUID.randomUUID(), here));
+		assertThat(claim.process(entry(this.onDeparted))).isNotNull();
+		// A claim made before a split healed, by the member's former UUID, with the smaller side's members.
+		RegistrationClaim stale = RegistrationClaim.fromNoneOf(List.of("former-uuid"), "former-uuid", "node-h");
+		stale.setHazelcastInstance(instanceWithMembers(UUID.randomUUID(), here));
+		Map.Entry<String, HazelcastJsonValue> entry = entry(this.onDeparted);
+		assertThat(stale.process(entry)).isNull();
+		assertThat(entry.getValue()).isEqualTo(this.onDeparted);
+	}
+
+	@Test
 	void aProcessThatEndedMeanwhileIsNotClaimed() {
 		assertThat(RegistrationClaim.fromNoneOf(List.of("here"), "here", "node-h").process(entry(null))).isNull();
 	}
@@ -87,6 +109,18 @@ class RegistrationClaimTests {
 		assertThat(Registration.hostOf(claim.process(entry(this.onDeparted)))).isEqualTo("here");
 		HordeSerializerHook hook = new HordeSerializerHook();
 		assertThatIllegalArgumentException().isThrownBy(() -> hook.createFactory().create(99));
+	}
+
+	private static HazelcastInstance instanceWithMembers(UUID... members) {
+		Set<Member> cluster = new HashSet<>();
+		for (UUID uuid : members) {
+			Member member = mock(Member.class);
+			given(member.getUuid()).willReturn(uuid);
+			cluster.add(member);
+		}
+		HazelcastInstance instance = mock(HazelcastInstance.class, RETURNS_DEEP_STUBS);
+		given(instance.getCluster().getMembers()).willReturn(cluster);
+		return instance;
 	}
 
 	private static Map.Entry<String, HazelcastJsonValue> entry(HazelcastJsonValue value) {
