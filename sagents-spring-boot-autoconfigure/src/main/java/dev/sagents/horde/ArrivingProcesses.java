@@ -1,10 +1,6 @@
 package dev.sagents.horde;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +19,7 @@ import dev.sagents.process.ProcessKey;
  */
 final class ArrivingProcesses {
 
-	private final Map<ProcessKey, List<Waiting>> waiting = new ConcurrentHashMap<>();
+	private final WaitersByKey<Waiting> waiting = new WaitersByKey<>();
 
 	private final Duration patience;
 
@@ -48,38 +44,26 @@ final class ArrivingProcesses {
 	 */
 	void await(ProcessKey key, String from, Runnable handle) {
 		Waiting message = new Waiting(from, handle);
-		this.waiting.compute(key, (ignored, messages) -> {
-			List<Waiting> list = (messages != null) ? messages : new ArrayList<>(2);
-			list.add(message);
-			return list;
-		});
+		this.waiting.add(key, message);
 		this.timer.schedule(() -> release(key, (waiting) -> waiting == message), this.patience.toNanos(),
 				TimeUnit.NANOSECONDS);
 	}
 
 	/** Delivers the messages waiting for {@code key}, which started here. */
 	void started(ProcessKey key) {
-		List<Waiting> messages = this.waiting.remove(key);
-		if (messages != null) {
-			messages.forEach((message) -> this.executor.execute(message.handle));
-		}
+		this.waiting.takeAll(key).forEach((message) -> this.executor.execute(message.handle));
 	}
 
 	/** Gives up on the processes {@code member} was handing over: it left, and the registry says where they are. */
 	void memberLeft(String member) {
-		for (ProcessKey key : this.waiting.keySet()) {
+		for (ProcessKey key : this.waiting.keys()) {
 			release(key, (message) -> message.from.equals(member));
 		}
 	}
 
 	/** Ends the wait of the messages for {@code key} that match {@code which} and still wait. */
 	private void release(ProcessKey key, Predicate<Waiting> which) {
-		List<Waiting> released = new ArrayList<>(1);
-		this.waiting.computeIfPresent(key, (ignored, messages) -> {
-			messages.removeIf((message) -> which.test(message) && released.add(message));
-			return messages.isEmpty() ? null : messages;
-		});
-		released.forEach((message) -> this.executor.execute(message.handle));
+		this.waiting.take(key, which).forEach((message) -> this.executor.execute(message.handle));
 	}
 
 	private record Waiting(String from, Runnable handle) {

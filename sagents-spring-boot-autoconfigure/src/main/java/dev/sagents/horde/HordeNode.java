@@ -855,22 +855,22 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			local.get().cast(message);
 			return;
 		}
+		// Encoded here, on every path, so that a message the codec refuses fails this cast.
+		byte[] payload = this.payloads.get(ref.key().kind()).encodeMessage(message);
 		String host = ref.host();
 		String next = nextOwnerIfDraining(host, ref.key());
 		if (next != null) {
 			// Ahead of the handoff, to where it waits for the process (see ArrivingProcesses).
-			this.transport.cast(next, ref.key(), this.payloads.get(ref.key().kind()).encodeMessage(message), host);
+			this.transport.cast(next, ref.key(), payload, host);
 		}
 		else if (this.membership.isAlive(host) && !host.equals(this.membership.localMember())) {
-			this.transport.cast(host, ref.key(), this.payloads.get(ref.key().kind()).encodeMessage(message), null);
+			this.transport.cast(host, ref.key(), payload, null);
 		}
 		else {
 			// Its member is gone (or drains with nobody to take over): go where the survivors
 			// announce its restart, or follow the registry, which names the next host as soon as
 			// there is one (a cast has no reply to tell us it was lost on the way).
 			long deadline = castDeadline();
-			// Encoded now, so that a message the codec refuses fails this cast, as on the other paths.
-			byte[] payload = this.payloads.get(ref.key().kind()).encodeMessage(message);
 			this.restartedProcesses.whereRestarted(ref.key(), host, deadline).thenAccept((location) -> {
 				if (location != null && this.membership.isAlive(location.member())
 						&& !location.member().equals(this.membership.localMember())) {

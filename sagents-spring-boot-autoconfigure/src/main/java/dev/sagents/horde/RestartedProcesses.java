@@ -1,7 +1,6 @@
 package dev.sagents.horde;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class RestartedProcesses {
 
 	private final Map<ProcessKey, Location> restarted = new ConcurrentHashMap<>();
 
-	private final Map<ProcessKey, List<CompletableFuture<Location>>> waiting = new ConcurrentHashMap<>();
+	private final WaitersByKey<CompletableFuture<Location>> waiting = new WaitersByKey<>();
 
 	/** The members that failed, with when the wait for their processes' restarts ends ({@link System#nanoTime()}). */
 	private final Map<String, Long> failed = new ConcurrentHashMap<>();
@@ -66,10 +65,7 @@ final class RestartedProcesses {
 	void restarted(Collection<ProcessKey> keys, Location location) {
 		for (ProcessKey key : keys) {
 			this.restarted.put(key, location);
-			List<CompletableFuture<Location>> waits = this.waiting.remove(key);
-			if (waits != null) {
-				waits.forEach((wait) -> complete(wait, location));
-			}
+			this.waiting.takeAll(key).forEach((wait) -> complete(wait, location));
 		}
 		List<ProcessKey> announced = List.copyOf(keys);
 		this.timer.schedule(() -> announced.forEach((key) -> this.restarted.remove(key, location)),
@@ -98,11 +94,7 @@ final class RestartedProcesses {
 			return CompletableFuture.completedFuture(null);
 		}
 		CompletableFuture<Location> wait = new CompletableFuture<>();
-		this.waiting.compute(key, (ignored, waits) -> {
-			List<CompletableFuture<Location>> list = (waits != null) ? waits : new ArrayList<>(1);
-			list.add(wait);
-			return list;
-		});
+		this.waiting.add(key, wait);
 		Location raced = this.restarted.get(key);
 		if (raced != null) {
 			// Announced between the look and the wait.
@@ -118,10 +110,7 @@ final class RestartedProcesses {
 	}
 
 	private void stopWaiting(ProcessKey key, CompletableFuture<Location> wait) {
-		this.waiting.computeIfPresent(key, (ignored, waits) -> {
-			waits.remove(wait);
-			return waits.isEmpty() ? null : waits;
-		});
+		this.waiting.take(key, (waiting) -> waiting == wait);
 	}
 
 	private void complete(CompletableFuture<Location> wait, Location location) {
