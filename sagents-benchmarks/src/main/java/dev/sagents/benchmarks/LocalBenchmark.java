@@ -64,10 +64,11 @@ final class LocalBenchmark {
 
 	private void measureCalls(List<AgentRef> refs) {
 		int calls = 200_000;
-		Measurements.CallRoundTrips roundTrips = Measurements.callRoundTrips(refs, calls, TIMEOUT);
-		System.out.printf("call round trip, callAndWait: %s (%,d calls)%n", Measurements.p50p99(roundTrips.blocking()),
+		List<long[]> roundTrips = Measurements.inTurns(refs, calls,
+				List.of(Measurements.callAndWait(TIMEOUT), Measurements.callJoin(TIMEOUT)));
+		System.out.printf("call round trip, callAndWait: %s (%,d calls)%n", Measurements.p50p99(roundTrips.get(0)),
 				calls);
-		System.out.printf("call round trip, call().join(): %s (%,d calls)%n", Measurements.p50p99(roundTrips.async()),
+		System.out.printf("call round trip, call().join(): %s (%,d calls)%n", Measurements.p50p99(roundTrips.get(1)),
 				calls);
 	}
 

@@ -26,41 +26,36 @@ final class Measurements {
 	}
 
 	/**
-	 * Times {@code calls} calls of {@link Counter#GET} over {@code targets} in turn, each way: with
-	 * {@code callAndWait} and with {@code call().join()}, twice, the first time as warm-up. The two
-	 * ways take turns call by call, each going first every other time: timed one loop after the
-	 * other, whichever loop ran first measured slower at p50 (by 1–217 µs in four runs here), so the
-	 * gap told the order, not the way of calling.
+	 * Times {@code calls} round trips over {@code targets} in turn, each of {@code ways}, twice, the
+	 * first time as warm-up; returns the samples of each way, in nanoseconds, in the order of
+	 * {@code ways}. The ways take turns call by call, each going first as often as the others: timed
+	 * one loop after the other, whichever loop ran first measured slower at p50 (by 1–217 µs in four
+	 * runs here), so a gap told the order, not the way.
 	 */
-	static CallRoundTrips callRoundTrips(List<AgentRef> targets, int calls, Duration timeout) {
-		long[] blocking = new long[calls];
-		long[] async = new long[calls];
+	static List<long[]> inTurns(List<AgentRef> targets, int calls, List<RoundTrip> ways) {
+		List<long[]> samples = ways.stream().map((way) -> new long[calls]).toList();
 		for (int round = 0; round < 2; round++) {
 			for (int i = 0; i < calls; i++) {
 				AgentRef agent = targets.get(i % targets.size());
-				if (i % 2 == 0) {
-					blocking[i] = timeCallAndWait(agent, timeout);
-					async[i] = timeCallJoin(agent, timeout);
-				}
-				else {
-					async[i] = timeCallJoin(agent, timeout);
-					blocking[i] = timeCallAndWait(agent, timeout);
+				for (int turn = 0; turn < ways.size(); turn++) {
+					int way = (i + turn) % ways.size();
+					long start = System.nanoTime();
+					ways.get(way).make(agent);
+					samples.get(way)[i] = System.nanoTime() - start;
 				}
 			}
 		}
-		return new CallRoundTrips(blocking, async);
+		return samples;
 	}
 
-	private static long timeCallAndWait(AgentRef agent, Duration timeout) {
-		long start = System.nanoTime();
-		agent.callAndWait(Counter.GET, Long.class, timeout);
-		return System.nanoTime() - start;
+	/** A round trip with {@code callAndWait}. */
+	static RoundTrip callAndWait(Duration timeout) {
+		return (agent) -> agent.callAndWait(Counter.GET, Long.class, timeout);
 	}
 
-	private static long timeCallJoin(AgentRef agent, Duration timeout) {
-		long start = System.nanoTime();
-		agent.call(Counter.GET, Long.class, timeout).join();
-		return System.nanoTime() - start;
+	/** A round trip with {@code call().join()}. */
+	static RoundTrip callJoin(Duration timeout) {
+		return (agent) -> agent.call(Counter.GET, Long.class, timeout).join();
 	}
 
 	/** The heap this JVM uses once garbage was collected (a few collections, to let finalizers and references settle). */
@@ -72,13 +67,12 @@ final class Measurements {
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
-	/**
-	 * Call round trips in nanoseconds.
-	 *
-	 * @param blocking with {@code callAndWait}
-	 * @param async with {@code call().join()}
-	 */
-	record CallRoundTrips(long[] blocking, long[] async) {
+	/** One round trip to an agent, or to the member that hosts it, made by the calling thread. */
+	@FunctionalInterface
+	interface RoundTrip {
+
+		void make(AgentRef agent);
+
 	}
 
 }
