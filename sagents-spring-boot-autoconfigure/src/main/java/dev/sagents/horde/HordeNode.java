@@ -667,8 +667,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout) {
-		return attempt(new Call(ref, message, timeout, System.nanoTime() + timeout.toNanos(), this.runtime.executor()),
-				0);
+		return call(ref, message, timeout, new CallContinuations(this.runtime.executor()));
 	}
 
 	Object callAndWait(HordeProcessRef ref, Object message, Duration timeout) {
@@ -682,11 +681,27 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				// It ended or moved on between the lookup and the call: follow it.
 			}
 		}
-		// This thread runs its call's continuations itself: a reply wakes it directly, not a
-		// thread of the executor that would then wake it.
-		WaitingCaller caller = new WaitingCaller();
-		return awaitValue(attempt(new Call(ref, message, timeout, System.nanoTime() + timeout.toNanos(), caller), 0),
-				ref.key(), caller, timeout);
+		// This thread runs its call's continuations itself, from before the call goes out: a reply
+		// wakes it directly, and a caller that is a thread of the executor needs no other one.
+		CallContinuations continuations = new CallContinuations(this.runtime.executor());
+		continuations.waitHere();
+		return awaitValue(call(ref, message, timeout, continuations), ref.key(), timeout);
+	}
+
+	/** A call whose continuations run on a thread waiting for it, else on the sagents executor. */
+	private CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout,
+			CallContinuations continuations) {
+		CallFuture<Object> result = new CallFuture<>(continuations);
+		attempt(new Call(ref, message, timeout, System.nanoTime() + timeout.toNanos(), continuations), 0)
+			.whenComplete((value, error) -> {
+				if (error != null) {
+					result.completeExceptionally(error);
+				}
+				else {
+					result.complete(value);
+				}
+			});
+		return result;
 	}
 
 	private CompletableFuture<Object> attempt(Call call, int tries) {
@@ -781,8 +796,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * @param message the message
 	 * @param timeout the caller's timeout
 	 * @param deadline when it times out ({@link System#nanoTime()})
-	 * @param completions where its continuations run: the sagents executor, or the caller's own
-	 * thread while it waits ({@link WaitingCaller})
+	 * @param completions where its continuations run: the caller's own thread while it waits, else
+	 * the sagents executor ({@link CallContinuations})
 	 */
 	private record Call(HordeProcessRef ref, Object message, Duration timeout, long deadline, Executor completions) {
 	}
@@ -1739,19 +1754,17 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	/** Waits for the reply to a request, turning transport failures into the typed errors callers expect. */
 	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key) {
-		return awaitValue(future, key, null, this.settings.requestTimeout());
+		return awaitValue(future, key, this.settings.requestTimeout());
 	}
 
 	/**
 	 * Waits for the reply to a call or request that times out after {@code timeout} (a second more
 	 * at most, in case its own timer is late), turning transport failures into the typed errors
-	 * callers expect; runs the continuations of the call on this thread if they were given to
-	 * {@code caller} ({@code null}: they run elsewhere).
+	 * callers expect.
 	 */
-	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key, WaitingCaller caller, Duration timeout) {
-		long bound = timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
+	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key, Duration timeout) {
 		try {
-			return (caller != null) ? caller.await(future, bound) : future.get(bound, TimeUnit.NANOSECONDS);
+			return future.get(timeout.toNanos() + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
 			throw asRuntime(translate(ex.getCause(), key, null, timeout));

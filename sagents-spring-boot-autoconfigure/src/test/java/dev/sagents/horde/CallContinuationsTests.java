@@ -1,0 +1,119 @@
+package dev.sagents.horde;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/** {@link CallContinuations} and the {@link CallFuture} of a call. */
+class CallContinuationsTests {
+
+	/** Stands for the sagents executor. */
+	private final ScheduledExecutorService executor = Executors
+		.newSingleThreadScheduledExecutor((task) -> new Thread(task, "executor"));
+
+	/** Stands for the Hazelcast thread a reply arrives on. */
+	private final ScheduledExecutorService hazelcast = Executors.newSingleThreadScheduledExecutor();
+
+	private final CallContinuations continuations = new CallContinuations(this.executor);
+
+	@AfterEach
+	void stop() {
+		this.executor.shutdownNow();
+		this.hazelcast.shutdownNow();
+	}
+
+	@Test
+	void theContinuationsOfACallRunOnTheThreadThatJoinsIt() {
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		CompletableFuture<String> decoded = reply.thenApply((value) -> value + " decoded on " + Thread.currentThread().getName());
+		replyOnceWaiting(Thread.currentThread(), () -> reply.complete("reply"));
+		assertThat(decoded.join()).isEqualTo("reply decoded on " + Thread.currentThread().getName());
+	}
+
+	@Test
+	void aCallerThatSaidItWouldWaitRunsTheContinuationsThatCameBefore() throws Exception {
+		this.continuations.waitHere();
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		CompletableFuture<String> decoded = reply.thenApply((value) -> value + " decoded on " + Thread.currentThread().getName());
+		this.hazelcast.submit(() -> this.continuations.execute(() -> reply.complete("reply"))).get();
+		assertThat(decoded.get(1, TimeUnit.MINUTES)).isEqualTo("reply decoded on " + Thread.currentThread().getName());
+	}
+
+	@Test
+	void withoutAWaitingThreadTheContinuationsRunOnTheExecutor() {
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		CompletableFuture<String> decoded = reply.thenApply((value) -> value + " decoded on " + Thread.currentThread().getName());
+		this.hazelcast.execute(() -> this.continuations.execute(() -> reply.complete("reply")));
+		await().atMost(Duration.ofMinutes(1)).until(decoded::isDone);
+		assertThat(decoded.join()).isEqualTo("reply decoded on executor");
+	}
+
+	@Test
+	void aCallCompletedOnAnotherThreadWakesTheThreadThatWaits() throws Exception {
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		replyOnceWaiting(Thread.currentThread(), () -> reply.complete("elsewhere"));
+		assertThat(reply.get()).isEqualTo("elsewhere");
+	}
+
+	@Test
+	void theWaitEndsAtItsTimeoutAndLaterContinuationsRunOnTheExecutor() {
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> reply.get(50, TimeUnit.MILLISECONDS));
+		AtomicReference<String> ranOn = new AtomicReference<>();
+		this.continuations.execute(() -> ranOn.set(Thread.currentThread().getName()));
+		await().atMost(Duration.ofMinutes(1)).until(() -> "executor".equals(ranOn.get()));
+	}
+
+	@Test
+	void aSecondWaitingThreadWaitsAsForAnyFuture() throws Exception {
+		this.continuations.waitHere();
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		AtomicReference<String> ranOn = new AtomicReference<>();
+		CompletableFuture<String> second = CompletableFuture.supplyAsync(reply::join);
+		this.continuations.execute(() -> {
+			ranOn.set(Thread.currentThread().getName());
+			reply.complete("reply");
+		});
+		assertThat(reply.join()).isEqualTo("reply");
+		assertThat(ranOn).hasValue(Thread.currentThread().getName());
+		assertThat(second.get(1, TimeUnit.MINUTES)).isEqualTo("reply");
+	}
+
+	@Test
+	void joinKeepsWaitingWhenInterruptedAndKeepsTheInterrupt() {
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		this.hazelcast.schedule(() -> this.continuations.execute(() -> reply.complete("reply")), 100, TimeUnit.MILLISECONDS);
+		Thread.currentThread().interrupt();
+		assertThat(reply.join()).isEqualTo("reply");
+		assertThat(Thread.interrupted()).isTrue();
+	}
+
+	@Test
+	void getEndsWhenInterrupted() {
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		Thread.currentThread().interrupt();
+		assertThatExceptionOfType(InterruptedException.class).isThrownBy(reply::get);
+	}
+
+	/** Runs {@code reply} on the Hazelcast thread, as a continuation, once {@code waiter} waits. */
+	private void replyOnceWaiting(Thread waiter, Runnable reply) {
+		this.hazelcast.execute(() -> {
+			// Parked in the wait, with or without a limit.
+			await().atMost(Duration.ofMinutes(1))
+				.until(() -> waiter.getState() == Thread.State.TIMED_WAITING || waiter.getState() == Thread.State.WAITING);
+			this.continuations.execute(reply);
+		});
+	}
+
+}
