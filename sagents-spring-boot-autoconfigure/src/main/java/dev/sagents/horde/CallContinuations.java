@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -95,7 +96,7 @@ final class CallContinuations implements Executor {
 				if (remaining <= 0) {
 					throw new TimeoutException();
 				}
-				LockSupport.parkNanos(this, remaining);
+				park(result, deadline);
 				if (Thread.interrupted()) {
 					if (interruptible) {
 						throw new InterruptedException();
@@ -110,6 +111,41 @@ final class CallContinuations implements Executor {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/**
+	 * Parks until a continuation comes, {@code result} is done, the deadline passes or the thread
+	 * is interrupted (or spuriously). As a managed block: a thread of a fork-join pool, such as the
+	 * sagents executor's, gets a stand-in while it waits, as {@link CompletableFuture#join} gives it,
+	 * so a call to a process of this node, waited for on every thread of the pool at once, still
+	 * finds a thread to run on.
+	 */
+	private void park(CompletableFuture<?> result, long deadline) {
+		try {
+			ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+
+				@Override
+				public boolean isReleasable() {
+					return hasQueued() || result.isDone() || deadline - System.nanoTime() <= 0
+							|| Thread.currentThread().isInterrupted();
+				}
+
+				@Override
+				public boolean block() {
+					LockSupport.parkNanos(CallContinuations.this, deadline - System.nanoTime());
+					return true;
+				}
+
+			});
+		}
+		catch (InterruptedException ex) {
+			// Handled with the other interrupts, after the park.
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private synchronized boolean hasQueued() {
+		return !this.queued.isEmpty();
 	}
 
 	private synchronized Runnable next() {

@@ -3,6 +3,8 @@ package dev.sagents.horde;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -104,6 +106,23 @@ class CallContinuationsTests {
 		CallFuture<String> reply = new CallFuture<>(this.continuations);
 		Thread.currentThread().interrupt();
 		assertThatExceptionOfType(InterruptedException.class).isThrownBy(reply::get);
+	}
+
+	@Test
+	void aThreadOfAForkJoinPoolThatJoinsACallLeavesAStandInToCompleteIt() throws Exception {
+		ForkJoinPool pool = new ForkJoinPool(1);
+		try {
+			CallFuture<String> reply = new CallFuture<>(new CallContinuations(pool));
+			// As a process of this node, called and joined from the pool's only thread, answers on that pool.
+			Future<String> joined = pool.submit(() -> {
+				pool.execute(() -> reply.complete("answered"));
+				return reply.join();
+			});
+			assertThat(joined.get(1, TimeUnit.MINUTES)).isEqualTo("answered");
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	/** Runs {@code reply} on the Hazelcast thread, as a continuation, once {@code waiter} waits. */
