@@ -24,37 +24,34 @@ final class CallFuture<T> extends CompletableFuture<T> {
 		return new CallFuture<>(this.continuations);
 	}
 
+	// Each wait goes through the continuations even when the call is done: a caller that said it
+	// would wait (callAndWait) stops waiting there, and runs what was queued for it.
+
 	@Override
 	public T join() {
-		if (!isDone()) {
-			try {
-				this.continuations.await(this, Long.MAX_VALUE, false);
-			}
-			catch (TimeoutException | InterruptedException ex) {
-				throw new IllegalStateException("An uninterruptible wait without a deadline ended", ex);
-			}
+		try {
+			this.continuations.await(this, Long.MAX_VALUE, false);
+		}
+		catch (TimeoutException | InterruptedException ex) {
+			throw new IllegalStateException("An uninterruptible wait without a deadline ended", ex);
 		}
 		return super.join();
 	}
 
 	@Override
 	public T get() throws InterruptedException, ExecutionException {
-		if (!isDone()) {
-			try {
-				this.continuations.await(this, Long.MAX_VALUE, true);
-			}
-			catch (TimeoutException ex) {
-				throw new IllegalStateException("A wait without a deadline timed out", ex);
-			}
+		try {
+			this.continuations.await(this, Long.MAX_VALUE, true);
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("A wait without a deadline timed out", ex);
 		}
 		return super.get();
 	}
 
 	@Override
 	public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-		if (!isDone()) {
-			this.continuations.await(this, unit.toNanos(timeout), true);
-		}
+		this.continuations.await(this, unit.toNanos(timeout), true);
 		return super.get(timeout, unit);
 	}
 

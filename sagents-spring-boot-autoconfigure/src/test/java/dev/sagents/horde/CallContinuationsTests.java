@@ -78,6 +78,17 @@ class CallContinuationsTests {
 	}
 
 	@Test
+	void aCallerThatSaidItWouldWaitStopsWaitingWhenItGetsACallThatWasDoneAlready() throws Exception {
+		this.continuations.waitHere();
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		reply.complete("at once");
+		assertThat(reply.get(1, TimeUnit.MINUTES)).isEqualTo("at once");
+		AtomicReference<String> ranOn = new AtomicReference<>();
+		this.continuations.execute(() -> ranOn.set(Thread.currentThread().getName()));
+		await().atMost(Duration.ofMinutes(1)).until(() -> "executor".equals(ranOn.get()));
+	}
+
+	@Test
 	void aSecondWaitingThreadWaitsAsForAnyFuture() throws Exception {
 		this.continuations.waitHere();
 		CallFuture<String> reply = new CallFuture<>(this.continuations);
