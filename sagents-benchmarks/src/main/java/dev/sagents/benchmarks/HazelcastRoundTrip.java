@@ -22,8 +22,8 @@ import dev.sagents.agent.AgentRef;
  */
 final class HazelcastRoundTrip {
 
-	/** Sagents names the Hazelcast member it starts after its node. */
-	private static final String INSTANCE_NAME_PREFIX = "sagents-";
+	/** Sagents names the Hazelcast member it starts after its node: this, then the node name. */
+	static final String INSTANCE_NAME_PREFIX = "sagents-";
 
 	private final IExecutorService executor;
 

@@ -121,7 +121,7 @@ final class HordeBenchmark {
 			context = BenchmarkApplication.start(memberProperties(DRIVER));
 			this.supervisor = context.getBean(AgentsSupervisor.class);
 			this.view = context.getBean(ClusterView.class);
-			this.driverMember = Hazelcast.getHazelcastInstanceByName("sagents-" + DRIVER);
+			this.driverMember = Hazelcast.getHazelcastInstanceByName(HazelcastRoundTrip.INSTANCE_NAME_PREFIX + DRIVER);
 			List<MemberProcess> first = List.of(launch(), launch());
 			StringBuilder parallelism = new StringBuilder(DRIVER + " " + ForkJoinPool.getCommonPoolParallelism());
 			for (MemberProcess member : first) {

@@ -72,9 +72,7 @@ class CallContinuationsTests {
 	void theWaitEndsAtItsTimeoutAndLaterContinuationsRunOnTheExecutor() {
 		CallFuture<String> reply = new CallFuture<>(this.continuations);
 		assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> reply.get(50, TimeUnit.MILLISECONDS));
-		AtomicReference<String> ranOn = new AtomicReference<>();
-		this.continuations.execute(() -> ranOn.set(Thread.currentThread().getName()));
-		await().atMost(Duration.ofMinutes(1)).until(() -> "executor".equals(ranOn.get()));
+		assertTheNextContinuationRunsOnTheExecutor();
 	}
 
 	@Test
@@ -83,9 +81,7 @@ class CallContinuationsTests {
 		CallFuture<String> reply = new CallFuture<>(this.continuations);
 		reply.complete("at once");
 		assertThat(reply.get(1, TimeUnit.MINUTES)).isEqualTo("at once");
-		AtomicReference<String> ranOn = new AtomicReference<>();
-		this.continuations.execute(() -> ranOn.set(Thread.currentThread().getName()));
-		await().atMost(Duration.ofMinutes(1)).until(() -> "executor".equals(ranOn.get()));
+		assertTheNextContinuationRunsOnTheExecutor();
 	}
 
 	@Test
@@ -134,6 +130,13 @@ class CallContinuationsTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/** No thread waits any more: the next continuation runs on the executor. */
+	private void assertTheNextContinuationRunsOnTheExecutor() {
+		AtomicReference<String> ranOn = new AtomicReference<>();
+		this.continuations.execute(() -> ranOn.set(Thread.currentThread().getName()));
+		await().atMost(Duration.ofMinutes(1)).until(() -> "executor".equals(ranOn.get()));
 	}
 
 	/** Runs {@code reply} on the Hazelcast thread, as a continuation, once {@code waiter} waits. */
