@@ -10,13 +10,17 @@ import java.util.Arrays;
  * ({@link HordeBenchmark}). {@code common-pool} is {@code 2} (the default: every JVM runs with
  * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}) or {@code jvm} (the JVM's own
  * parallelism, 1 on 2 cores), to see what the property is worth.</li>
- * <li>{@code horde-member <properties>}: one of the members the horde mode launches
- * ({@link HordeMember}); not for use by hand.</li>
+ * <li>{@code hazelcast [rounds]}: Hazelcast alone, in the same shape as the horde mode, to measure
+ * the floor of its remote calls on the machine at hand ({@link HazelcastAloneBenchmark}); default
+ * three rounds.</li>
+ * <li>{@code horde-member <properties>} and {@code hazelcast-member <node> <port> <join members>}:
+ * the members the horde and hazelcast modes launch ({@link HordeMember}, {@link HazelcastMember});
+ * not for use by hand.</li>
  * </ul>
  */
 public final class Benchmarks {
 
-	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm]";
+	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] | hazelcast [rounds]";
 
 	private Benchmarks() {
 	}
@@ -37,7 +41,12 @@ public final class Benchmarks {
 				}
 				new HordeBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 10_000, commonPoolSet).run();
 			}
+			case "hazelcast" -> {
+				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
+				new HazelcastAloneBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 3).run();
+			}
 			case "horde-member" -> HordeMember.run(Arrays.copyOfRange(args, 1, args.length));
+			case "hazelcast-member" -> HazelcastMember.run(Arrays.copyOfRange(args, 1, args.length));
 			default -> usage();
 		}
 	}

@@ -16,13 +16,17 @@ import com.hazelcast.core.IExecutorService;
 import dev.sagents.agent.AgentRef;
 
 /**
- * Hazelcast's own remote call to the member that hosts an agent: an {@link InstanceName} task
- * through Hazelcast's executor service, from the driver. The benchmark times it in the same run as
- * sagents' remote calls, as their yardstick.
+ * Hazelcast's own remote call to a member, or to the member that hosts an agent: an
+ * {@link InstanceName} task through Hazelcast's executor service, from the driver. The horde
+ * benchmark times it in the same run as sagents' remote calls, as their yardstick; the hazelcast
+ * benchmark times it alone.
  */
 final class HazelcastRoundTrip {
 
-	/** Sagents names the Hazelcast member it starts after its node: this, then the node name. */
+	/**
+	 * Sagents names the Hazelcast member it starts after its node: this, then the node name. The
+	 * hazelcast benchmark names its members the same way.
+	 */
 	static final String INSTANCE_NAME_PREFIX = "sagents-";
 
 	private final IExecutorService executor;
@@ -42,13 +46,23 @@ final class HazelcastRoundTrip {
 
 	/** Makes a round trip to the member hosting {@code agent} and waits for it. */
 	void make(AgentRef agent) {
-		await(this.executor.submitToMember(new InstanceName(), member(agent)));
+		make(member(agent));
+	}
+
+	/** Makes a round trip to {@code member} and waits for it. */
+	void make(Member member) {
+		await(this.executor.submitToMember(new InstanceName(), member));
 	}
 
 	/** Starts a round trip to the member hosting {@code agent}. */
 	CompletionStage<String> submit(AgentRef agent) {
+		return submit(member(agent));
+	}
+
+	/** Starts a round trip to {@code member}. */
+	CompletionStage<String> submit(Member member) {
 		// Hazelcast's executor futures are completion stages; their callbacks run on the common pool.
-		return (CompletionStage<String>) this.executor.submitToMember(new InstanceName(), member(agent));
+		return (CompletionStage<String>) this.executor.submitToMember(new InstanceName(), member);
 	}
 
 	private Member member(AgentRef agent) {

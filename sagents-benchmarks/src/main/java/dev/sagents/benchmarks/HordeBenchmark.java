@@ -17,12 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -76,7 +74,7 @@ final class HordeBenchmark {
 	/** Callers starting agents at once from the driver. */
 	private static final int START_CALLERS = 32;
 
-	private static final Duration MEMBER_START = Duration.ofSeconds(120);
+	static final Duration MEMBER_START = Duration.ofSeconds(120);
 
 	private final int agents;
 
@@ -181,7 +179,7 @@ final class HordeBenchmark {
 		if (this.commonPoolSet) {
 			jvmOptions.add("-D" + COMMON_POOL_PARALLELISM + "=2");
 		}
-		MemberProcess member = MemberProcess.launch(node, jvmOptions, memberPropertyList(node));
+		MemberProcess member = MemberProcess.launch("horde-member", node, jvmOptions, memberPropertyList(node));
 		this.launched.add(member);
 		return member;
 	}
@@ -203,7 +201,7 @@ final class HordeBenchmark {
 	 * Polls {@code condition} until it holds, for {@link #MEMBER_START} at most (then fails with
 	 * {@code failure}); returns how long that took, in milliseconds.
 	 */
-	private static long awaitUntil(BooleanSupplier condition, Supplier<String> failure) throws InterruptedException {
+	static long awaitUntil(BooleanSupplier condition, Supplier<String> failure) throws InterruptedException {
 		long start = System.nanoTime();
 		long deadline = start + MEMBER_START.toNanos();
 		while (!condition.getAsBoolean()) {
@@ -292,7 +290,8 @@ final class HordeBenchmark {
 		this.refs.clear();
 		startAgents(round + "-");
 		LongAdder failed = new LongAdder();
-		long calls = callWithOutstanding(remoteAgents(), Duration.ofSeconds(10), failed, HordeBenchmark::call);
+		long calls = Measurements.withOutstanding(remoteAgents(), OUTSTANDING, Duration.ofSeconds(10), failed,
+				HordeBenchmark::call);
 		this.out.printf("agents renewed for the next failover: %,d stopped, %,d started; spread %s; then %,d warm-up "
 				+ "calls, %d failed%n", running.size(), this.refs.size(), this.view.hostedPerNode(), calls, failed.sum());
 	}
@@ -381,51 +380,19 @@ final class HordeBenchmark {
 	 */
 	private void measureOutstandingCalls(List<AgentRef> remote, HazelcastRoundTrip hazelcast)
 			throws InterruptedException {
-		LongAdder failed = new LongAdder();
-		long start = System.nanoTime();
-		long warmUpCalls = callWithOutstanding(remote, Duration.ofSeconds(10), failed, HordeBenchmark::call);
-		long warmUpEnd = System.nanoTime();
-		long calls = callWithOutstanding(remote, Duration.ofSeconds(5), failed, HordeBenchmark::call);
-		long elapsed = System.nanoTime() - warmUpEnd;
+		Measurements.Throughput calls = Measurements.throughput(remote, OUTSTANDING, Duration.ofSeconds(10),
+				Duration.ofSeconds(5), HordeBenchmark::call);
 		this.out.printf("remote calls with %d outstanding: %,.0f /s (%,d calls in %d ms after 10 s of warm-up at "
 				+ "%,.0f /s, %d failed)  [target ≥ 50,000 /s; raw Hazelcast executor 52k/s]%n", OUTSTANDING,
-				calls / (elapsed / 1e9), calls, elapsed / 1_000_000, warmUpCalls / ((warmUpEnd - start) / 1e9),
-				failed.sum());
-		LongAdder failedTasks = new LongAdder();
-		callWithOutstanding(remote, Duration.ofSeconds(3), failedTasks, hazelcast::submit);
-		long tasksStart = System.nanoTime();
-		long tasks = callWithOutstanding(remote, Duration.ofSeconds(5), failedTasks, hazelcast::submit);
+				calls.perSecond(), calls.calls(), calls.nanos() / 1_000_000, calls.warmUpPerSecond(), calls.failed());
+		Measurements.Throughput tasks = Measurements.throughput(remote, OUTSTANDING, Duration.ofSeconds(3),
+				Duration.ofSeconds(5), hazelcast::submit);
 		this.out.printf("Hazelcast's executor round trip with %d outstanding, to the same members: %,.0f /s (%d "
-				+ "failed)%n", OUTSTANDING, tasks / ((System.nanoTime() - tasksStart) / 1e9), failedTasks.sum());
+				+ "failed)%n", OUTSTANDING, tasks.perSecond(), tasks.failed());
 	}
 
 	private static CompletionStage<?> call(AgentRef agent) {
 		return agent.call(Counter.GET, Long.class, TIMEOUT);
-	}
-
-	/**
-	 * Makes a round trip to each of {@code remote} in turn with {@link #OUTSTANDING} outstanding
-	 * for {@code period}, until all completed, and returns how many completed; counts failed ones
-	 * in {@code failed}.
-	 */
-	private static long callWithOutstanding(List<AgentRef> remote, Duration period, LongAdder failed,
-			Function<AgentRef, CompletionStage<?>> roundTrip) throws InterruptedException {
-		Semaphore window = new Semaphore(OUTSTANDING);
-		LongAdder done = new LongAdder();
-		long start = System.nanoTime();
-		long end = start + period.toNanos();
-		for (int i = 0; System.nanoTime() - end < 0; i++) {
-			window.acquire();
-			roundTrip.apply(remote.get(i % remote.size())).whenComplete((result, error) -> {
-				if (error != null) {
-					failed.increment();
-				}
-				done.increment();
-				window.release();
-			});
-		}
-		window.acquire(OUTSTANDING);
-		return done.sum();
 	}
 
 	/**
@@ -512,15 +479,7 @@ final class HordeBenchmark {
 	}
 
 	private void killMembers() {
-		for (MemberProcess member : this.launched) {
-			try {
-				member.close();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		MemberProcess.closeAll(this.launched);
 	}
 
 	private void deleteDataDirectory() throws IOException {

@@ -1,6 +1,7 @@
 package dev.sagents.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,16 @@ final class HordeMember {
 		// stdout carries the protocol only: logging goes to stderr, which the driver inherits.
 		PrintStream protocol = BenchmarkApplication.reserveStdout();
 		ConfigurableApplicationContext context = BenchmarkApplication.start(properties);
-		String node = context.getEnvironment().getProperty("sagents.node-name");
+		answerDriver(protocol, context.getEnvironment().getProperty("sagents.node-name"));
+		context.close();
+		System.exit(0);
+	}
+
+	/**
+	 * Tells the driver that member {@code node} is ready, then answers its commands on
+	 * {@code protocol} until it says {@code exit} or closes stdin.
+	 */
+	static void answerDriver(PrintStream protocol, String node) throws IOException, InterruptedException {
 		protocol.println("ready " + node + " " + ForkJoinPool.getCommonPoolParallelism());
 		protocol.flush();
 		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -36,8 +46,6 @@ final class HordeMember {
 				protocol.flush();
 			}
 		}
-		context.close();
-		System.exit(0);
 	}
 
 }

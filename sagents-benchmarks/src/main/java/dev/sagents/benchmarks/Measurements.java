@@ -4,6 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 import dev.sagents.agent.AgentRef;
 
@@ -32,15 +36,15 @@ final class Measurements {
 	 * one loop after the other, whichever loop ran first measured slower at p50 (by 1–217 µs in four
 	 * runs here), so a gap told the order, not the way.
 	 */
-	static List<long[]> inTurns(List<AgentRef> targets, int calls, List<RoundTrip> ways) {
+	static <T> List<long[]> inTurns(List<T> targets, int calls, List<RoundTrip<T>> ways) {
 		List<long[]> samples = ways.stream().map((way) -> new long[calls]).toList();
 		for (int round = 0; round < 2; round++) {
 			for (int i = 0; i < calls; i++) {
-				AgentRef agent = targets.get(i % targets.size());
+				T target = targets.get(i % targets.size());
 				for (int turn = 0; turn < ways.size(); turn++) {
 					int way = (i + turn) % ways.size();
 					long start = System.nanoTime();
-					ways.get(way).make(agent);
+					ways.get(way).make(target);
 					samples.get(way)[i] = System.nanoTime() - start;
 				}
 			}
@@ -48,13 +52,51 @@ final class Measurements {
 		return samples;
 	}
 
+	/**
+	 * Makes a round trip to each of {@code targets} in turn with {@code outstanding} outstanding
+	 * for {@code period}, until all completed, and returns how many completed; counts failed ones
+	 * in {@code failed}.
+	 */
+	static <T> long withOutstanding(List<T> targets, int outstanding, Duration period, LongAdder failed,
+			Function<T, CompletionStage<?>> roundTrip) throws InterruptedException {
+		Semaphore window = new Semaphore(outstanding);
+		LongAdder done = new LongAdder();
+		long end = System.nanoTime() + period.toNanos();
+		for (int i = 0; System.nanoTime() - end < 0; i++) {
+			window.acquire();
+			roundTrip.apply(targets.get(i % targets.size())).whenComplete((result, error) -> {
+				if (error != null) {
+					failed.increment();
+				}
+				done.increment();
+				window.release();
+			});
+		}
+		window.acquire(outstanding);
+		return done.sum();
+	}
+
+	/**
+	 * Keeps round trips to {@code targets} {@code outstanding} at a time for {@code warmUp}, then for
+	 * {@code period}, the one measured.
+	 */
+	static <T> Throughput throughput(List<T> targets, int outstanding, Duration warmUp, Duration period,
+			Function<T, CompletionStage<?>> roundTrip) throws InterruptedException {
+		LongAdder failed = new LongAdder();
+		long start = System.nanoTime();
+		long warmUpCalls = withOutstanding(targets, outstanding, warmUp, failed, roundTrip);
+		long warmUpEnd = System.nanoTime();
+		long calls = withOutstanding(targets, outstanding, period, failed, roundTrip);
+		return new Throughput(warmUpCalls, warmUpEnd - start, calls, System.nanoTime() - warmUpEnd, failed.sum());
+	}
+
 	/** A round trip with {@code callAndWait}. */
-	static RoundTrip callAndWait(Duration timeout) {
+	static RoundTrip<AgentRef> callAndWait(Duration timeout) {
 		return (agent) -> agent.callAndWait(Counter.GET, Long.class, timeout);
 	}
 
 	/** A round trip with {@code call().join()}. */
-	static RoundTrip callJoin(Duration timeout) {
+	static RoundTrip<AgentRef> callJoin(Duration timeout) {
 		return (agent) -> agent.call(Counter.GET, Long.class, timeout).join();
 	}
 
@@ -67,11 +109,27 @@ final class Measurements {
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
-	/** One round trip to an agent, or to the member that hosts it, made by the calling thread. */
-	@FunctionalInterface
-	interface RoundTrip {
+	/**
+	 * What {@link #throughput} measured: round trips completed during the warm-up and during the
+	 * measured period, how long each took, and how many failed in both.
+	 */
+	record Throughput(long warmUpCalls, long warmUpNanos, long calls, long nanos, long failed) {
 
-		void make(AgentRef agent);
+		double perSecond() {
+			return this.calls / (this.nanos / 1e9);
+		}
+
+		double warmUpPerSecond() {
+			return this.warmUpCalls / (this.warmUpNanos / 1e9);
+		}
+
+	}
+
+	/** One round trip to a target (an agent, or the member that hosts it), made by the calling thread. */
+	@FunctionalInterface
+	interface RoundTrip<T> {
+
+		void make(T target);
 
 	}
 

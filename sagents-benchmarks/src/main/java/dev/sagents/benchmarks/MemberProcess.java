@@ -14,9 +14,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The driver's end of a {@link HordeMember} JVM: launches it, reads its replies and stops it —
- * gracefully ({@code exit}), by SIGKILL, or hung with SIGSTOP. {@link #close()} always leaves the
- * JVM dead.
+ * The driver's end of a member JVM ({@link HordeMember}, {@link HazelcastMember}): launches it,
+ * reads its replies and stops it — gracefully ({@code exit}), by SIGKILL, or hung with SIGSTOP.
+ * {@link #close()} always leaves the JVM dead.
  */
 final class MemberProcess implements AutoCloseable {
 
@@ -42,10 +42,11 @@ final class MemberProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code java <jvmOptions> -jar <this jar> horde-member <properties>} with the java binary
+	 * Starts {@code java <jvmOptions> -jar <this jar> <mode> <arguments>} with the java binary
 	 * running this JVM; its stderr (its logging) goes to this JVM's stderr.
 	 */
-	static MemberProcess launch(String node, List<String> jvmOptions, List<String> properties) throws IOException {
+	static MemberProcess launch(String mode, String node, List<String> jvmOptions, List<String> arguments)
+			throws IOException {
 		String jar = System.getProperty("java.class.path");
 		if (!jar.endsWith(".jar")) {
 			throw new IllegalStateException("The horde benchmark launches members from its jar; run it with java -jar");
@@ -53,8 +54,8 @@ final class MemberProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar, "horde-member"));
-		command.addAll(properties);
+		command.addAll(List.of("-jar", jar, mode));
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		return new MemberProcess(node, process);
 	}
@@ -67,7 +68,10 @@ final class MemberProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
-	/** Waits for the member to run its supervisor; returns its common pool parallelism. */
+	/**
+	 * Waits for the member to be ready (a horde member: to run its supervisor); returns its common
+	 * pool parallelism.
+	 */
 	int awaitReady(Duration timeout) throws InterruptedException {
 		String[] ready = reply("ready", timeout).split(" ");
 		return Integer.parseInt(ready[2]);
@@ -112,6 +116,19 @@ final class MemberProcess implements AutoCloseable {
 	public void close() throws InterruptedException {
 		this.process.destroyForcibly();
 		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/** Kills every JVM of {@code members}, in a shutdown hook too. */
+	static void closeAll(List<MemberProcess> members) {
+		for (MemberProcess member : members) {
+			try {
+				member.close();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/**
