@@ -14,6 +14,16 @@ import dev.sagents.agent.AgentRef;
 /** What the benchmarks measure with: percentiles of samples and the used heap after garbage collection. */
 final class Measurements {
 
+	/** How long each step of a throughput warm-up past its minimum lasts. */
+	private static final Duration WARM_UP_WINDOW = Duration.ofSeconds(2);
+
+	/**
+	 * A throughput warm-up goes on while each window's rate is above the one before by this factor:
+	 * after 10 s of warm-up the rate still rose by up to 40 % over the next 20 s in runs here (three
+	 * JVMs, whose JIT compilers share two cores).
+	 */
+	private static final double STILL_RISING = 1.05;
+
 	private Measurements() {
 	}
 
@@ -77,14 +87,27 @@ final class Measurements {
 	}
 
 	/**
-	 * Keeps round trips to {@code targets} {@code outstanding} at a time for {@code warmUp}, then for
-	 * {@code period}, the one measured.
+	 * Keeps round trips to {@code targets} {@code outstanding} at a time until their rate is steady,
+	 * then for {@code period}, the one measured. The warm-up lasts {@code warmUp} at least, then goes
+	 * on in windows of {@link #WARM_UP_WINDOW} for as long as each window's rate is more than
+	 * {@link #STILL_RISING} above the one before, up to {@code maxWarmUp}.
 	 */
-	static <T> Throughput throughput(List<T> targets, int outstanding, Duration warmUp, Duration period,
-			Function<T, CompletionStage<?>> roundTrip) throws InterruptedException {
+	static <T> Throughput throughput(List<T> targets, int outstanding, Duration warmUp, Duration maxWarmUp,
+			Duration period, Function<T, CompletionStage<?>> roundTrip) throws InterruptedException {
 		LongAdder failed = new LongAdder();
 		long start = System.nanoTime();
 		long warmUpCalls = withOutstanding(targets, outstanding, warmUp, failed, roundTrip);
+		double previousRate = warmUpCalls / ((System.nanoTime() - start) / 1e9);
+		while (System.nanoTime() - start < maxWarmUp.toNanos()) {
+			long windowStart = System.nanoTime();
+			long windowCalls = withOutstanding(targets, outstanding, WARM_UP_WINDOW, failed, roundTrip);
+			double rate = windowCalls / ((System.nanoTime() - windowStart) / 1e9);
+			warmUpCalls += windowCalls;
+			if (rate <= previousRate * STILL_RISING) {
+				break;
+			}
+			previousRate = rate;
+		}
 		long warmUpEnd = System.nanoTime();
 		long calls = withOutstanding(targets, outstanding, period, failed, roundTrip);
 		return new Throughput(warmUpCalls, warmUpEnd - start, calls, System.nanoTime() - warmUpEnd, failed.sum());
