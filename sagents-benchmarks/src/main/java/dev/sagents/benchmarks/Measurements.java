@@ -19,7 +19,7 @@ final class Measurements {
 
 	/**
 	 * A throughput warm-up goes on while each window's rate is above the one before by this factor:
-	 * after 10 s of warm-up the rate still rose by up to 40 % over the next 20 s in runs here (three
+	 * after 10 s of warm-up the rate still rose by up to 40 % over the next 30 s in runs here (three
 	 * JVMs, whose JIT compilers share two cores).
 	 */
 	private static final double STILL_RISING = 1.05;
