@@ -16,8 +16,8 @@ import com.hazelcast.core.HazelcastInstance;
  * same shape as the horde mode — three members in three JVMs on 127.0.0.1, this JVM the driver
  * and one member. It measures the executor round trip that issue 3 quotes as the floor of a remote
  * call, as the horde mode measures sagents' calls: 10,000 calls after as many of warm-up, taking
- * turns between the two other members, and then 64 outstanding for 5 s after 10 s of warm-up. The
- * machine is shared and its speed moves from minute to minute, so it does that for several rounds
+ * turns between the two other members, and then 64 outstanding, warmed up until the rate is
+ * steady ({@link Measurements#throughput}). The machine is shared and its speed moves from minute to minute, so it does that for several rounds
  * and prints each, to re-measure the floor the horde mode's figures stand on.
  */
 final class HazelcastAloneBenchmark {
@@ -59,7 +59,8 @@ final class HazelcastAloneBenchmark {
 						List.of("-Xmx512m", "-D" + HordeBenchmark.COMMON_POOL_PARALLELISM + "=2"),
 						List.of(node, Integer.toString(FIRST_PORT + i), JOIN_MEMBERS));
 				this.members.add(member);
-				parallelism.append(", ").append(node).append(' ').append(member.awaitReady(HordeBenchmark.MEMBER_START));
+				int memberParallelism = member.awaitReady(HordeBenchmark.MEMBER_START);
+				parallelism.append(", ").append(node).append(' ').append(memberParallelism);
 			}
 			HordeBenchmark.awaitUntil(() -> driver.getCluster().getMembers().size() == MEMBERS,
 					() -> "The cluster did not form: " + driver.getCluster().getMembers());
