@@ -20,7 +20,8 @@ import java.util.Arrays;
  */
 public final class Benchmarks {
 
-	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] | hazelcast [rounds]";
+	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] "
+			+ "| hazelcast [rounds]";
 
 	private Benchmarks() {
 	}
