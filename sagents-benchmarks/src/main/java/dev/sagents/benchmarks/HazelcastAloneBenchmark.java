@@ -18,7 +18,8 @@ import com.hazelcast.core.HazelcastInstance;
  * call, as the horde mode measures sagents' calls: 10,000 calls after as many of warm-up, taking
  * turns between the two other members, and then 64 outstanding, warmed up until the rate is
  * steady ({@link Measurements#throughput}). The machine is shared and its speed moves from
- * minute to minute, so it does that for several rounds and prints each, to re-measure the floor the horde mode's figures stand on.
+ * minute to minute, so it does that for several rounds and prints each, to re-measure the floor
+ * the horde mode's figures stand on.
  */
 final class HazelcastAloneBenchmark {
 
