@@ -224,9 +224,11 @@ final class HordeBenchmark {
 
 	/**
 	 * Warms up the start, lookup and stop paths, and checks on the way that an agent is visible from
-	 * this node, when another member owns it, as soon as its start returns.
+	 * this node, when another member owns it, as soon as its start returns; then starts and stops
+	 * {@link #agents} more as the measured starts do, because the JIT compilers of the three JVMs
+	 * still took 16–35 % of their CPU time during the measured starts after the first warm-up alone.
 	 */
-	private void warmUpStarts() {
+	private void warmUpStarts() throws InterruptedException {
 		int warmUp = 2_000;
 		int elsewhere = 0;
 		int visible = 0;
@@ -246,6 +248,11 @@ final class HordeBenchmark {
 		}
 		this.out.printf("visible from the starting node (not the owner) when the start returns: %,d of %,d  "
 				+ "[target: all; Horde 130–300 ms later]%n", visible, elsewhere);
+		long round = startAgents("warmup-round-");
+		this.out.printf("agent starts from one node, warm-up round: %,.0f /s (%,d agents, %d concurrent callers)%n",
+				this.agents / (round / 1e9), this.agents, START_CALLERS);
+		inParallel(List.copyOf(this.refs.keySet()), this.supervisor::stopAgent);
+		this.refs.clear();
 	}
 
 	private void startAgents() throws InterruptedException {
