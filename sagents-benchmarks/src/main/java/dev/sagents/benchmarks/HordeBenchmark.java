@@ -251,8 +251,7 @@ final class HordeBenchmark {
 		long round = startAgents("warmup-round-");
 		this.out.printf("agent starts from one node, warm-up round: %,.0f /s (%,d agents, %d concurrent callers)%n",
 				this.agents / (round / 1e9), this.agents, START_CALLERS);
-		inParallel(List.copyOf(this.refs.keySet()), this.supervisor::stopAgent);
-		this.refs.clear();
+		stopAgents();
 	}
 
 	private void startAgents() throws InterruptedException {
@@ -295,15 +294,21 @@ final class HordeBenchmark {
 	 * its first seconds.
 	 */
 	private void renewAgents(String round) throws InterruptedException {
-		List<String> running = List.copyOf(this.refs.keySet());
-		inParallel(running, this.supervisor::stopAgent);
-		this.refs.clear();
+		int stopped = stopAgents();
 		startAgents(round + "-");
 		LongAdder failed = new LongAdder();
 		long calls = Measurements.withOutstanding(remoteAgents(), OUTSTANDING, Duration.ofSeconds(10), failed,
 				HordeBenchmark::call);
 		this.out.printf("agents renewed for the next failover: %,d stopped, %,d started; spread %s; then %,d warm-up "
-				+ "calls, %d failed%n", running.size(), this.refs.size(), this.view.hostedPerNode(), calls, failed.sum());
+				+ "calls, %d failed%n", stopped, this.refs.size(), this.view.hostedPerNode(), calls, failed.sum());
+	}
+
+	/** Stops every agent the benchmark started and forgets them; returns how many. */
+	private int stopAgents() throws InterruptedException {
+		List<String> running = List.copyOf(this.refs.keySet());
+		inParallel(running, this.supervisor::stopAgent);
+		this.refs.clear();
+		return running.size();
 	}
 
 	private List<AgentRef> remoteAgents() {
