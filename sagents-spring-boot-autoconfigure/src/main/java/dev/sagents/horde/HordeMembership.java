@@ -20,6 +20,8 @@ import com.hazelcast.internal.json.JsonObject;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
@@ -34,6 +36,8 @@ import dev.sagents.cluster.MemberStatus;
  * (in {@code members=auto}, an application node that does not run the supervisor).
  */
 final class HordeMembership implements MembershipListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(HordeMembership.class);
 
 	static final String MEMBERS_MAP = "sagents.members";
 
@@ -96,6 +100,18 @@ final class HordeMembership implements MembershipListener {
 		String self = localMember();
 		this.records.put(self, record);
 		this.statuses.set(self, record.toJson());
+	}
+
+	/**
+	 * Publishes this member's status again if the map lost it: a node that merged back after a
+	 * split brain may remove, only now, the statuses of the members it saw leave.
+	 */
+	void reannounceIfLost(MemberStatus status) {
+		if (!this.statuses.containsKey(localMember())) {
+			logger.warn("The status of this member {} was removed from the cluster (by a node that saw it leave during a "
+					+ "split brain that has healed); announcing it again", localMember());
+			announce(status);
+		}
 	}
 
 	/**

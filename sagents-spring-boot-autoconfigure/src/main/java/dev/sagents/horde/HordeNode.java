@@ -1112,7 +1112,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
 						departure.node(), departure.graceful() ? "gracefully" : "failed", restarted, millisSince(start));
 				// After the recovery: destroying the departed member's inbox waits for every member to answer.
-				this.transport.forget(departure.member());
+				// Unless the member is back: a node that merged back after a split brain may handle the
+				// departures it saw only now, and destroying a live member's inbox silences it for a while.
+				if (!this.membership.isMember(departure.member())) {
+					this.transport.forget(departure.member());
+				}
 			}
 			catch (RuntimeException ex) {
 				// This node may be stopping too; if not, the periodic sweep restarts what is left.
@@ -1129,6 +1133,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (this.sweeping.compareAndSet(false, true)) {
 			try {
 				this.membership.pruneDeparted();
+				this.membership.reannounceIfLost(localStatus());
 				recoverOrphans();
 			}
 			catch (RuntimeException ex) {
@@ -1155,7 +1160,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		logger.info("sagents node {} merged back into the horde as member {} (was {})", this.settings.nodeName(), self,
 				previous);
 		this.membership.reload();
-		this.membership.announce((this.state == RegistryState.RUNNING) ? MemberStatus.ALIVE : MemberStatus.SHUTTING_DOWN);
+		this.membership.announce(localStatus());
 		RegistrationClaim claim = RegistrationClaim.fromAnyOf(Set.of(previous), self, this.settings.nodeName());
 		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
 			Set<String> ids = this.hosted.keysHosted(kind.getKey()).stream().map(ProcessKey::id).collect(Collectors.toSet());
@@ -1164,6 +1169,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 		}
 		reconcile();
+	}
+
+	private MemberStatus localStatus() {
+		return (this.state == RegistryState.RUNNING) ? MemberStatus.ALIVE : MemberStatus.SHUTTING_DOWN;
 	}
 
 	/**

@@ -11,8 +11,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
+import com.hazelcast.core.DistributedObjectEvent;
+import com.hazelcast.core.DistributedObjectListener;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
 import com.hazelcast.topic.MessageListener;
@@ -31,8 +35,13 @@ import dev.sagents.process.ProcessKey;
  * work on (into a mailbox, or to the sagents executor); replies complete on the sagents executor,
  * or on the thread of a caller waiting for them ({@link CallContinuations}), so no application
  * code ever runs on a Hazelcast thread.
+ *
+ * <p>Destroying a topic is cluster-wide: it drops every member's listener and leaves every
+ * member's proxy of it unusable. A member that merges back after a split brain may destroy the
+ * inbox of a member it saw leave, which in fact stayed on the other side; so the addressee listens
+ * again when its inbox is destroyed, and a sender whose proxy was destroyed takes a fresh one.
  */
-final class HordeTransport implements MessageListener<byte[]> {
+final class HordeTransport implements MessageListener<byte[]>, DistributedObjectListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(HordeTransport.class);
 
@@ -72,6 +81,8 @@ final class HordeTransport implements MessageListener<byte[]> {
 
 	private UUID listenerRegistration;
 
+	private UUID destructionsRegistration;
+
 	/** The member UUID whose inbox this member listens to. */
 	private String listeningAs;
 
@@ -90,8 +101,15 @@ final class HordeTransport implements MessageListener<byte[]> {
 
 	/** Starts listening to this member's inbox; returns once every member knows the listener. */
 	synchronized void start() {
+		if (this.destructionsRegistration == null) {
+			this.destructionsRegistration = this.hazelcast.addDistributedObjectListener(this);
+		}
+		listen();
+	}
+
+	private void listen() {
 		this.listeningAs = localMember();
-		this.listenerRegistration = inbox(this.listeningAs).addMessageListener(this);
+		this.listenerRegistration = onInbox(this.listeningAs, (inbox) -> inbox.addMessageListener(this));
 	}
 
 	/**
@@ -102,11 +120,38 @@ final class HordeTransport implements MessageListener<byte[]> {
 		String previous = this.listeningAs;
 		if (!localMember().equals(previous)) {
 			if (this.listenerRegistration != null) {
-				inbox(previous).removeMessageListener(this.listenerRegistration);
+				UUID registration = this.listenerRegistration;
+				onInbox(previous, (inbox) -> inbox.removeMessageListener(registration));
 			}
-			start();
+			listen();
 		}
 		return previous;
+	}
+
+	@Override
+	public void distributedObjectCreated(DistributedObjectEvent event) {
+	}
+
+	@Override
+	public void distributedObjectDestroyed(DistributedObjectEvent event) {
+		String name = String.valueOf(event.getObjectName());
+		if (name.startsWith(INBOX_PREFIX)) {
+			String member = name.substring(INBOX_PREFIX.length());
+			// Listening waits for every member to know the listener: not on this event thread.
+			this.requests.execute(() -> listenAgain(member));
+		}
+	}
+
+	/** Listens again after another member destroyed this member's inbox, if {@code member} is this one. */
+	private synchronized void listenAgain(String member) {
+		if (this.listenerRegistration == null || !member.equals(this.listeningAs)
+				|| !this.hazelcast.getLifecycleService().isRunning()) {
+			return;
+		}
+		logger.warn("Another member destroyed the inbox of this member {} (it saw this one leave during a split "
+				+ "brain that has healed); listening again, messages sent here meanwhile were lost", member);
+		this.inboxes.remove(member);
+		listen();
 	}
 
 	private String localMember() {
@@ -118,9 +163,16 @@ final class HordeTransport implements MessageListener<byte[]> {
 	 * and fails the calls still waiting here.
 	 */
 	synchronized void stop() {
-		if (this.listenerRegistration != null && this.hazelcast.getLifecycleService().isRunning()) {
-			inbox(this.listeningAs).removeMessageListener(this.listenerRegistration);
+		if (this.hazelcast.getLifecycleService().isRunning()) {
+			if (this.destructionsRegistration != null) {
+				this.hazelcast.removeDistributedObjectListener(this.destructionsRegistration);
+			}
+			if (this.listenerRegistration != null) {
+				UUID registration = this.listenerRegistration;
+				onInbox(this.listeningAs, (inbox) -> inbox.removeMessageListener(registration));
+			}
 		}
+		this.destructionsRegistration = null;
 		this.listenerRegistration = null;
 		this.pending.keySet().forEach((correlation) -> fail(correlation, new MemberLeftException(this.listeningAs, false)));
 	}
@@ -258,18 +310,44 @@ final class HordeTransport implements MessageListener<byte[]> {
 	}
 
 	private void publish(String member, byte[] message) {
-		inbox(member).publish(message);
+		onInbox(member, (inbox) -> {
+			inbox.publish(message);
+			return null;
+		});
+	}
+
+	/**
+	 * Applies {@code action} to the inbox of {@code member}, and once more to a fresh proxy if
+	 * another member destroyed that topic, which leaves the cached proxy unusable.
+	 */
+	private <T> T onInbox(String member, Function<ITopic<byte[]>, T> action) {
+		ITopic<byte[]> inbox = inbox(member);
+		try {
+			return action.apply(inbox);
+		}
+		catch (HazelcastInstanceNotActiveException ex) {
+			if (!this.hazelcast.getLifecycleService().isRunning()) {
+				throw ex;
+			}
+			this.inboxes.remove(member, inbox);
+			return action.apply(inbox(member));
+		}
 	}
 
 	private ITopic<byte[]> inbox(String member) {
 		return this.inboxes.computeIfAbsent(member, (uuid) -> this.hazelcast.getTopic(INBOX_PREFIX + uuid));
 	}
 
-	/** Forgets the topic proxy of a member that left, so proxies do not pile up over time. */
+	/** Destroys the inbox of a member that left, so topics do not pile up over time. */
 	void forget(String member) {
 		ITopic<byte[]> inbox = this.inboxes.remove(member);
 		if (inbox != null && !member.equals(this.listeningAs) && this.hazelcast.getLifecycleService().isRunning()) {
-			inbox.destroy();
+			try {
+				inbox.destroy();
+			}
+			catch (HazelcastInstanceNotActiveException ex) {
+				// Another member destroyed it first.
+			}
 		}
 	}
 

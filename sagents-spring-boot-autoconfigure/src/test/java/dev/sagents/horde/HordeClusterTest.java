@@ -337,6 +337,33 @@ class HordeClusterTest {
 	}
 
 	@Test
+	void aMemberWhoseInboxANodeHealedFromASplitDestroyedAnswersAgain() {
+		startCluster("inbox", 2, AgentSettings.defaults());
+		String id = idOwnedBy("n2", 0);
+		AgentRef agent = node(0).agents.startAgent(AgentSpec.of(id)).ref();
+		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isOne();
+		// What a node that merged back may do late: destroy the inbox of a member it saw leave.
+		node(0).hazelcast.getTopic(HordeTransport.INBOX_PREFIX + node(1).member()).destroy();
+		await().atMost(GENEROUS)
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(agent.callAndWait("node", String.class, Duration.ofSeconds(1))).isEqualTo("n2"));
+		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(2);
+		assertThat(node(0).agents.listAgents()).extracting((info) -> info.id()).containsExactly(id);
+	}
+
+	@Test
+	void aMemberWhoseStatusANodeHealedFromASplitRemovedAnnouncesItAgain() {
+		startCluster("status", 2, AgentSettings.defaults());
+		com.hazelcast.map.IMap<String, com.hazelcast.core.HazelcastJsonValue> statuses = node(0).hazelcast
+			.getMap(HordeMembership.MEMBERS_MAP);
+		statuses.remove(node(1).member());
+		await().atMost(GENEROUS).until(() -> statuses.containsKey(node(1).member()));
+		// A node that joins now reads the statuses from the map: it must see n2 as a host too.
+		HordeTestCluster.TestNode third = this.cluster.start("n3");
+		await().atMost(GENEROUS).until(() -> third.node.membership().hostIds().size() == 3);
+	}
+
+	@Test
 	void membersShowTheirStatusAndAgree() {
 		startCluster("view", 3, AgentSettings.defaults());
 		assertThat(node(1).view.members().get(SagentsInstance.AGENTS_SUPERVISOR))
