@@ -25,6 +25,7 @@ import dev.sagents.agent.Subscription;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
 
 /**
  * Agent events across the horde. A subscription lives on the subscriber's node (in its local
@@ -160,9 +161,10 @@ final class HordeEvents {
 					new Wire.Writer().writeString(agentId).toBytes(), this.requestTimeout));
 	}
 
-	/** Relays the events of {@code agentId}, if hosted here, to {@code member}. */
+	/** Relays the events of {@code agentId}, if hosted here, to {@code member}, if in the cluster. */
 	void relayTo(String agentId, String member) {
-		if (member.equals(this.membership.localMember()) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isEmpty()) {
+		if (member.equals(this.membership.localMember()) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isEmpty()
+				|| !this.membership.isMember(member)) {
 			return;
 		}
 		this.relays.computeIfAbsent(agentId, (id) -> new ConcurrentHashMap<>())
@@ -217,6 +219,39 @@ final class HordeEvents {
 		catch (RuntimeException ex) {
 			logger.warn("Dropping an event of agent {} that could not be decoded", agentId, ex);
 		}
+	}
+
+	/**
+	 * Removes the subscriptions of {@code member}, which left for good. Reads every subscription:
+	 * departures are rare, and the map is keyed by agent so that starts read it cheaply.
+	 */
+	void forgetSubscriber(String member) {
+		if (this.subscriptionCount.get() == 0) {
+			return;
+		}
+		for (Map.Entry<String, String> subscription : this.subscriptions.entrySet()) {
+			if (subscription.getValue().equals(member)) {
+				this.subscriptions.remove(subscription.getKey(), member);
+			}
+		}
+	}
+
+	/**
+	 * After a split healed and Hazelcast gave this member a new UUID: its subscriptions move to
+	 * that UUID and the agents' hosts relay to it again, and the agents it still hosts relay again
+	 * to the subscribers it stopped relaying to when it saw them leave.
+	 */
+	void rejoined(String previous) {
+		if (!this.subscribers.isEmpty()) {
+			tellEveryMemberSubscriptionsExist();
+			String self = this.membership.localMember();
+			for (String agentId : this.subscribers.keySet()) {
+				this.subscriptions.remove(agentId, previous);
+				this.subscriptions.put(agentId, self);
+				askHost(agentId, HordeNode.SUBSCRIBE);
+			}
+		}
+		this.hosted.keysHosted(ProcessKind.AGENT).forEach((key) -> agentStarted(key.id()));
 	}
 
 	/** Stops every relay; this node leaves. */

@@ -229,7 +229,8 @@ final class HordeMembership implements MembershipListener {
 		}
 	}
 
-	private boolean isOldestMember() {
+	/** Whether this member is the oldest: the one that cleans up after departed members. */
+	boolean isOldestMember() {
 		return this.hazelcast.getCluster().getMembers().iterator().next().localMember();
 	}
 

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -242,6 +243,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** Whether a periodic sweep runs: one at a time, so sweeps stuck on a hung member do not pile up. */
 	private final AtomicBoolean sweeping = new AtomicBoolean();
 
+	/** How many times this node began to merge into another cluster after a split brain. */
+	private final AtomicLong merges = new AtomicLong();
 
 	public HordeNode(HazelcastMemberProvider members, LocalProcessRuntime runtime, MessageCodec codec,
 			HordeSettings settings) {
@@ -275,7 +278,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking, this.runtime.timer(),
 				this);
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
-			if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
+				this.merges.incrementAndGet();
+			}
+			else if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
 				this.blocking.execute(this::rejoin);
 			}
 		});
@@ -1099,6 +1105,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	// ---- failover ----------------------------------------------------------------------------
 
 	private void memberLeft(HordeMembership.Departure departure) {
+		long mergesBefore = this.merges.get();
 		this.transport.memberLeft(departure.member(), departure.graceful());
 		this.arriving.memberLeft(departure.member());
 		if (!departure.graceful()) {
@@ -1112,10 +1119,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
 						departure.node(), departure.graceful() ? "gracefully" : "failed", restarted, millisSince(start));
 				// After the recovery: destroying the departed member's inbox waits for every member to answer.
-				// Unless the member is back: a node that merged back after a split brain may handle the
-				// departures it saw only now, and destroying a live member's inbox silences it for a while.
-				if (!this.membership.isMember(departure.member())) {
+				if (leftForGood(departure.member(), mergesBefore)) {
 					this.transport.forget(departure.member());
+					if (this.membership.isOldestMember()) {
+						this.events.forgetSubscriber(departure.member());
+					}
 				}
 			}
 			catch (RuntimeException ex) {
@@ -1126,6 +1134,16 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				}
 			}
 		});
+	}
+
+	/**
+	 * Whether {@code member}, seen leaving when {@link #merges} was {@code mergesBefore}, is gone
+	 * for good: cleaning up after it cluster-wide is safe. Not if this node merged (or is merging)
+	 * into a cluster since: then the member may have stayed on the other side of a split brain,
+	 * alive, and its inbox, status and subscriptions must stay.
+	 */
+	private boolean leftForGood(String member, long mergesBefore) {
+		return this.merges.get() == mergesBefore && !this.membership.isMember(member);
 	}
 
 	/** The periodic check for processes whose member left while nobody noticed (a missed event). */
@@ -1169,6 +1187,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 		}
 		reconcile();
+		this.events.rejoined(previous);
 	}
 
 	private MemberStatus localStatus() {

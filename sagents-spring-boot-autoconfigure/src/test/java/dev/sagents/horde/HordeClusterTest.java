@@ -186,6 +186,28 @@ class HordeClusterTest {
 	}
 
 	@Test
+	void theSubscriptionsOfACrashedMemberAreForgotten() {
+		startCluster("forget", 3, AgentSettings.defaults());
+		String id = idOwnedBy("n1", 0);
+		AgentRef agent = node(0).agents.startAgent(AgentSpec.of(id)).ref();
+		String crashed = node(2).member();
+		node(2).agents.subscribe(id, (event) -> {
+		});
+		com.hazelcast.multimap.MultiMap<String, String> subscriptions = node(0).hazelcast
+			.getMultiMap(HordeNode.SUBSCRIPTIONS_MAP);
+		assertThat(subscriptions.get(id)).containsExactly(crashed);
+		node(2).crash();
+		await().atMost(GENEROUS).until(() -> subscriptions.get(id).isEmpty());
+		// Events go nowhere now: neither to the dead member nor into a topic made anew for it.
+		agent.call(new Tally.Note("after", 1), Tally.Noted.class, TIMEOUT).join();
+		node(0).agents.stopAgent(id);
+		node(1).agents.startAgent(AgentSpec.of(id)).ref().call(new Tally.Note("restarted", 1), Tally.Noted.class, TIMEOUT)
+			.join();
+		assertThat(node(0).hazelcast.getDistributedObjects()).extracting((object) -> object.getName())
+			.doesNotContain(HordeTransport.INBOX_PREFIX + crashed);
+	}
+
+	@Test
 	void fileSystemsAreSharedAcrossMembers() {
 		startCluster("files", 3, AgentSettings.defaults());
 		FileSystemRef fromN1 = node(0).fileSystems.ensureFileSystem("user:alice");
