@@ -1,14 +1,18 @@
 package dev.sagents.sample.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
+import dev.sagents.agent.Subscription;
 import dev.sagents.filesystem.FileSystemPaths;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
@@ -18,7 +22,10 @@ import dev.sagents.sample.notes.NoteRequest;
 import dev.sagents.sample.notes.NotesAgent;
 import dev.sagents.supervisor.StartResult;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +35,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Starts, lists, stops and talks to notes agents. Messages go only to a running agent: a client
@@ -38,7 +46,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/agents")
 public class AgentController {
 
+	/** For {@link SseEmitter}: an event stream lasts until the client closes it. */
+	private static final long NO_TIMEOUT = 0;
+
+	/** The comment that opens an event stream once the subscription is made. */
+	static final String SUBSCRIBED = "subscribed";
+
 	private final AgentsSupervisor agents;
+
+	private final Set<SseEmitter> eventStreams = ConcurrentHashMap.newKeySet();
 
 	private final Duration replyTimeout;
 
@@ -71,6 +87,51 @@ public class AgentController {
 	public AgentView get(@PathVariable String id) {
 		RequestValidation.requireAgentId(id);
 		return AgentView.of(runningAgent(id));
+	}
+
+	/**
+	 * The agent's events as server-sent events (named by {@link AgentEventView#type()}), for as
+	 * long as the client listens: the stream may begin before the agent starts, and goes on
+	 * across its restarts and moves between nodes. It opens with the comment
+	 * {@code :subscribed}: every event after that one reaches the client.
+	 */
+	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	public SseEmitter events(@PathVariable String id) {
+		RequestValidation.requireAgentId(id);
+		SseEmitter emitter = new SseEmitter(NO_TIMEOUT);
+		Subscription subscription = this.agents.subscribe(id, (event) -> {
+			AgentEventView view = AgentEventView.of(event);
+			try {
+				emitter.send(SseEmitter.event().name(view.type()).data(view, MediaType.APPLICATION_JSON));
+			}
+			catch (IOException | IllegalStateException ex) {
+				// The client went away (or the stream ended): completing runs the cleanup below.
+				emitter.completeWithError(ex);
+			}
+		});
+		this.eventStreams.add(emitter);
+		emitter.onCompletion(() -> {
+			subscription.close();
+			this.eventStreams.remove(emitter);
+		});
+		emitter.onError((ex) -> emitter.complete());
+		try {
+			// Tells the client that the events from now on reach it.
+			emitter.send(SseEmitter.event().comment(SUBSCRIBED));
+		}
+		catch (IOException ex) {
+			emitter.completeWithError(ex);
+		}
+		return emitter;
+	}
+
+	/**
+	 * Ends the open event streams when the application stops, before the web server's graceful
+	 * shutdown, which would otherwise wait for them to the end of its timeout.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	public void endEventStreams() {
+		this.eventStreams.forEach(SseEmitter::complete);
 	}
 
 	/** Every running agent, by id. */

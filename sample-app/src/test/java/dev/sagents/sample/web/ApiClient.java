@@ -8,6 +8,13 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +66,73 @@ final class ApiClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(method + " " + path + " was interrupted", ex);
 		}
+	}
+
+	/** The server-sent events of {@code path}, read in the background until the stream is closed. */
+	EventStream events(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Accept", "text/event-stream")
+			.GET()
+			.build();
+		EventStream stream = new EventStream();
+		this.http.sendAsync(request, BodyHandlers.ofLines()).thenAccept((response) -> {
+			stream.lines.set(response.body());
+			response.body().forEach((line) -> {
+				if (line.equals(":" + AgentController.SUBSCRIBED)) {
+					stream.subscribed.countDown();
+				}
+				else if (line.startsWith("data:")) {
+					stream.events.add(this.jsonMapper.readTree(line.substring("data:".length())));
+				}
+			});
+		});
+		return stream;
+	}
+
+	/** Events as they arrive: the JSON data of each. */
+	static final class EventStream implements AutoCloseable {
+
+		private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+
+		private final AtomicReference<Stream<String>> lines = new AtomicReference<>();
+
+		private final CountDownLatch subscribed = new CountDownLatch(1);
+
+		/** Waits until the server subscribed: every event after that reaches this stream. */
+		EventStream awaitSubscribed(Duration timeout) throws InterruptedException {
+			if (!this.subscribed.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+				throw new AssertionError("The event stream did not open within " + timeout);
+			}
+			return this;
+		}
+
+		/** The next event whose {@code type} is {@code type}, skipping the others in between. */
+		JsonNode next(String type, Duration timeout) throws InterruptedException {
+			return next(type, (event) -> true, timeout);
+		}
+
+		/** The next event of {@code type} that {@code matching} accepts, skipping the others. */
+		JsonNode next(String type, Predicate<JsonNode> matching, Duration timeout) throws InterruptedException {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (true) {
+				JsonNode event = this.events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+				if (event == null) {
+					throw new AssertionError("No matching '" + type + "' event within " + timeout);
+				}
+				if (event.get("type").asString().equals(type) && matching.test(event)) {
+					return event;
+				}
+			}
+		}
+
+		@Override
+		public void close() {
+			Stream<String> body = this.lines.get();
+			if (body != null) {
+				body.close();
+			}
+		}
+
 	}
 
 	/**

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 18091-18093, sagents Hazelcast 6310-6312): node 3 hangs (SIGSTOP) long enough for the others to
  * drop it and restart its agents, then runs again (SIGCONT). Alone, it believes the others died and
  * restarts their agents too; when Hazelcast merges it back, exactly one copy of each agent
- * survives, and its state is the one the majority kept.
+ * survives, its state is the one the majority kept, and the healed node's event subscriptions
+ * work again.
  */
 class HordeSplitHealIT {
 
@@ -43,9 +44,11 @@ class HordeSplitHealIT {
 	}
 
 	@Test
-	void afterTheSplitHealsEachAgentRunsOnceWithTheMajoritysState() {
+	void afterTheSplitHealsEachAgentRunsOnceWithTheMajoritysState() throws InterruptedException {
 		SampleAppNode first = this.cluster.node(1);
 		SampleAppNode hung = this.cluster.node(3);
+		String watched = agentId(0);
+		ApiClient.EventStream events = hung.api().events("/api/agents/" + watched + "/events").awaitSubscribed(HEAL);
 		Map<String, NoteReply> before = startAgentsAndTalkToEach(first);
 		assertThat(before.values()).anyMatch((reply) -> reply.node().equals(hung.name()));
 
@@ -73,6 +76,14 @@ class HordeSplitHealIT {
 			assertThat(reply.status()).as("message to %s through the healed node: %s", id, reply.body()).isEqualTo(200);
 			assertThat(noteReply(reply).handled()).as("%s goes on from the majority's state", id)
 				.isEqualTo(before.get(id).handled() + 2);
+		}
+		// The healed node's subscription, made before the split, carries the agent's events again.
+		try (events) {
+			polling(HEAL).untilAsserted(() -> {
+				long handled = noteReply(tell(first, watched)).handled();
+				events.next("replied", (event) -> event.get("detail").get("handled").asLong() == handled,
+						Duration.ofSeconds(5));
+			});
 		}
 	}
 

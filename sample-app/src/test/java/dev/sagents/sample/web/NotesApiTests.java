@@ -1,6 +1,7 @@
 package dev.sagents.sample.web;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -213,6 +214,23 @@ class NotesApiTests {
 			assertThat(reply.status()).isEqualTo(200);
 			assertThat(reply.text("reply")).contains("no file-system scope");
 			assertThat(reply.body().get("handled").asLong()).isEqualTo(1);
+		}
+
+		@Test
+		void eventsStreamWhatTheAgentDoesFromItsStartToItsStop() throws InterruptedException {
+			try (ApiClient.EventStream events = api.events("/api/agents/watched/events")) {
+				// The stream begins before the agent starts.
+				events.awaitSubscribed(Duration.ofSeconds(30));
+				start("watched");
+				assertThat(events.next("started", Duration.ofSeconds(30)).get("detail").asString()).isEqualTo(NODE);
+				long handled = tell("watched", "hello").body().get("handled").asLong();
+
+				JsonNode replied = events.next("replied", Duration.ofSeconds(30));
+				assertThat(replied.get("agentId").asString()).isEqualTo("watched");
+				assertThat(replied.get("detail").get("handled").asLong()).isEqualTo(handled);
+				assertThat(api.delete("/api/agents/watched").status()).isEqualTo(204);
+				assertThat(events.next("shutdown", Duration.ofSeconds(30)).get("detail").asString()).isEqualTo("stopped");
+			}
 		}
 
 		@Test
