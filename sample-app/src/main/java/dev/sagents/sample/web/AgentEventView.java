@@ -1,6 +1,7 @@
 package dev.sagents.sample.web;
 
 import java.time.Instant;
+
 import dev.sagents.agent.AgentEvent;
 
 /**
