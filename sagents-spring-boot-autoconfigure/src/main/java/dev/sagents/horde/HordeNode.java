@@ -1140,7 +1140,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * Whether {@code member}, seen leaving when {@link #merges} was {@code mergesBefore}, is gone
 	 * for good: cleaning up after it cluster-wide is safe. Not if this node merged (or is merging)
 	 * into a cluster since: then the member may have stayed on the other side of a split brain,
-	 * alive, and its inbox, status and subscriptions must stay.
+	 * alive, and its inbox and subscriptions must stay. (Its status entry is removed at once, on
+	 * the event thread; a live member writes it again, see {@link HordeMembership#reannounceIfLost}.)
 	 */
 	private boolean leftForGood(String member, long mergesBefore) {
 		return this.merges.get() == mergesBefore && !this.membership.isMember(member);
