@@ -262,6 +262,7 @@ class NotesApiTests {
 			assertProblem(api.get("/api/agents/" + id), 400, "invalid-agent-id", "Invalid agent id");
 			assertProblem(tell(id, "hello"), 400, "invalid-agent-id", "Invalid agent id");
 			assertProblem(api.delete("/api/agents/" + id), 400, "invalid-agent-id", "Invalid agent id");
+			assertProblem(api.get("/api/agents/" + id + "/events"), 400, "invalid-agent-id", "Invalid agent id");
 		}
 
 		@Test
