@@ -242,6 +242,8 @@ final class HordeEvents {
 	 * to the subscribers it stopped relaying to when it saw them leave.
 	 */
 	void rejoined(String previous) {
+		// The merge brought the other side's subscriptions without telling this member's counter.
+		this.subscriptionCount.accumulateAndGet(this.subscriptions.size(), Math::max);
 		if (!this.subscribers.isEmpty()) {
 			tellEveryMemberSubscriptionsExist();
 			String self = this.membership.localMember();

@@ -120,8 +120,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		String previous = this.listeningAs;
 		if (!localMember().equals(previous)) {
 			if (this.listenerRegistration != null) {
-				UUID registration = this.listenerRegistration;
-				onInbox(previous, (inbox) -> inbox.removeMessageListener(registration));
+				removeListener(previous);
 			}
 			listen();
 		}
@@ -154,6 +153,16 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		listen();
 	}
 
+	/** Stops listening to the inbox of {@code member}, unless another member destroyed it (and the listener) already. */
+	private void removeListener(String member) {
+		try {
+			inbox(member).removeMessageListener(this.listenerRegistration);
+		}
+		catch (HazelcastInstanceNotActiveException ex) {
+			this.inboxes.remove(member);
+		}
+	}
+
 	private String localMember() {
 		return this.hazelcast.getCluster().getLocalMember().getUuid().toString();
 	}
@@ -168,8 +177,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 				this.hazelcast.removeDistributedObjectListener(this.destructionsRegistration);
 			}
 			if (this.listenerRegistration != null) {
-				UUID registration = this.listenerRegistration;
-				onInbox(this.listeningAs, (inbox) -> inbox.removeMessageListener(registration));
+				removeListener(this.listeningAs);
 			}
 		}
 		this.destructionsRegistration = null;
