@@ -9,10 +9,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The notes assistant: one agent per conversation, notes kept in the user's shared file system. */
 @SpringBootApplication
 @EnableConfigurationProperties(NotesProperties.class)
+@EnableScheduling
 public class NotesApplication {
 
 	public static void main(String[] args) {

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDirectory where agent states and (through {@code sagents.filesystem.base-directory})
  * file systems are stored
  * @param replyTimeout how long a message request waits for the agent's reply
+ * @param eventKeepAlive how often an open event stream gets a comment: proxies keep it open,
+ * and a client that went away is noticed and unsubscribed
  */
 @ConfigurationProperties("notes")
-public record NotesProperties(Path dataDirectory, Duration replyTimeout) {
+public record NotesProperties(Path dataDirectory, Duration replyTimeout, Duration eventKeepAlive) {
 }

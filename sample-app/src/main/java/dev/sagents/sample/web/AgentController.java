@@ -27,6 +27,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,15 +53,19 @@ public class AgentController {
 	/** The comment that opens an event stream once the subscription is made. */
 	static final String SUBSCRIBED = "subscribed";
 
+	/** The comment sent on every open event stream each {@code notes.event-keep-alive}. */
+	static final String KEEP_ALIVE = "keep-alive";
+
 	private final AgentsSupervisor agents;
 
 	private final Set<SseEmitter> eventStreams = ConcurrentHashMap.newKeySet();
 
 	private final Duration replyTimeout;
 
-	public AgentController(AgentsSupervisor agents, NotesProperties properties) {
+	public AgentController(AgentsSupervisor agents, NotesProperties properties, TaskScheduler scheduler) {
 		this.agents = agents;
 		this.replyTimeout = properties.replyTimeout();
+		scheduler.scheduleWithFixedDelay(this::keepEventStreamsAlive, properties.eventKeepAlive());
 	}
 
 	/** Starts the agent: 201 when this request started it, 200 when it was running already. */
@@ -101,13 +106,7 @@ public class AgentController {
 		SseEmitter emitter = new SseEmitter(NO_TIMEOUT);
 		Subscription subscription = this.agents.subscribe(id, (event) -> {
 			AgentEventView view = AgentEventView.of(event);
-			try {
-				emitter.send(SseEmitter.event().name(view.type()).data(view, MediaType.APPLICATION_JSON));
-			}
-			catch (IOException | IllegalStateException ex) {
-				// The client went away (or the stream ended): completing runs the cleanup below.
-				emitter.completeWithError(ex);
-			}
+			send(emitter, SseEmitter.event().name(view.type()).data(view, MediaType.APPLICATION_JSON));
 		});
 		this.eventStreams.add(emitter);
 		emitter.onCompletion(() -> {
@@ -115,14 +114,24 @@ public class AgentController {
 			this.eventStreams.remove(emitter);
 		});
 		emitter.onError((ex) -> emitter.complete());
+		// Tells the client that the events from now on reach it.
+		send(emitter, SseEmitter.event().comment(SUBSCRIBED));
+		return emitter;
+	}
+
+	/** Comments every open event stream; a failed send ends the stream and its subscription. */
+	private void keepEventStreamsAlive() {
+		this.eventStreams.forEach((emitter) -> send(emitter, SseEmitter.event().comment(KEEP_ALIVE)));
+	}
+
+	private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
 		try {
-			// Tells the client that the events from now on reach it.
-			emitter.send(SseEmitter.event().comment(SUBSCRIBED));
+			emitter.send(event);
 		}
-		catch (IOException ex) {
+		catch (IOException | IllegalStateException ex) {
+			// The client went away (or the stream ended): completing runs the stream's cleanup.
 			emitter.completeWithError(ex);
 		}
-		return emitter;
 	}
 
 	/**

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -78,8 +77,8 @@ final class ApiClient {
 		this.http.sendAsync(request, BodyHandlers.ofLines()).thenAccept((response) -> {
 			stream.lines.set(response.body());
 			response.body().forEach((line) -> {
-				if (line.equals(":" + AgentController.SUBSCRIBED)) {
-					stream.subscribed.countDown();
+				if (line.startsWith(":")) {
+					stream.comments.add(line.substring(1));
 				}
 				else if (line.startsWith("data:")) {
 					stream.events.add(this.jsonMapper.readTree(line.substring("data:".length())));
@@ -96,14 +95,26 @@ final class ApiClient {
 
 		private final AtomicReference<Stream<String>> lines = new AtomicReference<>();
 
-		private final CountDownLatch subscribed = new CountDownLatch(1);
+		private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
 
 		/** Waits until the server subscribed: every event after that reaches this stream. */
 		EventStream awaitSubscribed(Duration timeout) throws InterruptedException {
-			if (!this.subscribed.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-				throw new AssertionError("The event stream did not open within " + timeout);
-			}
+			awaitComment(AgentController.SUBSCRIBED, timeout);
 			return this;
+		}
+
+		/** Waits for the comment {@code text}, skipping other comments. */
+		void awaitComment(String text, Duration timeout) throws InterruptedException {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (true) {
+				String comment = this.comments.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+				if (comment == null) {
+					throw new AssertionError("No comment '" + text + "' within " + timeout);
+				}
+				if (comment.equals(text)) {
+					return;
+				}
+			}
 		}
 
 		/** The next event whose {@code type} is {@code type}, skipping the others in between. */

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The notes assistant over HTTP, as a client sees it. The tests share one application, so each
  * uses its own agent ids and scopes.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sagents.node-name=notes-test")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sagents.node-name=notes-test", "notes.event-keep-alive=200ms" })
 class NotesApiTests {
 
 	private static final String NODE = "notes-test";
@@ -230,6 +231,15 @@ class NotesApiTests {
 				assertThat(replied.get("detail").get("handled").asLong()).isEqualTo(handled);
 				assertThat(api.delete("/api/agents/watched").status()).isEqualTo(204);
 				assertThat(events.next("shutdown", Duration.ofSeconds(30)).get("detail").asString()).isEqualTo("stopped");
+			}
+		}
+
+		@Test
+		void aQuietEventStreamIsKeptAlive() throws InterruptedException {
+			try (ApiClient.EventStream events = api.events("/api/agents/quiet/events")) {
+				events.awaitSubscribed(Duration.ofSeconds(30));
+
+				events.awaitComment(AgentController.KEEP_ALIVE, Duration.ofSeconds(30));
 			}
 		}
 
