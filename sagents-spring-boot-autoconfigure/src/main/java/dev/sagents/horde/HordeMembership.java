@@ -107,9 +107,10 @@ final class HordeMembership implements MembershipListener {
 	 * split brain may remove, only now, the statuses of the members it saw leave.
 	 */
 	void reannounceIfLost(MemberStatus status) {
-		if (!this.statuses.containsKey(localMember())) {
+		String self = localMember();
+		if (!this.statuses.containsKey(self)) {
 			logger.warn("The status of this member {} was removed from the cluster (by a node that saw it leave during a "
-					+ "split brain that has healed); announcing it again", localMember());
+					+ "split brain that has healed); announcing it again", self);
 			announce(status);
 		}
 	}

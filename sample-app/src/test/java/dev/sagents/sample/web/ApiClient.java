@@ -105,16 +105,7 @@ final class ApiClient {
 
 		/** Waits for the comment {@code text}, skipping other comments. */
 		void awaitComment(String text, Duration timeout) throws InterruptedException {
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (true) {
-				String comment = this.comments.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-				if (comment == null) {
-					throw new AssertionError("No comment '" + text + "' within " + timeout);
-				}
-				if (comment.equals(text)) {
-					return;
-				}
-			}
+			awaitMatching(this.comments, text::equals, timeout, "comment '" + text + "'");
 		}
 
 		/** The next event whose {@code type} is {@code type}, skipping the others in between. */
@@ -124,14 +115,22 @@ final class ApiClient {
 
 		/** The next event of {@code type} that {@code matching} accepts, skipping the others. */
 		JsonNode next(String type, Predicate<JsonNode> matching, Duration timeout) throws InterruptedException {
+			return awaitMatching(this.events,
+					(event) -> event.get("type").asString().equals(type) && matching.test(event), timeout,
+					"matching '" + type + "' event");
+		}
+
+		/** Takes items from {@code arrived} until one matches; fails once {@code timeout} is over. */
+		private static <T> T awaitMatching(BlockingQueue<T> arrived, Predicate<T> matching, Duration timeout,
+				String what) throws InterruptedException {
 			long deadline = System.nanoTime() + timeout.toNanos();
 			while (true) {
-				JsonNode event = this.events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-				if (event == null) {
-					throw new AssertionError("No matching '" + type + "' event within " + timeout);
+				T item = arrived.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+				if (item == null) {
+					throw new AssertionError("No " + what + " within " + timeout);
 				}
-				if (event.get("type").asString().equals(type) && matching.test(event)) {
-					return event;
+				if (matching.test(item)) {
+					return item;
 				}
 			}
 		}
