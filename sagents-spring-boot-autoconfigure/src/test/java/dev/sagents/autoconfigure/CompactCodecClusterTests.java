@@ -20,6 +20,7 @@ import dev.sagents.codec.orders.Line;
 import dev.sagents.codec.orders.LineSerializer;
 import dev.sagents.codec.orders.Parcel;
 import dev.sagents.codec.orders.ParcelSerializer;
+import dev.sagents.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two horde nodes with {@code sagents.horde.codec.format=compact}, each on a member sagents starts
- * (ports 6600-6619 on 127.0.0.1): a message and its reply cross between them as Compact. Their
+ * (free ports of 127.0.0.1): a message and its reply cross between them as Compact. Their
  * types are in no package the JSON codec trusts, so only Compact can carry them.
  */
 class CompactCodecClusterTests {
@@ -43,6 +44,8 @@ class CompactCodecClusterTests {
 	@TempDir
 	Path baseDirectory;
 
+	private final int port = FreePorts.block(5);
+
 	private ApplicationContextRunner node(String name, String clusterName) {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SagentsAutoConfiguration.class))
 			.withBean("parcelSerializer", CompactSerializer.class, ParcelSerializer::new)
@@ -51,15 +54,15 @@ class CompactCodecClusterTests {
 			.withBean(SagentsHazelcastConfigCustomizer.class, () -> CompactCodecClusterTests::loopbackOnly)
 			.withPropertyValues("sagents.distribution=horde", "sagents.node-name=" + name,
 					"sagents.filesystem.base-directory=" + this.baseDirectory.resolve(name),
-					"sagents.horde.cluster-name=" + clusterName, "sagents.horde.network.port=6600",
-					"sagents.horde.network.port-count=20", "sagents.horde.network.interface=127.0.0.1",
-					"sagents.horde.network.join-members=127.0.0.1:6600,127.0.0.1:6601",
+					"sagents.horde.cluster-name=" + clusterName, "sagents.horde.network.port=" + this.port,
+					"sagents.horde.network.port-count=5", "sagents.horde.network.interface=127.0.0.1",
+					"sagents.horde.network.join-members=127.0.0.1:" + this.port + ",127.0.0.1:" + (this.port + 1),
 					"sagents.horde.codec.format=compact");
 	}
 
 	@Test
 	void aCompactMessageAndItsReplyCrossBetweenMembers() {
-		String clusterName = "compact-" + System.nanoTime();
+		String clusterName = FreePorts.clusterName("compact");
 		node("a", clusterName).run((a) -> node("b", clusterName).run((b) -> {
 			assertThat(a.getBean(MessageCodec.class)).isInstanceOf(CompactMessageCodec.class);
 			for (ClusterView view : new ClusterView[] { a.getBean(ClusterView.class), b.getBean(ClusterView.class) }) {

@@ -14,6 +14,7 @@ import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.horde.HordeNode;
 import dev.sagents.horde.OwnedHazelcastMemberProvider;
+import dev.sagents.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
@@ -120,18 +121,21 @@ class HordeMemberConfigFactoryTests {
 	void builtConfigStartsAMemberOnLoopbackInItsPartitionsClusterThatStopShutsDown() {
 		this.horde.setMembers(MembersMode.PARTICIPATION);
 		this.horde.setPartition("ord");
-		this.horde.getNetwork().setPort(6100);
-		this.horde.getNetwork().setPortCount(10);
-		this.horde.getNetwork().setJoinMembers(List.of("127.0.0.1:6100"));
+		String clusterName = FreePorts.clusterName("config");
+		this.horde.setClusterName(clusterName);
+		int port = FreePorts.block(5);
+		this.horde.getNetwork().setPort(port);
+		this.horde.getNetwork().setPortCount(5);
+		this.horde.getNetwork().setJoinMembers(List.of("127.0.0.1:" + port));
 		OwnedHazelcastMemberProvider members = new OwnedHazelcastMemberProvider(
 				HordeMemberConfigFactory.create(this.horde, "started"));
 		HazelcastInstance member = members.start();
 		try {
 			assertThat(members.start()).isSameAs(member);
-			assertThat(member.getConfig().getClusterName()).isEqualTo("sagents-ord");
+			assertThat(member.getConfig().getClusterName()).isEqualTo(clusterName + "-ord");
 			assertThat(member.getName()).isEqualTo("sagents-started");
 			assertThat(member.getCluster().getLocalMember().getAddress().getHost()).isEqualTo("127.0.0.1");
-			assertThat(member.getCluster().getLocalMember().getAddress().getPort()).isBetween(6100, 6109);
+			assertThat(member.getCluster().getLocalMember().getAddress().getPort()).isBetween(port, port + 4);
 		}
 		finally {
 			members.stop();

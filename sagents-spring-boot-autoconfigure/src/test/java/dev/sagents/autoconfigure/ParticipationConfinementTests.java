@@ -27,13 +27,14 @@ import dev.sagents.cluster.SagentsInstance;
 import dev.sagents.horde.HordeNode;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.registry.RegistryUnavailableException;
+import dev.sagents.testsupport.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two nodes of one application cluster (its own Hazelcast members, ports 6520-6524 on 127.0.0.1)
+ * Two nodes of one application cluster (its own Hazelcast members, on free ports of 127.0.0.1)
  * where only one runs the sagents supervisor. With {@code members=participation} the other holds no
  * sagents data and carries no sagents traffic; with {@code members=auto} it is a member, shown
  * {@code uninitialized}, and never chosen to host.
@@ -45,22 +46,29 @@ class ParticipationConfinementTests {
 	@TempDir
 	Path baseDirectory;
 
+	/** The first of the application members' ports. */
+	private final int applicationPort = FreePorts.block(5);
+
+	/** The first of the ports of the members sagents starts. */
+	private final int sagentsPort = FreePorts.block(5);
+
 	private ApplicationContextRunner node(String name, String appCluster, String... properties) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(HazelcastAutoConfiguration.class, SagentsAutoConfiguration.class))
-			.withBean(Config.class, () -> applicationConfig(appCluster, name))
+			.withBean(Config.class, () -> applicationConfig(appCluster, name, this.applicationPort))
 			.withBean("echo", Echo.class, Echo::new)
 			.withPropertyValues("sagents.distribution=horde", "sagents.node-name=" + name,
 					"sagents.filesystem.base-directory=" + this.baseDirectory.resolve(name),
-					"sagents.horde.network.port=6540",
-					"sagents.horde.network.join-members=127.0.0.1:6540,127.0.0.1:6541,127.0.0.1:6542",
+					"sagents.horde.network.port=" + this.sagentsPort, "sagents.horde.network.port-count=5",
+					"sagents.horde.network.join-members=127.0.0.1:" + this.sagentsPort + ",127.0.0.1:"
+							+ (this.sagentsPort + 1) + ",127.0.0.1:" + (this.sagentsPort + 2),
 					"sagents.horde.cluster-name=" + appCluster + "-sagents")
 			.withPropertyValues(properties);
 	}
 
 	@Test
 	void aNonParticipantOfTheApplicationClusterHoldsAndCarriesNoSagentsData() {
-		String cluster = "app-" + System.nanoTime();
+		String cluster = FreePorts.clusterName("app");
 		node("web", cluster, "sagents.horde.members=participation", "sagents.supervisor.enabled=false").run((web) -> {
 			node("worker", cluster, "sagents.horde.members=participation").run((worker) -> {
 				HazelcastInstance webApp = web.getBean(HazelcastInstance.class);
@@ -87,7 +95,7 @@ class ParticipationConfinementTests {
 
 	@Test
 	void inAutoModeANodeWithoutTheSupervisorIsAnUninitializedMemberThatNeverHosts() {
-		String cluster = "app-" + System.nanoTime();
+		String cluster = FreePorts.clusterName("app");
 		node("web", cluster, "sagents.supervisor.enabled=false").run((web) -> {
 			node("worker", cluster).run((worker) -> {
 				HazelcastInstance webApp = web.getBean(HazelcastInstance.class);
@@ -114,7 +122,7 @@ class ParticipationConfinementTests {
 			.toList();
 	}
 
-	private static Config applicationConfig(String clusterName, String node) {
+	private static Config applicationConfig(String clusterName, String node, int port) {
 		Config config = new Config();
 		config.setClusterName(clusterName);
 		config.setInstanceName(clusterName + "-" + node);
@@ -122,12 +130,12 @@ class ParticipationConfinementTests {
 		config.setProperty("hazelcast.shutdownhook.enabled", "false");
 		config.setProperty("hazelcast.logging.type", "slf4j");
 		config.setProperty("hazelcast.socket.bind.any", "false");
-		config.getNetworkConfig().setPort(6520).setPortCount(5).setPortAutoIncrement(true);
+		config.getNetworkConfig().setPort(port).setPortCount(5).setPortAutoIncrement(true);
 		config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
 		JoinConfig join = config.getNetworkConfig().getJoin();
 		join.getMulticastConfig().setEnabled(false);
 		join.getAutoDetectionConfig().setEnabled(false);
-		join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:6520").addMember("127.0.0.1:6521");
+		join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + port).addMember("127.0.0.1:" + (port + 1));
 		return config;
 	}
 

@@ -28,11 +28,12 @@ import dev.sagents.cluster.SagentsInstance;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.supervisor.RestartIntensity;
 import dev.sagents.supervisor.StartResult;
+import dev.sagents.testsupport.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Three real Hazelcast members in this JVM (ports 6200-6219 on 127.0.0.1). */
+/** Three real Hazelcast members in this JVM, on free ports of 127.0.0.1 and a cluster name of their own. */
 class HordeClusterTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -50,7 +51,8 @@ class HordeClusterTest {
 
 	private HordeTestCluster.TestNode startCluster(String name, int nodes, AgentSettings settings,
 			Duration requestTimeout) {
-		this.cluster = new HordeTestCluster(6200, "horde-test-" + name + "-" + System.nanoTime(), this.fileSystems,
+		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("horde-test-" + name),
+				this.fileSystems,
 				settings, Map.of("tally", new Tally())).requestTimeout(requestTimeout);
 		HordeTestCluster.TestNode first = null;
 		for (int i = 1; i <= nodes; i++) {

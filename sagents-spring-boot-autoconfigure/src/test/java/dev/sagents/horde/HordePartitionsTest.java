@@ -13,13 +13,14 @@ import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.testsupport.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two partitions whose members share one port range and join list (ports 6240-6244 on
- * 127.0.0.1), as nodes of one application would: their cluster names differ, so they never join,
+ * Two partitions whose members share one port range and join list (free ports of 127.0.0.1),
+ * as nodes of one application would: their cluster names differ, so they never join,
  * and neither holds the other's data.
  */
 class HordePartitionsTest {
@@ -45,10 +46,11 @@ class HordePartitionsTest {
 
 	@Test
 	void partitionsStayDisjoint() {
-		String suffix = "-" + System.nanoTime();
-		this.ord = new HordeTestCluster(6240, "sagents-ord" + suffix, this.fileSystems.resolve("ord"),
+		String suffix = FreePorts.clusterName("");
+		int ports = FreePorts.block(HordeTestCluster.PORTS);
+		this.ord = new HordeTestCluster(ports, "sagents-ord" + suffix, this.fileSystems.resolve("ord"),
 				AgentSettings.defaults(), Map.of("tally", new Tally()));
-		this.cdg = new HordeTestCluster(6240, "sagents-cdg" + suffix, this.fileSystems.resolve("cdg"),
+		this.cdg = new HordeTestCluster(ports, "sagents-cdg" + suffix, this.fileSystems.resolve("cdg"),
 				AgentSettings.defaults(), Map.of("tally", new Tally()));
 		HordeTestCluster.TestNode ord1 = this.ord.start("ord-1");
 		HordeTestCluster.TestNode cdg1 = this.cdg.start("cdg-1");

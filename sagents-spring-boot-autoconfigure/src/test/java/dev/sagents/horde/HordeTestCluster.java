@@ -36,6 +36,9 @@ import dev.sagents.supervisor.SagentsSupervisor;
  */
 final class HordeTestCluster implements AutoCloseable {
 
+	/** How many ports, from the base port on, the members take and look for each other on. */
+	static final int PORTS = 5;
+
 	private final int basePort;
 
 	private final String clusterName;
@@ -54,8 +57,10 @@ final class HordeTestCluster implements AutoCloseable {
 	final List<TestNode> nodes = new ArrayList<>();
 
 	/**
-	 * @param basePort the first of 5 ports the members use and look for each other on
-	 * @param clusterName the Hazelcast cluster name: members of another name never join these
+	 * @param basePort the first of {@link #PORTS} ports the members use and look for each other on,
+	 * usually {@code FreePorts.block(PORTS)}
+	 * @param clusterName the Hazelcast cluster name, usually {@code FreePorts.clusterName(...)}: members
+	 * of another name never join these
 	 */
 	HordeTestCluster(int basePort, String clusterName, Path fileSystems, AgentSettings agentSettings,
 			Map<String, AgentBehavior<?>> behaviors) {
@@ -99,13 +104,13 @@ final class HordeTestCluster implements AutoCloseable {
 		config.setProperty("hazelcast.invocation.retry.pause.millis", "50");
 		config.setProperty("hazelcast.operation.backup.timeout.millis", "1000");
 		NetworkConfig network = config.getNetworkConfig();
-		network.setPort(this.basePort).setPortCount(5).setPortAutoIncrement(true);
+		network.setPort(this.basePort).setPortCount(PORTS).setPortAutoIncrement(true);
 		network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
 		JoinConfig join = network.getJoin();
 		join.getMulticastConfig().setEnabled(false);
 		join.getAutoDetectionConfig().setEnabled(false);
 		join.getTcpIpConfig().setEnabled(true);
-		for (int port = this.basePort; port < this.basePort + 5; port++) {
+		for (int port = this.basePort; port < this.basePort + PORTS; port++) {
 			join.getTcpIpConfig().addMember("127.0.0.1:" + port);
 		}
 		config.setProperty("hazelcast.socket.bind.any", "false");

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.hazelcast.config.Config;
 import dev.sagents.agent.AgentSettings;
+import dev.sagents.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SilentConnectionGuardTests {
 
-	private static final int BASE_PORT = 6660;
-
-	/** The last port of the member list, which no member takes: the hung process listens there. */
-	private static final int HUNG_PORT = BASE_PORT + 4;
 
 	@TempDir
 	Path fileSystems;
@@ -50,7 +47,8 @@ class SilentConnectionGuardTests {
 
 	@Test
 	void connectionToAProcessThatNeverAnswersIsClosed() throws IOException {
-		this.cluster = new HordeTestCluster(BASE_PORT, "silent-connection-" + System.nanoTime(), this.fileSystems,
+		int basePort = FreePorts.block(HordeTestCluster.PORTS);
+		this.cluster = new HordeTestCluster(basePort, FreePorts.clusterName("silent-connection"), this.fileSystems,
 				AgentSettings.defaults(), Map.of());
 		Config config = this.cluster.memberConfig("n1");
 		// The oldest member looks for a cluster to merge with at every address of its list that is
@@ -58,7 +56,8 @@ class SilentConnectionGuardTests {
 		config.setProperty("hazelcast.merge.first.run.delay.seconds", "1");
 		config.setProperty("hazelcast.merge.next.run.delay.seconds", "1");
 		this.cluster.start("n1", config);
-		this.hung = new HungProcess(HUNG_PORT);
+		// The last port of the member list, which no member takes: the hung process listens there.
+		this.hung = new HungProcess(basePort + HordeTestCluster.PORTS - 1);
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> this.hung.closedByPeer.get() > 0);
 		assertThat(this.cluster.nodes.get(0).hazelcast.getCluster().getMembers()).hasSize(1);

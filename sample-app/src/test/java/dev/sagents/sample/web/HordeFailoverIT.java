@@ -35,16 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Starting JVMs dominates the run time, so both scenarios share one cluster: node 3 is killed,
  * then node 2 is stopped. Each scenario only needs its own node still running, and counts on the
- * agents' counts it reads itself, so either also passes alone. Ports: HTTP 18081-18083, sagents
- * Hazelcast 6300-6302. Each node's output is in {@code target/horde-it/<node>.log}.
+ * agents' counts it reads itself, so either also passes alone. Each node's output is in
+ * {@code target/horde-it/<node>.log}.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 class HordeFailoverIT {
-
-	private static final int FIRST_HTTP_PORT = 18081;
-
-	private static final int HAZELCAST_PORT = 6300;
 
 	private static final Path WORK_DIRECTORY = Path.of("target", "horde-it").toAbsolutePath();
 
@@ -55,7 +51,7 @@ class HordeFailoverIT {
 
 	@BeforeAll
 	void startCluster() {
-		this.cluster = new SampleAppCluster("notes-it", 3, FIRST_HTTP_PORT, HAZELCAST_PORT, WORK_DIRECTORY);
+		this.cluster = new SampleAppCluster("notes-it", 3, WORK_DIRECTORY);
 	}
 
 	@AfterAll

@@ -22,8 +22,7 @@ import static dev.sagents.sample.web.SampleAppCluster.tell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A split brain that heals, with three sample-app JVMs ({@link SampleAppCluster}; ports: HTTP
- * 18091-18093, sagents Hazelcast 6310-6312): node 3 hangs (SIGSTOP) long enough for the others to
+ * A split brain that heals, with three sample-app JVMs ({@link SampleAppCluster}): node 3 hangs (SIGSTOP) long enough for the others to
  * drop it and restart its agents, then runs again (SIGCONT). Alone, it believes the others died and
  * restarts their agents too; when Hazelcast merges it back, exactly one copy of each agent
  * survives, its state is the one the majority kept, and the healed node's event subscriptions
@@ -36,7 +35,7 @@ class HordeSplitHealIT {
 	/** Detection (5 s), recovery, Hazelcast's merge check (10 s) and the merge: generous bounds only. */
 	private static final Duration HEAL = Duration.ofSeconds(120);
 
-	private final SampleAppCluster cluster = new SampleAppCluster("notes-split-it", 3, 18091, 6310, WORK_DIRECTORY);
+	private final SampleAppCluster cluster = new SampleAppCluster("notes-split-it", 3, WORK_DIRECTORY);
 
 	@AfterEach
 	void stopCluster() {

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.sagents.sample.notes.NoteReply;
 import dev.sagents.sample.web.ApiClient.Response;
+import dev.sagents.testsupport.FreePorts;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
@@ -35,20 +36,22 @@ final class SampleAppCluster implements AutoCloseable {
 	private final List<SampleAppNode> nodes = new ArrayList<>();
 
 	/**
-	 * Starts nodes {@code n1..n<count>} on HTTP ports from {@code firstHttpPort} and sagents
-	 * Hazelcast ports from {@code hazelcastPort}, and waits until each sees all of them alive.
+	 * Starts nodes {@code n1..n<count>}, each on a free HTTP port, their sagents members on a block
+	 * of free ports and in a cluster named {@code clusterPrefix} and a random suffix (so that no
+	 * other run's members ever join), and waits until each sees all of them alive.
 	 */
-	SampleAppCluster(String clusterName, int count, int firstHttpPort, int hazelcastPort, Path workDirectory) {
+	SampleAppCluster(String clusterPrefix, int count, Path workDirectory) {
 		// A previous run's agent states would change the counts this run starts from.
 		FileSystemUtils.deleteRecursively(workDirectory.toFile());
+		int hazelcastPort = FreePorts.block(count);
 		Map<String, String> environment = Map.of("SAGENTS_DISTRIBUTION", "horde", "SAGENTS_HORDE_CLUSTERNAME",
-				clusterName, "SAGENTS_HORDE_NETWORK_PORT", Integer.toString(hazelcastPort),
+				FreePorts.clusterName(clusterPrefix), "SAGENTS_HORDE_NETWORK_PORT", Integer.toString(hazelcastPort),
 				"SAGENTS_HORDE_NETWORK_PORTCOUNT", Integer.toString(count), "NOTES_DATA_DIRECTORY",
 				workDirectory.resolve("data").toString());
 		List<String> names = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			names.add("n" + (i + 1));
-			this.nodes.add(SampleAppNode.launch(names.get(i), firstHttpPort + i, environment, workDirectory));
+			this.nodes.add(SampleAppNode.launch(names.get(i), FreePorts.one(), environment, workDirectory));
 		}
 		for (SampleAppNode node : this.nodes) {
 			polling(STARTUP).pollInterval(Duration.ofMillis(500))
