@@ -9,6 +9,8 @@ import java.util.Map;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.supervisor.ProcessFailure;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -21,8 +23,12 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * the sagents cluster — distribution, members mode, partition, node name, whether it is joined,
  * live nodes, the members of the registry, the agents supervisor and the file-system supervisor
  * with their status, whether the three agree, the registered counts (cluster-wide and per node),
- * the registry's state and the processes given up after too many crashes. In local mode every
- * member set is this node alone.
+ * the processes this node hosts, the registry's state and the processes given up after too many
+ * crashes. In local mode every member set is this node alone.
+ *
+ * <p>The hosted processes are what this node's supervisors run now, not what the registry says:
+ * the two differ for a moment after a failover or a split heal, and a process running on two nodes
+ * at once shows on both.
  */
 @Endpoint(id = "sagents")
 public class SagentsEndpoint {
@@ -54,7 +60,7 @@ public class SagentsEndpoint {
 		return new SagentsDescriptor(lowerCase(this.clusterView.distribution()), lowerCase(this.clusterView.membersMode()),
 				this.clusterView.partition().orElse(null), this.clusterView.localNode(), this.clusterView.joined(),
 				this.clusterView.liveNodes(), instances, this.clusterView.consistent(),
-				RegisteredProcesses.of(this.registry, this.clusterView),
+				RegisteredProcesses.of(this.registry, this.clusterView), HostedDescriptor.of(this.clusterView),
 				lowerCase(this.registry.state()), new FailuresDescriptor(this.failures.total(), recent));
 	}
 
@@ -76,12 +82,32 @@ public class SagentsEndpoint {
 	 * @param consistent whether the three member sets agree with each other and with the live nodes
 	 * @param registered the registered counts, cluster-wide and per node, {@code null} while the
 	 * registry is unavailable
+	 * @param hosted the processes running on this node now, whatever the registry says
 	 * @param registry the registry's state: {@code starting}, {@code running}, {@code draining} or {@code stopped}
 	 * @param failures the processes given up after too many crashes
 	 */
 	public record SagentsDescriptor(String distribution, String members, String partition, String node,
 			boolean joined, List<String> liveNodes, Map<String, InstanceDescriptor> instances, boolean consistent,
-			RegisteredProcesses registered, String registry, FailuresDescriptor failures) {
+			RegisteredProcesses registered, HostedDescriptor hosted, String registry, FailuresDescriptor failures) {
+	}
+
+	/**
+	 * The processes running on this node now.
+	 *
+	 * @param agents the ids of its agents, sorted
+	 * @param fileSystems the scopes of its file systems, sorted
+	 */
+	public record HostedDescriptor(List<String> agents, List<String> fileSystems) {
+
+		static HostedDescriptor of(ClusterView clusterView) {
+			return new HostedDescriptor(idsHosted(clusterView, ProcessKind.AGENT),
+					idsHosted(clusterView, ProcessKind.FILESYSTEM));
+		}
+
+		private static List<String> idsHosted(ClusterView clusterView, ProcessKind kind) {
+			return clusterView.hostedHere(kind).stream().map(ProcessKey::id).sorted().toList();
+		}
+
 	}
 
 	/**

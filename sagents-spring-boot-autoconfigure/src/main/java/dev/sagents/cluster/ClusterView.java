@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
+
 /**
  * What this node knows of the sagents cluster: its own name, the live nodes and the member set of
  * each of the three instances. In local mode every set is this node.
@@ -38,6 +41,14 @@ public interface ClusterView {
 	default Map<String, Integer> hostedPerNode() {
 		return Map.of();
 	}
+
+	/**
+	 * The processes of {@code kind} running on this node now, as its supervisors see them, in no
+	 * particular order; never throws. Unlike {@link #hostedPerNode()}, which counts registrations,
+	 * this is what the node actually runs: after a split heals, a process the registry names
+	 * another host for still shows here until it stopped.
+	 */
+	List<ProcessKey> hostedHere(ProcessKind kind);
 
 	/** The member set of each instance, sorted by node. */
 	Map<SagentsInstance, List<Member>> members();

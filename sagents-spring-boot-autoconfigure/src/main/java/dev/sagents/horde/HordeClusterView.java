@@ -11,6 +11,8 @@ import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
 
 /**
  * The horde as this node sees it. The three instances share one member set (Hazelcast's member
@@ -68,6 +70,12 @@ public final class HordeClusterView implements ClusterView {
 	@Override
 	public Map<String, Integer> hostedPerNode() {
 		return this.node.hostedPerNode();
+	}
+
+	/** What this node's own process registry holds, whatever the cluster registry's state or entries. */
+	@Override
+	public List<ProcessKey> hostedHere(ProcessKind kind) {
+		return this.node.hosted().keysHosted(kind);
 	}
 
 	private List<Member> currentMembers() {

@@ -12,13 +12,16 @@ import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
 import dev.sagents.registry.ProcessRegistry;
+import dev.sagents.registry.RegistryUnavailableException;
 
 /**
  * The cluster as seen in local mode: this node alone, a member of all three instances. Its status
  * follows the registry: {@code alive} while it runs, {@code shutting_down} while it drains or after
  * it stopped, {@code uninitialized} before the supervisor started it (or on a node that does not run
- * the supervisor at all).
+ * the supervisor at all). What it hosts is what the registry holds, this node's own.
  */
 public final class LocalClusterView implements ClusterView {
 
@@ -54,6 +57,20 @@ public final class LocalClusterView implements ClusterView {
 	@Override
 	public List<String> liveNodes() {
 		return List.of(this.node);
+	}
+
+	/**
+	 * What the registry holds; nothing while it is unavailable (starting, draining, stopped), when
+	 * no call reaches a process here either.
+	 */
+	@Override
+	public List<ProcessKey> hostedHere(ProcessKind kind) {
+		try {
+			return this.registry.keys(kind);
+		}
+		catch (RegistryUnavailableException ex) {
+			return List.of();
+		}
 	}
 
 	@Override

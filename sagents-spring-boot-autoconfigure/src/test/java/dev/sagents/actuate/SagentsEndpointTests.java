@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.sagents.actuate.SagentsEndpoint.FailureDescriptor;
+import dev.sagents.actuate.SagentsEndpoint.HostedDescriptor;
 import dev.sagents.actuate.SagentsEndpoint.InstanceDescriptor;
 import dev.sagents.actuate.SagentsEndpoint.MemberDescriptor;
 import dev.sagents.actuate.SagentsEndpoint.SagentsDescriptor;
@@ -48,6 +49,7 @@ class SagentsEndpointTests {
 		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(2, 1).inState(RegistryState.STARTING), this.failures)
 			.sagents();
 		assertThat(descriptor.registered()).isEqualTo(new RegisteredProcesses(null, null, null, null));
+		assertThat(descriptor.hosted()).isEqualTo(new HostedDescriptor(List.of(), List.of()));
 		assertThat(descriptor.registry()).isEqualTo("starting");
 		assertThat(descriptor.instances().get("registry").members()).containsExactly(new MemberDescriptor("n1",
 				"uninitialized"));
@@ -67,15 +69,26 @@ class SagentsEndpointTests {
 	}
 
 	@Test
+	void hostedListsTheProcessesRunningHereByKindAndSortedWhateverTheRegistryCounts() {
+		SagentsDescriptor descriptor = endpointRunning(new FakeRegistry(0, 0), ProcessKey.agent("b"),
+				ProcessKey.fileSystem("user:alice"), ProcessKey.agent("a"))
+			.sagents();
+		assertThat(descriptor.hosted()).isEqualTo(new HostedDescriptor(List.of("a", "b"), List.of("user:alice")));
+		assertThat(descriptor.registered().total()).isZero();
+	}
+
+	@Test
 	void serializesToTheDocumentedShape() {
-		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(2, 1), this.failures)
+		SagentsDescriptor descriptor = endpointRunning(new FakeRegistry(2, 1), ProcessKey.agent("a"),
+				ProcessKey.agent("b"), ProcessKey.fileSystem("user:alice"))
 			.sagents();
 		String json = JsonMapper.builder().build().writeValueAsString(descriptor);
 		assertThat(json).startsWith("{\"distribution\":\"local\",\"members\":\"auto\",\"partition\":null,\"node\":\"n1\","
 				+ "\"joined\":true,\"liveNodes\":[\"n1\"],\"instances\":{\"registry\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]},"
 				+ "\"agentsSupervisor\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]},"
 				+ "\"fileSystemSupervisor\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]}},\"consistent\":true,"
-				+ "\"registered\":{\"total\":3,\"agents\":2,\"fileSystems\":1,\"perNode\":{\"n1\":3}},\"registry\":\"running\","
+				+ "\"registered\":{\"total\":3,\"agents\":2,\"fileSystems\":1,\"perNode\":{\"n1\":3}},"
+				+ "\"hosted\":{\"agents\":[\"a\",\"b\"],\"fileSystems\":[\"user:alice\"]},\"registry\":\"running\","
 				+ "\"failures\":{\"total\":0,\"recent\":[]}}");
 	}
 
@@ -88,6 +101,12 @@ class SagentsEndpointTests {
 		SagentsDescriptor descriptor = new SagentsEndpoint(view, registry, this.failures).sagents();
 		assertThat(descriptor.joined()).isFalse();
 		assertThat(descriptor.registered().perNode()).containsOnly(entry("n1", 1), entry("n2", 2));
+	}
+
+	/** An endpoint whose view shows {@code running} on this node, whatever {@code registry} counts. */
+	private SagentsEndpoint endpointRunning(FakeRegistry registry, ProcessKey... running) {
+		return new SagentsEndpoint(new SettableClusterView(new LocalClusterView("n1", registry)).runningHere(running),
+				registry, this.failures);
 	}
 
 	private static SagentsEndpoint endpointOver(FakeRegistry registry, ProcessFailureLog failures) {

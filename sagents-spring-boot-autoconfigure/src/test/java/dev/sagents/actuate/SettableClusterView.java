@@ -10,10 +10,12 @@ import dev.sagents.cluster.DistributionMode;
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
 
 /**
- * A view over an agreeing one whose joined state, member-set agreement and per-node counts a test
- * sets. Disagreeing, the file-system supervisor has lost every member while the others keep theirs.
+ * A view over an agreeing one whose joined state, member-set agreement, per-node counts and
+ * processes running here a test sets. Disagreeing, the file-system supervisor has lost every member while the others keep theirs.
  */
 class SettableClusterView implements ClusterView {
 
@@ -24,6 +26,8 @@ class SettableClusterView implements ClusterView {
 	private volatile boolean disagreeing;
 
 	private volatile Map<String, Integer> hostedPerNode = Map.of();
+
+	private volatile List<ProcessKey> runningHere = List.of();
 
 	SettableClusterView(ClusterView agreeing) {
 		this.agreeing = agreeing;
@@ -44,6 +48,11 @@ class SettableClusterView implements ClusterView {
 		return this;
 	}
 
+	SettableClusterView runningHere(ProcessKey... keys) {
+		this.runningHere = List.of(keys);
+		return this;
+	}
+
 	@Override
 	public boolean joined() {
 		return this.joined;
@@ -52,6 +61,11 @@ class SettableClusterView implements ClusterView {
 	@Override
 	public Map<String, Integer> hostedPerNode() {
 		return this.hostedPerNode;
+	}
+
+	@Override
+	public List<ProcessKey> hostedHere(ProcessKind kind) {
+		return this.runningHere.stream().filter((key) -> key.kind() == kind).toList();
 	}
 
 	@Override

@@ -26,6 +26,8 @@ import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
 import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.RestartIntensity;
 import dev.sagents.supervisor.StartResult;
 import dev.sagents.testsupport.FreePorts;
@@ -119,13 +121,16 @@ class HordeClusterTest {
 	void agentsSpreadOverEveryMemberAndAreVisibleEverywhereAtOnce() {
 		startCluster("spread", 3, AgentSettings.defaults());
 		Map<String, Integer> perNode = new HashMap<>();
+		Map<String, List<ProcessKey>> runningOn = new HashMap<>();
 		for (int i = 0; i < 60; i++) {
 			String id = "spread-" + i;
 			AgentRef agent = node(i % 3).agents.startAgent(AgentSpec.of(id)).ref();
 			for (HordeTestCluster.TestNode other : this.cluster.nodes) {
 				assertThat(other.agents.findAgent(id)).as("visible on %s right after the start", other.name).isPresent();
 			}
-			perNode.merge(agent.callAndWait("node", String.class, TIMEOUT), 1, Integer::sum);
+			String host = agent.callAndWait("node", String.class, TIMEOUT);
+			perNode.merge(host, 1, Integer::sum);
+			runningOn.computeIfAbsent(host, (name) -> new ArrayList<>()).add(ProcessKey.agent(id));
 		}
 		assertThat(perNode).containsOnlyKeys("n1", "n2", "n3");
 		assertThat(perNode.values()).allSatisfy((count) -> assertThat(count).isGreaterThan(5));
@@ -137,6 +142,13 @@ class HordeClusterTest {
 			assertThat(node.registry.count()).isEqualTo(60);
 		}
 		assertThat(node(0).view.hostedPerNode()).isEqualTo(perNode);
+		FileSystemRef fileSystem = node(0).fileSystems.startFileSystem("user:alice").ref();
+		for (HordeTestCluster.TestNode node : this.cluster.nodes) {
+			assertThat(node.view.hostedHere(ProcessKind.AGENT)).as("agents running on %s", node.name)
+				.containsExactlyInAnyOrderElementsOf(runningOn.get(node.name));
+			assertThat(node.view.hostedHere(ProcessKind.FILESYSTEM)).as("file systems running on %s", node.name)
+				.isEqualTo(node.name.equals(fileSystem.node()) ? List.of(fileSystem.key()) : List.of());
+		}
 	}
 
 	@Test
@@ -353,8 +365,11 @@ class HordeClusterTest {
 		Registration kept = Registration.fromJson(dev.sagents.process.ProcessKey.agent(id), agents.get(id)).movedTo(node(1).member(), "n2");
 		agents.set(id, kept.toJson());
 		this.cluster.persistence.states.put(id, new Tally.Count(41));
+		// Each view shows what runs where, not what the registry says.
+		assertThat(node(0).view.hostedHere(ProcessKind.AGENT)).containsExactly(ProcessKey.agent(id));
+		assertThat(node(1).view.hostedHere(ProcessKind.AGENT)).isEmpty();
 		node(0).node.reconcile();
-		await().atMost(TIMEOUT).until(() -> node(0).node.hosted().lookupHosted(dev.sagents.process.ProcessKey.agent(id)).isEmpty());
+		await().atMost(TIMEOUT).until(() -> node(0).view.hostedHere(ProcessKind.AGENT).isEmpty());
 		assertThat(this.cluster.persistence.states.get(id)).as("the loser did not overwrite the survivor's state")
 			.isEqualTo(new Tally.Count(41));
 		assertThat(Registration.fromJson(dev.sagents.process.ProcessKey.agent(id), agents.get(id)).node()).isEqualTo("n2");

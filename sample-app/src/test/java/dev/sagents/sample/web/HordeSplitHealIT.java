@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import static dev.sagents.sample.web.SampleAppCluster.AGENTS;
 import static dev.sagents.sample.web.SampleAppCluster.agentId;
 import static dev.sagents.sample.web.SampleAppCluster.assertClusterView;
+import static dev.sagents.sample.web.SampleAppCluster.assertEachAgentRunsOnce;
 import static dev.sagents.sample.web.SampleAppCluster.noteReply;
 import static dev.sagents.sample.web.SampleAppCluster.polling;
 import static dev.sagents.sample.web.SampleAppCluster.startAgentsAndTalkToEach;
@@ -25,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A split brain that heals, with three sample-app JVMs ({@link SampleAppCluster}): node 3 hangs (SIGSTOP) long enough for the others to
  * drop it and restart its agents, then runs again (SIGCONT). Alone, it believes the others died and
  * restarts their agents too; when Hazelcast merges it back, exactly one copy of each agent
- * survives, its state is the one the majority kept, and the healed node's event subscriptions
- * work again.
+ * survives (as the nodes say what they run, not only as the registry lists it), its state is the
+ * one the majority kept, and the healed node's event subscriptions work again.
  */
 class HordeSplitHealIT {
 
@@ -66,6 +67,7 @@ class HordeSplitHealIT {
 			assertClusterView(first, List.of("n1", "n2", "n3"));
 			assertClusterView(hung, List.of("n1", "n2", "n3"));
 		});
+		polling(HEAL).untilAsserted(() -> assertEachAgentRunsOnce(this.cluster.running()));
 		polling(HEAL).untilAsserted(() -> assertThat(agentsListed(first)).as("every agent listed once")
 			.hasSize(AGENTS)
 			.doesNotHaveDuplicates());

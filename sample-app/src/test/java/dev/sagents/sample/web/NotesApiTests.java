@@ -368,17 +368,23 @@ class NotesApiTests {
 		}
 
 		@Test
-		void sagentsEndpointCountsWhatRuns() {
+		void sagentsEndpointCountsAndListsWhatRuns() {
 			start("counted", "user:counted");
 			tell("counted", "remember something");
 
-			JsonNode registered = api.get("/actuator/sagents").body().get("registered");
+			JsonNode sagents = api.get("/actuator/sagents").body();
+			JsonNode registered = sagents.get("registered");
 			int agents = api.get("/api/agents").body().size();
 
 			assertThat(registered.get("agents").asInt()).isEqualTo(agents);
 			assertThat(registered.get("fileSystems").asInt()).isPositive();
 			assertThat(registered.get("total").asInt())
 				.isEqualTo(agents + registered.get("fileSystems").asInt());
+			assertThat(sagents.get("hosted").get("agents").valueStream().map(JsonNode::asString)).hasSize(agents)
+				.contains("counted");
+			assertThat(sagents.get("hosted").get("fileSystems").valueStream().map(JsonNode::asString))
+				.hasSize(registered.get("fileSystems").asInt())
+				.contains("user:counted");
 		}
 
 	}

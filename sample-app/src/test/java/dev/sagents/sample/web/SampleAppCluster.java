@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import tools.jackson.databind.JsonNode;
 
@@ -117,6 +118,24 @@ final class SampleAppCluster implements AutoCloseable {
 				.as("%s members seen by %s", instance, node.name())
 				.containsExactlyInAnyOrderElementsOf(expected.stream().map((name) -> name + " alive").toList());
 		}
+	}
+
+	/**
+	 * Each agent runs on exactly one of {@code nodes}, as the nodes themselves say: the processes
+	 * each one hosts ({@code hosted} of its {@code /actuator/sagents}), not what the registry lists,
+	 * so that a copy left running on a second node shows.
+	 */
+	static void assertEachAgentRunsOnce(List<SampleAppNode> nodes) {
+		Map<String, List<String>> hosted = new LinkedHashMap<>();
+		for (SampleAppNode node : nodes) {
+			Response view = node.api().get("/actuator/sagents");
+			assertThat(view.status()).isEqualTo(200);
+			hosted.put(node.name(),
+					view.body().get("hosted").get("agents").valueStream().map(JsonNode::asString).toList());
+		}
+		List<String> agents = IntStream.range(0, AGENTS).mapToObj(SampleAppCluster::agentId).toList();
+		assertThat(hosted.values().stream().flatMap(List::stream)).as("agents hosted, by node: %s", hosted)
+			.containsExactlyInAnyOrderElementsOf(agents);
 	}
 
 	/** Polls without failing on a node that does not answer yet. */

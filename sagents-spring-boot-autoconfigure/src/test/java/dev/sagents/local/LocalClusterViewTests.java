@@ -1,0 +1,68 @@
+package dev.sagents.local;
+
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.sagents.agent.AgentPersistence;
+import dev.sagents.agent.AgentSettings;
+import dev.sagents.agent.AgentSpec;
+import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
+import dev.sagents.supervisor.ProcessFailureLog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a local node says it hosts: the processes its registry holds. */
+class LocalClusterViewTests {
+
+	private final ForkJoinPool executor = new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null,
+			true);
+
+	private final LocalProcessRuntime runtime = new LocalProcessRuntime("n1", this.executor);
+
+	private final LocalProcessRegistry registry = new LocalProcessRegistry();
+
+	private final LocalAgentsSupervisor agents = new LocalAgentsSupervisor(this.runtime, this.registry,
+			new NamedAgentBehaviorResolver(Map.of("counter", new CounterAgent()), null), AgentPersistence.none(), null,
+			AgentSettings.defaults(), new ProcessFailureLog(10));
+
+	private final LocalClusterView view = new LocalClusterView("n1", this.registry);
+
+	/** What the agents do as the node stops is not under test here: closing the runtime ends them. */
+	@AfterEach
+	void closeRuntime() {
+		this.runtime.close();
+		this.executor.shutdownNow();
+	}
+
+	@Test
+	void hostsTheProcessesOfEachKindItsRegistryHolds() {
+		startNode();
+		this.agents.startAgent(AgentSpec.of("a1"));
+		this.agents.startAgent(AgentSpec.of("a2"));
+		assertThat(this.view.hostedHere(ProcessKind.AGENT)).containsExactlyInAnyOrder(ProcessKey.agent("a1"),
+				ProcessKey.agent("a2"));
+		assertThat(this.view.hostedHere(ProcessKind.FILESYSTEM)).isEmpty();
+		this.agents.stopAgent("a1");
+		assertThat(this.view.hostedHere(ProcessKind.AGENT)).containsExactly(ProcessKey.agent("a2"));
+	}
+
+	@Test
+	void hostsNothingRatherThanFailingWhileTheRegistryIsUnavailable() {
+		assertThat(this.view.hostedHere(ProcessKind.AGENT)).as("starting").isEmpty();
+		startNode();
+		this.agents.startAgent(AgentSpec.of("a1"));
+		this.registry.drain();
+		assertThat(this.view.hostedHere(ProcessKind.AGENT)).as("draining").isEmpty();
+	}
+
+	private void startNode() {
+		this.registry.start();
+		this.agents.start();
+	}
+
+}
