@@ -24,6 +24,7 @@ import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Bad {@code sagents.*} values stop startup, and the report names the property, the value given
@@ -37,6 +38,14 @@ class SagentsPropertiesFailureAnalyzerTests {
 			+ "such as 10.0.0.12 or 10.0.0.12:5801";
 
 	private static final String WHOLE_SECONDS = "a whole number of seconds, at least 1s, such as 1s or 5s";
+
+	private static final String POSITIVE_DURATION = "a positive duration, such as 500ms, 30s or 5m";
+
+	private static final String MAX_RESTARTS = "0 (never restart) or a positive whole number";
+
+	private static final String PORT = "a port from 1 to 65535";
+
+	private static final String MONITOR_INTERVAL = "a whole number of milliseconds, at least 1ms, such as 20ms";
 
 	/** The environment of the last context run; a failed context no longer hands it out. */
 	private final AtomicReference<Environment> environment = new AtomicReference<>();
@@ -99,7 +108,7 @@ class SagentsPropertiesFailureAnalyzerTests {
 	@Test
 	void zeroRequestTimeoutIsRefused() {
 		assertReport("sagents.horde.request-timeout=0s", "sagents.horde.request-timeout", "0s",
-				"a positive duration, such as 500ms, 30s or 5m");
+				POSITIVE_DURATION);
 	}
 
 	@Test
@@ -117,7 +126,12 @@ class SagentsPropertiesFailureAnalyzerTests {
 	@Test
 	void portOutOfRangeIsRefused() {
 		assertReport("sagents.horde.network.port=70000", "sagents.horde.network.port", "70000",
-				"a port from 1 to 65535");
+				PORT);
+	}
+
+	@Test
+	void portZeroIsRefused() {
+		assertReport("sagents.horde.network.port=0", "sagents.horde.network.port", "0", PORT);
 	}
 
 	@Test
@@ -170,6 +184,24 @@ class SagentsPropertiesFailureAnalyzerTests {
 	}
 
 	@Test
+	void heartbeatIntervalSetAloneNotShorterThanTheDefaultMaxNoHeartbeatIsRefused() {
+		// The report names the property left to its default, with that default: there is no origin to show.
+		this.runner.withPropertyValues("sagents.horde.failure-detection.heartbeat-interval=5s").run((context) -> {
+			FailureAnalysis analysis = analyzeFailure(context);
+			assertAnalysis(analysis, "sagents.horde.failure-detection.max-no-heartbeat", "PT5S",
+					"longer than the heartbeat interval (5s), or a member would be removed between two heartbeats");
+			assertThat(analysis.getDescription()).doesNotContain("Origin: ");
+		});
+	}
+
+	@Test
+	void maxNoHeartbeatSetAloneNotLongerThanTheDefaultHeartbeatIntervalIsRefused() {
+		assertReport("sagents.horde.failure-detection.max-no-heartbeat=1s",
+				"sagents.horde.failure-detection.max-no-heartbeat", "1s",
+				"longer than the heartbeat interval (1s), or a member would be removed between two heartbeats");
+	}
+
+	@Test
 	void zeroConnectionMaxFaultsIsRefused() {
 		assertReport("sagents.horde.failure-detection.connection-max-faults=0",
 				"sagents.horde.failure-detection.connection-max-faults", "0", "a positive whole number");
@@ -179,7 +211,13 @@ class SagentsPropertiesFailureAnalyzerTests {
 	void subMillisecondConnectionMonitorIntervalIsRefused() {
 		assertReport("sagents.horde.failure-detection.connection-monitor-interval=500us",
 				"sagents.horde.failure-detection.connection-monitor-interval", "500us",
-				"a whole number of milliseconds, at least 1ms, such as 20ms");
+				MONITOR_INTERVAL);
+	}
+
+	@Test
+	void fractionalMillisecondConnectionMonitorIntervalIsRefused() {
+		assertReport("sagents.horde.failure-detection.connection-monitor-interval=1500us",
+				"sagents.horde.failure-detection.connection-monitor-interval", "1500us", MONITOR_INTERVAL);
 	}
 
 	@Test
@@ -217,13 +255,13 @@ class SagentsPropertiesFailureAnalyzerTests {
 	@Test
 	void zeroCallTimeoutIsRefused() {
 		assertReport("sagents.agents.call-timeout=0", "sagents.agents.call-timeout", "0",
-				"a positive duration, such as 500ms, 30s or 5m");
+				POSITIVE_DURATION);
 	}
 
 	@Test
 	void zeroShutdownGraceIsRefused() {
 		assertReport("sagents.agents.shutdown-grace=0s", "sagents.agents.shutdown-grace", "0s",
-				"a positive duration, such as 500ms, 30s or 5m");
+				POSITIVE_DURATION);
 	}
 
 	@Test
@@ -235,13 +273,43 @@ class SagentsPropertiesFailureAnalyzerTests {
 	@Test
 	void zeroRestartWindowIsRefused() {
 		assertReport("sagents.filesystem.restart.window=0", "sagents.filesystem.restart.window", "0",
-				"a positive duration, such as 500ms, 30s or 5m");
+				POSITIVE_DURATION);
+	}
+
+	@Test
+	void negativeAgentRestartWindowIsRefused() {
+		assertReport("sagents.agents.restart.window=-1s", "sagents.agents.restart.window", "-1s", POSITIVE_DURATION);
+	}
+
+	@Test
+	void negativeFileSystemMaxRestartsIsRefused() {
+		assertReport("sagents.filesystem.restart.max-restarts=-2", "sagents.filesystem.restart.max-restarts", "-2",
+				MAX_RESTARTS);
+	}
+
+	@Test
+	void zeroFileSystemCallTimeoutIsRefused() {
+		assertReport("sagents.filesystem.call-timeout=0s", "sagents.filesystem.call-timeout", "0s", POSITIVE_DURATION);
+	}
+
+	@Test
+	void noBaseDirectoryIsRefused() {
+		// Only code can clear it: an empty value keeps the default, as SagentsPropertiesTests shows.
+		SagentsProperties properties = new SagentsProperties();
+		properties.getFilesystem().setBaseDirectory(null);
+		assertThatExceptionOfType(InvalidSagentsPropertyException.class).isThrownBy(properties::afterPropertiesSet)
+			.satisfies((invalid) -> {
+				FailureAnalysis analysis = new SagentsPropertiesFailureAnalyzer(null).analyze(invalid);
+				assertAnalysis(analysis, "sagents.filesystem.base-directory", "null",
+						"a directory path, relative to the working directory or absolute");
+				assertThat(analysis.getDescription()).doesNotContain("Origin: ");
+			});
 	}
 
 	@Test
 	void negativeMaxRestartsIsRefused() {
 		assertReport("sagents.agents.restart.max-restarts=-1", "sagents.agents.restart.max-restarts", "-1",
-				"0 (never restart) or a positive whole number");
+				MAX_RESTARTS);
 	}
 
 	@Test
@@ -303,16 +371,26 @@ class SagentsPropertiesFailureAnalyzerTests {
 	private void assertReport(ApplicationContextRunner runner, String propertyValue, String property, String value,
 			String allowed) {
 		runner.withPropertyValues(propertyValue).run((context) -> {
-			assertThat(context).hasFailed();
-			FailureAnalysis analysis = analyze(context);
-			assertThat(analysis).isNotNull();
-			assertThat(analysis.getDescription()).contains("Property: " + property)
-				.contains("Value: \"" + value + "\"")
-				.contains("Origin: ")
-				.contains("Allowed: " + allowed);
-			assertThat(analysis.getAction()).isEqualTo("Change " + property + " to an allowed value (" + allowed
-					+ ") in your configuration.");
+			FailureAnalysis analysis = analyzeFailure(context);
+			assertAnalysis(analysis, property, value, allowed);
+			assertThat(analysis.getDescription()).contains("Origin: ");
 		});
+	}
+
+	/** The report on {@code context}, which must have failed to start. */
+	private FailureAnalysis analyzeFailure(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		return analyze(context);
+	}
+
+	/** Checks that {@code analysis} names the property, the value and what is allowed, and says what to do. */
+	private static void assertAnalysis(FailureAnalysis analysis, String property, String value, String allowed) {
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains("Property: " + property)
+			.contains("Value: \"" + value + "\"")
+			.contains("Allowed: " + allowed);
+		assertThat(analysis.getAction())
+			.isEqualTo("Change " + property + " to an allowed value (" + allowed + ") in your configuration.");
 	}
 
 	private FailureAnalysis analyze(AssertableApplicationContext context) {

@@ -78,6 +78,13 @@ class SagentsPropertiesTests {
 				.isFalse());
 	}
 
+	@Test
+	void anEmptyBaseDirectoryKeepsTheDefault() {
+		this.runner.withPropertyValues("sagents.filesystem.base-directory=")
+			.run((context) -> assertThat(context.getBean(SagentsProperties.class).getFilesystem().getBaseDirectory())
+				.isEqualTo(Path.of("sagents-data/filesystems")));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(SagentsProperties.class)
 	static class PropertiesOnly {

@@ -12,7 +12,9 @@ import java.util.TreeMap;
 
 /**
  * Persistence in a map of one scope that records every call, and fails for the paths a test
- * names.
+ * names: with an {@link IOException}, which a file system refuses the request for, or with an
+ * unchecked exception, as a bug in a backend would throw, which crashes the file system. Safe to
+ * share between the nodes of a test cluster.
  */
 final class RecordingPersistence implements FileSystemPersistence {
 
@@ -22,18 +24,29 @@ final class RecordingPersistence implements FileSystemPersistence {
 
 	private final Set<String> failing = new HashSet<>();
 
+	private final Set<String> crashing = new HashSet<>();
+
 	/** Stores {@code content} at {@code path} as if persisted earlier, without recording a call. */
-	void preload(String path, byte[] content) {
+	synchronized void preload(String path, byte[] content) {
 		this.stored.put(path, content);
 	}
 
 	/** Makes every call for {@code path} throw an {@link IOException} until {@link #recover}. */
-	void failOn(String path) {
+	synchronized void failOn(String path) {
 		this.failing.add(path);
 	}
 
+	/**
+	 * Makes every read of {@code path} throw an {@link IllegalStateException}: a file system that
+	 * loads the file crashes, is restarted and indexes the file again, so the next read crashes it
+	 * again.
+	 */
+	synchronized void crashOn(String path) {
+		this.crashing.add(path);
+	}
+
 	/** Makes calls for {@code path} succeed again. */
-	void recover(String path) {
+	synchronized void recover(String path) {
 		this.failing.remove(path);
 	}
 
@@ -48,25 +61,28 @@ final class RecordingPersistence implements FileSystemPersistence {
 	}
 
 	@Override
-	public void write(String scope, String path, byte[] content) throws IOException {
+	public synchronized void write(String scope, String path, byte[] content) throws IOException {
 		record("write", path);
 		this.stored.put(path, content.clone());
 	}
 
 	@Override
-	public Optional<byte[]> read(String scope, String path) throws IOException {
+	public synchronized Optional<byte[]> read(String scope, String path) throws IOException {
 		record("read", path);
+		if (this.crashing.contains(path)) {
+			throw new IllegalStateException("bug in the backend while reading " + path);
+		}
 		return Optional.ofNullable(this.stored.get(path)).map(byte[]::clone);
 	}
 
 	@Override
-	public void delete(String scope, String path) throws IOException {
+	public synchronized void delete(String scope, String path) throws IOException {
 		record("delete", path);
 		this.stored.remove(path);
 	}
 
 	@Override
-	public List<StoredFile> list(String scope) {
+	public synchronized List<StoredFile> list(String scope) {
 		this.calls.add("list");
 		return this.stored.entrySet()
 			.stream()

@@ -56,22 +56,11 @@ class HordeClusterTest {
 		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("horde-test-" + name),
 				this.fileSystems,
 				settings, Map.of("tally", new Tally())).requestTimeout(requestTimeout);
-		HordeTestCluster.TestNode first = null;
 		for (int i = 1; i <= nodes; i++) {
-			HordeTestCluster.TestNode node = this.cluster.start("n" + i);
-			first = (first != null) ? first : node;
+			this.cluster.start("n" + i);
 		}
-		await().atMost(GENEROUS).until(() -> this.cluster.nodes.stream()
-			.allMatch((node) -> node.node.membership().hostIds().size() == nodes));
-		return first;
-	}
-
-	/** The texts of the notes published in {@code events}, in order. */
-	private static List<String> published(List<AgentEvent> events) {
-		return events.stream()
-			.filter(AgentEvent.Published.class::isInstance)
-			.map((event) -> ((Tally.Note) ((AgentEvent.Published) event).payload()).text())
-			.toList();
+		this.cluster.awaitAllHosting();
+		return node(0);
 	}
 
 	private HordeTestCluster.TestNode node(int index) {
@@ -154,7 +143,7 @@ class HordeClusterTest {
 	@Test
 	void callsCastsAndEventsWorkAcrossMembersInOrder() {
 		startCluster("calls", 3, AgentSettings.defaults());
-		String id = idOwnedBy("n3", 0);
+		String id = this.cluster.idOwnedBy("n3", 0);
 		node(0).agents.startAgent(AgentSpec.of(id));
 		AgentRef fromN1 = node(0).agents.findAgent(id).orElseThrow();
 		assertThat(fromN1.node()).isEqualTo("n3");
@@ -181,19 +170,19 @@ class HordeClusterTest {
 	@Test
 	void subscriptionsFollowAnAgentToItsNextMember() {
 		startCluster("follow", 3, AgentSettings.defaults());
-		String id = idOwnedBy("n3", 0);
+		String id = this.cluster.idOwnedBy("n3", 0);
 		List<AgentEvent> events = new CopyOnWriteArrayList<>();
 		node(0).agents.subscribe(id, events::add);
 		AgentRef agent = node(1).agents.startAgent(AgentSpec.of(id)).ref();
 		agent.call(new Tally.Note("before", 1), Tally.Noted.class, TIMEOUT).join();
 		// An event still on its way when its member crashes is lost with it: the crash comes after.
-		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(published(events)).containsExactly("before"));
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(Tally.notes(events)).containsExactly("before"));
 		node(2).crash();
 		await().atMost(GENEROUS).until(() -> node(0).agents.findAgent(id).map((found) -> !found.node().equals("n3")).orElse(false));
 		Tally.Noted after = node(1).agents.findAgent(id).orElseThrow().call(new Tally.Note("after", 1), Tally.Noted.class, TIMEOUT)
 			.join();
 		assertThat(after.handled()).as("state restored from persistence").isEqualTo(2);
-		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(published(events)).containsExactly("before", "after"));
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(Tally.notes(events)).containsExactly("before", "after"));
 		assertThat(events).filteredOn(AgentEvent.Started.class::isInstance)
 			.extracting((event) -> ((AgentEvent.Started) event).node())
 			.containsExactly("n3", after.node());
@@ -202,7 +191,7 @@ class HordeClusterTest {
 	@Test
 	void theSubscriptionsOfACrashedMemberAreForgotten() {
 		startCluster("forget", 3, AgentSettings.defaults());
-		String id = idOwnedBy("n1", 0);
+		String id = this.cluster.idOwnedBy("n1", 0);
 		AgentRef agent = node(0).agents.startAgent(AgentSpec.of(id)).ref();
 		String crashed = node(2).member();
 		node(2).agents.subscribe(id, (event) -> {
@@ -238,7 +227,7 @@ class HordeClusterTest {
 	@Test
 	void aCallMayTakeLongerThanARequestBetweenMembers() {
 		startCluster("slow", 2, AgentSettings.defaults(), Duration.ofSeconds(1));
-		AgentRef agent = node(0).agents.startAgent(AgentSpec.of(idOwnedBy("n2", 0))).ref();
+		AgentRef agent = node(0).agents.startAgent(AgentSpec.of(this.cluster.idOwnedBy("n2", 0))).ref();
 		assertThat(agent.node()).isEqualTo("n2");
 		Duration timeout = Tally.SLOW.multipliedBy(3);
 		assertThat(agent.callAndWait("slow", String.class, timeout)).isEqualTo("slept");
@@ -291,7 +280,7 @@ class HordeClusterTest {
 		for (int i = 0; i < 60; i++) {
 			node(i % 3).agents.startAgent(AgentSpec.of("handoff-" + i)).ref().callAndWait("tick", Long.class, TIMEOUT);
 		}
-		String scope = scopeOwnedBy("n2");
+		String scope = this.cluster.scopeOwnedBy("n2");
 		FileSystemRef files = node(0).fileSystems.ensureFileSystem(scope);
 		assertThat(files.node()).isEqualTo("n2");
 		files.writeText("kept.md", "kept");
@@ -355,7 +344,7 @@ class HordeClusterTest {
 	@Test
 	void afterAMergeOnlyTheProcessTheRegistryKeptSurvives() {
 		startCluster("merge", 2, AgentSettings.defaults());
-		String id = idOwnedBy("n1", 0);
+		String id = this.cluster.idOwnedBy("n1", 0);
 		AgentRef loser = node(1).agents.startAgent(AgentSpec.of(id)).ref();
 		loser.callAndWait("tick", Long.class, TIMEOUT);
 		assertThat(loser.node()).isEqualTo("n1");
@@ -378,7 +367,7 @@ class HordeClusterTest {
 	@Test
 	void aMemberWhoseInboxANodeHealedFromASplitDestroyedAnswersAgain() {
 		startCluster("inbox", 2, AgentSettings.defaults());
-		String id = idOwnedBy("n2", 0);
+		String id = this.cluster.idOwnedBy("n2", 0);
 		AgentRef agent = node(0).agents.startAgent(AgentSpec.of(id)).ref();
 		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isOne();
 		// What a node that merged back may do late: destroy the inbox of a member it saw leave.
@@ -411,30 +400,6 @@ class HordeClusterTest {
 		assertThat(node(1).view.liveNodes()).containsExactly("n1", "n2", "n3");
 		assertThat(node(1).view.consistent()).isTrue();
 		assertThat(node(1).view.joined()).isTrue();
-	}
-
-	/** An agent id that {@code node} owns by placement, so a test can aim at a member. */
-	private String idOwnedBy(String nodeName, int from) {
-		return ownedBy(nodeName, "aimed-", from, dev.sagents.process.ProcessKey::agent);
-	}
-
-	private String scopeOwnedBy(String nodeName) {
-		return ownedBy(nodeName, "scope:", 0, dev.sagents.process.ProcessKey::fileSystem);
-	}
-
-	private String ownedBy(String nodeName, String prefix, int from,
-			java.util.function.Function<String, dev.sagents.process.ProcessKey> key) {
-		HordeTestCluster.TestNode target = this.cluster.nodes.stream()
-			.filter((node) -> node.name.equals(nodeName))
-			.findFirst()
-			.orElseThrow();
-		List<String> hosts = target.node.membership().hostIds();
-		for (int i = from;; i++) {
-			String id = prefix + i;
-			if (dev.sagents.cluster.UniformDistribution.owner(key.apply(id), hosts).orElseThrow().equals(target.member())) {
-				return id;
-			}
-		}
 	}
 
 	private static void awaitLatch(CountDownLatch latch) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
@@ -22,13 +23,18 @@ import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
 import dev.sagents.cluster.MembersMode;
+import dev.sagents.cluster.UniformDistribution;
 import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.TrustedTypes;
 import dev.sagents.filesystem.DiskFileSystemPersistence;
+import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Real Hazelcast members in this JVM, each a complete sagents node wired as the auto-configuration
@@ -43,14 +49,19 @@ final class HordeTestCluster implements AutoCloseable {
 
 	private final String clusterName;
 
-	private final Path fileSystems;
-
-	private final AgentSettings agentSettings;
-
 	private final Map<String, AgentBehavior<?>> behaviors;
 
 	/** How long a request between members may take on the nodes started from now on. */
 	private Duration requestTimeout = Duration.ofSeconds(15);
+
+	/** How the agents behave on the nodes started from now on. */
+	private AgentSettings agentSettings;
+
+	/** Where the file systems of the nodes started from now on keep their files. */
+	private FileSystemPersistence fileSystemPersistence;
+
+	/** How the file systems behave on the nodes started from now on. */
+	private FileSystemSettings fileSystemSettings = FileSystemSettings.defaults();
 
 	final SharedAgentPersistence persistence = new SharedAgentPersistence();
 
@@ -66,7 +77,7 @@ final class HordeTestCluster implements AutoCloseable {
 			Map<String, AgentBehavior<?>> behaviors) {
 		this.basePort = basePort;
 		this.clusterName = clusterName;
-		this.fileSystems = fileSystems;
+		this.fileSystemPersistence = new DiskFileSystemPersistence(fileSystems);
 		this.agentSettings = agentSettings;
 		this.behaviors = behaviors;
 	}
@@ -74,6 +85,22 @@ final class HordeTestCluster implements AutoCloseable {
 	/** Sets how long a request between members may take, on the nodes started from now on. */
 	HordeTestCluster requestTimeout(Duration timeout) {
 		this.requestTimeout = timeout;
+		return this;
+	}
+
+	/**
+	 * Sets how agents behave on the nodes started from now on: an agent follows the settings of
+	 * the node that hosts it.
+	 */
+	HordeTestCluster agentSettings(AgentSettings settings) {
+		this.agentSettings = settings;
+		return this;
+	}
+
+	/** Sets where file systems keep their files and how they behave, on the nodes started from now on. */
+	HordeTestCluster fileSystems(FileSystemPersistence persistence, FileSystemSettings settings) {
+		this.fileSystemPersistence = persistence;
+		this.fileSystemSettings = settings;
 		return this;
 	}
 
@@ -88,6 +115,39 @@ final class HordeTestCluster implements AutoCloseable {
 		node.start();
 		this.nodes.add(node);
 		return node;
+	}
+
+	/** Waits until every node started sees each of them as a host, as placement does. */
+	void awaitAllHosting() {
+		int count = this.nodes.size();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.nodes.stream().allMatch((node) -> node.node.membership().hostIds().size() == count));
+	}
+
+	/** The node named {@code name}. */
+	TestNode node(String name) {
+		return this.nodes.stream().filter((node) -> node.name.equals(name)).findFirst().orElseThrow();
+	}
+
+	/** An agent id, {@code aimed-<from>} or after, that {@code node} owns by placement: to aim at a member. */
+	String idOwnedBy(String node, int from) {
+		return ownedBy(node, "aimed-", from, ProcessKey::agent);
+	}
+
+	/** A file-system scope that {@code node} owns by placement. */
+	String scopeOwnedBy(String node) {
+		return ownedBy(node, "scope:", 0, ProcessKey::fileSystem);
+	}
+
+	private String ownedBy(String nodeName, String prefix, int from, Function<String, ProcessKey> key) {
+		TestNode target = node(nodeName);
+		List<String> hosts = target.node.membership().hostIds();
+		for (int i = from;; i++) {
+			String id = prefix + i;
+			if (UniformDistribution.owner(key.apply(id), hosts).orElseThrow().equals(target.member())) {
+				return id;
+			}
+		}
 	}
 
 	Config memberConfig(String name) {
@@ -150,6 +210,9 @@ final class HordeTestCluster implements AutoCloseable {
 
 		final SagentsSupervisor supervisor;
 
+		/** The processes this node gave up after too many crashes. */
+		final ProcessFailureLog failures = new ProcessFailureLog(10);
+
 		private boolean stopped;
 
 		TestNode(String name, Config config) {
@@ -173,14 +236,13 @@ final class HordeTestCluster implements AutoCloseable {
 
 			}, this.runtime, codec, new HordeSettings(name, MembersMode.PARTICIPATION, null, HordeTestCluster.this.requestTimeout,
 					Duration.ofSeconds(1)));
-			ProcessFailureLog failures = new ProcessFailureLog(10);
 			this.registry = new HordeProcessRegistry(this.node);
-			this.fileSystems = new HordeFileSystemSupervisor(this.node,
-					new DiskFileSystemPersistence(HordeTestCluster.this.fileSystems), FileSystemSettings.defaults(),
-					failures);
+			this.fileSystems = new HordeFileSystemSupervisor(this.node, HordeTestCluster.this.fileSystemPersistence,
+					HordeTestCluster.this.fileSystemSettings, this.failures);
 			this.agents = new HordeAgentsSupervisor(this.node,
 					new NamedAgentBehaviorResolver(HordeTestCluster.this.behaviors, null),
-					HordeTestCluster.this.persistence, this.fileSystems, HordeTestCluster.this.agentSettings, failures);
+					HordeTestCluster.this.persistence, this.fileSystems, HordeTestCluster.this.agentSettings,
+					this.failures);
 			this.view = new HordeClusterView(this.node);
 			this.supervisor = new SagentsSupervisor(this.registry, this.agents, this.fileSystems);
 		}

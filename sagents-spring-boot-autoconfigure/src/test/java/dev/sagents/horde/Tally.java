@@ -1,14 +1,16 @@
 package dev.sagents.horde;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentResult;
 
 /**
  * A test agent that counts what it handled: "tick" counts, "get" answers the count, "node" where it
- * runs, "slow" answers after {@link #SLOW}.
+ * runs, "slow" answers after {@link #SLOW}, "fail" crashes it.
  */
 class Tally implements AgentBehavior<Tally.Count> {
 
@@ -26,6 +28,14 @@ class Tally implements AgentBehavior<Tally.Count> {
 	record Noted(String text, long handled, String node) {
 	}
 
+	/** The texts of the notes published in {@code events}, in order. */
+	static List<String> notes(List<AgentEvent> events) {
+		return events.stream()
+			.filter(AgentEvent.Published.class::isInstance)
+			.map((event) -> ((Note) ((AgentEvent.Published) event).payload()).text())
+			.toList();
+	}
+
 	@Override
 	public Class<Count> stateType() {
 		return Count.class;
@@ -40,6 +50,9 @@ class Tally implements AgentBehavior<Tally.Count> {
 	public AgentResult<Count> handle(Count state, Object message, AgentContext context) {
 		if ("get".equals(message)) {
 			return AgentResult.reply(state, state.handled());
+		}
+		if ("fail".equals(message)) {
+			throw new IllegalStateException("asked to fail");
 		}
 		if ("node".equals(message)) {
 			return AgentResult.reply(state, context.node());

@@ -37,6 +37,9 @@ import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.RestartIntensity;
 import dev.sagents.supervisor.StartResult;
+import dev.sagents.testsupport.Crashes;
+import dev.sagents.testsupport.Deadlines;
+import dev.sagents.testsupport.Shutdowns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -68,11 +71,39 @@ class LocalAgentsSupervisorTest {
 		this.executor = new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
 		this.runtime = new LocalProcessRuntime("n1", this.executor);
 		this.registry = new LocalProcessRegistry();
-		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry,
-				new NamedAgentBehaviorResolver(Map.of("counter", new CounterAgent()), null), agentPersistence, null,
-				settings, this.failures);
+		this.agents = agentsOn(this.registry, settings, agentPersistence);
 		this.registry.start();
 		this.agents.start();
+	}
+
+	/** An agents supervisor of this node on {@code registry}, not started. */
+	private LocalAgentsSupervisor agentsOn(LocalProcessRegistry registry, AgentSettings settings,
+			AgentPersistence agentPersistence) {
+		return new LocalAgentsSupervisor(this.runtime, registry,
+				new NamedAgentBehaviorResolver(Map.of("counter", new CounterAgent()), null), agentPersistence, null,
+				settings, this.failures);
+	}
+
+	/** Settings whose agents stop after {@code timeout} idle ({@link Duration#ZERO}: never). */
+	private static AgentSettings inactivityTimeout(Duration timeout) {
+		return new AgentSettings(timeout, Duration.ofSeconds(5), TIMEOUT, RestartIntensity.defaults());
+	}
+
+	/** Settings whose agents never stop when idle and are restarted as {@code intensity} allows. */
+	private static AgentSettings restartIntensity(RestartIntensity intensity) {
+		return new AgentSettings(null, Duration.ofSeconds(5), TIMEOUT, intensity);
+	}
+
+	/** Crashes {@code agent} once; the call fails with the crash. */
+	private static void crash(AgentRef agent) {
+		assertThatThrownBy(() -> agent.callAndWait(CounterAgent.FAIL, Long.class, TIMEOUT))
+			.isInstanceOf(ProcessFailedException.class)
+			.hasRootCauseMessage("asked to fail");
+	}
+
+	/** Checks that {@code agent}, which never handled a tick, serves. */
+	private static void servesFromScratch(AgentRef agent) {
+		assertThat(agent.callAndWait(CounterAgent.GET, Long.class, TIMEOUT)).isZero();
 	}
 
 	@AfterEach
@@ -147,48 +178,87 @@ class LocalAgentsSupervisorTest {
 	}
 
 	@Test
-	void pastTheRestartLimitTheAgentIsGivenUpAndRecorded() {
+	void anAgentSurvivesExactlyItsMaxRestartsWithinTheWindowAndIsGivenUpAndRecordedAtTheNextCrash() {
 		stopNode();
-		startNode(new AgentSettings(null, Duration.ofSeconds(5), TIMEOUT, new RestartIntensity(2, Duration.ofMinutes(1))),
-				this.persistence);
+		startNode(restartIntensity(new RestartIntensity(2, Duration.ofMinutes(1))), this.persistence);
 		AgentRef agent = this.agents.startAgent(AgentSpec.of("doomed")).ref();
 		List<AgentEvent> events = new CopyOnWriteArrayList<>();
 		this.agents.subscribe("doomed", events::add);
-		for (int i = 0; i < 3; i++) {
-			agent.cast(CounterAgent.FAIL);
-		}
-		await().atMost(TIMEOUT).until(() -> !agent.isAlive() && this.agents.findAgent("doomed").isEmpty());
+		Crashes.survivesExactly(2, () -> crash(agent), () -> servesFromScratch(agent),
+				() -> !agent.isAlive() && this.agents.findAgent("doomed").isEmpty());
 		assertThat(this.failures.recent()).singleElement()
 			.satisfies((failure) -> assertThat(failure.key()).isEqualTo(ProcessKey.agent("doomed")));
-		await().atMost(TIMEOUT)
-			.untilAsserted(() -> assertThat(events).filteredOn(AgentEvent.Shutdown.class::isInstance)
-				.singleElement()
-				.satisfies((event) -> assertThat(((AgentEvent.Shutdown) event).reason())
-					.isEqualTo(ExitReason.RESTART_LIMIT)));
+		Shutdowns.awaitTheOnlyShutdown(events, ExitReason.RESTART_LIMIT);
 		assertThatThrownBy(() -> agent.callAndWait("tick", Long.class, TIMEOUT))
 			.isInstanceOf(ProcessNotRunningException.class);
 		assertThat(this.agents.startAgent(AgentSpec.of("doomed")).started()).isTrue();
 	}
 
 	@Test
+	void crashesFurtherApartThanTheRestartWindowNeverGiveAnAgentUp() {
+		stopNode();
+		Duration window = Duration.ofMillis(200);
+		startNode(restartIntensity(new RestartIntensity(1, window)), this.persistence);
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("phoenix")).ref();
+		Crashes.survivesCrashesFurtherApartThan(window, 3, () -> crash(agent), () -> servesFromScratch(agent));
+		assertThat(this.agents.findAgent("phoenix")).containsSame(agent);
+		assertThat(this.failures.recent()).isEmpty();
+	}
+
+	@Test
 	void anIdleAgentStopsNormallyAndIsNotRestartedUntilTheNextStart() {
 		stopNode();
-		startNode(new AgentSettings(Duration.ofMillis(200), Duration.ofSeconds(5), TIMEOUT,
-				RestartIntensity.defaults()), this.persistence);
+		startNode(inactivityTimeout(Duration.ofMillis(200)), this.persistence);
 		AgentRef agent = this.agents.startAgent(AgentSpec.of("sleepy")).ref();
 		List<AgentEvent> events = new CopyOnWriteArrayList<>();
 		this.agents.subscribe("sleepy", events::add);
 		agent.callAndWait("tick", Long.class, TIMEOUT);
 		await().atMost(TIMEOUT).until(() -> this.agents.findAgent("sleepy").isEmpty());
-		await().atMost(TIMEOUT)
-			.untilAsserted(() -> assertThat(events).filteredOn(AgentEvent.Shutdown.class::isInstance)
-				.singleElement()
-				.satisfies((event) -> assertThat(((AgentEvent.Shutdown) event).reason())
-					.isEqualTo(ExitReason.INACTIVITY)));
+		Shutdowns.awaitTheOnlyShutdown(events, ExitReason.INACTIVITY);
 		assertThat(this.persistence.points).contains("sleepy:ON_SHUTDOWN");
 		assertThat(this.agents.countAgents()).isZero();
 		AgentRef again = this.agents.startAgent(AgentSpec.of("sleepy")).ref();
 		assertThat(again.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(2L);
+	}
+
+	@Test
+	void messagesPostponeTheInactivityStopUntilTheAgentIsLeftIdle() {
+		stopNode();
+		Duration timeout = Duration.ofSeconds(1);
+		startNode(inactivityTimeout(timeout), this.persistence);
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("chatty")).ref();
+		List<AgentEvent> events = new CopyOnWriteArrayList<>();
+		this.agents.subscribe("chatty", events::add);
+		Deadlines.repeatFor(timeout.multipliedBy(3), timeout.dividedBy(20),
+				(tick) -> assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(tick));
+		await().atMost(TIMEOUT).until(() -> this.agents.findAgent("chatty").isEmpty());
+		Shutdowns.awaitTheOnlyShutdown(events, ExitReason.INACTIVITY);
+	}
+
+	@Test
+	void anInactivityTimeoutOfZeroNeverStopsAnIdleAgent() {
+		stopNode();
+		startNode(inactivityTimeout(Duration.ZERO), this.persistence);
+		LocalProcessRegistry siblingRegistry = new LocalProcessRegistry();
+		LocalAgentsSupervisor sibling = agentsOn(siblingRegistry, inactivityTimeout(Duration.ofMillis(100)),
+				this.persistence);
+		siblingRegistry.start();
+		sibling.start();
+		try {
+			AgentRef patient = this.agents.startAgent(AgentSpec.of("patient")).ref();
+			patient.callAndWait("tick", Long.class, TIMEOUT);
+			// An agent of the sibling, idle as long, stops each round: five rounds take five of its timeouts at least.
+			for (int round = 0; round < 5; round++) {
+				sibling.startAgent(AgentSpec.of("hasty")).ref().callAndWait("tick", Long.class, TIMEOUT);
+				await().atMost(TIMEOUT).until(() -> sibling.findAgent("hasty").isEmpty());
+			}
+			assertThat(this.agents.findAgent("patient")).containsSame(patient);
+			assertThat(patient.callAndWait(CounterAgent.GET, Long.class, TIMEOUT)).isOne();
+		}
+		finally {
+			sibling.stop();
+			siblingRegistry.stop();
+		}
 	}
 
 	@Test
@@ -254,7 +324,12 @@ class LocalAgentsSupervisorTest {
 			.untilAsserted(() -> assertThat(events).extracting((event) -> event.getClass().getSimpleName())
 				.containsExactly("Started", "StatusChanged", "StatusChanged", "Replied", "StatusChanged", "Shutdown"));
 		subscription.close();
+		List<AgentEvent> stillOpen = new CopyOnWriteArrayList<>();
+		this.agents.subscribe("watched", stillOpen::add);
 		this.agents.startAgent(AgentSpec.of("watched")).ref().callAndWait("tick", Long.class, TIMEOUT);
+		// Had the closed subscription still been served, each event would have been queued for it before this one.
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(stillOpen).filteredOn(AgentEvent.Replied.class::isInstance).hasSize(1));
 		assertThat(events).hasSize(6);
 	}
 

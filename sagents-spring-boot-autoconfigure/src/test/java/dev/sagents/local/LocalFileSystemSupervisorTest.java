@@ -23,12 +23,16 @@ import dev.sagents.agent.NamedAgentBehaviorResolver;
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileEntry;
 import dev.sagents.filesystem.FileNotFoundException;
+import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
+import dev.sagents.filesystem.PoisonedFile;
+import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.RestartIntensity;
+import dev.sagents.testsupport.Crashes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,19 +55,22 @@ class LocalFileSystemSupervisorTest {
 
 	private LocalAgentsSupervisor agents;
 
+	private final ProcessFailureLog failures = new ProcessFailureLog(10);
+
 	@BeforeEach
 	void startNode() {
+		startNode(new DiskFileSystemPersistence(this.base), RestartIntensity.defaults());
+	}
+
+	private void startNode(FileSystemPersistence persistence, RestartIntensity restartIntensity) {
 		this.executor = new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
 		this.runtime = new LocalProcessRuntime("n1", this.executor);
 		this.registry = new LocalProcessRegistry();
-		ProcessFailureLog failures = new ProcessFailureLog(10);
-		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry,
-				new DiskFileSystemPersistence(this.base), new FileSystemSettings(Duration.ofMillis(100), 1024, 256,
-						TIMEOUT, RestartIntensity.defaults()),
-				failures);
+		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, persistence,
+				new FileSystemSettings(Duration.ofMillis(100), 1024, 256, TIMEOUT, restartIntensity), this.failures);
 		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry,
 				new NamedAgentBehaviorResolver(Map.of("scribe", new Scribe()), null), AgentPersistence.none(),
-				this.fileSystems, AgentSettings.defaults(), failures);
+				this.fileSystems, AgentSettings.defaults(), this.failures);
 		this.registry.start();
 		this.agents.start();
 		this.fileSystems.start();
@@ -145,6 +152,32 @@ class LocalFileSystemSupervisorTest {
 		first.callAndWait("write plan.md", String.class, TIMEOUT);
 		assertThat(second.callAndWait("read plan.md", String.class, TIMEOUT)).isEqualTo("written by writer");
 		assertThat(this.fileSystems.listFileSystems()).hasSize(1);
+	}
+
+	@Test
+	void aFileSystemSurvivesExactlyItsMaxRestartsWithinTheWindowAndIsGivenUpAndRecordedAtTheNextCrash() {
+		FileSystemRef fs = startPoisonedFileSystem(new RestartIntensity(2, Duration.ofMinutes(1)));
+		Crashes.survivesExactly(2, () -> PoisonedFile.crash(fs), () -> PoisonedFile.serves(fs),
+				() -> !fs.isAlive() && this.fileSystems.findFileSystem("user:dana").isEmpty());
+		assertThat(this.failures.recent()).singleElement()
+			.satisfies((failure) -> assertThat(failure.key()).isEqualTo(ProcessKey.fileSystem("user:dana")));
+		assertThat(this.fileSystems.listFileSystems()).isEmpty();
+	}
+
+	@Test
+	void crashesFurtherApartThanTheRestartWindowNeverGiveAFileSystemUp() {
+		Duration window = Duration.ofMillis(200);
+		FileSystemRef fs = startPoisonedFileSystem(new RestartIntensity(1, window));
+		Crashes.survivesCrashesFurtherApartThan(window, 3, () -> PoisonedFile.crash(fs), () -> PoisonedFile.serves(fs));
+		assertThat(this.fileSystems.findFileSystem("user:dana")).containsSame(fs);
+		assertThat(this.failures.recent()).isEmpty();
+	}
+
+	/** Restarts the node with {@code restartIntensity} for file systems, and starts one that crashes on request. */
+	private FileSystemRef startPoisonedFileSystem(RestartIntensity restartIntensity) {
+		stopNode();
+		startNode(PoisonedFile.persistence(), restartIntensity);
+		return this.fileSystems.ensureFileSystem("user:dana");
 	}
 
 	/** Writes and reads files of its scope: "write PATH" or "read PATH". */
