@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 import com.hazelcast.config.Config;
@@ -22,6 +21,7 @@ import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.autoconfigure.HandlerExecutors;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.cluster.UniformDistribution;
 import dev.sagents.codec.JsonMessageCodec;
@@ -193,8 +193,7 @@ final class HordeTestCluster implements AutoCloseable {
 
 		HazelcastInstance hazelcast;
 
-		final ExecutorService executor = new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null,
-				true);
+		final ExecutorService executor = HandlerExecutors.byDefault();
 
 		final LocalProcessRuntime runtime;
 

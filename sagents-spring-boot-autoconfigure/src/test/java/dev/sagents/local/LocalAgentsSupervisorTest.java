@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import dev.sagents.agent.AgentStatus;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
 import dev.sagents.agent.Subscription;
 import dev.sagents.agent.UnknownAgentTypeException;
+import dev.sagents.autoconfigure.HandlerExecutors;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
@@ -50,7 +50,7 @@ class LocalAgentsSupervisorTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private ForkJoinPool executor;
+	private ExecutorService executor;
 
 	private final MapAgentPersistence persistence = new MapAgentPersistence();
 
@@ -68,7 +68,7 @@ class LocalAgentsSupervisorTest {
 	}
 
 	private void startNode(AgentSettings settings, AgentPersistence agentPersistence) {
-		this.executor = new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
+		this.executor = HandlerExecutors.byDefault();
 		this.runtime = new LocalProcessRuntime("n1", this.executor);
 		this.registry = new LocalProcessRegistry();
 		this.agents = agentsOn(this.registry, settings, agentPersistence);

@@ -1,7 +1,7 @@
 package dev.sagents.local;
 
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +10,7 @@ import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.autoconfigure.HandlerExecutors;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -19,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a local node says it hosts: the processes its registry holds. */
 class LocalClusterViewTests {
 
-	private final ForkJoinPool executor = new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null,
-			true);
+	private final ExecutorService executor = HandlerExecutors.byDefault();
 
 	private final LocalProcessRuntime runtime = new LocalProcessRuntime("n1", this.executor);
 

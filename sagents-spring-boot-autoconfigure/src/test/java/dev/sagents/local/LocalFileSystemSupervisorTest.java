@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +20,7 @@ import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.autoconfigure.HandlerExecutors;
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileEntry;
 import dev.sagents.filesystem.FileNotFoundException;
@@ -45,7 +46,7 @@ class LocalFileSystemSupervisorTest {
 	@TempDir
 	Path base;
 
-	private ForkJoinPool executor;
+	private ExecutorService executor;
 
 	private LocalProcessRuntime runtime;
 
@@ -63,7 +64,7 @@ class LocalFileSystemSupervisorTest {
 	}
 
 	private void startNode(FileSystemPersistence persistence, RestartIntensity restartIntensity) {
-		this.executor = new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
+		this.executor = HandlerExecutors.byDefault();
 		this.runtime = new LocalProcessRuntime("n1", this.executor);
 		this.registry = new LocalProcessRegistry();
 		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, persistence,
