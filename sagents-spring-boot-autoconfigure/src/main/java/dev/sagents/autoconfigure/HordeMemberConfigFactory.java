@@ -17,7 +17,7 @@ import com.hazelcast.spi.properties.HazelcastProperty;
 import dev.sagents.autoconfigure.SagentsProperties.FailureDetection;
 import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.autoconfigure.SagentsProperties.Network;
-import dev.sagents.horde.HordeNode;
+import dev.sagents.horde.HordeStructures;
 
 import org.springframework.core.io.Resource;
 
@@ -111,7 +111,7 @@ final class HordeMemberConfigFactory {
 	 * configuration of the resource that covers the registry is kept as it is.
 	 */
 	private static void skipJsonMetadata(Config config) {
-		if (config.getMapConfigOrNull(HordeNode.AGENTS_MAP) == null) {
+		if (config.getMapConfigOrNull(HordeStructures.AGENTS_MAP) == null) {
 			config.addMapConfig(new MapConfig(SAGENTS_MAPS).setMetadataPolicy(MetadataPolicy.OFF));
 		}
 	}

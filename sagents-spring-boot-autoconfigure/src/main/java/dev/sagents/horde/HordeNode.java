@@ -89,18 +89,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private static final Logger logger = LoggerFactory.getLogger(HordeNode.class);
 
 	/**
-	 * The Hazelcast map of agent registrations (id to JSON); configure it by this name in a
-	 * Hazelcast config (e.g. more backups). Every sagents object's name starts with {@code sagents.}.
-	 */
-	public static final String AGENTS_MAP = "sagents.agents";
-
-	/** The Hazelcast map of file-system registrations (scope to JSON). */
-	public static final String FILESYSTEMS_MAP = "sagents.filesystems";
-
-	/** The Hazelcast multi-map of the members subscribed to each agent's events. */
-	public static final String SUBSCRIPTIONS_MAP = "sagents.subscriptions";
-
-	/**
 	 * How often a member looks for processes whose host left while nobody noticed (a missed event).
 	 * Each look scans the whole registry, so it is a safety net, not the way failover happens.
 	 */
@@ -146,22 +134,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	/** The longest pause between two tries of a call whose process is moving. */
 	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-
-	private static final int START = 1;
-
-	private static final int STOP = 2;
-
-	private static final int TAKE_OVER = 3;
-
-	private static final int LIST = 4;
-
-	private static final int STATUS = 5;
-
-	static final int SUBSCRIBE = 6;
-
-	static final int UNSUBSCRIBE = 7;
-
-	static final int SUBSCRIPTIONS_EXIST = 8;
 
 	private final HazelcastMemberProvider members;
 
@@ -273,8 +245,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
 		this.silentConnections.start(this.runtime.timer());
 		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), this::memberLeft);
-		this.registrations.put(ProcessKind.AGENT, this.hazelcast.getMap(AGENTS_MAP));
-		this.registrations.put(ProcessKind.FILESYSTEM, this.hazelcast.getMap(FILESYSTEMS_MAP));
+		this.registrations.put(ProcessKind.AGENT, this.hazelcast.getMap(HordeStructures.AGENTS_MAP));
+		this.registrations.put(ProcessKind.FILESYSTEM, this.hazelcast.getMap(HordeStructures.FILESYSTEMS_MAP));
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking, this.runtime.timer(),
 				this);
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
@@ -462,7 +434,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				return startAsOwner(registration);
 			}
 			try {
-				HordeTransport.Reply reply = awaitReply(this.transport.request(owner, START, encode(registration), remaining(deadline)),
+				HordeTransport.Reply reply = awaitReply(this.transport.request(owner, RequestOperation.START, encode(registration), remaining(deadline)),
 						registration.key());
 				Wire.Reader in = new Wire.Reader(reply.data());
 				boolean alreadyStarted = in.readBoolean();
@@ -569,7 +541,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 			try {
 				HordeTransport.Reply reply = awaitReply(
-						this.transport.request(host, STOP, new Wire.Writer().writeString(key.toString()).toBytes(),
+						this.transport.request(host, RequestOperation.STOP, new Wire.Writer().writeString(key.toString()).toBytes(),
 								remaining(deadline)),
 						key);
 				return new Wire.Reader(reply.data()).readBoolean();
@@ -644,7 +616,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		Map<String, CompletableFuture<HordeTransport.Reply>> replies = new LinkedHashMap<>();
 		for (String member : this.membership.memberIds()) {
 			if (!member.equals(this.membership.localMember())) {
-				replies.put(member, this.transport.request(member, LIST, new Wire.Writer().writeString(kind.name()).toBytes(),
+				replies.put(member, this.transport.request(member, RequestOperation.LIST, new Wire.Writer().writeString(kind.name()).toBytes(),
 						this.settings.requestTimeout()));
 			}
 		}
@@ -914,7 +886,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return ((AgentRef) local.get()).status();
 		}
 		try {
-			HordeTransport.Reply reply = awaitReply(this.transport.request(ref.host(), STATUS,
+			HordeTransport.Reply reply = awaitReply(this.transport.request(ref.host(), RequestOperation.STATUS,
 					new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.settings.requestTimeout()),
 					ref.key());
 			String status = new Wire.Reader(reply.data()).readString();
@@ -1057,7 +1029,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		Wire.Writer request = new Wire.Writer().writeInt(registrations.size());
 		registrations.forEach((registration) -> writeRegistration(request, registration));
-		return this.transport.request(owner, TAKE_OVER, request.toBytes(), this.settings.requestTimeout())
+		return this.transport.request(owner, RequestOperation.HANDOFF, request.toBytes(), this.settings.requestTimeout())
 			.handle((reply, error) -> {
 				confirmHandoff(owner, registrations, reply, error);
 				return null;
@@ -1644,7 +1616,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private byte[] serve(String sender, int operation, Wire.Reader in) {
 		Wire.Writer out = new Wire.Writer();
-		switch (operation) {
+		switch (RequestOperation.of(operation)) {
 			case START -> {
 				ensureAvailable();
 				StartResult<ProcessRef> result = startAsOwner(readRegistration(in));
@@ -1654,7 +1626,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				ProcessKey key = ProcessKey.parse(in.readString());
 				out.writeBoolean(this.hosted.lookupHosted(key).isPresent() ? stopHere(key) : stop(key));
 			}
-			case TAKE_OVER -> out.writeKeys(takeOver(sender, in));
+			case HANDOFF -> out.writeKeys(takeOver(sender, in));
 			case LIST -> {
 				ProcessKind kind = ProcessKind.valueOf(in.readString());
 				return (kind == ProcessKind.AGENT) ? HostedListing.encodeAgents(this.localAgents.listHosted())
@@ -1665,7 +1637,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				Optional<ProcessRef> local = this.hosted.lookupHosted(key);
 				String next = handedOverTo(key);
 				if (local.isEmpty() && next != null) {
-					return awaitReply(this.transport.request(next, STATUS, new Wire.Writer().writeString(key.toString()).toBytes(),
+					return awaitReply(this.transport.request(next, RequestOperation.STATUS, new Wire.Writer().writeString(key.toString()).toBytes(),
 							this.settings.requestTimeout()), key).data();
 				}
 				out.writeString(local.map((process) -> ((AgentRef) process).status().name()).orElse(null));
@@ -1673,7 +1645,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			case SUBSCRIBE -> this.events.relayTo(in.readString(), sender);
 			case UNSUBSCRIBE -> this.events.stopRelaying(in.readString(), sender);
 			case SUBSCRIPTIONS_EXIST -> this.events.subscriptionsExist();
-			default -> throw new IllegalArgumentException("Unknown sagents request " + operation);
 		}
 		return out.toBytes();
 	}

@@ -45,8 +45,6 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	private static final Logger logger = LoggerFactory.getLogger(HordeTransport.class);
 
-	static final String INBOX_PREFIX = "sagents.inbox.";
-
 	private static final int CALL = 1;
 
 	private static final int CAST = 2;
@@ -134,8 +132,8 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	@Override
 	public void distributedObjectDestroyed(DistributedObjectEvent event) {
 		String name = String.valueOf(event.getObjectName());
-		if (name.startsWith(INBOX_PREFIX)) {
-			String member = name.substring(INBOX_PREFIX.length());
+		if (name.startsWith(HordeStructures.INBOX_PREFIX)) {
+			String member = name.substring(HordeStructures.INBOX_PREFIX.length());
 			// Listening waits for every member to know the listener: not on this event thread.
 			this.requests.execute(() -> listenAgain(member));
 		}
@@ -218,12 +216,12 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	}
 
 	/** Sends supervisor request {@code operation} to {@code member} and completes with its reply. */
-	CompletableFuture<Reply> request(String member, int operation, byte[] payload, Duration timeout) {
+	CompletableFuture<Reply> request(String member, RequestOperation operation, byte[] payload, Duration timeout) {
 		long correlation = this.correlations.incrementAndGet();
 		CompletableFuture<Reply> reply = expect(correlation, member, timeout, this.executor);
 		publish(member, new Wire.Writer().writeByte(REQUEST)
 			.writeLong(correlation)
-			.writeByte(operation)
+			.writeByte(operation.code())
 			.writeBytes(payload)
 			.toBytes());
 		return reply;
@@ -343,7 +341,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	}
 
 	private ITopic<byte[]> inbox(String member) {
-		return this.inboxes.computeIfAbsent(member, (uuid) -> this.hazelcast.getTopic(INBOX_PREFIX + uuid));
+		return this.inboxes.computeIfAbsent(member, (uuid) -> this.hazelcast.getTopic(HordeStructures.INBOX_PREFIX + uuid));
 	}
 
 	/** Destroys the inbox of a member that left, so topics do not pile up over time. */
