@@ -192,6 +192,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private HordeEvents events;
 
+	private Replies replies;
+
 	private LocalAgentsSupervisor localAgents;
 
 	private LocalFileSystemSupervisor localFileSystems;
@@ -245,6 +247,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
 		this.silentConnections.start(this.runtime.timer());
 		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), this::memberLeft);
+		this.replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
 		this.registrations.put(ProcessKind.AGENT, this.hazelcast.getMap(HordeStructures.AGENTS_MAP));
 		this.registrations.put(ProcessKind.FILESYSTEM, this.hazelcast.getMap(HordeStructures.FILESYSTEMS_MAP));
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking, this.runtime.timer(),
@@ -326,13 +329,13 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 					.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			}
 			if (waited) {
-				this.handoffsConfirmedAfter = millisSince(this.drainingSince);
+				this.handoffsConfirmedAfter = Timing.millisSince(this.drainingSince);
 			}
 			long lingerEnd = System.nanoTime() + REDIRECT_LINGER.toNanos();
 			while (System.nanoTime() - this.lastRedirect < REDIRECT_QUIET.toNanos() && System.nanoTime() - lingerEnd < 0) {
 				Thread.sleep(10);
 			}
-			this.redirectedUntil = millisSince(this.drainingSince);
+			this.redirectedUntil = Timing.millisSince(this.drainingSince);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			logger.warn("Not every process was handed over within {}; survivors restart the rest once this node left",
@@ -365,7 +368,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (this.drainingSince != 0) {
 			logger.info("sagents node {} left the horde {} ms after it began to drain; it handed {} processes over "
 					+ "(all confirmed after {} ms, callers redirected until {} ms)", this.settings.nodeName(),
-					millisSince(this.drainingSince), this.handedOver.get(), this.handoffsConfirmedAfter,
+					Timing.millisSince(this.drainingSince), this.handedOver.get(), this.handoffsConfirmedAfter,
 					this.redirectedUntil);
 		}
 		else {
@@ -434,7 +437,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				return startAsOwner(registration);
 			}
 			try {
-				HordeTransport.Reply reply = awaitReply(this.transport.request(owner, RequestOperation.START, encode(registration), remaining(deadline)),
+				Reply reply = this.replies.awaitReply(this.transport.request(owner, RequestOperation.START, new Wire.Writer().writeRegistration(registration).toBytes(), Timing.remaining(deadline)),
 						registration.key());
 				Wire.Reader in = new Wire.Reader(reply.data());
 				boolean alreadyStarted = in.readBoolean();
@@ -540,15 +543,15 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				host = next;
 			}
 			try {
-				HordeTransport.Reply reply = awaitReply(
+				Reply reply = this.replies.awaitReply(
 						this.transport.request(host, RequestOperation.STOP, new Wire.Writer().writeString(key.toString()).toBytes(),
-								remaining(deadline)),
+								Timing.remaining(deadline)),
 						key);
 				return new Wire.Reader(reply.data()).readBoolean();
 			}
 			catch (MemberLostException ex) {
 				// Its host left: the survivors restart it; stop it where it lands next.
-				pause(1);
+				Timing.pause(1);
 			}
 			if (System.nanoTime() - deadline > 0) {
 				throw new CallTimeoutException(key, this.settings.requestTimeout());
@@ -613,7 +616,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private <T> List<T> gather(ProcessKind kind, Supplier<List<T>> local,
 			Function<byte[], List<T>> decode) {
 		List<T> all = new ArrayList<>(local.get());
-		Map<String, CompletableFuture<HordeTransport.Reply>> replies = new LinkedHashMap<>();
+		Map<String, CompletableFuture<Reply>> replies = new LinkedHashMap<>();
 		for (String member : this.membership.memberIds()) {
 			if (!member.equals(this.membership.localMember())) {
 				replies.put(member, this.transport.request(member, RequestOperation.LIST, new Wire.Writer().writeString(kind.name()).toBytes(),
@@ -622,7 +625,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		replies.forEach((member, reply) -> {
 			try {
-				all.addAll(decode.apply(awaitReply(reply, null).data()));
+				all.addAll(decode.apply(this.replies.awaitReply(reply, null).data()));
 			}
 			catch (MemberLostException | CallTimeoutException | RegistryUnavailableException ex) {
 				logger.debug("Member {} did not list its processes: {}", member, ex.getMessage());
@@ -663,7 +666,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		// wakes it directly, and a caller that is a thread of the executor needs no other one.
 		CallContinuations continuations = new CallContinuations(this.runtime.executor());
 		continuations.waitHere();
-		return awaitValue(call(ref, message, timeout, continuations), ref.key(), timeout);
+		return this.replies.awaitValue(call(ref, message, timeout, continuations), ref.key(), timeout);
 	}
 
 	/** A call whose continuations run on a thread waiting for it, else on the sagents executor. */
@@ -695,10 +698,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (local.isPresent()) {
 			String here = ref.host();
 			return local.get().call(message, Object.class, Duration.ofNanos(remaining)).exceptionallyCompose((error) -> {
-				if (unwrap(error) instanceof ProcessNotRunningException) {
+				if (Replies.unwrap(error) instanceof ProcessNotRunningException) {
 					return followAndRetry(call, here, tries);
 				}
-				return CompletableFuture.failedFuture(unwrap(error));
+				return CompletableFuture.failedFuture(Replies.unwrap(error));
 			});
 		}
 		PayloadFormat format = this.payloads.get(ref.key().kind());
@@ -732,10 +735,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining), handingOver, call.completions())
 			.handle((reply, error) -> {
 				if (error != null) {
-					if (unwrap(error) instanceof HordeTransport.MemberLeftException left && left.graceful()) {
+					if (Replies.unwrap(error) instanceof MemberLeftException left && left.graceful()) {
 						return followAndRetry(call, host, tries);
 					}
-					return CompletableFuture.failedFuture(translate(error, ref.key(), ref.node(), timeout));
+					return CompletableFuture.failedFuture(this.replies.translate(error, ref.key(), ref.node(), timeout));
 				}
 				return switch (reply.outcome()) {
 					case OK -> {
@@ -886,7 +889,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return ((AgentRef) local.get()).status();
 		}
 		try {
-			HordeTransport.Reply reply = awaitReply(this.transport.request(ref.host(), RequestOperation.STATUS,
+			Reply reply = this.replies.awaitReply(this.transport.request(ref.host(), RequestOperation.STATUS,
 					new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.settings.requestTimeout()),
 					ref.key());
 			String status = new Wire.Reader(reply.data()).readString();
@@ -1028,7 +1031,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return CompletableFuture.completedFuture(null);
 		}
 		Wire.Writer request = new Wire.Writer().writeInt(registrations.size());
-		registrations.forEach((registration) -> writeRegistration(request, registration));
+		registrations.forEach(request::writeRegistration);
 		return this.transport.request(owner, RequestOperation.HANDOFF, request.toBytes(), this.settings.requestTimeout())
 			.handle((reply, error) -> {
 				confirmHandoff(owner, registrations, reply, error);
@@ -1036,9 +1039,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			});
 	}
 
-	private void confirmHandoff(String owner, List<Registration> registrations, HordeTransport.Reply reply,
+	private void confirmHandoff(String owner, List<Registration> registrations, Reply reply,
 			Throwable error) {
-		if (error == null && reply.outcome() == HordeTransport.Reply.Outcome.OK) {
+		if (error == null && reply.outcome() == Reply.Outcome.OK) {
 			List<ProcessKey> refused = new Wire.Reader(reply.data()).readKeys();
 			refused.forEach(this.handedOverTo::remove);
 			this.handedOver.addAndGet(registrations.size() - refused.size());
@@ -1089,7 +1092,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				this.events.stopRelayingTo(departure.member());
 				int restarted = recoverDeparted();
 				logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
-						departure.node(), departure.graceful() ? "gracefully" : "failed", restarted, millisSince(start));
+						departure.node(), departure.graceful() ? "gracefully" : "failed", restarted, Timing.millisSince(start));
 				// After the recovery: destroying the departed member's inbox waits for every member to answer.
 				if (leftForGood(departure.member(), mergesBefore)) {
 					this.transport.forget(departure.member());
@@ -1245,7 +1248,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			if (quiet && this.hazelcast.getPartitionService().isClusterSafe()) {
 				break;
 			}
-			pause((quiet ? RECOVERY_PASS_PAUSE : PARTITION_ARRIVAL_CHECK).toMillis());
+			Timing.pause((quiet ? RECOVERY_PASS_PAUSE : PARTITION_ARRIVAL_CHECK).toMillis());
 		}
 		while (this.state == RegistryState.RUNNING && System.nanoTime() - deadline < 0);
 		int restarted = sum(restarts);
@@ -1255,7 +1258,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			if (pass.orphans() == 0 || System.nanoTime() - deadline > 0) {
 				break;
 			}
-			pause(RECOVERY_PASS_PAUSE.toMillis());
+			Timing.pause(RECOVERY_PASS_PAUSE.toMillis());
 		}
 		return restarted;
 	}
@@ -1453,20 +1456,20 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		EncodedMessage message = new EncodedMessage(() -> format.decodeMessage(payload));
 		// The sender keeps the timeout: a timer here too would only cost.
 		((LocalProcess) local.get()).deliver(message).whenComplete((reply, error) -> {
-			HordeTransport.Reply answer;
+			Reply answer;
 			if (error == null) {
 				try {
-					answer = new HordeTransport.Reply(HordeTransport.Reply.Outcome.OK,
+					answer = new Reply(Reply.Outcome.OK,
 							format.encodeReply(message.decoded(), reply));
 				}
 				catch (RuntimeException ex) {
-					answer = failure(ex);
+					answer = RemoteErrors.asReply(ex);
 				}
 			}
 			else {
-				Throwable cause = unwrap(error);
+				Throwable cause = Replies.unwrap(error);
 				// Ended or moved on since the caller looked (a draining node says where to).
-				answer = (cause instanceof ProcessNotRunningException) ? notHere(key) : failure(cause);
+				answer = (cause instanceof ProcessNotRunningException) ? notHere(key) : RemoteErrors.asReply(cause);
 			}
 			this.transport.reply(sender, correlation, answer);
 		});
@@ -1494,13 +1497,13 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * {@code NOT_HERE}, or, while draining, {@code MOVED} to the member this node handed the
 	 * process to, or to this member itself while the handoff is on its way (ask again shortly).
 	 */
-	private HordeTransport.Reply notHere(ProcessKey key) {
+	private Reply notHere(ProcessKey key) {
 		String next = this.handedOverTo.get(key);
 		if (next == null || !this.membership.isMember(next)) {
-			return new HordeTransport.Reply(HordeTransport.Reply.Outcome.NOT_HERE, null);
+			return new Reply(Reply.Outcome.NOT_HERE, null);
 		}
 		this.lastRedirect = System.nanoTime();
-		return new HordeTransport.Reply(HordeTransport.Reply.Outcome.MOVED,
+		return new Reply(Reply.Outcome.MOVED,
 				new Wire.Writer().writeString(next).writeString(this.membership.nodeName(next)).toBytes());
 	}
 
@@ -1509,29 +1512,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		String next = this.handedOverTo.get(key);
 		return (next != null && !next.equals(this.membership.localMember()) && this.membership.isMember(next)) ? next
 				: null;
-	}
-
-	private static HordeTransport.Reply failure(Throwable error) {
-		HordeTransport.Reply.Outcome outcome;
-		Throwable detail = error;
-		if (error instanceof ProcessNotRunningException) {
-			// Ended or moved since the caller looked: it looks again.
-			outcome = HordeTransport.Reply.Outcome.NOT_HERE;
-		}
-		else if (error instanceof CallTimeoutException) {
-			outcome = HordeTransport.Reply.Outcome.TIMEOUT;
-		}
-		else if (error instanceof ProcessFailedException failed) {
-			outcome = HordeTransport.Reply.Outcome.FAILED;
-			detail = failed.getCause();
-		}
-		else if (RemoteErrors.isRefusal(error)) {
-			outcome = HordeTransport.Reply.Outcome.REFUSED;
-		}
-		else {
-			outcome = HordeTransport.Reply.Outcome.FAILED;
-		}
-		return new HordeTransport.Reply(outcome, RemoteErrors.encode(detail));
 	}
 
 	@Override
@@ -1604,12 +1584,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	@Override
 	public void onRequest(String sender, long correlation, int operation, byte[] payload) {
-		HordeTransport.Reply reply;
+		Reply reply;
 		try {
-			reply = new HordeTransport.Reply(HordeTransport.Reply.Outcome.OK, serve(sender, operation, new Wire.Reader(payload)));
+			reply = new Reply(Reply.Outcome.OK, serve(sender, operation, new Wire.Reader(payload)));
 		}
 		catch (RuntimeException ex) {
-			reply = failure(ex);
+			reply = RemoteErrors.asReply(ex);
 		}
 		this.transport.reply(sender, correlation, reply);
 	}
@@ -1619,7 +1599,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		switch (RequestOperation.of(operation)) {
 			case START -> {
 				ensureAvailable();
-				StartResult<ProcessRef> result = startAsOwner(readRegistration(in));
+				StartResult<ProcessRef> result = startAsOwner(in.readRegistration());
 				out.writeBoolean(result.alreadyStarted()).writeString(hostOf(result.ref())).writeString(result.ref().node());
 			}
 			case STOP -> {
@@ -1637,7 +1617,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				Optional<ProcessRef> local = this.hosted.lookupHosted(key);
 				String next = handedOverTo(key);
 				if (local.isEmpty() && next != null) {
-					return awaitReply(this.transport.request(next, RequestOperation.STATUS, new Wire.Writer().writeString(key.toString()).toBytes(),
+					return this.replies.awaitReply(this.transport.request(next, RequestOperation.STATUS, new Wire.Writer().writeString(key.toString()).toBytes(),
 							this.settings.requestTimeout()), key).data();
 				}
 				out.writeString(local.map((process) -> ((AgentRef) process).status().name()).orElse(null));
@@ -1668,7 +1648,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			List<Registration> started = new ArrayList<>();
 			List<ProcessKey> refused = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
-				Registration registration = readRegistration(in).movedTo(self, this.settings.nodeName());
+				Registration registration = in.readRegistration().movedTo(self, this.settings.nodeName());
 				try {
 					startHere(registration);
 					started.add(registration);
@@ -1716,107 +1696,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private IMap<String, HazelcastJsonValue> registry(ProcessKind kind) {
 		return this.registrations.get(kind);
-	}
-
-	private static byte[] encode(Registration registration) {
-		return writeRegistration(new Wire.Writer(), registration).toBytes();
-	}
-
-	private static Wire.Writer writeRegistration(Wire.Writer out, Registration registration) {
-		return out.writeString(registration.key().toString())
-			.writeString(registration.type())
-			.writeString(registration.fileSystemScope())
-			.writeMap(registration.attributes());
-	}
-
-	private static Registration readRegistration(Wire.Reader in) {
-		return new Registration(ProcessKey.parse(in.readString()), null, null, in.readString(), in.readString(),
-				in.readMap());
-	}
-
-	private static long millisSince(long nanoTime) {
-		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
-	}
-
-	private static Duration remaining(long deadline) {
-		return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SagentsException("Interrupted", ex);
-		}
-	}
-
-	/** Waits for the reply to a request, turning transport failures into the typed errors callers expect. */
-	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key) {
-		return awaitValue(future, key, this.settings.requestTimeout());
-	}
-
-	/**
-	 * Waits for the reply to a call or request that times out after {@code timeout} (a second more
-	 * at most, in case its own timer is late), turning transport failures into the typed errors
-	 * callers expect.
-	 */
-	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key, Duration timeout) {
-		try {
-			return future.get(timeout.toNanos() + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
-		}
-		catch (ExecutionException ex) {
-			throw asRuntime(translate(ex.getCause(), key, null, timeout));
-		}
-		catch (TimeoutException ex) {
-			throw new CallTimeoutException(key, timeout);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SagentsException("Interrupted while waiting for a reply about " + key, ex);
-		}
-	}
-
-	private HordeTransport.Reply awaitReply(CompletableFuture<HordeTransport.Reply> request, ProcessKey key) {
-		HordeTransport.Reply reply = awaitValue(request, key);
-		if (reply.outcome() == HordeTransport.Reply.Outcome.OK) {
-			return reply;
-		}
-		throw asRuntime(failure(reply, key));
-	}
-
-	private Throwable failure(HordeTransport.Reply reply, ProcessKey key) {
-		return switch (reply.outcome()) {
-			case OK -> throw new IllegalStateException("not a failure");
-			case NOT_HERE, NOT_RUNNING, MOVED -> new ProcessNotRunningException(key);
-			case TIMEOUT -> new CallTimeoutException(key, this.settings.requestTimeout());
-			case FAILED -> new ProcessFailedException(key, RemoteErrors.decode(reply.data()));
-			case REFUSED -> RemoteErrors.decode(reply.data());
-		};
-	}
-
-	private Throwable translate(Throwable error, ProcessKey key, String node, Duration timeout) {
-		Throwable cause = unwrap(error);
-		if (cause instanceof TimeoutException) {
-			return new CallTimeoutException(key, timeout);
-		}
-		if (cause instanceof HordeTransport.MemberLeftException left) {
-			return new MemberLostException(key, (node != null) ? node : this.membership.nodeName(left.member()));
-		}
-		return cause;
-	}
-
-	private static Throwable unwrap(Throwable error) {
-		Throwable cause = error;
-		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause;
-	}
-
-	private static RuntimeException asRuntime(Throwable error) {
-		return (error instanceof RuntimeException runtime) ? runtime : new SagentsException(error.toString(), error);
 	}
 
 }

@@ -384,82 +384,9 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	}
 
-	/**
-	 * A reply: its outcome and, for {@link Outcome#OK}, the encoded value, else the error's details.
-	 *
-	 * @param outcome how the call went
-	 * @param data the encoded reply or error
-	 */
-	record Reply(Outcome outcome, byte[] data) {
-
-		enum Outcome {
-
-			/** Handled; {@code data} is the reply. */
-			OK,
-
-			/** The process is not (or no longer) hosted by that member: look it up again and retry. */
-			NOT_HERE,
-
-			/** The process is not running. */
-			NOT_RUNNING,
-
-			/** The handler crashed; {@code data} describes the error. */
-			FAILED,
-
-			/** The request was refused with a typed error; {@code data} describes it. */
-			REFUSED,
-
-			/** The process did not answer in time on its member. */
-			TIMEOUT,
-
-			/**
-			 * The member, draining, handed the process over; {@code data} names the member and node
-			 * it went to: call there.
-			 */
-			MOVED;
-
-			static Outcome of(int ordinal) {
-				Outcome[] outcomes = values();
-				if (ordinal < 0 || ordinal >= outcomes.length) {
-					throw new IllegalArgumentException("Unknown reply outcome " + ordinal);
-				}
-				return outcomes[ordinal];
-			}
-
-		}
-
-	}
-
 	/** A call or request waiting for its reply, which completes on {@code completions}. */
 	private record Pending(CompletableFuture<Reply> reply, String member, ScheduledFuture<?> expiry,
 			Executor completions) {
-	}
-
-	/** The member a call was waiting on left the cluster (or this member stopped listening). */
-	static final class MemberLeftException extends Exception {
-
-		private final String member;
-
-		private final boolean graceful;
-
-		MemberLeftException(String member, boolean graceful) {
-			super("member " + member + " left", null, false, false);
-			this.member = member;
-			this.graceful = graceful;
-		}
-
-		String member() {
-			return this.member;
-		}
-
-		/**
-		 * Whether the member left gracefully: it handed its processes over and answered every
-		 * message it handled, so one it did not answer was never handled and may be sent again.
-		 */
-		boolean graceful() {
-			return this.graceful;
-		}
-
 	}
 
 }
