@@ -147,8 +147,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private final AgentEvents agentEvents;
 
-	private final Map<ProcessKind, IMap<String, HazelcastJsonValue>> registrations = new EnumMap<>(ProcessKind.class);
-
 	/** Processes this node stopped while draining, waiting to be handed over. */
 	private final Queue<Registration> toHandOver = new ConcurrentLinkedQueue<>();
 
@@ -193,6 +191,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private HordeEvents events;
 
 	private Replies replies;
+
+	private ClusterRegistry registry;
 
 	private LocalAgentsSupervisor localAgents;
 
@@ -248,8 +248,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.silentConnections.start(this.runtime.timer());
 		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), this::memberLeft);
 		this.replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
-		this.registrations.put(ProcessKind.AGENT, this.hazelcast.getMap(HordeStructures.AGENTS_MAP));
-		this.registrations.put(ProcessKind.FILESYSTEM, this.hazelcast.getMap(HordeStructures.FILESYSTEMS_MAP));
+		this.registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking, this.runtime.timer(),
 				this);
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
@@ -261,7 +260,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 		});
 		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted, this.localAgents,
-				this.agentEvents, this::registration, this.settings.requestTimeout(), this::joined);
+				this.agentEvents, this.registry::registration, this.settings.requestTimeout(), this::joined);
 		this.membership.start();
 		this.transport.start();
 		this.hosted.start();
@@ -305,7 +304,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			Optional<String> next = UniformDistribution.owner(registration.key(), hosts);
 			if (next.isEmpty() || next.get().equals(self)) {
 				this.handedOverTo.remove(registration.key());
-				removeRegistration(registration.key());
+				this.registry.removeIfHostedHere(registration.key());
 			}
 			else {
 				byOwner.computeIfAbsent(next.get(), (owner) -> new ArrayList<>()).add(registration);
@@ -469,10 +468,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private StartResult<ProcessRef> startAsOwner(Registration requested) {
 		Registration mine = requested.movedTo(this.membership.localMember(), this.settings.nodeName());
 		HazelcastJsonValue json = mine.toJson();
-		IMap<String, HazelcastJsonValue> map = registry(mine.key().kind());
-		String id = mine.key().id();
 		while (true) {
-			HazelcastJsonValue existing = map.putIfAbsent(id, json);
+			HazelcastJsonValue existing = this.registry.registerIfAbsent(mine.key(), json);
 			if (existing == null) {
 				return startRegistered(mine, json);
 			}
@@ -481,7 +478,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				return StartResult.foundRunning(ref(current.key(), current.host(), current.node()));
 			}
 			// Registered on a member that left and was not recovered yet: take it over now.
-			if (map.replace(id, existing, json)) {
+			if (this.registry.replace(mine.key(), existing, json)) {
 				return startRegistered(mine, json);
 			}
 		}
@@ -494,7 +491,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 					local.alreadyStarted());
 		}
 		catch (RuntimeException ex) {
-			registry(registration.key().kind()).remove(registration.key().id(), json);
+			this.registry.remove(registration.key(), json);
 			throw ex;
 		}
 	}
@@ -509,12 +506,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** The running process under {@code key}, wherever it runs. */
 	Optional<ProcessRef> lookup(ProcessKey key) {
 		ensureAvailable();
-		return registration(key).map((found) -> ref(key, found.host(), found.node()));
-	}
-
-	private Optional<Registration> registration(ProcessKey key) {
-		HazelcastJsonValue json = registry(key.kind()).get(key.id());
-		return Optional.ofNullable(json).map((found) -> Registration.fromJson(key, found));
+		return this.registry.registration(key).map((found) -> ref(key, found.host(), found.node()));
 	}
 
 	/** Stops the process under {@code key} wherever it runs; {@code false} if it was not running. */
@@ -522,7 +514,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		ensureAvailable();
 		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
 		while (true) {
-			Optional<Registration> found = registration(key);
+			Optional<Registration> found = this.registry.registration(key);
 			if (found.isEmpty()) {
 				return false;
 			}
@@ -532,7 +524,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				boolean hostedHere = this.hosted.lookupHosted(key).isPresent();
 				if (!hostedHere && this.handedOverTo.remove(key, self)) {
 					// Stopped to be handed over, and not sent yet: it stays stopped.
-					removeRegistration(key);
+					this.registry.removeIfHostedHere(key);
 					return true;
 				}
 				String next = hostedHere ? null : handedOverTo(key);
@@ -563,7 +555,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		boolean stopped = stopHosted(key, ExitReason.STOPPED);
 		if (!stopped) {
 			// Registered here but not running here (it ended a moment ago): drop the stale entry.
-			removeRegistration(key);
+			this.registry.removeIfHostedHere(key);
 		}
 		return stopped;
 	}
@@ -577,12 +569,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	int count(ProcessKind kind) {
 		ensureAvailable();
-		return registry(kind).size();
+		return this.registry.count(kind);
 	}
 
 	List<ProcessKey> keys(ProcessKind kind) {
 		ensureAvailable();
-		return registry(kind).keySet().stream().map((id) -> new ProcessKey(kind, id)).toList();
+		return this.registry.keys(kind);
 	}
 
 	/** How many processes each member hosts, by node name. */
@@ -592,11 +584,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return perNode;
 		}
 		for (String member : this.membership.memberIds()) {
-			long total = 0;
-			for (IMap<String, HazelcastJsonValue> map : this.registrations.values()) {
-				total += map.aggregate(Aggregators.count(), Predicates.equal(Registration.HOST, member));
-			}
-			perNode.put(this.membership.nodeName(member), (int) total);
+			perNode.put(this.membership.nodeName(member), (int) this.registry.countHostedBy(member));
 		}
 		return perNode;
 	}
@@ -812,7 +800,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			Executor completions) {
 		CompletableFuture<Boolean> followed = new CompletableFuture<>();
 		// An asynchronous read: following never waits for a thread that failover keeps busy.
-		registry(ref.key().kind()).getAsync(ref.key().id()).toCompletableFuture().whenCompleteAsync((json, error) -> {
+		this.registry.registrationAsync(ref.key()).whenCompleteAsync((json, error) -> {
 			if (error != null) {
 				followed.completeExceptionally(error);
 				return;
@@ -936,7 +924,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		this.handedOverTo.remove(process.key());
 		if (reason != ExitReason.CONFLICT && this.state != RegistryState.STOPPED) {
-			removeRegistration(process.key());
+			this.registry.removeIfHostedHere(process.key());
 		}
 	}
 
@@ -993,33 +981,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		nextOwners(stopped).forEach((owner, registrations) -> track(askToTakeOver(owner, registrations)));
 	}
 
-	/**
-	 * Runs {@code claim} on {@code ids}, one operation per partition, and {@code then} on what each
-	 * claimed, as soon as that partition answered: after a member joined or left, partitions move
-	 * for a second or more and a write on a moving one waits, so only the processes registered on
-	 * those wait with it. A partition's claim that fails is logged; its processes stay where the
-	 * registry says (the survivors or the sweep take them from there).
-	 */
-	private <T> List<CompletableFuture<T>> claimByPartition(ProcessKind kind, Set<String> ids, RegistrationClaim claim,
-			Function<Map<String, HazelcastJsonValue>, T> then) {
-		Map<Integer, Set<String>> byPartition = new HashMap<>();
-		PartitionService partitions = this.hazelcast.getPartitionService();
-		for (String id : ids) {
-			byPartition.computeIfAbsent(partitions.getPartition(id).getPartitionId(), (partition) -> new HashSet<>()).add(id);
-		}
-		return byPartition.values()
-			.stream()
-			.map((group) -> registry(kind).submitToKeys(group, claim)
-				.toCompletableFuture()
-				.thenApplyAsync(then, this.blocking)
-				.exceptionally((error) -> {
-					logger.warn("Moving {} {} registrations failed", group.size(), kind.name().toLowerCase(Locale.ROOT),
-							error);
-					return null;
-				}))
-			.toList();
-	}
-
 	/** Asks {@code owner} to take over {@code registrations}, the processes this node stopped. */
 	private CompletableFuture<Void> askToTakeOver(String owner, List<Registration> stopped) {
 		String self = this.membership.localMember();
@@ -1057,7 +1018,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				this.settings.nodeName());
 		idsByKind(registrations).forEach((kind, ids) -> {
 			ids.forEach((id) -> this.handedOverTo.remove(new ProcessKey(kind, id)));
-			registry(kind).submitToKeys(ids, back);
+			this.registry.claimAsync(kind, ids, back);
 		});
 	}
 
@@ -1067,14 +1028,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashSet<>()).add(registration.key().id());
 		}
 		return byKind;
-	}
-
-	private void removeRegistration(ProcessKey key) {
-		IMap<String, HazelcastJsonValue> map = registry(key.kind());
-		HazelcastJsonValue json = map.get(key.id());
-		if (json != null && Registration.fromJson(key, json).host().equals(this.membership.localMember())) {
-			map.remove(key.id(), json);
-		}
 	}
 
 	// ---- failover ----------------------------------------------------------------------------
@@ -1156,10 +1109,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.membership.reload();
 		this.membership.announce(localStatus());
 		RegistrationClaim claim = RegistrationClaim.fromAnyOf(Set.of(previous), self, this.settings.nodeName());
-		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-			Set<String> ids = this.hosted.keysHosted(kind.getKey()).stream().map(ProcessKey::id).collect(Collectors.toSet());
+		for (ProcessKind kind : ProcessKind.values()) {
+			Set<String> ids = this.hosted.keysHosted(kind).stream().map(ProcessKey::id).collect(Collectors.toSet());
 			if (!ids.isEmpty()) {
-				kind.getValue().executeOnKeys(ids, claim);
+				this.registry.claim(kind, ids, claim);
 			}
 		}
 		reconcile();
@@ -1290,10 +1243,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		Set<String> present = this.membership.memberIds();
 		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
-		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-			Set<String> orphans = new HashSet<>(kind.getValue().localKeySet(new HostedByNoneOf(present)));
-			orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind.getKey(), id)));
-			restarts.addAll(claimOrphans(kind.getKey(), orphans, present));
+		for (ProcessKind kind : ProcessKind.values()) {
+			Set<String> orphans = new HashSet<>(this.registry.orphansOwnedHere(kind, present));
+			orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind, id)));
+			restarts.addAll(claimOrphans(kind, orphans, present));
 		}
 		return restarts;
 	}
@@ -1305,15 +1258,15 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		String self = this.membership.localMember();
 		int orphans = 0;
 		int restarted = 0;
-		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
+		for (ProcessKind kind : ProcessKind.values()) {
 			Set<String> mine = new HashSet<>();
-			for (String id : kind.getValue().keySet(new HostedByNoneOf(present))) {
+			for (String id : this.registry.orphans(kind, present)) {
 				orphans++;
-				if (self.equals(UniformDistribution.owner(new ProcessKey(kind.getKey(), id), hosts).orElse(null))) {
+				if (self.equals(UniformDistribution.owner(new ProcessKey(kind, id), hosts).orElse(null))) {
 					mine.add(id);
 				}
 			}
-			restarted += sum(claimOrphans(kind.getKey(), mine, present));
+			restarted += sum(claimOrphans(kind, mine, present));
 		}
 		return new RecoveryPass(orphans, restarted);
 	}
@@ -1329,7 +1282,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.membership.localMember(),
 				this.settings.nodeName());
-		return claimByPartition(kind, ids, claim, (claimed) -> startAll(kind, claimed));
+		return this.registry.claimByPartition(kind, ids, claim, (claimed) -> startAll(kind, claimed));
 	}
 
 	/** How many processes the restarts started, once all are done (a failed claim counts none). */
@@ -1406,13 +1359,13 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 */
 	private void stopDuplicates() {
 		String self = this.membership.localMember();
-		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-			List<ProcessKey> keys = this.hosted.keysHosted(kind.getKey());
+		for (ProcessKind kind : ProcessKind.values()) {
+			List<ProcessKey> keys = this.hosted.keysHosted(kind);
 			if (keys.isEmpty()) {
 				continue;
 			}
 			Set<String> ids = keys.stream().map(ProcessKey::id).collect(Collectors.toSet());
-			Map<String, HazelcastJsonValue> registered = kind.getValue().getAll(ids);
+			Map<String, HazelcastJsonValue> registered = this.registry.registered(kind, ids);
 			for (ProcessKey key : keys) {
 				HazelcastJsonValue json = registered.get(key.id());
 				if (json == null) {
@@ -1428,7 +1381,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	private void registerAgain(ProcessKey key) {
-		runningHere(key).ifPresent((process) -> registry(key.kind()).putIfAbsent(key.id(), registrationOf(process).toJson()));
+		runningHere(key).ifPresent((process) -> this.registry.registerIfAbsent(key, registrationOf(process).toJson()));
 	}
 
 	/** The registration of {@code process}, which runs (or ran) here. */
@@ -1560,7 +1513,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				this.transport.cast(next, key, this.payloads.get(key.kind()).encodeMessage(message), null);
 				return;
 			}
-			Optional<Registration> found = registration(key);
+			Optional<Registration> found = this.registry.registration(key);
 			if (found.isEmpty()) {
 				logger.debug("Dropping a cast to {}, which is not running", key);
 				return;
@@ -1664,10 +1617,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashMap<>())
 					.put(registration.key().id(), registration.toJson());
 			}
-			byKind.forEach((kind, registrations) -> registry(kind).putAll(registrations));
+			byKind.forEach(this.registry::registerAll);
 			for (Registration registration : started) {
 				if (runningHere(registration.key()).isEmpty()) {
-					removeRegistration(registration.key());
+					this.registry.removeIfHostedHere(registration.key());
 				}
 			}
 			return refused;
@@ -1692,10 +1645,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private String hostOf(ProcessRef ref) {
 		return ((HordeProcessRef) ref).host();
-	}
-
-	private IMap<String, HazelcastJsonValue> registry(ProcessKind kind) {
-		return this.registrations.get(kind);
 	}
 
 }
