@@ -38,9 +38,7 @@ public final class HordeAgentsSupervisor implements AgentsSupervisor, SagentsLif
 			FileSystemSupervisor fileSystems, AgentSettings settings, ProcessFailureLog failures) {
 		this.node = node;
 		this.behaviors = behaviors;
-		this.hosted = new LocalAgentsSupervisor(node.runtime(), node.hosted(), behaviors, persistence, fileSystems,
-				settings, failures, node);
-		node.attach(this.hosted);
+		this.hosted = node.hostAgents(behaviors, persistence, fileSystems, settings, failures);
 	}
 
 	@Override

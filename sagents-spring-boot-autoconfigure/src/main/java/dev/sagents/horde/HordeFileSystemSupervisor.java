@@ -29,8 +29,7 @@ public final class HordeFileSystemSupervisor implements FileSystemSupervisor, Sa
 	public HordeFileSystemSupervisor(HordeNode node, FileSystemPersistence persistence, FileSystemSettings settings,
 			ProcessFailureLog failures) {
 		this.node = node;
-		this.hosted = new LocalFileSystemSupervisor(node.runtime(), node.hosted(), persistence, settings, failures, node);
-		node.attach(this.hosted, settings.callTimeout());
+		this.hosted = node.hostFileSystems(persistence, settings, failures);
 	}
 
 	@Override

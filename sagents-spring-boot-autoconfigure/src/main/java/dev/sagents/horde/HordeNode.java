@@ -56,6 +56,13 @@ import dev.sagents.local.HostingListener;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcess;
+import dev.sagents.agent.AgentBehaviorResolver;
+import dev.sagents.agent.AgentPersistence;
+import dev.sagents.agent.AgentSettings;
+import dev.sagents.filesystem.FileSystemPersistence;
+import dev.sagents.filesystem.FileSystemSettings;
+import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.process.CallTimeoutException;
@@ -141,7 +148,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private final HordeSettings settings;
 
-	private final LocalProcessRegistry hosted = new LocalProcessRegistry();
+	private final HostedProcesses hosted;
 
 	private final Map<ProcessKind, PayloadFormat> payloads = new EnumMap<>(ProcessKind.class);
 
@@ -194,12 +201,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private ClusterRegistry registry;
 
-	private LocalAgentsSupervisor localAgents;
-
-	private LocalFileSystemSupervisor localFileSystems;
-
-	private Duration fileSystemCallTimeout = Duration.ofSeconds(30);
-
 	private ScheduledFuture<?> recoverySweep;
 
 	private SilentConnectionGuard silentConnections;
@@ -225,6 +226,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.members = members;
 		this.runtime = runtime;
 		this.settings = settings;
+		this.hosted = new HostedProcesses(runtime);
 		this.payloads.put(ProcessKind.AGENT, new AgentPayloads(codec));
 		this.payloads.put(ProcessKind.FILESYSTEM, new FileSystemPayloads());
 		this.agentEvents = new AgentEvents(codec);
@@ -259,11 +261,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				this.blocking.execute(this::rejoin);
 			}
 		});
-		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted, this.localAgents,
+		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted.registry(), this.hosted.agents(),
 				this.agentEvents, this.registry::registration, this.settings.requestTimeout(), this::joined);
+		this.hosted.sendNoticesTo(this);
 		this.membership.start();
 		this.transport.start();
-		this.hosted.start();
+		this.hosted.registry().start();
 		this.state = RegistryState.RUNNING;
 		this.membership.announce(MemberStatus.ALIVE);
 		long sweep = RECOVERY_SWEEP.toMillis();
@@ -287,9 +290,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		// for the registry, which is busy moving their registrations.
 		String self = this.membership.localMember();
 		for (ProcessKind kind : ProcessKind.values()) {
-			this.hosted.keysHosted(kind).forEach((key) -> this.handedOverTo.put(key, self));
+			this.hosted.keys(kind).forEach((key) -> this.handedOverTo.put(key, self));
 		}
-		this.hosted.drain();
+		this.hosted.registry().drain();
 	}
 
 	/**
@@ -357,7 +360,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.silentConnections.stop();
 		this.events.close();
 		this.membership.stop();
-		this.hosted.stop();
+		this.hosted.registry().stop();
 		// Leave first, stop listening last: until the member is gone, late calls hear "not here"
 		// and follow their process instead of waiting for a member that no longer answers.
 		this.members.stop();
@@ -375,15 +378,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 	}
 
-	void attach(LocalAgentsSupervisor agents) {
-		this.localAgents = agents;
-	}
-
-	void attach(LocalFileSystemSupervisor fileSystems, Duration callTimeout) {
-		this.localFileSystems = fileSystems;
-		this.fileSystemCallTimeout = callTimeout;
-	}
-
 	RegistryState state() {
 		return this.state;
 	}
@@ -395,12 +389,27 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 	}
 
-	LocalProcessRuntime runtime() {
-		return this.runtime;
+	/**
+	 * Hosts agents on this node: returns the local supervisor they run in here, built with this
+	 * node's local registry, which the caller starts and stops.
+	 */
+	LocalAgentsSupervisor hostAgents(AgentBehaviorResolver behaviors, AgentPersistence persistence,
+			FileSystemSupervisor fileSystems, AgentSettings settings, ProcessFailureLog failures) {
+		return this.hosted.hostAgents(behaviors, persistence, fileSystems, settings, failures);
 	}
 
+	/**
+	 * Hosts file systems on this node: returns the local supervisor they run in here, built with
+	 * this node's local registry, which the caller starts and stops.
+	 */
+	LocalFileSystemSupervisor hostFileSystems(FileSystemPersistence persistence, FileSystemSettings settings,
+			ProcessFailureLog failures) {
+		return this.hosted.hostFileSystems(persistence, settings, failures);
+	}
+
+	/** The registry of the processes this node hosts. */
 	LocalProcessRegistry hosted() {
-		return this.hosted;
+		return this.hosted.registry();
 	}
 
 	HordeSettings settings() {
@@ -486,7 +495,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private StartResult<ProcessRef> startRegistered(Registration registration, HazelcastJsonValue json) {
 		try {
-			StartResult<? extends ProcessRef> local = startHere(registration);
+			StartResult<? extends ProcessRef> local = this.hosted.startHere(registration);
 			return new StartResult<>(ref(registration.key(), registration.host(), registration.node()),
 					local.alreadyStarted());
 		}
@@ -494,13 +503,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			this.registry.remove(registration.key(), json);
 			throw ex;
 		}
-	}
-
-	private StartResult<? extends ProcessRef> startHere(Registration registration) {
-		return switch (registration.key().kind()) {
-			case AGENT -> this.localAgents.startAgent(registration.agentSpec());
-			case FILESYSTEM -> this.localFileSystems.startFileSystem(registration.key().id());
-		};
 	}
 
 	/** The running process under {@code key}, wherever it runs. */
@@ -521,7 +523,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			String host = found.get().host();
 			String self = this.membership.localMember();
 			if (host.equals(self)) {
-				boolean hostedHere = this.hosted.lookupHosted(key).isPresent();
+				boolean hostedHere = this.hosted.lookup(key).isPresent();
 				if (!hostedHere && this.handedOverTo.remove(key, self)) {
 					// Stopped to be handed over, and not sent yet: it stays stopped.
 					this.registry.removeIfHostedHere(key);
@@ -552,19 +554,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	private boolean stopHere(ProcessKey key) {
-		boolean stopped = stopHosted(key, ExitReason.STOPPED);
+		boolean stopped = this.hosted.stopHere(key, ExitReason.STOPPED);
 		if (!stopped) {
 			// Registered here but not running here (it ended a moment ago): drop the stale entry.
 			this.registry.removeIfHostedHere(key);
 		}
 		return stopped;
-	}
-
-	private boolean stopHosted(ProcessKey key, ExitReason reason) {
-		return switch (key.kind()) {
-			case AGENT -> this.localAgents.stopHosted(key.id(), reason);
-			case FILESYSTEM -> this.localFileSystems.stopHosted(key.id(), reason);
-		};
 	}
 
 	int count(ProcessKind kind) {
@@ -592,13 +587,13 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** The agents of every member. */
 	List<AgentInfo> listAgents() {
 		ensureAvailable();
-		return gather(ProcessKind.AGENT, this.localAgents::listHosted, HostedListing::decodeAgents);
+		return gather(ProcessKind.AGENT, this.hosted.agents()::listHosted, HostedListing::decodeAgents);
 	}
 
 	/** The file systems of every member. */
 	List<FileSystemInfo> listFileSystems() {
 		ensureAvailable();
-		return gather(ProcessKind.FILESYSTEM, this.localFileSystems::listHosted, HostedListing::decodeFileSystems);
+		return gather(ProcessKind.FILESYSTEM, this.hosted.fileSystems()::listHosted, HostedListing::decodeFileSystems);
 	}
 
 	private <T> List<T> gather(ProcessKind kind, Supplier<List<T>> local,
@@ -631,7 +626,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	ProcessRef ref(ProcessKey key, String host, String hostNode) {
 		return switch (key.kind()) {
 			case AGENT -> new HordeAgentRef(this, key, host, hostNode);
-			case FILESYSTEM -> new HordeFileSystemRef(this, key, host, hostNode, this.fileSystemCallTimeout);
+			case FILESYSTEM -> new HordeFileSystemRef(this, key, host, hostNode, this.hosted.fileSystemCallTimeout());
 		};
 	}
 
@@ -716,7 +711,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		String next = (tries == 0) ? nextOwnerIfDraining(current, ref.key()) : null;
 		String host = (next != null) ? next : current;
 		String handingOver = (next != null) ? current : null;
-		if (next != null && next.equals(this.membership.localMember()) && runningHere(ref.key()).isPresent()) {
+		if (next != null && next.equals(this.membership.localMember()) && this.hosted.runningHere(ref.key()).isPresent()) {
 			ref.movedTo(host, this.settings.nodeName());
 			return attempt(call, tries);
 		}
@@ -778,11 +773,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private String nextOwnerIfDraining(String host, ProcessKey key) {
 		return this.membership.isShuttingDown(host) ? UniformDistribution.owner(key, this.membership.hostIds()).orElse(null)
 				: null;
-	}
-
-	/** The process {@code key} if it runs on this node. */
-	private Optional<ProcessRef> runningHere(ProcessKey key) {
-		return this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
 	}
 
 	private CompletableFuture<Object> followAndRetry(Call call, String host, int tries) {
@@ -892,7 +882,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (!ref.host().equals(this.membership.localMember())) {
 			return Optional.empty();
 		}
-		return runningHere(ref.key());
+		return this.hosted.runningHere(ref.key());
 	}
 
 	// ---- events ------------------------------------------------------------------------------
@@ -918,7 +908,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		if (reason == ExitReason.SHUTDOWN && this.state == RegistryState.DRAINING) {
 			this.handedOverTo.put(process.key(), this.membership.localMember());
-			this.toHandOver.add(registrationOf(process));
+			this.toHandOver.add(this.hosted.registrationOf(process, this.membership.localMember(), this.settings.nodeName()));
 			scheduleHandoffs();
 			return;
 		}
@@ -1110,7 +1100,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.membership.announce(localStatus());
 		RegistrationClaim claim = RegistrationClaim.fromAnyOf(Set.of(previous), self, this.settings.nodeName());
 		for (ProcessKind kind : ProcessKind.values()) {
-			Set<String> ids = this.hosted.keysHosted(kind).stream().map(ProcessKey::id).collect(Collectors.toSet());
+			Set<String> ids = this.hosted.keys(kind).stream().map(ProcessKey::id).collect(Collectors.toSet());
 			if (!ids.isEmpty()) {
 				this.registry.claim(kind, ids, claim);
 			}
@@ -1360,7 +1350,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private void stopDuplicates() {
 		String self = this.membership.localMember();
 		for (ProcessKind kind : ProcessKind.values()) {
-			List<ProcessKey> keys = this.hosted.keysHosted(kind);
+			List<ProcessKey> keys = this.hosted.keys(kind);
 			if (keys.isEmpty()) {
 				continue;
 			}
@@ -1374,21 +1364,15 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				else if (!Registration.fromJson(key, json).host().equals(self)) {
 					logger.warn("{} runs here and on {}; stopping this one, the cluster kept the other", key,
 							Registration.fromJson(key, json).node());
-					stopHosted(key, ExitReason.CONFLICT);
+					this.hosted.stopHere(key, ExitReason.CONFLICT);
 				}
 			}
 		}
 	}
 
 	private void registerAgain(ProcessKey key) {
-		runningHere(key).ifPresent((process) -> this.registry.registerIfAbsent(key, registrationOf(process).toJson()));
-	}
-
-	/** The registration of {@code process}, which runs (or ran) here. */
-	private Registration registrationOf(ProcessRef process) {
-		String self = this.membership.localMember();
-		return (process instanceof AgentContext agent) ? Registration.ofAgent(agent.spec(), self, this.settings.nodeName())
-				: Registration.ofFileSystem(process.key().id(), self, this.settings.nodeName());
+		this.hosted.runningHere(key).ifPresent((process) -> this.registry.registerIfAbsent(key,
+				this.hosted.registrationOf(process, this.membership.localMember(), this.settings.nodeName()).toJson()));
 	}
 
 	// ---- inbound -----------------------------------------------------------------------------
@@ -1399,7 +1383,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				&& awaitArrival(key, handingOver, () -> onCall(sender, correlation, key, null, payload))) {
 			return;
 		}
-		Optional<ProcessRef> local = runningHere(key);
+		Optional<ProcessRef> local = this.hosted.runningHere(key);
 		if (local.isEmpty()) {
 			this.transport.reply(sender, correlation, notHere(key));
 			return;
@@ -1435,11 +1419,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * or that member left.
 	 */
 	private boolean awaitArrival(ProcessKey key, String handingOver, Runnable handle) {
-		if (runningHere(key).isPresent() || !this.membership.isMember(handingOver)) {
+		if (this.hosted.runningHere(key).isPresent() || !this.membership.isMember(handingOver)) {
 			return false;
 		}
 		this.arriving.await(key, handingOver, handle);
-		if (runningHere(key).isPresent()) {
+		if (this.hosted.runningHere(key).isPresent()) {
 			// It started between the look and the wait.
 			this.arriving.started(key);
 		}
@@ -1472,7 +1456,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (handingOver != null && awaitArrival(key, handingOver, () -> onCast(sender, key, null, payload))) {
 			return;
 		}
-		Optional<ProcessRef> local = runningHere(key);
+		Optional<ProcessRef> local = this.hosted.runningHere(key);
 		if (local.isPresent()) {
 			PayloadFormat format = this.payloads.get(key.kind());
 			local.get().cast(new EncodedMessage(() -> format.decodeMessage(payload)));
@@ -1519,7 +1503,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				return;
 			}
 			String host = found.get().host();
-			Optional<ProcessRef> local = runningHere(key);
+			Optional<ProcessRef> local = this.hosted.runningHere(key);
 			if (!host.equals(this.membership.localMember()) && this.membership.isMember(host)) {
 				this.transport.cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null);
 			}
@@ -1557,17 +1541,15 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 			case STOP -> {
 				ProcessKey key = ProcessKey.parse(in.readString());
-				out.writeBoolean(this.hosted.lookupHosted(key).isPresent() ? stopHere(key) : stop(key));
+				out.writeBoolean(this.hosted.lookup(key).isPresent() ? stopHere(key) : stop(key));
 			}
 			case HANDOFF -> out.writeKeys(takeOver(sender, in));
 			case LIST -> {
-				ProcessKind kind = ProcessKind.valueOf(in.readString());
-				return (kind == ProcessKind.AGENT) ? HostedListing.encodeAgents(this.localAgents.listHosted())
-						: HostedListing.encodeFileSystems(this.localFileSystems.listHosted());
+				return this.hosted.listHere(ProcessKind.valueOf(in.readString()));
 			}
 			case STATUS -> {
 				ProcessKey key = ProcessKey.parse(in.readString());
-				Optional<ProcessRef> local = this.hosted.lookupHosted(key);
+				Optional<ProcessRef> local = this.hosted.lookup(key);
 				String next = handedOverTo(key);
 				if (local.isEmpty() && next != null) {
 					return this.replies.awaitReply(this.transport.request(next, RequestOperation.STATUS, new Wire.Writer().writeString(key.toString()).toBytes(),
@@ -1603,7 +1585,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			for (int i = 0; i < count; i++) {
 				Registration registration = in.readRegistration().movedTo(self, this.settings.nodeName());
 				try {
-					startHere(registration);
+					this.hosted.startHere(registration);
 					started.add(registration);
 				}
 				catch (RuntimeException ex) {
@@ -1619,7 +1601,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 			byKind.forEach(this.registry::registerAll);
 			for (Registration registration : started) {
-				if (runningHere(registration.key()).isEmpty()) {
+				if (this.hosted.runningHere(registration.key()).isEmpty()) {
 					this.registry.removeIfHostedHere(registration.key());
 				}
 			}
