@@ -7,17 +7,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,21 +27,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.core.LifecycleEvent;
-import com.hazelcast.map.IMap;
-import com.hazelcast.partition.PartitionService;
-import com.hazelcast.query.Predicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentRef;
-import dev.sagents.agent.AgentStatus;
 import dev.sagents.agent.Subscription;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.NoHostAvailableException;
@@ -67,12 +58,10 @@ import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.MemberLostException;
-import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.ProcessRef;
-import dev.sagents.process.SagentsException;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.ExitReason;
@@ -113,7 +102,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** Threads that wait on Hazelcast at once (restarts, handoffs, requests from other members). */
 	private static final int BLOCKING_THREADS = 32;
 
-
 	/**
 	 * A draining node that handed its processes over stays until no caller needed redirecting for
 	 * this long (or {@link #REDIRECT_LINGER} passed): its callers learn the new hosts while the
@@ -138,9 +126,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	/** How long an announced restart is remembered for callers that still name the failed member. */
 	private static final Duration RESTART_MEMORY = Duration.ofSeconds(10);
-
-	/** The longest pause between two tries of a call whose process is moving. */
-	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
 	private final HazelcastMemberProvider members;
 
@@ -187,7 +172,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private long redirectedUntil;
 
-	private volatile RegistryState state = RegistryState.STARTING;
+	private final NodeState state = new NodeState();
 
 	private HazelcastInstance hazelcast;
 
@@ -198,6 +183,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private HordeEvents events;
 
 	private Replies replies;
+
+	private CallRouter router;
+
+	private CastForwarder forwarder;
 
 	private ClusterRegistry registry;
 
@@ -263,11 +252,16 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		});
 		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted.registry(), this.hosted.agents(),
 				this.agentEvents, this.registry::registration, this.settings.requestTimeout(), this::joined);
+		NodeContext context = new NodeContext(this.settings, this.runtime, this.blocking, this.membership, this.transport,
+				this.replies, this.state, this::joined);
+		this.forwarder = new CastForwarder(context, this.payloads, this.registry, this.hosted, this::handedOverTo);
+		this.router = new CallRouter(context, this.payloads, this.registry, this.hosted, this.restartedProcesses,
+				this.forwarder);
 		this.hosted.sendNoticesTo(this);
 		this.membership.start();
 		this.transport.start();
 		this.hosted.registry().start();
-		this.state = RegistryState.RUNNING;
+		this.state.set(RegistryState.RUNNING);
 		this.membership.announce(MemberStatus.ALIVE);
 		long sweep = RECOVERY_SWEEP.toMillis();
 		this.recoverySweep = this.runtime.timer()
@@ -278,10 +272,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	synchronized void drain() {
-		if (this.state != RegistryState.RUNNING) {
+		if (!this.state.is(RegistryState.RUNNING)) {
 			return;
 		}
-		this.state = RegistryState.DRAINING;
+		this.state.set(RegistryState.DRAINING);
 		this.drainingSince = System.nanoTime();
 		this.membership.announce(MemberStatus.SHUTTING_DOWN);
 		logger.info("sagents node {} is draining: its processes stop and go to their next owners",
@@ -349,11 +343,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	synchronized void stop() {
-		if (this.state == RegistryState.STOPPED || this.hazelcast == null) {
-			this.state = RegistryState.STOPPED;
+		if (this.state.is(RegistryState.STOPPED) || this.hazelcast == null) {
+			this.state.set(RegistryState.STOPPED);
 			return;
 		}
-		this.state = RegistryState.STOPPED;
+		this.state.set(RegistryState.STOPPED);
 		if (this.recoverySweep != null) {
 			this.recoverySweep.cancel(false);
 		}
@@ -379,14 +373,11 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	RegistryState state() {
-		return this.state;
+		return this.state.get();
 	}
 
 	void ensureAvailable() {
-		RegistryState current = this.state;
-		if (current != RegistryState.RUNNING) {
-			throw new RegistryUnavailableException(current);
-		}
+		this.state.ensureAvailable();
 	}
 
 	/**
@@ -619,270 +610,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	// ---- calls -------------------------------------------------------------------------------
 
-	/**
-	 * A reference to {@code key} hosted on {@code host}. Even for a process hosted here it is a
-	 * horde reference, which calls the local process directly but follows it when it moves.
-	 */
+	/** A reference to {@code key} hosted on {@code host}. */
 	ProcessRef ref(ProcessKey key, String host, String hostNode) {
-		return switch (key.kind()) {
-			case AGENT -> new HordeAgentRef(this, key, host, hostNode);
-			case FILESYSTEM -> new HordeFileSystemRef(this, key, host, hostNode, this.hosted.fileSystemCallTimeout());
-		};
-	}
-
-	CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout) {
-		return call(ref, message, timeout, new CallContinuations(this.runtime.executor()));
-	}
-
-	Object callAndWait(HordeProcessRef ref, Object message, Duration timeout) {
-		Optional<ProcessRef> local = hostedHere(ref);
-		if (local.isPresent()) {
-			try {
-				// The fast path: the handler may run on this very thread.
-				return local.get().callAndWait(message, Object.class, timeout);
-			}
-			catch (ProcessNotRunningException ex) {
-				// It ended or moved on between the lookup and the call: follow it.
-			}
-		}
-		// This thread runs its call's continuations itself, from before the call goes out: a reply
-		// wakes it directly, and a caller that is a thread of the executor needs no other one.
-		CallContinuations continuations = new CallContinuations(this.runtime.executor());
-		continuations.waitHere();
-		return this.replies.awaitValue(call(ref, message, timeout, continuations), ref.key(), timeout);
-	}
-
-	/** A call whose continuations run on a thread waiting for it, else on the sagents executor. */
-	private CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout,
-			CallContinuations continuations) {
-		CallFuture<Object> result = new CallFuture<>(continuations);
-		attempt(new Call(ref, message, timeout, System.nanoTime() + timeout.toNanos(), continuations), 0)
-			.whenComplete((value, error) -> {
-				if (error != null) {
-					result.completeExceptionally(error);
-				}
-				else {
-					result.complete(value);
-				}
-			});
-		return result;
-	}
-
-	private CompletableFuture<Object> attempt(Call call, int tries) {
-		HordeProcessRef ref = call.ref();
-		Object message = call.message();
-		Duration timeout = call.timeout();
-		long deadline = call.deadline();
-		long remaining = deadline - System.nanoTime();
-		if (remaining <= 0) {
-			return CompletableFuture.failedFuture(new CallTimeoutException(ref.key(), timeout));
-		}
-		Optional<ProcessRef> local = hostedHere(ref);
-		if (local.isPresent()) {
-			String here = ref.host();
-			return local.get().call(message, Object.class, Duration.ofNanos(remaining)).exceptionallyCompose((error) -> {
-				if (Replies.unwrap(error) instanceof ProcessNotRunningException) {
-					return followAndRetry(call, here, tries);
-				}
-				return CompletableFuture.failedFuture(Replies.unwrap(error));
-			});
-		}
-		PayloadFormat format = this.payloads.get(ref.key().kind());
-		byte[] payload;
-		try {
-			payload = format.encodeMessage(message);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		// When its member left, the survivors restart it: go where they announce it, or follow the
-		// registry. A draining member still answers: it serves the process, or tells where it
-		// handed it over; but the first try goes ahead to where it hands it over.
-		String current = ref.host();
-		if (!this.membership.isMember(current)) {
-			return this.restartedProcesses.whereRestarted(ref.key(), current, deadline).thenCompose((location) -> {
-				if (location != null && this.membership.isMember(location.member())) {
-					ref.movedTo(location.member(), location.node());
-					return attempt(call, tries + 1);
-				}
-				return followAndRetry(call, current, tries);
-			});
-		}
-		String next = (tries == 0) ? nextOwnerIfDraining(current, ref.key()) : null;
-		String host = (next != null) ? next : current;
-		String handingOver = (next != null) ? current : null;
-		if (next != null && next.equals(this.membership.localMember()) && this.hosted.runningHere(ref.key()).isPresent()) {
-			ref.movedTo(host, this.settings.nodeName());
-			return attempt(call, tries);
-		}
-		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining), handingOver, call.completions())
-			.handle((reply, error) -> {
-				if (error != null) {
-					if (Replies.unwrap(error) instanceof MemberLeftException left && left.graceful()) {
-						return followAndRetry(call, host, tries);
-					}
-					return CompletableFuture.failedFuture(this.replies.translate(error, ref.key(), ref.node(), timeout));
-				}
-				return switch (reply.outcome()) {
-					case OK -> {
-						if (handingOver != null) {
-							ref.movedTo(host, this.membership.nodeName(host));
-						}
-						yield CompletableFuture.completedFuture(format.decodeReply(message, reply.data()));
-					}
-					case NOT_HERE -> {
-						this.restartedProcesses.notOn(ref.key(), host);
-						yield followAndRetry(call, host, tries);
-					}
-					case NOT_RUNNING -> CompletableFuture.failedFuture(new ProcessNotRunningException(ref.key()));
-					case FAILED -> CompletableFuture
-						.failedFuture(new ProcessFailedException(ref.key(), RemoteErrors.decode(reply.data())));
-					case REFUSED -> CompletableFuture.failedFuture(RemoteErrors.decode(reply.data()));
-					case TIMEOUT -> CompletableFuture.failedFuture(new CallTimeoutException(ref.key(), timeout));
-					case MOVED -> {
-						Wire.Reader moved = new Wire.Reader(reply.data());
-						ref.movedTo(moved.readString(), moved.readString());
-						// The handoff may still be on its way, or the new member not have started it yet: the
-						// next redirection waits a little.
-						CompletableFuture<Boolean> ready = (tries == 0) ? CompletableFuture.completedFuture(true)
-								: afterPause(tries, call.completions());
-						yield ready.thenCompose((ignored) -> attempt(call, tries + 1));
-					}
-				};
-			})
-			.thenCompose(Function.identity());
-	}
-
-	/**
-	 * A call on its way, over however many tries it takes.
-	 *
-	 * @param ref the reference it was made through, which follows the process
-	 * @param message the message
-	 * @param timeout the caller's timeout
-	 * @param deadline when it times out ({@link System#nanoTime()})
-	 * @param completions where its continuations run: the caller's own thread while it waits, else
-	 * the sagents executor ({@link CallContinuations})
-	 */
-	private record Call(HordeProcessRef ref, Object message, Duration timeout, long deadline, Executor completions) {
-	}
-
-	/**
-	 * Where {@code key} runs next if its {@code host} drains (every member computes the same, the
-	 * draining member included), else {@code null}; {@code null} too if no member can take it.
-	 */
-	private String nextOwnerIfDraining(String host, ProcessKey key) {
-		return this.membership.isShuttingDown(host) ? UniformDistribution.owner(key, this.membership.hostIds()).orElse(null)
-				: null;
-	}
-
-	private CompletableFuture<Object> followAndRetry(Call call, String host, int tries) {
-		return follow(call.ref(), host, tries, call.completions())
-			.thenCompose((moved) -> moved ? attempt(call, tries + 1)
-					: CompletableFuture.failedFuture(new ProcessNotRunningException(call.ref().key())));
-	}
-
-	/**
-	 * Looks the process up again after its member said it does not host it. Completes with
-	 * {@code false} when it is not registered any more; else updates {@code ref} and completes with
-	 * {@code true} after a short pause if it is still registered where it was (it is moving).
-	 */
-	private CompletableFuture<Boolean> follow(HordeProcessRef ref, String previousHost, int tries,
-			Executor completions) {
-		CompletableFuture<Boolean> followed = new CompletableFuture<>();
-		// An asynchronous read: following never waits for a thread that failover keeps busy.
-		this.registry.registrationAsync(ref.key()).whenCompleteAsync((json, error) -> {
-			if (error != null) {
-				followed.completeExceptionally(error);
-				return;
-			}
-			if (json == null) {
-				ref.ended();
-				followed.complete(false);
-				return;
-			}
-			Registration found = Registration.fromJson(ref.key(), json);
-			ref.movedTo(found.host(), found.node());
-			if (!found.host().equals(previousHost)) {
-				followed.complete(true);
-				return;
-			}
-			afterPause(tries, completions).thenAccept(followed::complete);
-		}, completions);
-		return followed;
-	}
-
-	/**
-	 * Completes with {@code true}, on {@code completions}, after a pause that grows with
-	 * {@code tries}, up to a bound.
-	 */
-	private CompletableFuture<Boolean> afterPause(int tries, Executor completions) {
-		CompletableFuture<Boolean> paused = new CompletableFuture<>();
-		long pause = Math.min(TimeUnit.MICROSECONDS.toNanos(250) << Math.min(tries, 10), MAX_RETRY_PAUSE_NANOS);
-		this.runtime.timer()
-			.schedule(() -> completions.execute(() -> paused.complete(true)), pause, TimeUnit.NANOSECONDS);
-		return paused;
-	}
-
-	void cast(HordeProcessRef ref, Object message) {
-		Optional<ProcessRef> local = hostedHere(ref);
-		if (local.isPresent()) {
-			local.get().cast(message);
-			return;
-		}
-		// Encoded here, on every path, so that a message the codec refuses fails this cast.
-		byte[] payload = this.payloads.get(ref.key().kind()).encodeMessage(message);
-		String host = ref.host();
-		String next = nextOwnerIfDraining(host, ref.key());
-		if (next != null) {
-			// Ahead of the handoff, to where it waits for the process (see ArrivingProcesses).
-			this.transport.cast(next, ref.key(), payload, host);
-		}
-		else if (this.membership.isAlive(host) && !host.equals(this.membership.localMember())) {
-			this.transport.cast(host, ref.key(), payload, null);
-		}
-		else {
-			// Its member is gone (or drains with nobody to take over): go where the survivors
-			// announce its restart, or follow the registry, which names the next host as soon as
-			// there is one (a cast has no reply to tell us it was lost on the way).
-			long deadline = castDeadline();
-			this.restartedProcesses.whereRestarted(ref.key(), host, deadline).thenAccept((location) -> {
-				if (location != null && this.membership.isAlive(location.member())
-						&& !location.member().equals(this.membership.localMember())) {
-					ref.movedTo(location.member(), location.node());
-					this.transport.cast(location.member(), ref.key(), payload, null);
-				}
-				else {
-					forward(ref.key(), message, deadline);
-				}
-			}).exceptionally((error) -> {
-				logger.warn("Dropping a cast to {}", ref.key(), error);
-				return null;
-			});
-		}
-	}
-
-	AgentStatus status(HordeAgentRef ref) {
-		Optional<ProcessRef> local = hostedHere(ref);
-		if (local.isPresent()) {
-			return ((AgentRef) local.get()).status();
-		}
-		try {
-			Reply reply = this.replies.awaitReply(this.transport.request(ref.host(), RequestOperation.STATUS,
-					new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.settings.requestTimeout()),
-					ref.key());
-			String status = new Wire.Reader(reply.data()).readString();
-			return (status != null) ? AgentStatus.valueOf(status) : AgentStatus.STOPPED;
-		}
-		catch (MemberLostException ex) {
-			return AgentStatus.STOPPED;
-		}
-	}
-
-	private Optional<ProcessRef> hostedHere(HordeProcessRef ref) {
-		if (!ref.host().equals(this.membership.localMember())) {
-			return Optional.empty();
-		}
-		return this.hosted.runningHere(ref.key());
+		return this.hosted.ref(this.router, key, host, hostNode);
 	}
 
 	// ---- events ------------------------------------------------------------------------------
@@ -906,14 +636,14 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (process.key().kind() == ProcessKind.AGENT) {
 			this.events.agentEnded(process.key().id());
 		}
-		if (reason == ExitReason.SHUTDOWN && this.state == RegistryState.DRAINING) {
+		if (reason == ExitReason.SHUTDOWN && this.state.is(RegistryState.DRAINING)) {
 			this.handedOverTo.put(process.key(), this.membership.localMember());
 			this.toHandOver.add(this.hosted.registrationOf(process, this.membership.localMember(), this.settings.nodeName()));
 			scheduleHandoffs();
 			return;
 		}
 		this.handedOverTo.remove(process.key());
-		if (reason != ExitReason.CONFLICT && this.state != RegistryState.STOPPED) {
+		if (reason != ExitReason.CONFLICT && !this.state.is(RegistryState.STOPPED)) {
 			this.registry.removeIfHostedHere(process.key());
 		}
 	}
@@ -1046,7 +776,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 			catch (RuntimeException ex) {
 				// This node may be stopping too; if not, the periodic sweep restarts what is left.
-				if (this.state == RegistryState.RUNNING) {
+				if (this.state.is(RegistryState.RUNNING)) {
 					logger.warn("Handling the departure of member {} failed; the sweep every {} goes on", departure.node(),
 							RECOVERY_SWEEP, ex);
 				}
@@ -1074,7 +804,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				recoverOrphans();
 			}
 			catch (RuntimeException ex) {
-				if (this.state == RegistryState.RUNNING) {
+				if (this.state.is(RegistryState.RUNNING)) {
 					logger.warn("The periodic sweep failed; the next one is in {}", RECOVERY_SWEEP, ex);
 				}
 			}
@@ -1110,7 +840,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	}
 
 	private MemberStatus localStatus() {
-		return (this.state == RegistryState.RUNNING) ? MemberStatus.ALIVE : MemberStatus.SHUTTING_DOWN;
+		return this.state.memberStatus();
 	}
 
 	/**
@@ -1135,14 +865,14 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * if orphans were left.
 	 */
 	private RecoveryPass recoverOrphans() {
-		if (this.state != RegistryState.RUNNING) {
+		if (!this.state.is(RegistryState.RUNNING)) {
 			return RecoveryPass.NONE;
 		}
 		try {
 			return restartOrphansOwnedHere();
 		}
 		catch (RuntimeException ex) {
-			if (this.state == RegistryState.RUNNING) {
+			if (this.state.is(RegistryState.RUNNING)) {
 				logger.warn("Restarting the processes of departed members failed; retrying in {}", RECOVERY_SWEEP, ex);
 			}
 			return RecoveryPass.FAILED;
@@ -1193,9 +923,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			}
 			Timing.pause((quiet ? RECOVERY_PASS_PAUSE : PARTITION_ARRIVAL_CHECK).toMillis());
 		}
-		while (this.state == RegistryState.RUNNING && System.nanoTime() - deadline < 0);
+		while (this.state.is(RegistryState.RUNNING) && System.nanoTime() - deadline < 0);
 		int restarted = sum(restarts);
-		while (this.state == RegistryState.RUNNING) {
+		while (this.state.is(RegistryState.RUNNING)) {
 			RecoveryPass pass = recoverOrphans();
 			restarted += pass.restarted();
 			if (pass.orphans() == 0 || System.nanoTime() - deadline > 0) {
@@ -1228,7 +958,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * each completing with how many it started.
 	 */
 	private List<CompletableFuture<Integer>> restartLocalOrphans(Set<ProcessKey> claiming) {
-		if (this.state != RegistryState.RUNNING) {
+		if (!this.state.is(RegistryState.RUNNING)) {
 			return List.of();
 		}
 		Set<String> present = this.membership.memberIds();
@@ -1318,7 +1048,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return true;
 		}
 		catch (RuntimeException ex) {
-			if (this.state == RegistryState.RUNNING) {
+			if (this.state.is(RegistryState.RUNNING)) {
 				logger.warn("Could not start {}, which this member took over", key, ex);
 			}
 			return false;
@@ -1464,7 +1194,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		// It moved (or is moving) since the sender looked: follow it.
 		try {
-			forward(key, this.payloads.get(key.kind()).decodeMessage(payload), castDeadline());
+			this.forwarder.forward(key, this.payloads.get(key.kind()).decodeMessage(payload));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Dropping a cast to {} that could not be decoded", key, ex);
@@ -1473,50 +1203,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	@Override
 	public void undelivered(ProcessRef process, Object message) {
-		forward(process.key(), message, castDeadline());
-	}
-
-	private long castDeadline() {
-		return System.nanoTime() + this.settings.requestTimeout().toNanos();
-	}
-
-	/**
-	 * Delivers a cast that found no process here to where the registry says the process runs. While
-	 * the registration still names this node or a member that left (a handoff or restart in
-	 * progress), it waits a little and looks again, until {@code deadline}; a process that is not
-	 * registered at all drops it.
-	 */
-	private void forward(ProcessKey key, Object message, long deadline) {
-		this.blocking.execute(() -> {
-			if (!joined()) {
-				logger.debug("Dropping a cast to {}: this node left", key);
-				return;
-			}
-			String next = handedOverTo(key);
-			if (next != null) {
-				this.transport.cast(next, key, this.payloads.get(key.kind()).encodeMessage(message), null);
-				return;
-			}
-			Optional<Registration> found = this.registry.registration(key);
-			if (found.isEmpty()) {
-				logger.debug("Dropping a cast to {}, which is not running", key);
-				return;
-			}
-			String host = found.get().host();
-			Optional<ProcessRef> local = this.hosted.runningHere(key);
-			if (!host.equals(this.membership.localMember()) && this.membership.isMember(host)) {
-				this.transport.cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null);
-			}
-			else if (local.isPresent()) {
-				local.get().cast(message);
-			}
-			else if (System.nanoTime() - deadline < 0) {
-				this.runtime.timer().schedule(() -> forward(key, message, deadline), 2, TimeUnit.MILLISECONDS);
-			}
-			else {
-				logger.warn("Dropping a cast to {}: it did not restart within {}", key, this.settings.requestTimeout());
-			}
-		});
+		this.forwarder.forward(process.key(), message);
 	}
 
 	@Override

@@ -84,9 +84,16 @@ final class HostedProcesses {
 		return this.fileSystems;
 	}
 
-	/** How long a call to a file system may take, wherever it runs. */
-	Duration fileSystemCallTimeout() {
-		return this.fileSystemCallTimeout;
+	/**
+	 * A reference to {@code key} hosted on {@code host}, whose calls go through {@code calls}. Even
+	 * for a process hosted here it is a horde reference, which calls the local process directly but
+	 * follows it when it moves.
+	 */
+	ProcessRef ref(ProcessCalls calls, ProcessKey key, String host, String hostNode) {
+		return switch (key.kind()) {
+			case AGENT -> new HordeAgentRef(calls, key, host, hostNode);
+			case FILESYSTEM -> new HordeFileSystemRef(calls, key, host, hostNode, this.fileSystemCallTimeout);
+		};
 	}
 
 	/** Starts the process of {@code registration} here, or finds it running here. */
