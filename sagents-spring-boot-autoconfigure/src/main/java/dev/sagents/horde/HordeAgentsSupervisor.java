@@ -45,7 +45,7 @@ public final class HordeAgentsSupervisor implements AgentsSupervisor, SagentsLif
 	public StartResult<AgentRef> startAgent(AgentSpec spec) {
 		// Refuse an unknown type here, before anything is registered or sent.
 		this.behaviors.resolve(spec.type());
-		return this.node.start(Registration.ofAgent(spec, null, null), AgentRef.class);
+		return this.node.startProcess(Registration.ofAgent(spec, null, null), AgentRef.class);
 	}
 
 	@Override

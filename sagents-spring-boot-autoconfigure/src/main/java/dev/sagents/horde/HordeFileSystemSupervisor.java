@@ -35,7 +35,7 @@ public final class HordeFileSystemSupervisor implements FileSystemSupervisor, Sa
 	@Override
 	public StartResult<FileSystemRef> startFileSystem(String scope) {
 		FileSystemPaths.requireValidScope(scope);
-		return this.node.start(Registration.ofFileSystem(scope, null, null), FileSystemRef.class);
+		return this.node.startProcess(Registration.ofFileSystem(scope, null, null), FileSystemRef.class);
 	}
 
 	@Override

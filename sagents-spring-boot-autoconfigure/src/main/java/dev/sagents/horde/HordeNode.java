@@ -23,8 +23,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -38,7 +36,6 @@ import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.Subscription;
 import dev.sagents.cluster.MemberStatus;
-import dev.sagents.cluster.NoHostAvailableException;
 import dev.sagents.cluster.UniformDistribution;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.filesystem.FileSystemInfo;
@@ -56,14 +53,11 @@ import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
-import dev.sagents.process.CallTimeoutException;
-import dev.sagents.process.MemberLostException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.registry.RegistryState;
-import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.StartResult;
 
@@ -186,6 +180,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private CallRouter router;
 
+	private Placement placement;
+
 	private CastForwarder forwarder;
 
 	private ClusterRegistry registry;
@@ -257,6 +253,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.forwarder = new CastForwarder(context, this.payloads, this.registry, this.hosted, this::handedOverTo);
 		this.router = new CallRouter(context, this.payloads, this.registry, this.hosted, this.restartedProcesses,
 				this.forwarder);
+		this.placement = new Placement(context, this.registry, this.hosted, this.router,
+				(key) -> this.handedOverTo.remove(key, this.membership.localMember()), this::handedOverTo);
 		this.hosted.sendNoticesTo(this);
 		this.membership.start();
 		this.transport.start();
@@ -417,202 +415,55 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return instance != null && instance.getLifecycleService().isRunning();
 	}
 
-	// ---- registry ----------------------------------------------------------------------------
+	// ---- placement ---------------------------------------------------------------------------
 
-	/**
-	 * Starts the process described by {@code registration} on its owner (this node or another), or
-	 * returns the running one.
-	 */
-	StartResult<ProcessRef> start(Registration registration) {
-		ensureAvailable();
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
-		Set<String> refused = new HashSet<>();
-		while (true) {
-			List<String> hosts = this.membership.hostIds();
-			hosts.removeAll(refused);
-			String owner = UniformDistribution.owner(registration.key(), hosts)
-				.orElseThrow(() -> new NoHostAvailableException(registration.key()));
-			if (owner.equals(this.membership.localMember())) {
-				return startAsOwner(registration);
-			}
-			try {
-				Reply reply = this.replies.awaitReply(this.transport.request(owner, RequestOperation.START, new Wire.Writer().writeRegistration(registration).toBytes(), Timing.remaining(deadline)),
-						registration.key());
-				Wire.Reader in = new Wire.Reader(reply.data());
-				boolean alreadyStarted = in.readBoolean();
-				ProcessRef ref = ref(registration.key(), in.readString(), in.readString());
-				return new StartResult<>(ref, alreadyStarted);
-			}
-			catch (MemberLostException | RegistryUnavailableException ex) {
-				// The owner left or is leaving: place again without it.
-				refused.add(owner);
-			}
-			if (System.nanoTime() - deadline > 0) {
-				throw new CallTimeoutException(registration.key(), this.settings.requestTimeout());
-			}
-		}
+	/** {@link Placement#startProcess(Registration, Class)}. */
+	<R extends ProcessRef> StartResult<R> startProcess(Registration registration, Class<R> refType) {
+		return placement().startProcess(registration, refType);
 	}
 
-	/** {@link #start(Registration)}, with the reference as the type its kind has. */
-	<R extends ProcessRef> StartResult<R> start(Registration registration, Class<R> refType) {
-		StartResult<ProcessRef> result = start(registration);
-		return new StartResult<>(refType.cast(result.ref()), result.alreadyStarted());
-	}
-
-	/** {@link #lookup(ProcessKey)}, with the reference as the type its kind has. */
-	<R extends ProcessRef> Optional<R> lookup(ProcessKey key, Class<R> refType) {
-		return lookup(key).map(refType::cast);
-	}
-
-	/** Registers the process here unless it runs somewhere, then starts it here. */
-	private StartResult<ProcessRef> startAsOwner(Registration requested) {
-		Registration mine = requested.movedTo(this.membership.localMember(), this.settings.nodeName());
-		HazelcastJsonValue json = mine.toJson();
-		while (true) {
-			HazelcastJsonValue existing = this.registry.registerIfAbsent(mine.key(), json);
-			if (existing == null) {
-				return startRegistered(mine, json);
-			}
-			Registration current = Registration.fromJson(mine.key(), existing);
-			if (this.membership.isMember(current.host())) {
-				return StartResult.foundRunning(ref(current.key(), current.host(), current.node()));
-			}
-			// Registered on a member that left and was not recovered yet: take it over now.
-			if (this.registry.replace(mine.key(), existing, json)) {
-				return startRegistered(mine, json);
-			}
-		}
-	}
-
-	private StartResult<ProcessRef> startRegistered(Registration registration, HazelcastJsonValue json) {
-		try {
-			StartResult<? extends ProcessRef> local = this.hosted.startHere(registration);
-			return new StartResult<>(ref(registration.key(), registration.host(), registration.node()),
-					local.alreadyStarted());
-		}
-		catch (RuntimeException ex) {
-			this.registry.remove(registration.key(), json);
-			throw ex;
-		}
-	}
-
-	/** The running process under {@code key}, wherever it runs. */
+	/** {@link Placement#lookup(ProcessKey)}. */
 	Optional<ProcessRef> lookup(ProcessKey key) {
-		ensureAvailable();
-		return this.registry.registration(key).map((found) -> ref(key, found.host(), found.node()));
+		return placement().lookup(key);
 	}
 
-	/** Stops the process under {@code key} wherever it runs; {@code false} if it was not running. */
+	/** {@link Placement#lookup(ProcessKey, Class)}. */
+	<R extends ProcessRef> Optional<R> lookup(ProcessKey key, Class<R> refType) {
+		return placement().lookup(key, refType);
+	}
+
+	/** {@link Placement#stop(ProcessKey)}. */
 	boolean stop(ProcessKey key) {
-		ensureAvailable();
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
-		while (true) {
-			Optional<Registration> found = this.registry.registration(key);
-			if (found.isEmpty()) {
-				return false;
-			}
-			String host = found.get().host();
-			String self = this.membership.localMember();
-			if (host.equals(self)) {
-				boolean hostedHere = this.hosted.lookup(key).isPresent();
-				if (!hostedHere && this.handedOverTo.remove(key, self)) {
-					// Stopped to be handed over, and not sent yet: it stays stopped.
-					this.registry.removeIfHostedHere(key);
-					return true;
-				}
-				String next = hostedHere ? null : handedOverTo(key);
-				if (next == null) {
-					return stopHere(key);
-				}
-				// Handed over a moment ago, before the registry says so: stop it there.
-				host = next;
-			}
-			try {
-				Reply reply = this.replies.awaitReply(
-						this.transport.request(host, RequestOperation.STOP, new Wire.Writer().writeString(key.toString()).toBytes(),
-								Timing.remaining(deadline)),
-						key);
-				return new Wire.Reader(reply.data()).readBoolean();
-			}
-			catch (MemberLostException ex) {
-				// Its host left: the survivors restart it; stop it where it lands next.
-				Timing.pause(1);
-			}
-			if (System.nanoTime() - deadline > 0) {
-				throw new CallTimeoutException(key, this.settings.requestTimeout());
-			}
-		}
-	}
-
-	private boolean stopHere(ProcessKey key) {
-		boolean stopped = this.hosted.stopHere(key, ExitReason.STOPPED);
-		if (!stopped) {
-			// Registered here but not running here (it ended a moment ago): drop the stale entry.
-			this.registry.removeIfHostedHere(key);
-		}
-		return stopped;
+		return placement().stop(key);
 	}
 
 	int count(ProcessKind kind) {
-		ensureAvailable();
-		return this.registry.count(kind);
+		return placement().count(kind);
 	}
 
 	List<ProcessKey> keys(ProcessKind kind) {
-		ensureAvailable();
-		return this.registry.keys(kind);
+		return placement().keys(kind);
 	}
 
-	/** How many processes each member hosts, by node name. */
+	/** How many processes each member hosts, by node name; none before this node joined. */
 	Map<String, Integer> hostedPerNode() {
-		Map<String, Integer> perNode = new LinkedHashMap<>();
-		if (this.membership == null || !joined()) {
-			return perNode;
-		}
-		for (String member : this.membership.memberIds()) {
-			perNode.put(this.membership.nodeName(member), (int) this.registry.countHostedBy(member));
-		}
-		return perNode;
+		return (this.placement != null) ? this.placement.hostedPerNode() : new LinkedHashMap<>();
 	}
 
 	/** The agents of every member. */
 	List<AgentInfo> listAgents() {
-		ensureAvailable();
-		return gather(ProcessKind.AGENT, this.hosted.agents()::listHosted, HostedListing::decodeAgents);
+		return placement().listAgents();
 	}
 
 	/** The file systems of every member. */
 	List<FileSystemInfo> listFileSystems() {
-		ensureAvailable();
-		return gather(ProcessKind.FILESYSTEM, this.hosted.fileSystems()::listHosted, HostedListing::decodeFileSystems);
+		return placement().listFileSystems();
 	}
 
-	private <T> List<T> gather(ProcessKind kind, Supplier<List<T>> local,
-			Function<byte[], List<T>> decode) {
-		List<T> all = new ArrayList<>(local.get());
-		Map<String, CompletableFuture<Reply>> replies = new LinkedHashMap<>();
-		for (String member : this.membership.memberIds()) {
-			if (!member.equals(this.membership.localMember())) {
-				replies.put(member, this.transport.request(member, RequestOperation.LIST, new Wire.Writer().writeString(kind.name()).toBytes(),
-						this.settings.requestTimeout()));
-			}
-		}
-		replies.forEach((member, reply) -> {
-			try {
-				all.addAll(decode.apply(this.replies.awaitReply(reply, null).data()));
-			}
-			catch (MemberLostException | CallTimeoutException | RegistryUnavailableException ex) {
-				logger.debug("Member {} did not list its processes: {}", member, ex.getMessage());
-			}
-		});
-		return all;
-	}
-
-	// ---- calls -------------------------------------------------------------------------------
-
-	/** A reference to {@code key} hosted on {@code host}. */
-	ProcessRef ref(ProcessKey key, String host, String hostNode) {
-		return this.hosted.ref(this.router, key, host, hostNode);
+	/** Placement, once this node runs: before, and once it drains, it takes no new work. */
+	private Placement placement() {
+		this.state.ensureAvailable();
+		return this.placement;
 	}
 
 	// ---- events ------------------------------------------------------------------------------
@@ -1044,7 +895,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private boolean startClaimed(ProcessKind kind, Map.Entry<String, HazelcastJsonValue> registration) {
 		ProcessKey key = new ProcessKey(kind, registration.getKey());
 		try {
-			startRegistered(Registration.fromJson(key, registration.getValue()), registration.getValue());
+			this.placement.startRegisteredProcess(Registration.fromJson(key, registration.getValue()), registration.getValue());
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -1223,12 +1074,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		switch (RequestOperation.of(operation)) {
 			case START -> {
 				ensureAvailable();
-				StartResult<ProcessRef> result = startAsOwner(in.readRegistration());
+				StartResult<ProcessRef> result = this.placement.startOwnedProcess(in.readRegistration());
 				out.writeBoolean(result.alreadyStarted()).writeString(hostOf(result.ref())).writeString(result.ref().node());
 			}
 			case STOP -> {
 				ProcessKey key = ProcessKey.parse(in.readString());
-				out.writeBoolean(this.hosted.lookup(key).isPresent() ? stopHere(key) : stop(key));
+				out.writeBoolean(this.hosted.lookup(key).isPresent() ? this.placement.stopHere(key) : this.placement.stop(key));
 			}
 			case HANDOFF -> out.writeKeys(takeOver(sender, in));
 			case LIST -> {
