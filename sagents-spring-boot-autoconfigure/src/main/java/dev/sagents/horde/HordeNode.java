@@ -3,25 +3,18 @@ package dev.sagents.horde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -97,16 +90,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private static final int BLOCKING_THREADS = 32;
 
 	/**
-	 * A draining node that handed its processes over stays until no caller needed redirecting for
-	 * this long (or {@link #REDIRECT_LINGER} passed): its callers learn the new hosts while the
-	 * cluster is calm, before its partitions migrate away, which slows every call for a second.
-	 */
-	private static final Duration REDIRECT_QUIET = Duration.ofMillis(100);
-
-	/** The longest a draining node stays to redirect callers once its processes were handed over. */
-	private static final Duration REDIRECT_LINGER = Duration.ofSeconds(1);
-
-	/**
 	 * How long a message sent ahead to the next owner of a draining member's process waits there for
 	 * the process: a handoff takes a few hundred milliseconds even with thousands of processes.
 	 */
@@ -133,39 +116,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private final AgentEvents agentEvents;
 
-	/** Processes this node stopped while draining, waiting to be handed over. */
-	private final Queue<Registration> toHandOver = new ConcurrentLinkedQueue<>();
-
-	/**
-	 * While this node drains, the member each of its processes goes to (this member itself until
-	 * the handoff is sent): calls that still come here are sent there at once ({@code MOVED}),
-	 * before the registry says so, and never wait for the registry while it is being rewritten.
-	 */
-	private final Map<ProcessKey, String> handedOverTo = new ConcurrentHashMap<>();
-
-	/** Handoffs from draining members that this node is taking over: its own drain waits for them. */
-	private final Set<CompletableFuture<?>> takingOver = ConcurrentHashMap.newKeySet();
-
-	/** Whether a round of handoffs is being sent: one at a time, each taking everything queued by then. */
-	private final AtomicBoolean handingOver = new AtomicBoolean();
-
-	/** The rounds being sent and the handoffs not confirmed yet: this node leaves once none is left. */
-	private final Set<CompletableFuture<?>> handoffs = ConcurrentHashMap.newKeySet();
-
-	/** How many processes the next owners took over from this node as it drained. */
-	private final AtomicInteger handedOver = new AtomicInteger();
-
-	/** When this node began to drain ({@link System#nanoTime()}), for the log. */
-	private volatile long drainingSince;
-
-	/** When this node last redirected a call to where it handed the process over ({@link System#nanoTime()}). */
-	private volatile long lastRedirect;
-
-	/** For the log: when the handoffs were confirmed and the redirections ended, in ms after the drain began. */
-	private long handoffsConfirmedAfter;
-
-	private long redirectedUntil;
-
 	private final NodeState state = new NodeState();
 
 	private HazelcastInstance hazelcast;
@@ -181,6 +131,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private CallRouter router;
 
 	private Placement placement;
+
+	private Handoff handoff;
 
 	private CastForwarder forwarder;
 
@@ -250,11 +202,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				this.agentEvents, this.registry::registration, this.settings.requestTimeout(), this::joined);
 		NodeContext context = new NodeContext(this.settings, this.runtime, this.blocking, this.membership, this.transport,
 				this.replies, this.state, this::joined);
-		this.forwarder = new CastForwarder(context, this.payloads, this.registry, this.hosted, this::handedOverTo);
+		this.handoff = new Handoff(context, this.registry, this.hosted);
+		this.forwarder = new CastForwarder(context, this.payloads, this.registry, this.hosted, this.handoff::destinationOf);
 		this.router = new CallRouter(context, this.payloads, this.registry, this.hosted, this.restartedProcesses,
 				this.forwarder);
 		this.placement = new Placement(context, this.registry, this.hosted, this.router,
-				(key) -> this.handedOverTo.remove(key, this.membership.localMember()), this::handedOverTo);
+				this.handoff::callOff, this.handoff::destinationOf);
 		this.hosted.sendNoticesTo(this);
 		this.membership.start();
 		this.transport.start();
@@ -274,70 +227,20 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return;
 		}
 		this.state.set(RegistryState.DRAINING);
-		this.drainingSince = System.nanoTime();
+		this.handoff.beganDraining();
 		this.membership.announce(MemberStatus.SHUTTING_DOWN);
 		logger.info("sagents node {} is draining: its processes stop and go to their next owners",
 				this.settings.nodeName());
-		// From now on a call that finds one of them stopped asks again shortly, instead of waiting
-		// for the registry, which is busy moving their registrations.
-		String self = this.membership.localMember();
-		for (ProcessKind kind : ProcessKind.values()) {
-			this.hosted.keys(kind).forEach((key) -> this.handedOverTo.put(key, self));
-		}
+		this.handoff.markHostedProcesses();
 		this.hosted.registry().drain();
 	}
 
 	/**
-	 * The next owner of each of {@code stopped}, with what it takes; a process with nobody left to
-	 * take it ends with this node (its registration is removed).
-	 */
-	private Map<String, List<Registration>> nextOwners(List<Registration> stopped) {
-		String self = this.membership.localMember();
-		List<String> hosts = this.membership.hostIds();
-		Map<String, List<Registration>> byOwner = new LinkedHashMap<>();
-		for (Registration registration : stopped) {
-			Optional<String> next = UniformDistribution.owner(registration.key(), hosts);
-			if (next.isEmpty() || next.get().equals(self)) {
-				this.handedOverTo.remove(registration.key());
-				this.registry.removeIfHostedHere(registration.key());
-			}
-			else {
-				byOwner.computeIfAbsent(next.get(), (owner) -> new ArrayList<>()).add(registration);
-			}
-		}
-		return byOwner;
-	}
-
-	/**
 	 * Waits for the handoffs of processes this node stopped while draining, then while callers
-	 * still need redirecting (see {@link #REDIRECT_QUIET}).
+	 * still need redirecting.
 	 */
 	void awaitHandoffs() {
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
-		try {
-			// Both supervisors wait here, one after the other: the log tells when the last handoff was confirmed.
-			boolean waited = !this.handoffs.isEmpty() || this.handoffsConfirmedAfter == 0;
-			// A round that ends with processes queued starts the next one: wait until none is left.
-			while (!this.handoffs.isEmpty()) {
-				CompletableFuture.allOf(this.handoffs.toArray(CompletableFuture[]::new))
-					.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			if (waited) {
-				this.handoffsConfirmedAfter = Timing.millisSince(this.drainingSince);
-			}
-			long lingerEnd = System.nanoTime() + REDIRECT_LINGER.toNanos();
-			while (System.nanoTime() - this.lastRedirect < REDIRECT_QUIET.toNanos() && System.nanoTime() - lingerEnd < 0) {
-				Thread.sleep(10);
-			}
-			this.redirectedUntil = Timing.millisSince(this.drainingSince);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			logger.warn("Not every process was handed over within {}; survivors restart the rest once this node left",
-					this.settings.requestTimeout());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.handoff.await();
 	}
 
 	synchronized void stop() {
@@ -358,12 +261,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.members.stop();
 		this.transport.stop();
 		this.blocking.shutdown();
-		this.handedOverTo.clear();
-		if (this.drainingSince != 0) {
-			logger.info("sagents node {} left the horde {} ms after it began to drain; it handed {} processes over "
-					+ "(all confirmed after {} ms, callers redirected until {} ms)", this.settings.nodeName(),
-					Timing.millisSince(this.drainingSince), this.handedOver.get(), this.handoffsConfirmedAfter,
-					this.redirectedUntil);
+		this.handoff.clear();
+		if (this.handoff.drained()) {
+			this.handoff.logLeft();
 		}
 		else {
 			logger.info("sagents node {} left the horde", this.settings.nodeName());
@@ -487,118 +387,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		if (process.key().kind() == ProcessKind.AGENT) {
 			this.events.agentEnded(process.key().id());
 		}
-		if (reason == ExitReason.SHUTDOWN && this.state.is(RegistryState.DRAINING)) {
-			this.handedOverTo.put(process.key(), this.membership.localMember());
-			this.toHandOver.add(this.hosted.registrationOf(process, this.membership.localMember(), this.settings.nodeName()));
-			scheduleHandoffs();
-			return;
-		}
-		this.handedOverTo.remove(process.key());
-		if (reason != ExitReason.CONFLICT && !this.state.is(RegistryState.STOPPED)) {
-			this.registry.removeIfHostedHere(process.key());
-		}
-	}
-
-	private void scheduleHandoffs() {
-		if (this.handingOver.compareAndSet(false, true)) {
-			track(CompletableFuture.runAsync(this::handOverQueued, this.blocking));
-		}
-	}
-
-	/** Keeps {@code handoff} among {@link #handoffs} until it completes. */
-	private void track(CompletableFuture<?> handoff) {
-		this.handoffs.add(handoff);
-		handoff.whenComplete((done, error) -> this.handoffs.remove(handoff));
-	}
-
-	/**
-	 * Hands over everything queued, in rounds: processes stop side by side, so by the time one
-	 * round is sent the next has many to take at once. A round does not wait for the owners to
-	 * confirm.
-	 */
-	private void handOverQueued() {
-		try {
-			// A process handed to this node a moment ago is registered here only once that handoff
-			// is done: hand it on after that, or its next owner would not find it registered here.
-			CompletableFuture.allOf(this.takingOver.toArray(CompletableFuture[]::new)).exceptionally((error) -> null).join();
-			List<Registration> batch = new ArrayList<>();
-			for (Registration stopped = this.toHandOver.poll(); stopped != null; stopped = this.toHandOver.poll()) {
-				batch.add(stopped);
-			}
-			if (!batch.isEmpty()) {
-				handOver(batch);
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Handing processes over failed; survivors restart them once this node left", ex);
-		}
-		finally {
-			this.handingOver.set(false);
-		}
-		if (!this.toHandOver.isEmpty()) {
-			scheduleHandoffs();
-		}
-	}
-
-	/**
-	 * Asks the next owner of each stopped process to take it over: one request per owner, with the
-	 * registrations, so the owner starts them at once (their state comes from persistence there)
-	 * and then moves their registry entries from this node to itself. Calls that reach this node
-	 * meanwhile are sent on to the new owner. A process with nobody left to take it ends with this
-	 * node. If an owner does not confirm, what it claimed is claimed back: once this node left,
-	 * the survivors restart those processes.
-	 */
-	private void handOver(List<Registration> stopped) {
-		nextOwners(stopped).forEach((owner, registrations) -> track(askToTakeOver(owner, registrations)));
-	}
-
-	/** Asks {@code owner} to take over {@code registrations}, the processes this node stopped. */
-	private CompletableFuture<Void> askToTakeOver(String owner, List<Registration> stopped) {
-		String self = this.membership.localMember();
-		// Not those stopped for good meanwhile (see stop): their handoff was called off.
-		List<Registration> registrations = stopped.stream()
-			.filter((registration) -> this.handedOverTo.replace(registration.key(), self, owner))
-			.toList();
-		if (registrations.isEmpty()) {
-			return CompletableFuture.completedFuture(null);
-		}
-		Wire.Writer request = new Wire.Writer().writeInt(registrations.size());
-		registrations.forEach(request::writeRegistration);
-		return this.transport.request(owner, RequestOperation.HANDOFF, request.toBytes(), this.settings.requestTimeout())
-			.handle((reply, error) -> {
-				confirmHandoff(owner, registrations, reply, error);
-				return null;
-			});
-	}
-
-	private void confirmHandoff(String owner, List<Registration> registrations, Reply reply,
-			Throwable error) {
-		if (error == null && reply.outcome() == Reply.Outcome.OK) {
-			List<ProcessKey> refused = new Wire.Reader(reply.data()).readKeys();
-			refused.forEach(this.handedOverTo::remove);
-			this.handedOver.addAndGet(registrations.size() - refused.size());
-			if (!refused.isEmpty()) {
-				logger.warn("Member {} could not start {} of the processes handed to it; survivors restart them once "
-						+ "this node left", this.membership.nodeName(owner), refused.size());
-			}
-			return;
-		}
-		logger.warn("Member {} did not take over {} processes; survivors restart them once this node left",
-				this.membership.nodeName(owner), registrations.size());
-		RegistrationClaim back = RegistrationClaim.fromAnyOf(Set.of(owner), this.membership.localMember(),
-				this.settings.nodeName());
-		idsByKind(registrations).forEach((kind, ids) -> {
-			ids.forEach((id) -> this.handedOverTo.remove(new ProcessKey(kind, id)));
-			this.registry.claimAsync(kind, ids, back);
-		});
-	}
-
-	private static Map<ProcessKind, Set<String>> idsByKind(List<Registration> registrations) {
-		Map<ProcessKind, Set<String>> byKind = new EnumMap<>(ProcessKind.class);
-		for (Registration registration : registrations) {
-			byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashSet<>()).add(registration.key().id());
-		}
-		return byKind;
+		this.handoff.processEnded(process, reason);
 	}
 
 	// ---- failover ----------------------------------------------------------------------------
@@ -966,7 +755,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		}
 		Optional<ProcessRef> local = this.hosted.runningHere(key);
 		if (local.isEmpty()) {
-			this.transport.reply(sender, correlation, notHere(key));
+			this.transport.reply(sender, correlation, this.handoff.notHere(key));
 			return;
 		}
 		PayloadFormat format = this.payloads.get(key.kind());
@@ -987,7 +776,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			else {
 				Throwable cause = Replies.unwrap(error);
 				// Ended or moved on since the caller looked (a draining node says where to).
-				answer = (cause instanceof ProcessNotRunningException) ? notHere(key) : RemoteErrors.asReply(cause);
+				answer = (cause instanceof ProcessNotRunningException) ? this.handoff.notHere(key) : RemoteErrors.asReply(cause);
 			}
 			this.transport.reply(sender, correlation, answer);
 		});
@@ -1009,27 +798,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			this.arriving.started(key);
 		}
 		return true;
-	}
-
-	/**
-	 * {@code NOT_HERE}, or, while draining, {@code MOVED} to the member this node handed the
-	 * process to, or to this member itself while the handoff is on its way (ask again shortly).
-	 */
-	private Reply notHere(ProcessKey key) {
-		String next = this.handedOverTo.get(key);
-		if (next == null || !this.membership.isMember(next)) {
-			return new Reply(Reply.Outcome.NOT_HERE, null);
-		}
-		this.lastRedirect = System.nanoTime();
-		return new Reply(Reply.Outcome.MOVED,
-				new Wire.Writer().writeString(next).writeString(this.membership.nodeName(next)).toBytes());
-	}
-
-	/** The other member this node handed {@code key} over to while draining, if it is still a member. */
-	private String handedOverTo(ProcessKey key) {
-		String next = this.handedOverTo.get(key);
-		return (next != null && !next.equals(this.membership.localMember()) && this.membership.isMember(next)) ? next
-				: null;
 	}
 
 	@Override
@@ -1081,14 +849,14 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				ProcessKey key = ProcessKey.parse(in.readString());
 				out.writeBoolean(this.hosted.lookup(key).isPresent() ? this.placement.stopHere(key) : this.placement.stop(key));
 			}
-			case HANDOFF -> out.writeKeys(takeOver(sender, in));
+			case HANDOFF -> out.writeKeys(this.handoff.accept(sender, in));
 			case LIST -> {
 				return this.hosted.listHere(ProcessKind.valueOf(in.readString()));
 			}
 			case STATUS -> {
 				ProcessKey key = ProcessKey.parse(in.readString());
 				Optional<ProcessRef> local = this.hosted.lookup(key);
-				String next = handedOverTo(key);
+				String next = this.handoff.destinationOf(key);
 				if (local.isEmpty() && next != null) {
 					return this.replies.awaitReply(this.transport.request(next, RequestOperation.STATUS, new Wire.Writer().writeString(key.toString()).toBytes(),
 							this.settings.requestTimeout()), key).data();
@@ -1100,55 +868,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			case SUBSCRIPTIONS_EXIST -> this.events.subscriptionsExist();
 		}
 		return out.toBytes();
-	}
-
-	/**
-	 * Takes over the processes a draining member stopped: starts them here at once, then registers
-	 * them here (one {@code putAll}, a fraction of what a compare-and-set per entry costs, which
-	 * matters with thousands of them). Plain writes are safe here: while a member drains, it is the
-	 * only one that writes its processes' registrations, and it hands a process over only if
-	 * nobody stopped it for good meanwhile. One that ended here before its registration was
-	 * written is unregistered. Returns the processes not taken over (they failed to start), which
-	 * stay registered on the draining member.
-	 */
-	private List<ProcessKey> takeOver(String sender, Wire.Reader in) {
-		CompletableFuture<Void> done = new CompletableFuture<>();
-		this.takingOver.add(done);
-		try {
-			ensureAvailable();
-			String self = this.membership.localMember();
-			int count = in.readInt();
-			List<Registration> started = new ArrayList<>();
-			List<ProcessKey> refused = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				Registration registration = in.readRegistration().movedTo(self, this.settings.nodeName());
-				try {
-					this.hosted.startHere(registration);
-					started.add(registration);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Could not take over {} from member {}", registration.key(), this.membership.nodeName(sender),
-							ex);
-					refused.add(registration.key());
-				}
-			}
-			Map<ProcessKind, Map<String, HazelcastJsonValue>> byKind = new EnumMap<>(ProcessKind.class);
-			for (Registration registration : started) {
-				byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashMap<>())
-					.put(registration.key().id(), registration.toJson());
-			}
-			byKind.forEach(this.registry::registerAll);
-			for (Registration registration : started) {
-				if (this.hosted.runningHere(registration.key()).isEmpty()) {
-					this.registry.removeIfHostedHere(registration.key());
-				}
-			}
-			return refused;
-		}
-		finally {
-			this.takingOver.remove(done);
-			done.complete(null);
-		}
 	}
 
 	@Override
