@@ -1,25 +1,17 @@
 package dev.sagents.horde;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.core.LifecycleEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,21 +63,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private static final Logger logger = LoggerFactory.getLogger(HordeNode.class);
 
-	/**
-	 * How often a member looks for processes whose host left while nobody noticed (a missed event).
-	 * Each look scans the whole registry, so it is a safety net, not the way failover happens.
-	 */
-	private static final Duration RECOVERY_SWEEP = Duration.ofSeconds(5);
-
-	/** The pause between two recovery passes right after a member left. */
-	private static final Duration RECOVERY_PASS_PAUSE = Duration.ofMillis(100);
-
-	/**
-	 * How often the fast path of a recovery looks whether partitions arrived here: a look is cheap
-	 * (the partition table is local), a scan of the registry is not.
-	 */
-	private static final Duration PARTITION_ARRIVAL_CHECK = Duration.ofMillis(20);
-
 	/** Threads that wait on Hazelcast at once (restarts, handoffs, requests from other members). */
 	private static final int BLOCKING_THREADS = 32;
 
@@ -134,11 +111,13 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private Handoff handoff;
 
+	private Recovery recovery;
+
+	private SplitHeal splitHeal;
+
 	private CastForwarder forwarder;
 
 	private ClusterRegistry registry;
-
-	private ScheduledFuture<?> recoverySweep;
 
 	private SilentConnectionGuard silentConnections;
 
@@ -151,9 +130,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 * it never holds the handler executor and many such waits overlap. Idle threads time out.
 	 */
 	private ThreadPoolExecutor blocking;
-
-	/** Whether a periodic sweep runs: one at a time, so sweeps stuck on a hung member do not pile up. */
-	private final AtomicBoolean sweeping = new AtomicBoolean();
 
 	/** How many times this node began to merge into another cluster after a split brain. */
 	private final AtomicLong merges = new AtomicLong();
@@ -185,7 +161,8 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.hazelcast = this.members.start();
 		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
 		this.silentConnections.start(this.runtime.timer());
-		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), this::memberLeft);
+		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(),
+				(departure) -> this.recovery.memberLeft(departure));
 		this.replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
 		this.registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking, this.runtime.timer(),
@@ -195,7 +172,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				this.merges.incrementAndGet();
 			}
 			else if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
-				this.blocking.execute(this::rejoin);
+				this.blocking.execute(() -> this.splitHeal.rejoin());
 			}
 		});
 		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted.registry(), this.hosted.agents(),
@@ -208,16 +185,16 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				this.forwarder);
 		this.placement = new Placement(context, this.registry, this.hosted, this.router,
 				this.handoff::callOff, this.handoff::destinationOf);
+		this.recovery = new Recovery(context, this.hazelcast, this.registry, this.placement::startRegisteredProcess,
+				this.restartedProcesses, this.arriving, this.events, this.merges::get);
+		this.splitHeal = new SplitHeal(context, this.registry, this.hosted, this.recovery, this.events);
 		this.hosted.sendNoticesTo(this);
 		this.membership.start();
 		this.transport.start();
 		this.hosted.registry().start();
 		this.state.set(RegistryState.RUNNING);
 		this.membership.announce(MemberStatus.ALIVE);
-		long sweep = RECOVERY_SWEEP.toMillis();
-		this.recoverySweep = this.runtime.timer()
-			.scheduleWithFixedDelay(() -> this.blocking.execute(this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
-		this.blocking.execute(this::recoverOrphans);
+		this.recovery.startSweeps();
 		logger.info("sagents node {} joined the horde as member {}", this.settings.nodeName(),
 				this.membership.localMember());
 	}
@@ -249,9 +226,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 			return;
 		}
 		this.state.set(RegistryState.STOPPED);
-		if (this.recoverySweep != null) {
-			this.recoverySweep.cancel(false);
-		}
+		this.recovery.stopSweeps();
 		this.silentConnections.stop();
 		this.events.close();
 		this.membership.stop();
@@ -390,359 +365,9 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.handoff.processEnded(process, reason);
 	}
 
-	// ---- failover ----------------------------------------------------------------------------
-
-	private void memberLeft(HordeMembership.Departure departure) {
-		long mergesBefore = this.merges.get();
-		this.transport.memberLeft(departure.member(), departure.graceful());
-		this.arriving.memberLeft(departure.member());
-		if (!departure.graceful()) {
-			this.restartedProcesses.memberFailed(departure.member());
-		}
-		this.blocking.execute(() -> {
-			long start = System.nanoTime();
-			try {
-				this.events.stopRelayingTo(departure.member());
-				int restarted = recoverDeparted();
-				logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
-						departure.node(), departure.graceful() ? "gracefully" : "failed", restarted, Timing.millisSince(start));
-				// After the recovery: destroying the departed member's inbox waits for every member to answer.
-				if (leftForGood(departure.member(), mergesBefore)) {
-					this.transport.forget(departure.member());
-					if (this.membership.isOldestMember()) {
-						this.events.forgetSubscriber(departure.member());
-					}
-				}
-			}
-			catch (RuntimeException ex) {
-				// This node may be stopping too; if not, the periodic sweep restarts what is left.
-				if (this.state.is(RegistryState.RUNNING)) {
-					logger.warn("Handling the departure of member {} failed; the sweep every {} goes on", departure.node(),
-							RECOVERY_SWEEP, ex);
-				}
-			}
-		});
-	}
-
-	/**
-	 * Whether {@code member}, seen leaving when {@link #merges} was {@code mergesBefore}, is gone
-	 * for good: cleaning up after it cluster-wide is safe. Not if this node merged (or is merging)
-	 * into a cluster since: then the member may have stayed on the other side of a split brain,
-	 * alive, and its inbox and subscriptions must stay. (Its status entry is removed at once, on
-	 * the event thread; a live member writes it again, see {@link HordeMembership#reannounceIfLost}.)
-	 */
-	private boolean leftForGood(String member, long mergesBefore) {
-		return this.merges.get() == mergesBefore && !this.membership.isMember(member);
-	}
-
-	/** The periodic check for processes whose member left while nobody noticed (a missed event). */
-	private void sweep() {
-		if (this.sweeping.compareAndSet(false, true)) {
-			try {
-				this.membership.pruneDeparted();
-				this.membership.reannounceIfLost(localStatus());
-				recoverOrphans();
-			}
-			catch (RuntimeException ex) {
-				if (this.state.is(RegistryState.RUNNING)) {
-					logger.warn("The periodic sweep failed; the next one is in {}", RECOVERY_SWEEP, ex);
-				}
-			}
-			finally {
-				this.sweeping.set(false);
-			}
-		}
-	}
-
-	/**
-	 * After a split healed, Hazelcast gave this member a new UUID: listen under it, announce it,
-	 * claim the processes still registered under the old one (one claim operation for all of them:
-	 * a member may host thousands, and each one-by-one read and write would keep its duplicates
-	 * running for seconds more), then stop those the merged registry kept elsewhere. Only a
-	 * merging member needs this: the side it joined kept its own entries.
-	 */
-	private void rejoin() {
-		String previous = this.transport.relisten();
-		String self = this.membership.localMember();
-		logger.info("sagents node {} merged back into the horde as member {} (was {})", this.settings.nodeName(), self,
-				previous);
-		this.membership.reload();
-		this.membership.announce(localStatus());
-		RegistrationClaim claim = RegistrationClaim.fromAnyOf(Set.of(previous), self, this.settings.nodeName());
-		for (ProcessKind kind : ProcessKind.values()) {
-			Set<String> ids = this.hosted.keys(kind).stream().map(ProcessKey::id).collect(Collectors.toSet());
-			if (!ids.isEmpty()) {
-				this.registry.claim(kind, ids, claim);
-			}
-		}
-		reconcile();
-		this.events.rejoined(previous);
-	}
-
-	private MemberStatus localStatus() {
-		return this.state.memberStatus();
-	}
-
-	/**
-	 * Brings what this node hosts in line with the cluster registry: stops the processes the
-	 * registry says run elsewhere and restarts the orphans it owns now.
-	 */
+	/** {@link SplitHeal#reconcile()}. */
 	void reconcile() {
-		// Duplicates first: until they stop, an id runs twice.
-		try {
-			stopDuplicates();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Looking for processes that also run elsewhere failed", ex);
-		}
-		recoverOrphans();
-	}
-
-	/**
-	 * Restarts, here, every process registered on a member that is gone and that this node owns
-	 * now. The compare-and-set on the registration makes each restart happen exactly once, even if
-	 * two members briefly disagree on the owner. Returns what the pass found; after a failure, as
-	 * if orphans were left.
-	 */
-	private RecoveryPass recoverOrphans() {
-		if (!this.state.is(RegistryState.RUNNING)) {
-			return RecoveryPass.NONE;
-		}
-		try {
-			return restartOrphansOwnedHere();
-		}
-		catch (RuntimeException ex) {
-			if (this.state.is(RegistryState.RUNNING)) {
-				logger.warn("Restarting the processes of departed members failed; retrying in {}", RECOVERY_SWEEP, ex);
-			}
-			return RecoveryPass.FAILED;
-		}
-	}
-
-	/**
-	 * Right after a member left: first the fast path, repeated while the partitions move (each
-	 * round, run when partitions arrived here, finds the orphans of the partitions this member
-	 * owns by then), then full passes until
-	 * no process is registered on a departed member any more. While partitions move, a cluster-wide
-	 * query waits and may see only part of the registry, and the other survivors restart their
-	 * share meanwhile, so one pass is not enough; the passes stop once the registry holds no orphan,
-	 * or after the request timeout (the periodic sweep goes on). Returns how many processes it
-	 * restarted here.
-	 */
-	private int recoverDeparted() {
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
-		// The fast path does not wait for its claims: a partition still moving must not hold up the
-		// orphans of those promoted to this member in the meantime.
-		Set<ProcessKey> claiming = new HashSet<>();
-		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
-		Set<Integer> scanned = Set.of();
-		long quietSince = System.nanoTime();
-		do {
-			// Partitions keep arriving here while they move, with the orphans registered in them:
-			// scan the registry again only when some did, which is soon noticed.
-			Set<Integer> owned = ownedPartitions();
-			if (!scanned.containsAll(owned)) {
-				try {
-					List<CompletableFuture<Integer>> found = restartLocalOrphans(claiming);
-					scanned = owned;
-					restarts.addAll(found);
-					if (!found.isEmpty()) {
-						quietSince = System.nanoTime();
-					}
-				}
-				catch (RuntimeException ex) {
-					logger.debug("A fast recovery pass failed; the next one or the full passes follow", ex);
-				}
-			}
-			// Stop once nothing was found for two passes' time and no partition moves any more (the
-			// full passes below, a cluster-wide query that waits for moving partitions, find what no
-			// survivor holds). The safety check asks every member: once quiet, look less often.
-			boolean quiet = System.nanoTime() - quietSince >= 2 * RECOVERY_PASS_PAUSE.toNanos();
-			if (quiet && this.hazelcast.getPartitionService().isClusterSafe()) {
-				break;
-			}
-			Timing.pause((quiet ? RECOVERY_PASS_PAUSE : PARTITION_ARRIVAL_CHECK).toMillis());
-		}
-		while (this.state.is(RegistryState.RUNNING) && System.nanoTime() - deadline < 0);
-		int restarted = sum(restarts);
-		while (this.state.is(RegistryState.RUNNING)) {
-			RecoveryPass pass = recoverOrphans();
-			restarted += pass.restarted();
-			if (pass.orphans() == 0 || System.nanoTime() - deadline > 0) {
-				break;
-			}
-			Timing.pause(RECOVERY_PASS_PAUSE.toMillis());
-		}
-		return restarted;
-	}
-
-	/** The partitions whose primary copy this member holds now. */
-	private Set<Integer> ownedPartitions() {
-		com.hazelcast.cluster.Member self = this.hazelcast.getCluster().getLocalMember();
-		Set<Integer> owned = new HashSet<>();
-		for (com.hazelcast.partition.Partition partition : this.hazelcast.getPartitionService().getPartitions()) {
-			if (self.equals(partition.getOwner())) {
-				owned.add(partition.getPartitionId());
-			}
-		}
-		return owned;
-	}
-
-	/**
-	 * The fast path of a recovery: the orphans whose registry entries this member owns now (it held
-	 * their backups, which Hazelcast promoted when the member left) are found without a
-	 * cluster-wide query, which would wait for the partitions to settle, and restarted here. Every
-	 * entry has one owner, so each orphan is tried by one survivor; the claim keeps it exactly once
-	 * all the same. What members not running sagents own is left to the placement owners' passes.
-	 * Claims the orphans not in {@code claiming} yet (and adds them); returns the restarts under way,
-	 * each completing with how many it started.
-	 */
-	private List<CompletableFuture<Integer>> restartLocalOrphans(Set<ProcessKey> claiming) {
-		if (!this.state.is(RegistryState.RUNNING)) {
-			return List.of();
-		}
-		Set<String> present = this.membership.memberIds();
-		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
-		for (ProcessKind kind : ProcessKind.values()) {
-			Set<String> orphans = new HashSet<>(this.registry.orphansOwnedHere(kind, present));
-			orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind, id)));
-			restarts.addAll(claimOrphans(kind, orphans, present));
-		}
-		return restarts;
-	}
-
-	/** Restarts the orphans this node owns; tells how many orphans the registry holds in all. */
-	private RecoveryPass restartOrphansOwnedHere() {
-		Set<String> present = this.membership.memberIds();
-		List<String> hosts = this.membership.hostIds();
-		String self = this.membership.localMember();
-		int orphans = 0;
-		int restarted = 0;
-		for (ProcessKind kind : ProcessKind.values()) {
-			Set<String> mine = new HashSet<>();
-			for (String id : this.registry.orphans(kind, present)) {
-				orphans++;
-				if (self.equals(UniformDistribution.owner(new ProcessKey(kind, id), hosts).orElse(null))) {
-					mine.add(id);
-				}
-			}
-			restarted += sum(claimOrphans(kind, mine, present));
-		}
-		return new RecoveryPass(orphans, restarted);
-	}
-
-	/**
-	 * Claims, for this member, those of {@code ids} still registered on a member not in
-	 * {@code present}, then starts them here; returns how many started. One claim operation per
-	 * partition does the compare-and-set of them all, so each restarts exactly once.
-	 */
-	private List<CompletableFuture<Integer>> claimOrphans(ProcessKind kind, Set<String> ids, Set<String> present) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.membership.localMember(),
-				this.settings.nodeName());
-		return this.registry.claimByPartition(kind, ids, claim, (claimed) -> startAll(kind, claimed));
-	}
-
-	/** How many processes the restarts started, once all are done (a failed claim counts none). */
-	private static int sum(List<CompletableFuture<Integer>> restarts) {
-		return restarts.stream().mapToInt((started) -> Optional.ofNullable(started.join()).orElse(0)).sum();
-	}
-
-	/**
-	 * Starts the processes registered here under {@code registrations} (id to registration), one
-	 * after the other: a start only creates the process (its state loads on its own thread), and
-	 * one task per start would queue thousands ahead of everything else the blocking threads do.
-	 * Returns how many started.
-	 */
-	private int startAll(ProcessKind kind, Map<String, HazelcastJsonValue> registrations) {
-		List<ProcessKey> started = registrations.entrySet()
-			.stream()
-			.filter((registration) -> startClaimed(kind, registration))
-			.map((registration) -> new ProcessKey(kind, registration.getKey()))
-			.toList();
-		announceRestarts(started);
-		return started.size();
-	}
-
-	/** Tells every member, this one included, that the processes under {@code keys} restarted here. */
-	private void announceRestarts(List<ProcessKey> keys) {
-		if (keys.isEmpty()) {
-			return;
-		}
-		String self = this.membership.localMember();
-		this.restartedProcesses.restarted(keys, new RestartedProcesses.Location(self, this.settings.nodeName()));
-		for (String member : this.membership.memberIds()) {
-			if (!member.equals(self)) {
-				this.transport.restarted(member, keys);
-			}
-		}
-	}
-
-	/** Starts a process whose registration (id to JSON) names this member; returns whether it started. */
-	private boolean startClaimed(ProcessKind kind, Map.Entry<String, HazelcastJsonValue> registration) {
-		ProcessKey key = new ProcessKey(kind, registration.getKey());
-		try {
-			this.placement.startRegisteredProcess(Registration.fromJson(key, registration.getValue()), registration.getValue());
-			return true;
-		}
-		catch (RuntimeException ex) {
-			if (this.state.is(RegistryState.RUNNING)) {
-				logger.warn("Could not start {}, which this member took over", key, ex);
-			}
-			return false;
-		}
-	}
-
-	/**
-	 * What one recovery pass found.
-	 *
-	 * @param orphans the processes registered on departed members, in the whole registry
-	 * @param restarted how many of them this pass restarted here
-	 */
-	private record RecoveryPass(int orphans, int restarted) {
-
-		static final RecoveryPass NONE = new RecoveryPass(0, 0);
-
-		/** A pass that failed: orphans may be left, so the passes go on. */
-		static final RecoveryPass FAILED = new RecoveryPass(-1, 0);
-
-	}
-
-	/**
-	 * Stops the processes this node runs that the registry says run elsewhere: after a network
-	 * split heals, Hazelcast merges the two registries and keeps one entry per key, but the losing
-	 * side's process is still running. It stops without persisting (the survivor's state is the
-	 * truth), so exactly one survives. A process running here with no entry at all is registered
-	 * again.
-	 */
-	private void stopDuplicates() {
-		String self = this.membership.localMember();
-		for (ProcessKind kind : ProcessKind.values()) {
-			List<ProcessKey> keys = this.hosted.keys(kind);
-			if (keys.isEmpty()) {
-				continue;
-			}
-			Set<String> ids = keys.stream().map(ProcessKey::id).collect(Collectors.toSet());
-			Map<String, HazelcastJsonValue> registered = this.registry.registered(kind, ids);
-			for (ProcessKey key : keys) {
-				HazelcastJsonValue json = registered.get(key.id());
-				if (json == null) {
-					registerAgain(key);
-				}
-				else if (!Registration.fromJson(key, json).host().equals(self)) {
-					logger.warn("{} runs here and on {}; stopping this one, the cluster kept the other", key,
-							Registration.fromJson(key, json).node());
-					this.hosted.stopHere(key, ExitReason.CONFLICT);
-				}
-			}
-		}
-	}
-
-	private void registerAgain(ProcessKey key) {
-		this.hosted.runningHere(key).ifPresent((process) -> this.registry.registerIfAbsent(key,
-				this.hosted.registrationOf(process, this.membership.localMember(), this.settings.nodeName()).toJson()));
+		this.splitHeal.reconcile();
 	}
 
 	// ---- inbound -----------------------------------------------------------------------------
