@@ -146,7 +146,8 @@ final class CallRouter implements ProcessCalls {
 			return afterMemberLeft(call, current, tries);
 		}
 		String next = (tries == 0) ? nextOwnerIfDraining(current, ref.key()) : null;
-		if (next != null && next.equals(this.membership.localMember()) && this.hosted.runningHere(ref.key()).isPresent()) {
+		if (next != null && next.equals(this.membership.localMember())
+				&& this.hosted.runningHere(ref.key()).isPresent()) {
 			ref.movedTo(next, this.settings.nodeName());
 			return attempt(call, tries);
 		}
@@ -172,13 +173,14 @@ final class CallRouter implements ProcessCalls {
 	 */
 	private CompletableFuture<Object> afterMemberLeft(Call call, String formerHost, int tries) {
 		HordeProcessRef ref = call.ref();
-		return this.restartedProcesses.whereRestarted(ref.key(), formerHost, call.deadline()).thenCompose((location) -> {
-			if (location != null && this.membership.isMember(location.member())) {
-				ref.movedTo(location.member(), location.node());
-				return attempt(call, tries + 1);
-			}
-			return followAndRetry(call, formerHost, tries);
-		});
+		return this.restartedProcesses.whereRestarted(ref.key(), formerHost, call.deadline())
+			.thenCompose((location) -> {
+				if (location != null && this.membership.isMember(location.member())) {
+					ref.movedTo(location.member(), location.node());
+					return attempt(call, tries + 1);
+				}
+				return followAndRetry(call, formerHost, tries);
+			});
 	}
 
 	/** Sends a try to its member: the reply, or the member's departure, decides what comes next. */
@@ -200,7 +202,8 @@ final class CallRouter implements ProcessCalls {
 		if (Replies.unwrap(error) instanceof MemberLeftException left && left.graceful()) {
 			return followAndRetry(sent.call(), sent.host(), sent.tries());
 		}
-		return CompletableFuture.failedFuture(this.replies.translate(error, ref.key(), ref.node(), sent.call().timeout()));
+		return CompletableFuture
+			.failedFuture(this.replies.translate(error, ref.key(), ref.node(), sent.call().timeout()));
 	}
 
 	private CompletableFuture<Object> answered(Sent sent, Reply reply) {
@@ -209,7 +212,8 @@ final class CallRouter implements ProcessCalls {
 			case OK -> handled(sent, reply);
 			case NOT_HERE -> notHere(sent);
 			case NOT_RUNNING -> CompletableFuture.failedFuture(new ProcessNotRunningException(key));
-			case FAILED -> CompletableFuture.failedFuture(new ProcessFailedException(key, RemoteErrors.decode(reply.data())));
+			case FAILED -> CompletableFuture
+				.failedFuture(new ProcessFailedException(key, RemoteErrors.decode(reply.data())));
 			case REFUSED -> CompletableFuture.failedFuture(RemoteErrors.decode(reply.data()));
 			case TIMEOUT -> CompletableFuture.failedFuture(new CallTimeoutException(key, sent.call().timeout()));
 			case MOVED -> moved(sent, reply);

@@ -136,7 +136,8 @@ final class Handoff {
 	void processEnded(ProcessRef process, ExitReason reason) {
 		if (reason == ExitReason.SHUTDOWN && this.state.is(RegistryState.DRAINING)) {
 			this.destinations.put(process.key(), this.membership.localMember());
-			this.queued.add(this.hosted.registrationOf(process, this.membership.localMember(), this.settings.nodeName()));
+			this.queued
+				.add(this.hosted.registrationOf(process, this.membership.localMember(), this.settings.nodeName()));
 			scheduleSending();
 			return;
 		}

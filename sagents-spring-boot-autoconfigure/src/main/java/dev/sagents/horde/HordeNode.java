@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -16,50 +16,47 @@ import com.hazelcast.core.LifecycleEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
-import dev.sagents.agent.AgentRef;
-import dev.sagents.agent.Subscription;
-import dev.sagents.cluster.MemberStatus;
-import dev.sagents.cluster.UniformDistribution;
-import dev.sagents.codec.MessageCodec;
-import dev.sagents.filesystem.FileSystemInfo;
-import dev.sagents.local.EncodedMessage;
-import dev.sagents.local.HostingListener;
-import dev.sagents.local.LocalAgentsSupervisor;
-import dev.sagents.local.LocalFileSystemSupervisor;
-import dev.sagents.local.LocalProcess;
-import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentSettings;
+import dev.sagents.agent.Subscription;
+import dev.sagents.cluster.MemberStatus;
+import dev.sagents.codec.MessageCodec;
+import dev.sagents.filesystem.FileSystemInfo;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
-import dev.sagents.supervisor.ProcessFailureLog;
+import dev.sagents.local.LocalAgentsSupervisor;
+import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
-import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.registry.RegistryState;
-import dev.sagents.supervisor.ExitReason;
+import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.StartResult;
 
 /**
- * This node's part of the horde: the cluster registry, placement, failover and the messaging
- * between members. Processes themselves run in this node's local supervisors; this class decides
- * where they run and keeps the cluster registry in step.
- *
- * <p>The registry is one Hazelcast map per kind of process ({@code sagents.agents},
- * {@code sagents.filesystems}), keyed by id. A start is a {@code putIfAbsent} on the owner of the
- * key's partition, so concurrent starts of one id from every node give one process, and a lookup
- * anywhere right after a start sees it (no propagation delay). Placement is
- * {@link UniformDistribution} over the {@code alive} members. When a member leaves, whichever
- * survivor owns each of its processes replaces the registration (compare-and-set, so exactly one
- * wins) and restarts the process from its spec, with state from persistence.
+ * This node's part of the horde, and the one place its parts are put together. Processes run in
+ * this node's local supervisors ({@link HostedProcesses}); the parts decide where they run, carry
+ * messages to them and keep the cluster registry in step:
+ * <ul>
+ * <li>{@link ClusterRegistry}: the registration maps and the claims on them;
+ * <li>{@link Placement}: which member runs a process, and start, lookup, stop and listing from any
+ * node;
+ * <li>{@link CallRouter} and {@link CastForwarder}: calls and casts to wherever a process runs now;
+ * <li>{@link InboundDispatcher}: what this member does with the messages addressed to it;
+ * <li>{@link Handoff}: a draining node hands its processes off to their next owners;
+ * <li>{@link Recovery}: the survivors restart the processes of a member that left;
+ * <li>{@link SplitHeal}: one process per id again after a network split healed.
+ * </ul>
+ * The parts that need the Hazelcast member are built when the node starts, in {@link #start()},
+ * each with what it uses; none of them holds this node.
  */
-public final class HordeNode implements HordeTransport.Inbound, HostingListener {
+public final class HordeNode {
 
 	private static final Logger logger = LoggerFactory.getLogger(HordeNode.class);
 
@@ -95,17 +92,24 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	private final NodeState state = new NodeState();
 
+	/** How many times this node began to merge into another cluster after a split brain. */
+	private final AtomicLong merges = new AtomicLong();
+
 	private HazelcastInstance hazelcast;
+
+	/**
+	 * Runs the work that waits on Hazelcast (requests from other members, restarts, forwarding), so
+	 * it never holds the handler executor and many such waits overlap. Idle threads time out.
+	 */
+	private ThreadPoolExecutor blocking;
+
+	private SilentConnectionGuard silentConnections;
 
 	private HordeMembership membership;
 
 	private HordeTransport transport;
 
 	private HordeEvents events;
-
-	private Replies replies;
-
-	private CallRouter router;
 
 	private Placement placement;
 
@@ -114,25 +118,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	private Recovery recovery;
 
 	private SplitHeal splitHeal;
-
-	private CastForwarder forwarder;
-
-	private ClusterRegistry registry;
-
-	private SilentConnectionGuard silentConnections;
-
-	private ArrivingProcesses arriving;
-
-	private RestartedProcesses restartedProcesses;
-
-	/**
-	 * Runs the work that waits on Hazelcast (requests from other members, restarts, forwarding), so
-	 * it never holds the handler executor and many such waits overlap. Idle threads time out.
-	 */
-	private ThreadPoolExecutor blocking;
-
-	/** How many times this node began to merge into another cluster after a split brain. */
-	private final AtomicLong merges = new AtomicLong();
 
 	public HordeNode(HazelcastMemberProvider members, LocalProcessRuntime runtime, MessageCodec codec,
 			HordeSettings settings) {
@@ -145,8 +130,12 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.agentEvents = new AgentEvents(codec);
 	}
 
-	// ---- lifecycle (driven by HordeProcessRegistry) ----------------------------------------
+	// ---- lifecycle (driven by HordeProcessRegistry) ------------------------------------------
 
+	/**
+	 * Joins the horde: starts (or takes) the Hazelcast member, builds the parts, listens, and
+	 * announces this member {@code alive}.
+	 */
 	synchronized void start() {
 		this.blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 30, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), (task) -> {
@@ -155,18 +144,20 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 					return thread;
 				});
 		this.blocking.allowCoreThreadTimeOut(true);
-		this.arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, this.runtime.executor(), this.runtime.timer());
-		this.restartedProcesses = new RestartedProcesses(RESTART_PATIENCE, RESTART_MEMORY, this.runtime.executor(),
+		ArrivingProcesses arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, this.runtime.executor(),
 				this.runtime.timer());
+		RestartedProcesses restartedProcesses = new RestartedProcesses(RESTART_PATIENCE, RESTART_MEMORY,
+				this.runtime.executor(), this.runtime.timer());
 		this.hazelcast = this.members.start();
 		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
 		this.silentConnections.start(this.runtime.timer());
+		// Departures and merges come only once listened for, below: the parts exist by then.
 		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(),
 				(departure) -> this.recovery.memberLeft(departure));
-		this.replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
-		this.registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
-		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking, this.runtime.timer(),
-				this);
+		Replies replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
+		ClusterRegistry registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
+		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking,
+				this.runtime.timer());
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
 			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
 				this.merges.incrementAndGet();
@@ -175,22 +166,25 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				this.blocking.execute(() -> this.splitHeal.rejoin());
 			}
 		});
-		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted.registry(), this.hosted.agents(),
-				this.agentEvents, this.registry::registration, this.settings.requestTimeout(), this::joined);
-		NodeContext context = new NodeContext(this.settings, this.runtime, this.blocking, this.membership, this.transport,
-				this.replies, this.state, this::joined);
-		this.handoff = new Handoff(context, this.registry, this.hosted);
-		this.forwarder = new CastForwarder(context, this.payloads, this.registry, this.hosted, this.handoff::destinationOf);
-		this.router = new CallRouter(context, this.payloads, this.registry, this.hosted, this.restartedProcesses,
-				this.forwarder);
-		this.placement = new Placement(context, this.registry, this.hosted, this.router,
-				this.handoff::callOff, this.handoff::destinationOf);
-		this.recovery = new Recovery(context, this.hazelcast, this.registry, this.placement::startRegisteredProcess,
-				this.restartedProcesses, this.arriving, this.events, this.merges::get);
-		this.splitHeal = new SplitHeal(context, this.registry, this.hosted, this.recovery, this.events);
-		this.hosted.sendNoticesTo(this);
+		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted.registry(),
+				this.hosted.agents(), this.agentEvents, registry::registration, this.settings.requestTimeout(),
+				this::joined);
+		NodeContext context = new NodeContext(this.settings, this.runtime, this.blocking, this.membership,
+				this.transport, replies, this.state, this::joined);
+		this.handoff = new Handoff(context, registry, this.hosted);
+		CastForwarder forwarder = new CastForwarder(context, this.payloads, registry, this.hosted,
+				this.handoff::destinationOf);
+		CallRouter router = new CallRouter(context, this.payloads, registry, this.hosted, restartedProcesses,
+				forwarder);
+		this.placement = new Placement(context, registry, this.hosted, router, this.handoff::callOff,
+				this.handoff::destinationOf);
+		this.recovery = new Recovery(context, this.hazelcast, registry, this.placement::startRegisteredProcess,
+				restartedProcesses, arriving, this.events, this.merges::get);
+		this.splitHeal = new SplitHeal(context, registry, this.hosted, this.recovery, this.events);
+		this.hosted.sendNoticesTo(new HostingNotices(arriving, this.events, this.handoff, forwarder));
 		this.membership.start();
-		this.transport.start();
+		this.transport.start(new InboundDispatcher(context, this.payloads, this.hosted, arriving, this.placement,
+				this.handoff, forwarder, this.events, restartedProcesses));
 		this.hosted.registry().start();
 		this.state.set(RegistryState.RUNNING);
 		this.membership.announce(MemberStatus.ALIVE);
@@ -199,6 +193,10 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 				this.membership.localMember());
 	}
 
+	/**
+	 * Begins to leave: announces {@code shutting_down}, so no new process is placed here and
+	 * callers send ahead to the next owners, and refuses new work from this node's callers.
+	 */
 	synchronized void drain() {
 		if (!this.state.is(RegistryState.RUNNING)) {
 			return;
@@ -220,6 +218,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		this.handoff.await();
 	}
 
+	/** Leaves the horde: stops following it, leaves the cluster, then stops listening. */
 	synchronized void stop() {
 		if (this.state.is(RegistryState.STOPPED) || this.hazelcast == null) {
 			this.state.set(RegistryState.STOPPED);
@@ -247,10 +246,6 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 
 	RegistryState state() {
 		return this.state.get();
-	}
-
-	void ensureAvailable() {
-		this.state.ensureAvailable();
 	}
 
 	/**
@@ -284,7 +279,7 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return this.membership;
 	}
 
-	/** Whether this node's member is in the cluster (it still is while it hands over and leaves). */
+	/** Whether this node's member is in the cluster (it still is while it hands its processes off and leaves). */
 	boolean joined() {
 		HazelcastInstance instance = this.hazelcast;
 		return instance != null && instance.getLifecycleService().isRunning();
@@ -341,174 +336,16 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return this.placement;
 	}
 
-	// ---- events ------------------------------------------------------------------------------
+	// ---- events and split heal ---------------------------------------------------------------
 
+	/** {@link HordeEvents#subscribe}. */
 	Subscription subscribe(String agentId, AgentEventListener listener) {
 		return this.events.subscribe(agentId, listener);
-	}
-
-	// ---- hosting (told by the local supervisors) -----------------------------------------------
-
-	@Override
-	public void started(ProcessRef process) {
-		this.arriving.started(process.key());
-		if (process.key().kind() == ProcessKind.AGENT) {
-			this.events.agentStarted(process.key().id());
-		}
-	}
-
-	@Override
-	public void ended(ProcessRef process, ExitReason reason) {
-		if (process.key().kind() == ProcessKind.AGENT) {
-			this.events.agentEnded(process.key().id());
-		}
-		this.handoff.processEnded(process, reason);
 	}
 
 	/** {@link SplitHeal#reconcile()}. */
 	void reconcile() {
 		this.splitHeal.reconcile();
-	}
-
-	// ---- inbound -----------------------------------------------------------------------------
-
-	@Override
-	public void onCall(String sender, long correlation, ProcessKey key, String handingOver, byte[] payload) {
-		if (handingOver != null
-				&& awaitArrival(key, handingOver, () -> onCall(sender, correlation, key, null, payload))) {
-			return;
-		}
-		Optional<ProcessRef> local = this.hosted.runningHere(key);
-		if (local.isEmpty()) {
-			this.transport.reply(sender, correlation, this.handoff.notHere(key));
-			return;
-		}
-		PayloadFormat format = this.payloads.get(key.kind());
-		// Decoded by the process, on its thread: this one serves every message of the sender in turn.
-		EncodedMessage message = new EncodedMessage(() -> format.decodeMessage(payload));
-		// The sender keeps the timeout: a timer here too would only cost.
-		((LocalProcess) local.get()).deliver(message).whenComplete((reply, error) -> {
-			Reply answer;
-			if (error == null) {
-				try {
-					answer = new Reply(Reply.Outcome.OK,
-							format.encodeReply(message.decoded(), reply));
-				}
-				catch (RuntimeException ex) {
-					answer = RemoteErrors.asReply(ex);
-				}
-			}
-			else {
-				Throwable cause = Replies.unwrap(error);
-				// Ended or moved on since the caller looked (a draining node says where to).
-				answer = (cause instanceof ProcessNotRunningException) ? this.handoff.notHere(key) : RemoteErrors.asReply(cause);
-			}
-			this.transport.reply(sender, correlation, answer);
-		});
-	}
-
-	/**
-	 * Holds a message that was sent here ahead of the handoff of {@code key} by draining member
-	 * {@code handingOver} until the process started here (see {@link ArrivingProcesses}), then runs
-	 * {@code handle}. Returns {@code false}, to handle it at once, if the process runs here already
-	 * or that member left.
-	 */
-	private boolean awaitArrival(ProcessKey key, String handingOver, Runnable handle) {
-		if (this.hosted.runningHere(key).isPresent() || !this.membership.isMember(handingOver)) {
-			return false;
-		}
-		this.arriving.await(key, handingOver, handle);
-		if (this.hosted.runningHere(key).isPresent()) {
-			// It started between the look and the wait.
-			this.arriving.started(key);
-		}
-		return true;
-	}
-
-	@Override
-	public void onCast(String sender, ProcessKey key, String handingOver, byte[] payload) {
-		if (handingOver != null && awaitArrival(key, handingOver, () -> onCast(sender, key, null, payload))) {
-			return;
-		}
-		Optional<ProcessRef> local = this.hosted.runningHere(key);
-		if (local.isPresent()) {
-			PayloadFormat format = this.payloads.get(key.kind());
-			local.get().cast(new EncodedMessage(() -> format.decodeMessage(payload)));
-			return;
-		}
-		// It moved (or is moving) since the sender looked: follow it.
-		try {
-			this.forwarder.forward(key, this.payloads.get(key.kind()).decodeMessage(payload));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Dropping a cast to {} that could not be decoded", key, ex);
-		}
-	}
-
-	@Override
-	public void undelivered(ProcessRef process, Object message) {
-		this.forwarder.forward(process.key(), message);
-	}
-
-	@Override
-	public void onRequest(String sender, long correlation, int operation, byte[] payload) {
-		Reply reply;
-		try {
-			reply = new Reply(Reply.Outcome.OK, serve(sender, operation, new Wire.Reader(payload)));
-		}
-		catch (RuntimeException ex) {
-			reply = RemoteErrors.asReply(ex);
-		}
-		this.transport.reply(sender, correlation, reply);
-	}
-
-	private byte[] serve(String sender, int operation, Wire.Reader in) {
-		Wire.Writer out = new Wire.Writer();
-		switch (RequestOperation.of(operation)) {
-			case START -> {
-				ensureAvailable();
-				StartResult<ProcessRef> result = this.placement.startOwnedProcess(in.readRegistration());
-				out.writeBoolean(result.alreadyStarted()).writeString(hostOf(result.ref())).writeString(result.ref().node());
-			}
-			case STOP -> {
-				ProcessKey key = ProcessKey.parse(in.readString());
-				out.writeBoolean(this.hosted.lookup(key).isPresent() ? this.placement.stopHere(key) : this.placement.stop(key));
-			}
-			case HANDOFF -> out.writeKeys(this.handoff.accept(sender, in));
-			case LIST -> {
-				return this.hosted.listHere(ProcessKind.valueOf(in.readString()));
-			}
-			case STATUS -> {
-				ProcessKey key = ProcessKey.parse(in.readString());
-				Optional<ProcessRef> local = this.hosted.lookup(key);
-				String next = this.handoff.destinationOf(key);
-				if (local.isEmpty() && next != null) {
-					return this.replies.awaitReply(this.transport.request(next, RequestOperation.STATUS, new Wire.Writer().writeString(key.toString()).toBytes(),
-							this.settings.requestTimeout()), key).data();
-				}
-				out.writeString(local.map((process) -> ((AgentRef) process).status().name()).orElse(null));
-			}
-			case SUBSCRIBE -> this.events.relayTo(in.readString(), sender);
-			case UNSUBSCRIBE -> this.events.stopRelaying(in.readString(), sender);
-			case SUBSCRIPTIONS_EXIST -> this.events.subscriptionsExist();
-		}
-		return out.toBytes();
-	}
-
-	@Override
-	public void onEvent(String agentId, byte[] event) {
-		this.events.deliver(agentId, event);
-	}
-
-	@Override
-	public void onRestarted(String sender, List<ProcessKey> keys) {
-		this.restartedProcesses.restarted(keys, new RestartedProcesses.Location(sender, this.membership.nodeName(sender)));
-	}
-
-	// ---- helpers -----------------------------------------------------------------------------
-
-	private String hostOf(ProcessRef ref) {
-		return ((HordeProcessRef) ref).host();
 	}
 
 }

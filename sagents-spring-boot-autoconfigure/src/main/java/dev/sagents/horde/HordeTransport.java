@@ -69,7 +69,8 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	private final ScheduledExecutorService timer;
 
-	private final Inbound inbound;
+	/** What this member does with the messages addressed to it; given when it starts listening. */
+	private volatile Inbound inbound;
 
 	private final ConcurrentHashMap<String, ITopic<byte[]>> inboxes = new ConcurrentHashMap<>();
 
@@ -88,17 +89,19 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	 * @param executor completes replies (never a Hazelcast thread)
 	 * @param requests serves requests from other members, which may wait on Hazelcast
 	 */
-	HordeTransport(HazelcastInstance hazelcast, Executor executor, Executor requests, ScheduledExecutorService timer,
-			Inbound inbound) {
+	HordeTransport(HazelcastInstance hazelcast, Executor executor, Executor requests, ScheduledExecutorService timer) {
 		this.hazelcast = hazelcast;
 		this.executor = executor;
 		this.requests = requests;
 		this.timer = timer;
-		this.inbound = inbound;
 	}
 
-	/** Starts listening to this member's inbox; returns once every member knows the listener. */
-	synchronized void start() {
+	/**
+	 * Starts listening to this member's inbox, handing what arrives to {@code inbound}; returns
+	 * once every member knows the listener.
+	 */
+	synchronized void start(Inbound inbound) {
+		this.inbound = inbound;
 		if (this.destructionsRegistration == null) {
 			this.destructionsRegistration = this.hazelcast.addDistributedObjectListener(this);
 		}
@@ -185,18 +188,18 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	/**
 	 * Sends a message to process {@code key} on {@code member} and completes with its reply, on
-	 * {@code completions}; {@code handingOver} is the draining member that hands the process over
+	 * {@code completions}; {@code handingOff} is the draining member that hands the process off
 	 * to {@code member}, when the message goes there ahead of the handoff (else {@code null}).
 	 */
-	CompletableFuture<Reply> call(String member, ProcessKey key, byte[] payload, Duration timeout, String handingOver,
+	CompletableFuture<Reply> call(String member, ProcessKey key, byte[] payload, Duration timeout, String handingOff,
 			Executor completions) {
 		long correlation = this.correlations.incrementAndGet();
 		CompletableFuture<Reply> reply = expect(correlation, member, timeout, completions);
-		Wire.Writer message = new Wire.Writer().writeByte((handingOver != null) ? CALL_AHEAD : CALL)
+		Wire.Writer message = new Wire.Writer().writeByte((handingOff != null) ? CALL_AHEAD : CALL)
 			.writeLong(correlation)
 			.writeString(key.toString());
-		if (handingOver != null) {
-			message.writeString(handingOver);
+		if (handingOff != null) {
+			message.writeString(handingOff);
 		}
 		publish(member, message.writeBytes(payload).toBytes());
 		return reply;
@@ -204,13 +207,13 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	/**
 	 * Sends a message to process {@code key} on {@code member}, expecting no reply;
-	 * {@code handingOver} as for {@link #call}.
+	 * {@code handingOff} as for {@link #call}.
 	 */
-	void cast(String member, ProcessKey key, byte[] payload, String handingOver) {
-		Wire.Writer message = new Wire.Writer().writeByte((handingOver != null) ? CAST_AHEAD : CAST)
+	void cast(String member, ProcessKey key, byte[] payload, String handingOff) {
+		Wire.Writer message = new Wire.Writer().writeByte((handingOff != null) ? CAST_AHEAD : CAST)
 			.writeString(key.toString());
-		if (handingOver != null) {
-			message.writeString(handingOver);
+		if (handingOff != null) {
+			message.writeString(handingOff);
 		}
 		publish(member, message.writeBytes(payload).toBytes());
 	}
@@ -361,14 +364,14 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	interface Inbound {
 
 		/**
-		 * A call to a process hosted here, or, when {@code handingOver} is not {@code null}, to one
-		 * that draining member is handing over to this one; answer it with
+		 * A call to a process hosted here, or, when {@code handingOff} is not {@code null}, to one
+		 * that draining member is handing off to this one; answer it with
 		 * {@link HordeTransport#reply}. The sender keeps the call's timeout.
 		 */
-		void onCall(String sender, long correlation, ProcessKey key, String handingOver, byte[] payload);
+		void onCall(String sender, long correlation, ProcessKey key, String handingOff, byte[] payload);
 
-		/** A cast to a process hosted here, or handed over to this member by {@code handingOver}. */
-		void onCast(String sender, ProcessKey key, String handingOver, byte[] payload);
+		/** A cast to a process hosted here, or handed off to this member by {@code handingOff}. */
+		void onCast(String sender, ProcessKey key, String handingOff, byte[] payload);
 
 		/** A supervisor request; answer it with {@link HordeTransport#reply}. Runs on the sagents executor. */
 		void onRequest(String sender, long correlation, int operation, byte[] payload);
