@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentStatus;
 import dev.sagents.cluster.UniformDistribution;
-import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.MemberLostException;
 import dev.sagents.process.ProcessFailedException;
@@ -37,15 +36,7 @@ final class CallRouter implements ProcessCalls {
 	/** The longest pause between two tries of a call whose process is moving. */
 	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-	private final HordeSettings settings;
-
-	private final LocalProcessRuntime runtime;
-
-	private final HordeMembership membership;
-
-	private final HordeTransport transport;
-
-	private final Replies replies;
+	private final NodeContext node;
 
 	private final Map<ProcessKind, PayloadFormat> payloads;
 
@@ -63,11 +54,7 @@ final class CallRouter implements ProcessCalls {
 	 */
 	CallRouter(NodeContext node, Map<ProcessKind, PayloadFormat> payloads, ClusterRegistry registry,
 			HostedProcesses hosted, RestartedProcesses restartedProcesses, CastForwarder forwarder) {
-		this.settings = node.settings();
-		this.runtime = node.runtime();
-		this.membership = node.membership();
-		this.transport = node.transport();
-		this.replies = node.replies();
+		this.node = node;
 		this.payloads = payloads;
 		this.registry = registry;
 		this.hosted = hosted;
@@ -77,7 +64,7 @@ final class CallRouter implements ProcessCalls {
 
 	@Override
 	public CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout) {
-		return call(ref, message, timeout, new CallContinuations(this.runtime.executor()));
+		return call(ref, message, timeout, new CallContinuations(this.node.runtime().executor()));
 	}
 
 	@Override
@@ -94,9 +81,9 @@ final class CallRouter implements ProcessCalls {
 		}
 		// This thread runs its call's continuations itself, from before the call goes out: a reply
 		// wakes it directly, and a caller that is a thread of the executor needs no other one.
-		CallContinuations continuations = new CallContinuations(this.runtime.executor());
+		CallContinuations continuations = new CallContinuations(this.node.runtime().executor());
 		continuations.waitHere();
-		return this.replies.awaitValue(call(ref, message, timeout, continuations), ref.key(), timeout);
+		return this.node.replies().awaitValue(call(ref, message, timeout, continuations), ref.key(), timeout);
 	}
 
 	/** A call whose continuations run on a thread waiting for it, else on the sagents executor. */
@@ -142,13 +129,13 @@ final class CallRouter implements ProcessCalls {
 		// registry. A draining member still answers: it serves the process, or tells where it
 		// handed it off; but the first try goes ahead to where it hands it off.
 		String current = ref.host();
-		if (!this.membership.isMember(current)) {
+		if (!this.node.membership().isMember(current)) {
 			return afterMemberLeft(call, current, tries);
 		}
 		String next = (tries == 0) ? nextOwnerIfDraining(current, ref.key()) : null;
-		if (next != null && next.equals(this.membership.localMember())
+		if (next != null && next.equals(this.node.localMember())
 				&& this.hosted.runningHere(ref.key()).isPresent()) {
-			ref.movedTo(next, this.settings.nodeName());
+			ref.movedTo(next, this.node.nodeName());
 			return attempt(call, tries);
 		}
 		Sent sent = (next != null) ? new Sent(call, next, current, format, tries)
@@ -175,7 +162,7 @@ final class CallRouter implements ProcessCalls {
 		HordeProcessRef ref = call.ref();
 		return this.restartedProcesses.whereRestarted(ref.key(), formerHost, call.deadline())
 			.thenCompose((location) -> {
-				if (location != null && this.membership.isMember(location.member())) {
+				if (location != null && this.node.membership().isMember(location.member())) {
 					ref.movedTo(location.member(), location.node());
 					return attempt(call, tries + 1);
 				}
@@ -186,7 +173,7 @@ final class CallRouter implements ProcessCalls {
 	/** Sends a try to its member: the reply, or the member's departure, decides what comes next. */
 	private CompletableFuture<Object> send(Sent sent, byte[] payload, long remaining) {
 		Call call = sent.call();
-		return this.transport
+		return this.node.transport()
 			.call(sent.host(), call.ref().key(), payload, Duration.ofNanos(remaining), sent.handingOff(),
 					call.completions())
 			.handle((reply, error) -> (error != null) ? notAnswered(sent, error) : answered(sent, reply))
@@ -203,7 +190,7 @@ final class CallRouter implements ProcessCalls {
 			return followAndRetry(sent.call(), sent.host(), sent.tries());
 		}
 		return CompletableFuture
-			.failedFuture(this.replies.translate(error, ref.key(), ref.node(), sent.call().timeout()));
+			.failedFuture(this.node.replies().translate(error, ref.key(), ref.node(), sent.call().timeout()));
 	}
 
 	private CompletableFuture<Object> answered(Sent sent, Reply reply) {
@@ -223,7 +210,7 @@ final class CallRouter implements ProcessCalls {
 	/** Handled: the decoded reply. A try sent ahead of a handoff found the process at its next host. */
 	private CompletableFuture<Object> handled(Sent sent, Reply reply) {
 		if (sent.handingOff() != null) {
-			sent.call().ref().movedTo(sent.host(), this.membership.nodeName(sent.host()));
+			sent.call().ref().movedTo(sent.host(), this.node.membership().nodeName(sent.host()));
 		}
 		return CompletableFuture.completedFuture(sent.format().decodeReply(sent.call().message(), reply.data()));
 	}
@@ -277,8 +264,8 @@ final class CallRouter implements ProcessCalls {
 	 * draining member included), else {@code null}; {@code null} too if no member can take it.
 	 */
 	private String nextOwnerIfDraining(String host, ProcessKey key) {
-		return this.membership.isShuttingDown(host) ? UniformDistribution.owner(key, this.membership.hostIds()).orElse(null)
-				: null;
+		HordeMembership membership = this.node.membership();
+		return membership.isShuttingDown(host) ? UniformDistribution.owner(key, membership.hostIds()).orElse(null) : null;
 	}
 
 	private CompletableFuture<Object> followAndRetry(Call call, String host, int tries) {
@@ -324,7 +311,7 @@ final class CallRouter implements ProcessCalls {
 	private CompletableFuture<Boolean> afterPause(int tries, Executor completions) {
 		CompletableFuture<Boolean> paused = new CompletableFuture<>();
 		long pause = Math.min(TimeUnit.MICROSECONDS.toNanos(250) << Math.min(tries, 10), MAX_RETRY_PAUSE_NANOS);
-		this.runtime.timer()
+		this.node.runtime().timer()
 			.schedule(() -> completions.execute(() -> paused.complete(true)), pause, TimeUnit.NANOSECONDS);
 		return paused;
 	}
@@ -342,10 +329,10 @@ final class CallRouter implements ProcessCalls {
 		String next = nextOwnerIfDraining(host, ref.key());
 		if (next != null) {
 			// Ahead of the handoff, to where it waits for the process (see ArrivingProcesses).
-			this.transport.cast(next, ref.key(), payload, host);
+			this.node.transport().cast(next, ref.key(), payload, host);
 		}
-		else if (this.membership.isAlive(host) && !host.equals(this.membership.localMember())) {
-			this.transport.cast(host, ref.key(), payload, null);
+		else if (this.node.membership().isAlive(host) && !host.equals(this.node.localMember())) {
+			this.node.transport().cast(host, ref.key(), payload, null);
 		}
 		else {
 			// Its member is gone (or drains with nobody to take over): go where the survivors
@@ -353,10 +340,10 @@ final class CallRouter implements ProcessCalls {
 			// there is one (a cast has no reply to tell us it was lost on the way).
 			long deadline = this.forwarder.deadline();
 			this.restartedProcesses.whereRestarted(ref.key(), host, deadline).thenAccept((location) -> {
-				if (location != null && this.membership.isAlive(location.member())
-						&& !location.member().equals(this.membership.localMember())) {
+				if (location != null && this.node.membership().isAlive(location.member())
+						&& !location.member().equals(this.node.localMember())) {
 					ref.movedTo(location.member(), location.node());
-					this.transport.cast(location.member(), ref.key(), payload, null);
+					this.node.transport().cast(location.member(), ref.key(), payload, null);
 				}
 				else {
 					this.forwarder.forward(ref.key(), message, deadline);
@@ -375,9 +362,10 @@ final class CallRouter implements ProcessCalls {
 			return ((AgentRef) local.get()).status();
 		}
 		try {
-			Reply reply = this.replies.awaitReply(this.transport.request(ref.host(), RequestOperation.STATUS,
-					new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.settings.requestTimeout()),
-					ref.key());
+			Reply reply = this.node.replies()
+				.awaitReply(this.node.transport().request(ref.host(), RequestOperation.STATUS,
+						new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.node.requestTimeout()),
+						ref.key());
 			String status = new Wire.Reader(reply.data()).readString();
 			return (status != null) ? AgentStatus.valueOf(status) : AgentStatus.STOPPED;
 		}
@@ -387,7 +375,7 @@ final class CallRouter implements ProcessCalls {
 	}
 
 	private Optional<ProcessRef> hostedHere(HordeProcessRef ref) {
-		if (!ref.host().equals(this.membership.localMember())) {
+		if (!ref.host().equals(this.node.localMember())) {
 			return Optional.empty();
 		}
 		return this.hosted.runningHere(ref.key());

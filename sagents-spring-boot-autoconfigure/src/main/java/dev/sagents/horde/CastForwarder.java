@@ -2,15 +2,12 @@ package dev.sagents.horde;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
@@ -25,17 +22,7 @@ final class CastForwarder {
 
 	private static final Logger logger = LoggerFactory.getLogger(CastForwarder.class);
 
-	private final HordeSettings settings;
-
-	private final LocalProcessRuntime runtime;
-
-	private final Executor blocking;
-
-	private final HordeMembership membership;
-
-	private final HordeTransport transport;
-
-	private final BooleanSupplier joined;
+	private final NodeContext node;
 
 	private final Map<ProcessKind, PayloadFormat> payloads;
 
@@ -52,12 +39,7 @@ final class CastForwarder {
 	 */
 	CastForwarder(NodeContext node, Map<ProcessKind, PayloadFormat> payloads, ClusterRegistry registry,
 			HostedProcesses hosted, Function<ProcessKey, String> destination) {
-		this.settings = node.settings();
-		this.runtime = node.runtime();
-		this.blocking = node.blocking();
-		this.membership = node.membership();
-		this.transport = node.transport();
-		this.joined = node.joined();
+		this.node = node;
 		this.payloads = payloads;
 		this.registry = registry;
 		this.hosted = hosted;
@@ -75,7 +57,7 @@ final class CastForwarder {
 
 	/** When a cast forwarded from now on is dropped at the latest ({@link System#nanoTime()}). */
 	long deadline() {
-		return System.nanoTime() + this.settings.requestTimeout().toNanos();
+		return System.nanoTime() + this.node.requestTimeout().toNanos();
 	}
 
 	/**
@@ -85,14 +67,14 @@ final class CastForwarder {
 	 * registered at all drops it.
 	 */
 	void forward(ProcessKey key, Object message, long deadline) {
-		this.blocking.execute(() -> {
-			if (!this.joined.getAsBoolean()) {
+		this.node.blocking().execute(() -> {
+			if (!this.node.joined().getAsBoolean()) {
 				logger.debug("Dropping a cast to {}: this node left", key);
 				return;
 			}
 			String next = this.destination.apply(key);
 			if (next != null) {
-				this.transport.cast(next, key, this.payloads.get(key.kind()).encodeMessage(message), null);
+				this.node.transport().cast(next, key, this.payloads.get(key.kind()).encodeMessage(message), null);
 				return;
 			}
 			Optional<Registration> found = this.registry.registration(key);
@@ -102,17 +84,17 @@ final class CastForwarder {
 			}
 			String host = found.get().host();
 			Optional<ProcessRef> local = this.hosted.runningHere(key);
-			if (!host.equals(this.membership.localMember()) && this.membership.isMember(host)) {
-				this.transport.cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null);
+			if (!host.equals(this.node.localMember()) && this.node.membership().isMember(host)) {
+				this.node.transport().cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null);
 			}
 			else if (local.isPresent()) {
 				local.get().cast(message);
 			}
 			else if (System.nanoTime() - deadline < 0) {
-				this.runtime.timer().schedule(() -> forward(key, message, deadline), 2, TimeUnit.MILLISECONDS);
+				this.node.runtime().timer().schedule(() -> forward(key, message, deadline), 2, TimeUnit.MILLISECONDS);
 			}
 			else {
-				logger.warn("Dropping a cast to {}: it did not restart within {}", key, this.settings.requestTimeout());
+				logger.warn("Dropping a cast to {}: it did not restart within {}", key, this.node.requestTimeout());
 			}
 		});
 	}

@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,15 +54,7 @@ final class Handoff {
 	/** The longest a draining node stays to redirect callers once its processes were handed off. */
 	private static final Duration REDIRECT_LINGER = Duration.ofSeconds(1);
 
-	private final HordeSettings settings;
-
-	private final Executor blocking;
-
-	private final HordeMembership membership;
-
-	private final HordeTransport transport;
-
-	private final NodeState state;
+	private final NodeContext node;
 
 	private final ClusterRegistry registry;
 
@@ -103,11 +94,7 @@ final class Handoff {
 	private long redirectedUntil;
 
 	Handoff(NodeContext node, ClusterRegistry registry, HostedProcesses hosted) {
-		this.settings = node.settings();
-		this.blocking = node.blocking();
-		this.membership = node.membership();
-		this.transport = node.transport();
-		this.state = node.state();
+		this.node = node;
 		this.registry = registry;
 		this.hosted = hosted;
 	}
@@ -123,7 +110,7 @@ final class Handoff {
 	 * busy moving their registrations.
 	 */
 	void markHostedProcesses() {
-		String self = this.membership.localMember();
+		String self = this.node.localMember();
 		for (ProcessKind kind : ProcessKind.values()) {
 			this.hosted.keys(kind).forEach((key) -> this.destinations.put(key, self));
 		}
@@ -134,22 +121,22 @@ final class Handoff {
 	 * handoff; any other is unregistered (unless it ended as a duplicate, or this node left).
 	 */
 	void processEnded(ProcessRef process, ExitReason reason) {
-		if (reason == ExitReason.SHUTDOWN && this.state.is(RegistryState.DRAINING)) {
-			this.destinations.put(process.key(), this.membership.localMember());
+		if (reason == ExitReason.SHUTDOWN && this.node.state().is(RegistryState.DRAINING)) {
+			this.destinations.put(process.key(), this.node.localMember());
 			this.queued
-				.add(this.hosted.registrationOf(process, this.membership.localMember(), this.settings.nodeName()));
+				.add(this.hosted.registrationOf(process, this.node.localMember(), this.node.nodeName()));
 			scheduleSending();
 			return;
 		}
 		this.destinations.remove(process.key());
-		if (reason != ExitReason.CONFLICT && !this.state.is(RegistryState.STOPPED)) {
+		if (reason != ExitReason.CONFLICT && !this.node.state().is(RegistryState.STOPPED)) {
 			this.registry.removeIfHostedHere(process.key());
 		}
 	}
 
 	private void scheduleSending() {
 		if (this.sending.compareAndSet(false, true)) {
-			track(CompletableFuture.runAsync(this::sendQueued, this.blocking));
+			track(CompletableFuture.runAsync(this::sendQueued, this.node.blocking()));
 		}
 	}
 
@@ -205,8 +192,8 @@ final class Handoff {
 	 * take it ends with this node (its registration is removed).
 	 */
 	private Map<String, List<Registration>> nextOwners(List<Registration> stopped) {
-		String self = this.membership.localMember();
-		List<String> hosts = this.membership.hostIds();
+		String self = this.node.localMember();
+		List<String> hosts = this.node.membership().hostIds();
 		Map<String, List<Registration>> byOwner = new LinkedHashMap<>();
 		for (Registration registration : stopped) {
 			Optional<String> next = UniformDistribution.owner(registration.key(), hosts);
@@ -223,7 +210,7 @@ final class Handoff {
 
 	/** Hands {@code stopped}, processes this node stopped, off to {@code owner}. */
 	private CompletableFuture<Void> offer(String owner, List<Registration> stopped) {
-		String self = this.membership.localMember();
+		String self = this.node.localMember();
 		// Not those stopped for good meanwhile (see callOff): their handoff was called off.
 		List<Registration> registrations = stopped.stream()
 			.filter((registration) -> this.destinations.replace(registration.key(), self, owner))
@@ -233,7 +220,8 @@ final class Handoff {
 		}
 		Wire.Writer request = new Wire.Writer().writeInt(registrations.size());
 		registrations.forEach(request::writeRegistration);
-		return this.transport.request(owner, RequestOperation.HANDOFF, request.toBytes(), this.settings.requestTimeout())
+		return this.node.transport()
+			.request(owner, RequestOperation.HANDOFF, request.toBytes(), this.node.requestTimeout())
 			.handle((reply, error) -> {
 				confirmed(owner, registrations, reply, error);
 				return null;
@@ -247,14 +235,14 @@ final class Handoff {
 			this.handedOff.addAndGet(registrations.size() - refused.size());
 			if (!refused.isEmpty()) {
 				logger.warn("Member {} could not start {} of the processes handed to it; survivors restart them once "
-						+ "this node left", this.membership.nodeName(owner), refused.size());
+						+ "this node left", this.node.membership().nodeName(owner), refused.size());
 			}
 			return;
 		}
 		logger.warn("Member {} did not accept the handoff of {} processes; survivors restart them once this node left",
-				this.membership.nodeName(owner), registrations.size());
-		RegistrationClaim back = RegistrationClaim.fromAnyOf(Set.of(owner), this.membership.localMember(),
-				this.settings.nodeName());
+				this.node.membership().nodeName(owner), registrations.size());
+		RegistrationClaim back = RegistrationClaim.fromAnyOf(Set.of(owner), this.node.localMember(),
+				this.node.nodeName());
 		idsByKind(registrations).forEach((kind, ids) -> {
 			ids.forEach((id) -> this.destinations.remove(new ProcessKey(kind, id)));
 			this.registry.claimAsync(kind, ids, back);
@@ -274,13 +262,13 @@ final class Handoff {
 	 * stopped. Returns whether it did.
 	 */
 	boolean callOff(ProcessKey key) {
-		return this.destinations.remove(key, this.membership.localMember());
+		return this.destinations.remove(key, this.node.localMember());
 	}
 
 	/** The other member this node handed {@code key} off to while draining, if it is still a member. */
 	String destinationOf(ProcessKey key) {
 		String next = this.destinations.get(key);
-		return (next != null && !next.equals(this.membership.localMember()) && this.membership.isMember(next)) ? next
+		return (next != null && !next.equals(this.node.localMember()) && this.node.membership().isMember(next)) ? next
 				: null;
 	}
 
@@ -290,12 +278,12 @@ final class Handoff {
 	 */
 	Reply notHere(ProcessKey key) {
 		String next = this.destinations.get(key);
-		if (next == null || !this.membership.isMember(next)) {
+		if (next == null || !this.node.membership().isMember(next)) {
 			return new Reply(Reply.Outcome.NOT_HERE, null);
 		}
 		this.lastRedirect = System.nanoTime();
 		return new Reply(Reply.Outcome.MOVED,
-				new Wire.Writer().writeString(next).writeString(this.membership.nodeName(next)).toBytes());
+				new Wire.Writer().writeString(next).writeString(this.node.membership().nodeName(next)).toBytes());
 	}
 
 	/**
@@ -311,20 +299,20 @@ final class Handoff {
 		CompletableFuture<Void> done = new CompletableFuture<>();
 		this.accepting.add(done);
 		try {
-			this.state.ensureAvailable();
-			String self = this.membership.localMember();
+			this.node.state().ensureAvailable();
+			String self = this.node.localMember();
 			int count = in.readInt();
 			List<Registration> started = new ArrayList<>();
 			List<ProcessKey> refused = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
-				Registration registration = in.readRegistration().movedTo(self, this.settings.nodeName());
+				Registration registration = in.readRegistration().movedTo(self, this.node.nodeName());
 				try {
 					this.hosted.startHere(registration);
 					started.add(registration);
 				}
 				catch (RuntimeException ex) {
 					logger.warn("Could not accept {} handed off by member {}", registration.key(),
-							this.membership.nodeName(sender), ex);
+							this.node.membership().nodeName(sender), ex);
 					refused.add(registration.key());
 				}
 			}
@@ -352,7 +340,7 @@ final class Handoff {
 	 * still need redirecting (see {@link #REDIRECT_QUIET}).
 	 */
 	void await() {
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
+		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
 		try {
 			// Both supervisors wait here, one after the other: the log tells when the last handoff was confirmed.
 			boolean waited = !this.unconfirmed.isEmpty() || this.confirmedAfter == 0;
@@ -372,7 +360,7 @@ final class Handoff {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			logger.warn("Not every process was handed off within {}; survivors restart the rest once this node left",
-					this.settings.requestTimeout());
+					this.node.requestTimeout());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -392,8 +380,9 @@ final class Handoff {
 	/** Logs how the drain went, once this node left. */
 	void logLeft() {
 		logger.info("sagents node {} left the horde {} ms after it began to drain; it handed {} processes off "
-				+ "(all confirmed after {} ms, callers redirected until {} ms)", this.settings.nodeName(),
-				Timing.millisSince(this.drainingSince), this.handedOff.get(), this.confirmedAfter, this.redirectedUntil);
+				+ "(all confirmed after {} ms, callers redirected until {} ms)", this.node.nodeName(),
+				Timing.millisSince(this.drainingSince), this.handedOff.get(), this.confirmedAfter,
+				this.redirectedUntil);
 	}
 
 }

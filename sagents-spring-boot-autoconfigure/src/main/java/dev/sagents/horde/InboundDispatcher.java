@@ -27,15 +27,7 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 
 	private static final Logger logger = LoggerFactory.getLogger(InboundDispatcher.class);
 
-	private final HordeSettings settings;
-
-	private final HordeMembership membership;
-
-	private final HordeTransport transport;
-
-	private final Replies replies;
-
-	private final NodeState state;
+	private final NodeContext node;
 
 	private final Map<ProcessKind, PayloadFormat> payloads;
 
@@ -56,11 +48,7 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 	InboundDispatcher(NodeContext node, Map<ProcessKind, PayloadFormat> payloads, HostedProcesses hosted,
 			ArrivingProcesses arriving, Placement placement, Handoff handoff, CastForwarder forwarder,
 			HordeEvents events, RestartedProcesses restartedProcesses) {
-		this.settings = node.settings();
-		this.membership = node.membership();
-		this.transport = node.transport();
-		this.replies = node.replies();
-		this.state = node.state();
+		this.node = node;
 		this.payloads = payloads;
 		this.hosted = hosted;
 		this.arriving = arriving;
@@ -79,7 +67,7 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 		}
 		Optional<ProcessRef> local = this.hosted.runningHere(key);
 		if (local.isEmpty()) {
-			this.transport.reply(sender, correlation, this.handoff.notHere(key));
+			this.node.transport().reply(sender, correlation, this.handoff.notHere(key));
 			return;
 		}
 		PayloadFormat format = this.payloads.get(key.kind());
@@ -102,7 +90,7 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 				answer = (cause instanceof ProcessNotRunningException) ? this.handoff.notHere(key)
 						: RemoteErrors.asReply(cause);
 			}
-			this.transport.reply(sender, correlation, answer);
+			this.node.transport().reply(sender, correlation, answer);
 		});
 	}
 
@@ -113,7 +101,7 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 	 * or that member left.
 	 */
 	private boolean awaitArrival(ProcessKey key, String handingOff, Runnable handle) {
-		if (this.hosted.runningHere(key).isPresent() || !this.membership.isMember(handingOff)) {
+		if (this.hosted.runningHere(key).isPresent() || !this.node.membership().isMember(handingOff)) {
 			return false;
 		}
 		this.arriving.await(key, handingOff, handle);
@@ -153,14 +141,14 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 		catch (RuntimeException ex) {
 			reply = RemoteErrors.asReply(ex);
 		}
-		this.transport.reply(sender, correlation, reply);
+		this.node.transport().reply(sender, correlation, reply);
 	}
 
 	private byte[] serve(String sender, int operation, Wire.Reader in) {
 		Wire.Writer out = new Wire.Writer();
 		switch (RequestOperation.of(operation)) {
 			case START -> {
-				this.state.ensureAvailable();
+				this.node.state().ensureAvailable();
 				StartResult<ProcessRef> result = this.placement.startOwnedProcess(in.readRegistration());
 				out.writeBoolean(result.alreadyStarted())
 					.writeString(hostOf(result.ref()))
@@ -180,8 +168,8 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 				Optional<ProcessRef> local = this.hosted.lookup(key);
 				String next = this.handoff.destinationOf(key);
 				if (local.isEmpty() && next != null) {
-					return this.replies.awaitReply(this.transport.request(next, RequestOperation.STATUS,
-							new Wire.Writer().writeString(key.toString()).toBytes(), this.settings.requestTimeout()), key)
+					return this.node.replies().awaitReply(this.node.transport().request(next, RequestOperation.STATUS,
+							new Wire.Writer().writeString(key.toString()).toBytes(), this.node.requestTimeout()), key)
 						.data();
 				}
 				out.writeString(local.map((process) -> ((AgentRef) process).status().name()).orElse(null));
@@ -200,7 +188,8 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 
 	@Override
 	public void onRestarted(String sender, List<ProcessKey> keys) {
-		this.restartedProcesses.restarted(keys, new RestartedProcesses.Location(sender, this.membership.nodeName(sender)));
+		this.restartedProcesses.restarted(keys,
+				new RestartedProcesses.Location(sender, this.node.membership().nodeName(sender)));
 	}
 
 	private String hostOf(ProcessRef ref) {

@@ -1,5 +1,6 @@
 package dev.sagents.horde;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
@@ -22,5 +23,19 @@ import dev.sagents.local.LocalProcessRuntime;
  */
 record NodeContext(HordeSettings settings, LocalProcessRuntime runtime, Executor blocking, HordeMembership membership,
 		HordeTransport transport, Replies replies, NodeState state, BooleanSupplier joined) {
+
+	/** This member's UUID, read each time: Hazelcast gives a member a new one when it merges back. */
+	String localMember() {
+		return this.membership.localMember();
+	}
+
+	String nodeName() {
+		return this.settings.nodeName();
+	}
+
+	/** How long a request between members may take. */
+	Duration requestTimeout() {
+		return this.settings.requestTimeout();
+	}
 
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -44,17 +43,7 @@ final class Placement {
 
 	private static final Logger logger = LoggerFactory.getLogger(Placement.class);
 
-	private final HordeSettings settings;
-
-	private final HordeMembership membership;
-
-	private final HordeTransport transport;
-
-	private final Replies replies;
-
-	private final NodeState state;
-
-	private final BooleanSupplier joined;
+	private final NodeContext node;
 
 	private final ClusterRegistry registry;
 
@@ -75,12 +64,7 @@ final class Placement {
 	 */
 	Placement(NodeContext node, ClusterRegistry registry, HostedProcesses hosted, ProcessCalls calls,
 			Predicate<ProcessKey> callOffHandoff, Function<ProcessKey, String> destination) {
-		this.settings = node.settings();
-		this.membership = node.membership();
-		this.transport = node.transport();
-		this.replies = node.replies();
-		this.state = node.state();
-		this.joined = node.joined();
+		this.node = node;
 		this.registry = registry;
 		this.hosted = hosted;
 		this.calls = calls;
@@ -93,21 +77,22 @@ final class Placement {
 	 * returns the running one.
 	 */
 	StartResult<ProcessRef> startProcess(Registration registration) {
-		this.state.ensureAvailable();
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
+		this.node.state().ensureAvailable();
+		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
 		Set<String> refused = new HashSet<>();
 		while (true) {
-			List<String> hosts = this.membership.hostIds();
+			List<String> hosts = this.node.membership().hostIds();
 			hosts.removeAll(refused);
 			String owner = UniformDistribution.owner(registration.key(), hosts)
 				.orElseThrow(() -> new NoHostAvailableException(registration.key()));
-			if (owner.equals(this.membership.localMember())) {
+			if (owner.equals(this.node.localMember())) {
 				return startOwnedProcess(registration);
 			}
 			try {
-				Reply reply = this.replies.awaitReply(this.transport.request(owner, RequestOperation.START,
-						new Wire.Writer().writeRegistration(registration).toBytes(), Timing.remaining(deadline)),
-						registration.key());
+				Reply reply = this.node.replies()
+					.awaitReply(this.node.transport().request(owner, RequestOperation.START,
+							new Wire.Writer().writeRegistration(registration).toBytes(), Timing.remaining(deadline)),
+							registration.key());
 				Wire.Reader in = new Wire.Reader(reply.data());
 				boolean alreadyStarted = in.readBoolean();
 				ProcessRef ref = ref(registration.key(), in.readString(), in.readString());
@@ -118,7 +103,7 @@ final class Placement {
 				refused.add(owner);
 			}
 			if (System.nanoTime() - deadline > 0) {
-				throw new CallTimeoutException(registration.key(), this.settings.requestTimeout());
+				throw new CallTimeoutException(registration.key(), this.node.requestTimeout());
 			}
 		}
 	}
@@ -139,7 +124,7 @@ final class Placement {
 	 * key.
 	 */
 	StartResult<ProcessRef> startOwnedProcess(Registration requested) {
-		Registration mine = requested.movedTo(this.membership.localMember(), this.settings.nodeName());
+		Registration mine = requested.movedTo(this.node.localMember(), this.node.nodeName());
 		HazelcastJsonValue json = mine.toJson();
 		while (true) {
 			HazelcastJsonValue existing = this.registry.registerIfAbsent(mine.key(), json);
@@ -147,7 +132,7 @@ final class Placement {
 				return startRegisteredProcess(mine, json);
 			}
 			Registration current = Registration.fromJson(mine.key(), existing);
-			if (this.membership.isMember(current.host())) {
+			if (this.node.membership().isMember(current.host())) {
 				return StartResult.foundRunning(ref(current.key(), current.host(), current.node()));
 			}
 			// Registered on a member that left and was not recovered yet: take it over now.
@@ -175,21 +160,21 @@ final class Placement {
 
 	/** The running process under {@code key}, wherever it runs. */
 	Optional<ProcessRef> lookup(ProcessKey key) {
-		this.state.ensureAvailable();
+		this.node.state().ensureAvailable();
 		return this.registry.registration(key).map((found) -> ref(key, found.host(), found.node()));
 	}
 
 	/** Stops the process under {@code key} wherever it runs; {@code false} if it was not running. */
 	boolean stop(ProcessKey key) {
-		this.state.ensureAvailable();
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
+		this.node.state().ensureAvailable();
+		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
 		while (true) {
 			Optional<Registration> found = this.registry.registration(key);
 			if (found.isEmpty()) {
 				return false;
 			}
 			String host = found.get().host();
-			String self = this.membership.localMember();
+			String self = this.node.localMember();
 			if (host.equals(self)) {
 				boolean hostedHere = this.hosted.lookup(key).isPresent();
 				if (!hostedHere && this.callOffHandoff.test(key)) {
@@ -205,8 +190,8 @@ final class Placement {
 				host = next;
 			}
 			try {
-				Reply reply = this.replies.awaitReply(
-						this.transport.request(host, RequestOperation.STOP,
+				Reply reply = this.node.replies().awaitReply(
+						this.node.transport().request(host, RequestOperation.STOP,
 								new Wire.Writer().writeString(key.toString()).toBytes(), Timing.remaining(deadline)),
 						key);
 				return new Wire.Reader(reply.data()).readBoolean();
@@ -216,7 +201,7 @@ final class Placement {
 				Timing.pause(1);
 			}
 			if (System.nanoTime() - deadline > 0) {
-				throw new CallTimeoutException(key, this.settings.requestTimeout());
+				throw new CallTimeoutException(key, this.node.requestTimeout());
 			}
 		}
 	}
@@ -232,36 +217,36 @@ final class Placement {
 	}
 
 	int count(ProcessKind kind) {
-		this.state.ensureAvailable();
+		this.node.state().ensureAvailable();
 		return this.registry.count(kind);
 	}
 
 	List<ProcessKey> keys(ProcessKind kind) {
-		this.state.ensureAvailable();
+		this.node.state().ensureAvailable();
 		return this.registry.keys(kind);
 	}
 
 	/** How many processes each member hosts, by node name. */
 	Map<String, Integer> hostedPerNode() {
 		Map<String, Integer> perNode = new LinkedHashMap<>();
-		if (!this.joined.getAsBoolean()) {
+		if (!this.node.joined().getAsBoolean()) {
 			return perNode;
 		}
-		for (String member : this.membership.memberIds()) {
-			perNode.put(this.membership.nodeName(member), (int) this.registry.countHostedBy(member));
+		for (String member : this.node.membership().memberIds()) {
+			perNode.put(this.node.membership().nodeName(member), (int) this.registry.countHostedBy(member));
 		}
 		return perNode;
 	}
 
 	/** The agents of every member. */
 	List<AgentInfo> listAgents() {
-		this.state.ensureAvailable();
+		this.node.state().ensureAvailable();
 		return gather(ProcessKind.AGENT, this.hosted.agents()::listHosted, HostedListing::decodeAgents);
 	}
 
 	/** The file systems of every member. */
 	List<FileSystemInfo> listFileSystems() {
-		this.state.ensureAvailable();
+		this.node.state().ensureAvailable();
 		return gather(ProcessKind.FILESYSTEM, this.hosted.fileSystems()::listHosted, HostedListing::decodeFileSystems);
 	}
 
@@ -269,15 +254,15 @@ final class Placement {
 			Function<byte[], List<T>> decode) {
 		List<T> all = new ArrayList<>(local.get());
 		Map<String, CompletableFuture<Reply>> replies = new LinkedHashMap<>();
-		for (String member : this.membership.memberIds()) {
-			if (!member.equals(this.membership.localMember())) {
-				replies.put(member, this.transport.request(member, RequestOperation.LIST,
-						new Wire.Writer().writeString(kind.name()).toBytes(), this.settings.requestTimeout()));
+		for (String member : this.node.membership().memberIds()) {
+			if (!member.equals(this.node.localMember())) {
+				replies.put(member, this.node.transport().request(member, RequestOperation.LIST,
+						new Wire.Writer().writeString(kind.name()).toBytes(), this.node.requestTimeout()));
 			}
 		}
 		replies.forEach((member, reply) -> {
 			try {
-				all.addAll(decode.apply(this.replies.awaitReply(reply, null).data()));
+				all.addAll(decode.apply(this.node.replies().awaitReply(reply, null).data()));
 			}
 			catch (MemberLostException | CallTimeoutException | RegistryUnavailableException ex) {
 				logger.debug("Member {} did not list its processes: {}", member, ex.getMessage());

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.sagents.cluster.UniformDistribution;
-import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.registry.RegistryState;
@@ -55,17 +53,7 @@ final class Recovery {
 	 */
 	private static final Duration PARTITION_ARRIVAL_CHECK = Duration.ofMillis(20);
 
-	private final HordeSettings settings;
-
-	private final LocalProcessRuntime runtime;
-
-	private final Executor blocking;
-
-	private final HordeMembership membership;
-
-	private final HordeTransport transport;
-
-	private final NodeState state;
+	private final NodeContext node;
 
 	private final HazelcastInstance hazelcast;
 
@@ -96,12 +84,7 @@ final class Recovery {
 	Recovery(NodeContext node, HazelcastInstance hazelcast, ClusterRegistry registry,
 			BiConsumer<Registration, HazelcastJsonValue> startRegistered, RestartedProcesses restartedProcesses,
 			ArrivingProcesses arriving, HordeEvents events, LongSupplier merges) {
-		this.settings = node.settings();
-		this.runtime = node.runtime();
-		this.blocking = node.blocking();
-		this.membership = node.membership();
-		this.transport = node.transport();
-		this.state = node.state();
+		this.node = node;
 		this.hazelcast = hazelcast;
 		this.registry = registry;
 		this.startRegistered = startRegistered;
@@ -114,9 +97,11 @@ final class Recovery {
 	/** Sweeps every {@link #RECOVERY_SWEEP} from now on, and runs a first recovery pass at once. */
 	void startSweeps() {
 		long sweep = RECOVERY_SWEEP.toMillis();
-		this.recoverySweep = this.runtime.timer()
-			.scheduleWithFixedDelay(() -> this.blocking.execute(this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
-		this.blocking.execute(this::recoverOrphans);
+		this.recoverySweep = this.node.runtime()
+			.timer()
+			.scheduleWithFixedDelay(() -> this.node.blocking().execute(this::sweep), sweep, sweep,
+					TimeUnit.MILLISECONDS);
+		this.node.blocking().execute(this::recoverOrphans);
 	}
 
 	/** Stops sweeping: this node leaves. */
@@ -134,12 +119,12 @@ final class Recovery {
 	 */
 	void memberLeft(HordeMembership.Departure departure) {
 		long mergesBefore = this.merges.getAsLong();
-		this.transport.memberLeft(departure.member(), departure.graceful());
+		this.node.transport().memberLeft(departure.member(), departure.graceful());
 		this.arriving.memberLeft(departure.member());
 		if (!departure.graceful()) {
 			this.restartedProcesses.memberFailed(departure.member());
 		}
-		this.blocking.execute(() -> {
+		this.node.blocking().execute(() -> {
 			long start = System.nanoTime();
 			try {
 				this.events.stopRelayingTo(departure.member());
@@ -149,17 +134,17 @@ final class Recovery {
 						Timing.millisSince(start));
 				// After the recovery: destroying the departed member's inbox waits for every member to answer.
 				if (leftForGood(departure.member(), mergesBefore)) {
-					this.transport.forget(departure.member());
-					if (this.membership.isOldestMember()) {
+					this.node.transport().forget(departure.member());
+					if (this.node.membership().isOldestMember()) {
 						this.events.forgetSubscriber(departure.member());
 					}
 				}
 			}
 			catch (RuntimeException ex) {
 				// This node may be stopping too; if not, the periodic sweep restarts what is left.
-				if (this.state.is(RegistryState.RUNNING)) {
-					logger.warn("Handling the departure of member {} failed; the sweep every {} goes on", departure.node(),
-							RECOVERY_SWEEP, ex);
+				if (this.node.state().is(RegistryState.RUNNING)) {
+					logger.warn("Handling the departure of member {} failed; the sweep every {} goes on",
+							departure.node(), RECOVERY_SWEEP, ex);
 				}
 			}
 		});
@@ -173,19 +158,19 @@ final class Recovery {
 	 * the event thread; a live member writes it again, see {@link HordeMembership#reannounceIfLost}.)
 	 */
 	private boolean leftForGood(String member, long mergesBefore) {
-		return this.merges.getAsLong() == mergesBefore && !this.membership.isMember(member);
+		return this.merges.getAsLong() == mergesBefore && !this.node.membership().isMember(member);
 	}
 
 	/** The periodic check for processes whose member left while nobody noticed (a missed event). */
 	private void sweep() {
 		if (this.sweeping.compareAndSet(false, true)) {
 			try {
-				this.membership.pruneDeparted();
-				this.membership.reannounceIfLost(this.state.memberStatus());
+				this.node.membership().pruneDeparted();
+				this.node.membership().reannounceIfLost(this.node.state().memberStatus());
 				recoverOrphans();
 			}
 			catch (RuntimeException ex) {
-				if (this.state.is(RegistryState.RUNNING)) {
+				if (this.node.state().is(RegistryState.RUNNING)) {
 					logger.warn("The periodic sweep failed; the next one is in {}", RECOVERY_SWEEP, ex);
 				}
 			}
@@ -202,14 +187,14 @@ final class Recovery {
 	 * if orphans were left.
 	 */
 	RecoveryPass recoverOrphans() {
-		if (!this.state.is(RegistryState.RUNNING)) {
+		if (!this.node.state().is(RegistryState.RUNNING)) {
 			return RecoveryPass.NONE;
 		}
 		try {
 			return restartOrphansOwnedHere();
 		}
 		catch (RuntimeException ex) {
-			if (this.state.is(RegistryState.RUNNING)) {
+			if (this.node.state().is(RegistryState.RUNNING)) {
 				logger.warn("Restarting the processes of departed members failed; retrying in {}", RECOVERY_SWEEP, ex);
 			}
 			return RecoveryPass.FAILED;
@@ -227,7 +212,7 @@ final class Recovery {
 	 * restarted here.
 	 */
 	private int recoverDeparted() {
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
+		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
 		// The fast path does not wait for its claims: a partition still moving must not hold up the
 		// orphans of those promoted to this member in the meantime.
 		Set<ProcessKey> claiming = new HashSet<>();
@@ -260,9 +245,9 @@ final class Recovery {
 			}
 			Timing.pause((quiet ? RECOVERY_PASS_PAUSE : PARTITION_ARRIVAL_CHECK).toMillis());
 		}
-		while (this.state.is(RegistryState.RUNNING) && System.nanoTime() - deadline < 0);
+		while (this.node.state().is(RegistryState.RUNNING) && System.nanoTime() - deadline < 0);
 		int restarted = sum(restarts);
-		while (this.state.is(RegistryState.RUNNING)) {
+		while (this.node.state().is(RegistryState.RUNNING)) {
 			RecoveryPass pass = recoverOrphans();
 			restarted += pass.restarted();
 			if (pass.orphans() == 0 || System.nanoTime() - deadline > 0) {
@@ -295,10 +280,10 @@ final class Recovery {
 	 * each completing with how many it started.
 	 */
 	private List<CompletableFuture<Integer>> restartLocalOrphans(Set<ProcessKey> claiming) {
-		if (!this.state.is(RegistryState.RUNNING)) {
+		if (!this.node.state().is(RegistryState.RUNNING)) {
 			return List.of();
 		}
-		Set<String> present = this.membership.memberIds();
+		Set<String> present = this.node.membership().memberIds();
 		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
 		for (ProcessKind kind : ProcessKind.values()) {
 			Set<String> orphans = new HashSet<>(this.registry.orphansOwnedHere(kind, present));
@@ -310,9 +295,9 @@ final class Recovery {
 
 	/** Restarts the orphans this node owns; tells how many orphans the registry holds in all. */
 	private RecoveryPass restartOrphansOwnedHere() {
-		Set<String> present = this.membership.memberIds();
-		List<String> hosts = this.membership.hostIds();
-		String self = this.membership.localMember();
+		Set<String> present = this.node.membership().memberIds();
+		List<String> hosts = this.node.membership().hostIds();
+		String self = this.node.localMember();
 		int orphans = 0;
 		int restarted = 0;
 		for (ProcessKind kind : ProcessKind.values()) {
@@ -337,8 +322,8 @@ final class Recovery {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.membership.localMember(),
-				this.settings.nodeName());
+		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.node.localMember(),
+				this.node.nodeName());
 		return this.registry.claimByPartition(kind, ids, claim, (claimed) -> startClaimedProcesses(kind, claimed));
 	}
 
@@ -368,11 +353,11 @@ final class Recovery {
 		if (keys.isEmpty()) {
 			return;
 		}
-		String self = this.membership.localMember();
-		this.restartedProcesses.restarted(keys, new RestartedProcesses.Location(self, this.settings.nodeName()));
-		for (String member : this.membership.memberIds()) {
+		String self = this.node.localMember();
+		this.restartedProcesses.restarted(keys, new RestartedProcesses.Location(self, this.node.nodeName()));
+		for (String member : this.node.membership().memberIds()) {
 			if (!member.equals(self)) {
-				this.transport.restarted(member, keys);
+				this.node.transport().restarted(member, keys);
 			}
 		}
 	}
@@ -385,7 +370,7 @@ final class Recovery {
 			return true;
 		}
 		catch (RuntimeException ex) {
-			if (this.state.is(RegistryState.RUNNING)) {
+			if (this.node.state().is(RegistryState.RUNNING)) {
 				logger.warn("Could not start {}, which this member claimed", key, ex);
 			}
 			return false;

@@ -24,13 +24,7 @@ final class SplitHeal {
 
 	private static final Logger logger = LoggerFactory.getLogger(SplitHeal.class);
 
-	private final HordeSettings settings;
-
-	private final HordeMembership membership;
-
-	private final HordeTransport transport;
-
-	private final NodeState state;
+	private final NodeContext node;
 
 	private final ClusterRegistry registry;
 
@@ -42,10 +36,7 @@ final class SplitHeal {
 
 	SplitHeal(NodeContext node, ClusterRegistry registry, HostedProcesses hosted, Recovery recovery,
 			HordeEvents events) {
-		this.settings = node.settings();
-		this.membership = node.membership();
-		this.transport = node.transport();
-		this.state = node.state();
+		this.node = node;
 		this.registry = registry;
 		this.hosted = hosted;
 		this.recovery = recovery;
@@ -60,13 +51,13 @@ final class SplitHeal {
 	 * merging member needs this: the side it joined kept its own entries.
 	 */
 	void rejoin() {
-		String previous = this.transport.relisten();
-		String self = this.membership.localMember();
-		logger.info("sagents node {} merged back into the horde as member {} (was {})", this.settings.nodeName(), self,
+		String previous = this.node.transport().relisten();
+		String self = this.node.localMember();
+		logger.info("sagents node {} merged back into the horde as member {} (was {})", this.node.nodeName(), self,
 				previous);
-		this.membership.reload();
-		this.membership.announce(this.state.memberStatus());
-		RegistrationClaim claim = RegistrationClaim.fromAnyOf(Set.of(previous), self, this.settings.nodeName());
+		this.node.membership().reload();
+		this.node.membership().announce(this.node.state().memberStatus());
+		RegistrationClaim claim = RegistrationClaim.fromAnyOf(Set.of(previous), self, this.node.nodeName());
 		for (ProcessKind kind : ProcessKind.values()) {
 			Set<String> ids = this.hosted.keys(kind).stream().map(ProcessKey::id).collect(Collectors.toSet());
 			if (!ids.isEmpty()) {
@@ -100,7 +91,7 @@ final class SplitHeal {
 	 * again.
 	 */
 	private void stopDuplicates() {
-		String self = this.membership.localMember();
+		String self = this.node.localMember();
 		for (ProcessKind kind : ProcessKind.values()) {
 			List<ProcessKey> keys = this.hosted.keys(kind);
 			if (keys.isEmpty()) {
@@ -124,7 +115,7 @@ final class SplitHeal {
 
 	private void registerAgain(ProcessKey key) {
 		this.hosted.runningHere(key).ifPresent((process) -> this.registry.registerIfAbsent(key,
-				this.hosted.registrationOf(process, this.membership.localMember(), this.settings.nodeName()).toJson()));
+				this.hosted.registrationOf(process, this.node.localMember(), this.node.nodeName()).toJson()));
 	}
 
 }
