@@ -234,7 +234,7 @@ class HordeBackendConfiguration {
 	 * {@code members=auto}: the application's member, when Spring Boot builds it from a
 	 * configuration file, gets Hazelcast's JVM shutdown hook turned off unless that file sets it.
 	 * The hook's default policy terminates the member on SIGTERM while the context is still
-	 * closing, before sagents has handed its processes over; without it, Spring shuts the member
+	 * closing, before sagents has handed its processes off; without it, Spring shuts the member
 	 * down gracefully once sagents has stopped. Spring Boot applies these customizers only to
 	 * configuration files: an application that declares its own {@code Config} or
 	 * {@code HazelcastInstance} bean sets {@code hazelcast.shutdownhook.enabled=false} itself.

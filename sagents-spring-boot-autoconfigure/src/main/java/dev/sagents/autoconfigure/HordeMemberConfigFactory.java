@@ -34,7 +34,7 @@ import org.springframework.core.io.Resource;
  * property sets them; an explicit sagents property always wins.</li>
  * <li>Always, whatever the resource says: the partition is appended to the cluster name, so
  * partitions never join each other, and Hazelcast's JVM shutdown hook is off, because sagents
- * shuts the member down gracefully itself after handing its processes over (the hook's default
+ * shuts the member down gracefully itself after handing its processes off (the hook's default
  * policy terminates the member, which would skip that).</li>
  * </ol>
  * The {@link SagentsHazelcastConfigCustomizer} beans run after this, on the result.

@@ -335,7 +335,7 @@ final class CallRouter implements ProcessCalls {
 			this.node.transport().cast(host, ref.key(), payload, null);
 		}
 		else {
-			// Its member is gone (or drains with nobody to take over): go where the survivors
+			// Its member is gone (or drains with nobody to hand it off to): go where the survivors
 			// announce its restart, or follow the registry, which names the next host as soon as
 			// there is one (a cast has no reply to tell us it was lost on the way).
 			long deadline = this.forwarder.deadline();

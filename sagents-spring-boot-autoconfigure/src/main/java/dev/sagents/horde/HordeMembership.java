@@ -260,7 +260,7 @@ final class HordeMembership implements MembershipListener {
 	 *
 	 * @param member its UUID
 	 * @param node its node name
-	 * @param graceful whether it had announced {@code shutting_down} (it handed its processes over)
+	 * @param graceful whether it had announced {@code shutting_down} (it handed its processes off)
 	 */
 	record Departure(String member, String node, boolean graceful) {
 	}

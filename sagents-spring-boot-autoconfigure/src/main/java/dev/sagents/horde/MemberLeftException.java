@@ -18,7 +18,7 @@ final class MemberLeftException extends Exception {
 	}
 
 	/**
-	 * Whether the member left gracefully: it handed its processes over and answered every
+	 * Whether the member left gracefully: it handed its processes off and answered every
 	 * message it handled, so one it did not answer was never handled and may be sent again.
 	 */
 	boolean graceful() {

@@ -135,7 +135,7 @@ final class Placement {
 			if (this.node.membership().isMember(current.host())) {
 				return StartResult.foundRunning(ref(current.key(), current.host(), current.node()));
 			}
-			// Registered on a member that left and was not recovered yet: take it over now.
+			// Registered on a member that left and was not recovered yet: claim it now.
 			if (this.registry.replace(mine.key(), existing, json)) {
 				return startRegisteredProcess(mine, json);
 			}

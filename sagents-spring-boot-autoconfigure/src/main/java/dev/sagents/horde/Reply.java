@@ -29,7 +29,7 @@ record Reply(Outcome outcome, byte[] data) {
 		TIMEOUT,
 
 		/**
-		 * The member, draining, handed the process over; {@code data} names the member and node
+		 * The member, draining, handed the process off; {@code data} names the member and node
 		 * it went to: call there.
 		 */
 		MOVED;
