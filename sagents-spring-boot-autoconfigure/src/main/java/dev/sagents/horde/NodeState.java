@@ -7,7 +7,7 @@ import dev.sagents.registry.RegistryUnavailableException;
 /**
  * Where this node is in its life: {@code STARTING} until it joined the horde, {@code RUNNING},
  * {@code DRAINING} while it hands its processes off, {@code STOPPED} once it left. Only
- * {@link HordeNode}'s lifecycle changes it; the parts read it to decide whether they still act.
+ * the node's lifecycle changes it; the parts read it to decide whether they still act.
  */
 final class NodeState {
 
