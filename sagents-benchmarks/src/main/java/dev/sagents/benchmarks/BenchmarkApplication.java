@@ -37,7 +37,7 @@ class BenchmarkApplication {
 	static ConfigurableApplicationContext start(String... properties) {
 		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
-			.properties("logging.level.root=warn", "logging.level.dev.sagents.horde.HordeNode=info")
+			.properties("logging.level.root=warn", "logging.level.dev.sagents.horde=info")
 			.run(properties);
 	}
 

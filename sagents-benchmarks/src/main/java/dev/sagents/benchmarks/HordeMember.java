@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The {@code horde-member} mode: one more member of the horde benchmark's cluster, in its own JVM,
  * driven by {@link HordeBenchmark} through stdin and stdout ({@link MemberProcess} is the other
  * end). It prints {@code ready <node> <common pool parallelism>} once its supervisor runs, answers
- * {@code heap} with {@code heap <bytes used after GC>}, and stops gracefully (its agents handed over)
+ * {@code heap} with {@code heap <bytes used after GC>}, and stops gracefully (its agents handed off)
  * on {@code exit} or when stdin closes, so it never outlives the driver.
  */
 final class HordeMember {

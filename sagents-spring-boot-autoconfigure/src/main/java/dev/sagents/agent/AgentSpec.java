@@ -2,7 +2,8 @@ package dev.sagents.agent;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+
+import dev.sagents.process.ProcessKey;
 
 /**
  * What to start: the agent's id, which behaviour runs it, the file-system scope it works in and
@@ -14,8 +15,6 @@ import java.util.regex.Pattern;
  * @param attributes free-form settings for the behaviour, never {@code null}
  */
 public record AgentSpec(String id, String type, String fileSystemScope, Map<String, String> attributes) {
-
-	private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
 	public AgentSpec {
 		Objects.requireNonNull(id, "id");
@@ -42,7 +41,7 @@ public record AgentSpec(String id, String type, String fileSystemScope, Map<Stri
 
 	/** Whether {@code id} is a valid agent id: 1–128 characters of {@code A-Z a-z 0-9 . _ : -}. */
 	public static boolean isValidId(String id) {
-		return id != null && ID.matcher(id).matches();
+		return ProcessKey.isValidId(id);
 	}
 
 }

@@ -17,7 +17,7 @@ import com.hazelcast.spi.properties.HazelcastProperty;
 import dev.sagents.autoconfigure.SagentsProperties.FailureDetection;
 import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.autoconfigure.SagentsProperties.Network;
-import dev.sagents.horde.HordeNode;
+import dev.sagents.horde.HordeStructures;
 
 import org.springframework.core.io.Resource;
 
@@ -34,7 +34,7 @@ import org.springframework.core.io.Resource;
  * property sets them; an explicit sagents property always wins.</li>
  * <li>Always, whatever the resource says: the partition is appended to the cluster name, so
  * partitions never join each other, and Hazelcast's JVM shutdown hook is off, because sagents
- * shuts the member down gracefully itself after handing its processes over (the hook's default
+ * shuts the member down gracefully itself after handing its processes off (the hook's default
  * policy terminates the member, which would skip that).</li>
  * </ol>
  * The {@link SagentsHazelcastConfigCustomizer} beans run after this, on the result.
@@ -111,7 +111,7 @@ final class HordeMemberConfigFactory {
 	 * configuration of the resource that covers the registry is kept as it is.
 	 */
 	private static void skipJsonMetadata(Config config) {
-		if (config.getMapConfigOrNull(HordeNode.AGENTS_MAP) == null) {
+		if (config.getMapConfigOrNull(HordeStructures.AGENTS_MAP) == null) {
 			config.addMapConfig(new MapConfig(SAGENTS_MAPS).setMetadataPolicy(MetadataPolicy.OFF));
 		}
 	}

@@ -9,7 +9,7 @@ public enum MemberStatus {
 	/** Part of the cluster but does not run the supervisor: never chosen. */
 	UNINITIALIZED("uninitialized"),
 
-	/** Leaving: handing its processes over, not chosen for new ones. */
+	/** Leaving: handing its processes off, not chosen for new ones. */
 	SHUTTING_DOWN("shutting_down"),
 
 	/** Gone; shown until pruned. */

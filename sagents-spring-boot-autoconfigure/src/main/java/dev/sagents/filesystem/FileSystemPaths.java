@@ -1,6 +1,6 @@
 package dev.sagents.filesystem;
 
-import dev.sagents.agent.AgentSpec;
+import dev.sagents.process.ProcessKey;
 
 /**
  * The rules for scopes and paths. A path is relative and {@code /}-separated; every segment is
@@ -18,7 +18,7 @@ public final class FileSystemPaths {
 
 	/** Whether {@code scope} is 1–128 characters of {@code A-Z a-z 0-9 . _ : -} (the rule of agent ids). */
 	public static boolean isValidScope(String scope) {
-		return AgentSpec.isValidId(scope);
+		return ProcessKey.isValidId(scope);
 	}
 
 	/** {@code scope} itself if valid; {@link InvalidScopeException} otherwise. */

@@ -38,7 +38,7 @@ final class ArrivingProcesses {
 	}
 
 	/**
-	 * Holds a message for {@code key}, which {@code from} is handing over to this member, until the
+	 * Holds a message for {@code key}, which {@code from} is handing off to this member, until the
 	 * process started here or the wait is over; then {@code handle} runs. The caller checks
 	 * afterwards whether the process started meanwhile (then {@link #started}).
 	 */
@@ -54,7 +54,7 @@ final class ArrivingProcesses {
 		this.waiting.takeAll(key).forEach((message) -> this.executor.execute(message.handle));
 	}
 
-	/** Gives up on the processes {@code member} was handing over: it left, and the registry says where they are. */
+	/** Gives up on the processes {@code member} was handing off: it left, and the registry says where they are. */
 	void memberLeft(String member) {
 		for (ProcessKey key : this.waiting.keys()) {
 			release(key, (message) -> message.from.equals(member));

@@ -7,13 +7,13 @@ import dev.sagents.process.ProcessKey;
 /** An agent hosted on another member. Its status is asked of that member. */
 final class HordeAgentRef extends HordeProcessRef implements AgentRef {
 
-	HordeAgentRef(HordeNode node, ProcessKey key, String host, String hostNode) {
-		super(node, key, host, hostNode);
+	HordeAgentRef(ProcessCalls calls, ProcessKey key, String host, String hostNode) {
+		super(calls, key, host, hostNode);
 	}
 
 	@Override
 	public AgentStatus status() {
-		return hordeNode().status(this);
+		return calls().status(this);
 	}
 
 }

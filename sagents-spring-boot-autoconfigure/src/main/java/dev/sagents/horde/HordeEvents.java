@@ -29,7 +29,7 @@ import dev.sagents.process.ProcessKind;
 
 /**
  * Agent events across the horde. A subscription lives on the subscriber's node (in its local
- * agents supervisor) and is registered cluster-wide in {@link HordeNode#SUBSCRIPTIONS_MAP}; the
+ * agents supervisor) and is registered cluster-wide in {@link HordeStructures#SUBSCRIPTIONS_MAP}; the
  * agent's host, wherever the agent runs now or later, relays its events to every subscribed member
  * through that member's inbox, where they are delivered to the local subscribers in order.
  */
@@ -83,7 +83,7 @@ final class HordeEvents {
 		this.registry = registry;
 		this.requestTimeout = requestTimeout;
 		this.joined = joined;
-		this.subscriptions = hazelcast.getMultiMap(HordeNode.SUBSCRIPTIONS_MAP);
+		this.subscriptions = hazelcast.getMultiMap(HordeStructures.SUBSCRIPTIONS_MAP);
 		this.subscriptions.addEntryListener(new SubscriptionCounter(), false);
 		this.subscriptionCount.set(this.subscriptions.size());
 	}
@@ -101,7 +101,7 @@ final class HordeEvents {
 		if (firstHeardOf) {
 			tellEveryMemberSubscriptionsExist();
 		}
-		askHost(agentId, HordeNode.SUBSCRIBE);
+		askHost(agentId, RequestOperation.SUBSCRIBE);
 		return new Subscription() {
 
 			private boolean closed;
@@ -117,7 +117,7 @@ final class HordeEvents {
 						(id, count) -> (count > 1) ? count - 1 : null) == null;
 				if (last && HordeEvents.this.joined.getAsBoolean()) {
 					HordeEvents.this.subscriptions.remove(agentId, HordeEvents.this.membership.localMember());
-					askHost(agentId, HordeNode.UNSUBSCRIBE);
+					askHost(agentId, RequestOperation.UNSUBSCRIBE);
 				}
 			}
 
@@ -134,7 +134,8 @@ final class HordeEvents {
 		CompletableFuture<?>[] told = this.membership.memberIds()
 			.stream()
 			.filter((member) -> !member.equals(self))
-			.map((member) -> this.transport.request(member, HordeNode.SUBSCRIPTIONS_EXIST, new byte[0], this.requestTimeout))
+			.map((member) -> this.transport.request(member, RequestOperation.SUBSCRIPTIONS_EXIST, new byte[0],
+					this.requestTimeout))
 			.toArray(CompletableFuture[]::new);
 		try {
 			CompletableFuture.allOf(told).get(this.requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -153,7 +154,7 @@ final class HordeEvents {
 	}
 
 	/** Sends {@code operation} about {@code agentId} to the agent's host, when that is another member. */
-	private void askHost(String agentId, int operation) {
+	private void askHost(String agentId, RequestOperation operation) {
 		String self = this.membership.localMember();
 		this.registry.apply(ProcessKey.agent(agentId))
 			.filter((found) -> !found.host().equals(self))
@@ -250,7 +251,7 @@ final class HordeEvents {
 			for (String agentId : this.subscribers.keySet()) {
 				this.subscriptions.remove(agentId, previous);
 				this.subscriptions.put(agentId, self);
-				askHost(agentId, HordeNode.SUBSCRIBE);
+				askHost(agentId, RequestOperation.SUBSCRIBE);
 			}
 		}
 		this.hosted.keysHosted(ProcessKind.AGENT).forEach((key) -> agentStarted(key.id()));

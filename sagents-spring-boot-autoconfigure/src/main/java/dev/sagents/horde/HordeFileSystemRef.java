@@ -10,8 +10,8 @@ final class HordeFileSystemRef extends HordeProcessRef implements FileSystemRef 
 
 	private final Duration callTimeout;
 
-	HordeFileSystemRef(HordeNode node, ProcessKey key, String host, String hostNode, Duration callTimeout) {
-		super(node, key, host, hostNode);
+	HordeFileSystemRef(ProcessCalls calls, ProcessKey key, String host, String hostNode, Duration callTimeout) {
+		super(calls, key, host, hostNode);
 		this.callTimeout = callTimeout;
 	}
 

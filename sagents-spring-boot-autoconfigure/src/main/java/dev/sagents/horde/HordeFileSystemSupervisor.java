@@ -9,10 +9,8 @@ import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
-import dev.sagents.local.LocalFileSystemSupervisor;
-import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ProcessFailureLog;
-import dev.sagents.supervisor.SagentsLifecycle;
 import dev.sagents.supervisor.StartResult;
 
 /**
@@ -20,52 +18,32 @@ import dev.sagents.supervisor.StartResult;
  * by every agent of that scope wherever the agents run. Persistence must be reachable from every
  * member (a shared directory or a database) for a file system to move with its files.
  */
-public final class HordeFileSystemSupervisor implements FileSystemSupervisor, SagentsLifecycle {
-
-	private final HordeNode node;
-
-	private final LocalFileSystemSupervisor hosted;
+public final class HordeFileSystemSupervisor extends AbstractHordeSupervisor implements FileSystemSupervisor {
 
 	public HordeFileSystemSupervisor(HordeNode node, FileSystemPersistence persistence, FileSystemSettings settings,
 			ProcessFailureLog failures) {
-		this.node = node;
-		this.hosted = new LocalFileSystemSupervisor(node.runtime(), node.hosted(), persistence, settings, failures, node);
-		node.attach(this.hosted, settings.callTimeout());
+		super(node, node.hostFileSystems(persistence, settings, failures));
 	}
 
 	@Override
 	public StartResult<FileSystemRef> startFileSystem(String scope) {
 		FileSystemPaths.requireValidScope(scope);
-		return this.node.start(Registration.ofFileSystem(scope, null, null), FileSystemRef.class);
+		return this.node.startProcess(Registration.ofFileSystem(scope, null, null), FileSystemRef.class);
 	}
 
 	@Override
 	public Optional<FileSystemRef> findFileSystem(String scope) {
-		if (!FileSystemPaths.isValidScope(scope)) {
-			return Optional.empty();
-		}
-		return this.node.lookup(ProcessKey.fileSystem(scope), FileSystemRef.class);
+		return find(ProcessKind.FILESYSTEM, scope, FileSystemRef.class);
 	}
 
 	@Override
 	public boolean stopFileSystem(String scope) {
-		return FileSystemPaths.isValidScope(scope) && this.node.stop(ProcessKey.fileSystem(scope));
+		return stop(ProcessKind.FILESYSTEM, scope);
 	}
 
 	@Override
 	public List<FileSystemInfo> listFileSystems() {
 		return this.node.listFileSystems();
-	}
-
-	@Override
-	public void start() {
-		this.hosted.start();
-	}
-
-	@Override
-	public void stop() {
-		this.hosted.stop();
-		this.node.awaitHandoffs();
 	}
 
 }

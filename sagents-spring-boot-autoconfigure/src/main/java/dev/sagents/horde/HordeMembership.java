@@ -39,8 +39,6 @@ final class HordeMembership implements MembershipListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(HordeMembership.class);
 
-	static final String MEMBERS_MAP = "sagents.members";
-
 	private final HazelcastInstance hazelcast;
 
 	private final String localNode;
@@ -61,7 +59,7 @@ final class HordeMembership implements MembershipListener {
 	HordeMembership(HazelcastInstance hazelcast, String localNode, Consumer<Departure> memberLeft) {
 		this.hazelcast = hazelcast;
 		this.localNode = localNode;
-		this.statuses = hazelcast.getMap(MEMBERS_MAP);
+		this.statuses = hazelcast.getMap(HordeStructures.MEMBERS_MAP);
 		this.memberLeft = memberLeft;
 	}
 
@@ -262,7 +260,7 @@ final class HordeMembership implements MembershipListener {
 	 *
 	 * @param member its UUID
 	 * @param node its node name
-	 * @param graceful whether it had announced {@code shutting_down} (it handed its processes over)
+	 * @param graceful whether it had announced {@code shutting_down} (it handed its processes off)
 	 */
 	record Departure(String member, String node, boolean graceful) {
 	}

@@ -1,133 +1,67 @@
 package dev.sagents.horde;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.core.LifecycleEvent;
-import com.hazelcast.map.IMap;
-import com.hazelcast.partition.PartitionService;
-import com.hazelcast.query.Predicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
-import dev.sagents.agent.AgentRef;
-import dev.sagents.agent.AgentStatus;
+import dev.sagents.agent.AgentPersistence;
+import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.Subscription;
 import dev.sagents.cluster.MemberStatus;
-import dev.sagents.cluster.NoHostAvailableException;
-import dev.sagents.cluster.UniformDistribution;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.filesystem.FileSystemInfo;
-import dev.sagents.local.EncodedMessage;
-import dev.sagents.local.HostingListener;
+import dev.sagents.filesystem.FileSystemPersistence;
+import dev.sagents.filesystem.FileSystemSettings;
+import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalFileSystemSupervisor;
-import dev.sagents.local.LocalProcess;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
-import dev.sagents.process.CallTimeoutException;
-import dev.sagents.process.MemberLostException;
-import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
-import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.ProcessRef;
-import dev.sagents.process.SagentsException;
 import dev.sagents.registry.RegistryState;
-import dev.sagents.registry.RegistryUnavailableException;
-import dev.sagents.supervisor.ExitReason;
+import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.StartResult;
 
 /**
- * This node's part of the horde: the cluster registry, placement, failover and the messaging
- * between members. Processes themselves run in this node's local supervisors; this class decides
- * where they run and keeps the cluster registry in step.
- *
- * <p>The registry is one Hazelcast map per kind of process ({@code sagents.agents},
- * {@code sagents.filesystems}), keyed by id. A start is a {@code putIfAbsent} on the owner of the
- * key's partition, so concurrent starts of one id from every node give one process, and a lookup
- * anywhere right after a start sees it (no propagation delay). Placement is
- * {@link UniformDistribution} over the {@code alive} members. When a member leaves, whichever
- * survivor owns each of its processes replaces the registration (compare-and-set, so exactly one
- * wins) and restarts the process from its spec, with state from persistence.
+ * This node's part of the horde, and the one place its parts are put together. Processes run in
+ * this node's local supervisors ({@link HostedProcesses}); the parts decide where they run, carry
+ * messages to them and keep the cluster registry in step:
+ * <ul>
+ * <li>{@link ClusterRegistry}: the registration maps and the claims on them;
+ * <li>{@link Placement}: which member runs a process, and start, lookup, stop and listing from any
+ * node;
+ * <li>{@link CallRouter} and {@link CastForwarder}: calls and casts to wherever a process runs now;
+ * <li>{@link InboundDispatcher}: what this member does with the messages addressed to it;
+ * <li>{@link Handoff}: a draining node hands its processes off to their next owners;
+ * <li>{@link Recovery}: the survivors restart the processes of a member that left;
+ * <li>{@link SplitHeal}: one process per id again after a network split healed.
+ * </ul>
+ * The parts that need the Hazelcast member are built when the node starts, in {@link #start()},
+ * each with what it uses; none of them holds this node.
  */
-public final class HordeNode implements HordeTransport.Inbound, HostingListener {
+public final class HordeNode {
 
 	private static final Logger logger = LoggerFactory.getLogger(HordeNode.class);
 
-	/**
-	 * The Hazelcast map of agent registrations (id to JSON); configure it by this name in a
-	 * Hazelcast config (e.g. more backups). Every sagents object's name starts with {@code sagents.}.
-	 */
-	public static final String AGENTS_MAP = "sagents.agents";
-
-	/** The Hazelcast map of file-system registrations (scope to JSON). */
-	public static final String FILESYSTEMS_MAP = "sagents.filesystems";
-
-	/** The Hazelcast multi-map of the members subscribed to each agent's events. */
-	public static final String SUBSCRIPTIONS_MAP = "sagents.subscriptions";
-
-	/**
-	 * How often a member looks for processes whose host left while nobody noticed (a missed event).
-	 * Each look scans the whole registry, so it is a safety net, not the way failover happens.
-	 */
-	private static final Duration RECOVERY_SWEEP = Duration.ofSeconds(5);
-
-	/** The pause between two recovery passes right after a member left. */
-	private static final Duration RECOVERY_PASS_PAUSE = Duration.ofMillis(100);
-
-	/**
-	 * How often the fast path of a recovery looks whether partitions arrived here: a look is cheap
-	 * (the partition table is local), a scan of the registry is not.
-	 */
-	private static final Duration PARTITION_ARRIVAL_CHECK = Duration.ofMillis(20);
-
 	/** Threads that wait on Hazelcast at once (restarts, handoffs, requests from other members). */
 	private static final int BLOCKING_THREADS = 32;
-
-
-	/**
-	 * A draining node that handed its processes over stays until no caller needed redirecting for
-	 * this long (or {@link #REDIRECT_LINGER} passed): its callers learn the new hosts while the
-	 * cluster is calm, before its partitions migrate away, which slows every call for a second.
-	 */
-	private static final Duration REDIRECT_QUIET = Duration.ofMillis(100);
-
-	/** The longest a draining node stays to redirect callers once its processes were handed over. */
-	private static final Duration REDIRECT_LINGER = Duration.ofSeconds(1);
 
 	/**
 	 * How long a message sent ahead to the next owner of a draining member's process waits there for
@@ -144,95 +78,24 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	/** How long an announced restart is remembered for callers that still name the failed member. */
 	private static final Duration RESTART_MEMORY = Duration.ofSeconds(10);
 
-	/** The longest pause between two tries of a call whose process is moving. */
-	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-
-	private static final int START = 1;
-
-	private static final int STOP = 2;
-
-	private static final int TAKE_OVER = 3;
-
-	private static final int LIST = 4;
-
-	private static final int STATUS = 5;
-
-	static final int SUBSCRIBE = 6;
-
-	static final int UNSUBSCRIBE = 7;
-
-	static final int SUBSCRIPTIONS_EXIST = 8;
-
 	private final HazelcastMemberProvider members;
 
 	private final LocalProcessRuntime runtime;
 
 	private final HordeSettings settings;
 
-	private final LocalProcessRegistry hosted = new LocalProcessRegistry();
+	private final HostedProcesses hosted;
 
 	private final Map<ProcessKind, PayloadFormat> payloads = new EnumMap<>(ProcessKind.class);
 
 	private final AgentEvents agentEvents;
 
-	private final Map<ProcessKind, IMap<String, HazelcastJsonValue>> registrations = new EnumMap<>(ProcessKind.class);
+	private final NodeState state = new NodeState();
 
-	/** Processes this node stopped while draining, waiting to be handed over. */
-	private final Queue<Registration> toHandOver = new ConcurrentLinkedQueue<>();
-
-	/**
-	 * While this node drains, the member each of its processes goes to (this member itself until
-	 * the handoff is sent): calls that still come here are sent there at once ({@code MOVED}),
-	 * before the registry says so, and never wait for the registry while it is being rewritten.
-	 */
-	private final Map<ProcessKey, String> handedOverTo = new ConcurrentHashMap<>();
-
-	/** Handoffs from draining members that this node is taking over: its own drain waits for them. */
-	private final Set<CompletableFuture<?>> takingOver = ConcurrentHashMap.newKeySet();
-
-	/** Whether a round of handoffs is being sent: one at a time, each taking everything queued by then. */
-	private final AtomicBoolean handingOver = new AtomicBoolean();
-
-	/** The rounds being sent and the handoffs not confirmed yet: this node leaves once none is left. */
-	private final Set<CompletableFuture<?>> handoffs = ConcurrentHashMap.newKeySet();
-
-	/** How many processes the next owners took over from this node as it drained. */
-	private final AtomicInteger handedOver = new AtomicInteger();
-
-	/** When this node began to drain ({@link System#nanoTime()}), for the log. */
-	private volatile long drainingSince;
-
-	/** When this node last redirected a call to where it handed the process over ({@link System#nanoTime()}). */
-	private volatile long lastRedirect;
-
-	/** For the log: when the handoffs were confirmed and the redirections ended, in ms after the drain began. */
-	private long handoffsConfirmedAfter;
-
-	private long redirectedUntil;
-
-	private volatile RegistryState state = RegistryState.STARTING;
+	/** How many times this node began to merge into another cluster after a split brain. */
+	private final AtomicLong merges = new AtomicLong();
 
 	private HazelcastInstance hazelcast;
-
-	private HordeMembership membership;
-
-	private HordeTransport transport;
-
-	private HordeEvents events;
-
-	private LocalAgentsSupervisor localAgents;
-
-	private LocalFileSystemSupervisor localFileSystems;
-
-	private Duration fileSystemCallTimeout = Duration.ofSeconds(30);
-
-	private ScheduledFuture<?> recoverySweep;
-
-	private SilentConnectionGuard silentConnections;
-
-	private ArrivingProcesses arriving;
-
-	private RestartedProcesses restartedProcesses;
 
 	/**
 	 * Runs the work that waits on Hazelcast (requests from other members, restarts, forwarding), so
@@ -240,24 +103,39 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 	 */
 	private ThreadPoolExecutor blocking;
 
-	/** Whether a periodic sweep runs: one at a time, so sweeps stuck on a hung member do not pile up. */
-	private final AtomicBoolean sweeping = new AtomicBoolean();
+	private SilentConnectionGuard silentConnections;
 
-	/** How many times this node began to merge into another cluster after a split brain. */
-	private final AtomicLong merges = new AtomicLong();
+	private HordeMembership membership;
+
+	private HordeTransport transport;
+
+	private HordeEvents events;
+
+	private Placement placement;
+
+	private Handoff handoff;
+
+	private Recovery recovery;
+
+	private SplitHeal splitHeal;
 
 	public HordeNode(HazelcastMemberProvider members, LocalProcessRuntime runtime, MessageCodec codec,
 			HordeSettings settings) {
 		this.members = members;
 		this.runtime = runtime;
 		this.settings = settings;
+		this.hosted = new HostedProcesses(runtime);
 		this.payloads.put(ProcessKind.AGENT, new AgentPayloads(codec));
 		this.payloads.put(ProcessKind.FILESYSTEM, new FileSystemPayloads());
 		this.agentEvents = new AgentEvents(codec);
 	}
 
-	// ---- lifecycle (driven by HordeProcessRegistry) ----------------------------------------
+	// ---- lifecycle (driven by HordeProcessRegistry) ------------------------------------------
 
+	/**
+	 * Joins the horde: starts (or takes) the Hazelcast member, builds the parts, listens, and
+	 * announces this member {@code alive}.
+	 */
 	synchronized void start() {
 		this.blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 30, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), (task) -> {
@@ -266,167 +144,131 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 					return thread;
 				});
 		this.blocking.allowCoreThreadTimeOut(true);
-		this.arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, this.runtime.executor(), this.runtime.timer());
-		this.restartedProcesses = new RestartedProcesses(RESTART_PATIENCE, RESTART_MEMORY, this.runtime.executor(),
+		ArrivingProcesses arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, this.runtime.executor(),
 				this.runtime.timer());
+		RestartedProcesses restartedProcesses = new RestartedProcesses(RESTART_PATIENCE, RESTART_MEMORY,
+				this.runtime.executor(), this.runtime.timer());
 		this.hazelcast = this.members.start();
 		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
 		this.silentConnections.start(this.runtime.timer());
-		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), this::memberLeft);
-		this.registrations.put(ProcessKind.AGENT, this.hazelcast.getMap(AGENTS_MAP));
-		this.registrations.put(ProcessKind.FILESYSTEM, this.hazelcast.getMap(FILESYSTEMS_MAP));
-		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking, this.runtime.timer(),
-				this);
+		// Departures and merges come only once listened for, below: the parts exist by then.
+		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(),
+				(departure) -> this.recovery.memberLeft(departure));
+		Replies replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
+		ClusterRegistry registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
+		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking,
+				this.runtime.timer());
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
 			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
 				this.merges.incrementAndGet();
 			}
 			else if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
-				this.blocking.execute(this::rejoin);
+				this.blocking.execute(() -> this.splitHeal.rejoin());
 			}
 		});
-		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted, this.localAgents,
-				this.agentEvents, this::registration, this.settings.requestTimeout(), this::joined);
+		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted.registry(),
+				this.hosted.agents(), this.agentEvents, registry::registration, this.settings.requestTimeout(),
+				this::joined);
+		NodeContext context = new NodeContext(this.settings, this.runtime, this.blocking, this.membership,
+				this.transport, replies, this.state, this::joined);
+		this.handoff = new Handoff(context, registry, this.hosted);
+		CastForwarder forwarder = new CastForwarder(context, this.payloads, registry, this.hosted,
+				this.handoff::destinationOf);
+		CallRouter router = new CallRouter(context, this.payloads, registry, this.hosted, restartedProcesses,
+				forwarder);
+		this.placement = new Placement(context, registry, this.hosted, router, this.handoff::callOff,
+				this.handoff::destinationOf);
+		this.recovery = new Recovery(context, this.hazelcast, registry, this.placement::startRegisteredProcess,
+				restartedProcesses, arriving, this.events, this.merges::get);
+		this.splitHeal = new SplitHeal(context, registry, this.hosted, this.recovery, this.events);
+		this.hosted.sendNoticesTo(new HostingNotices(arriving, this.events, this.handoff, forwarder));
 		this.membership.start();
-		this.transport.start();
-		this.hosted.start();
-		this.state = RegistryState.RUNNING;
+		this.transport.start(new InboundDispatcher(context, this.payloads, this.hosted, arriving, this.placement,
+				this.handoff, forwarder, this.events, restartedProcesses));
+		this.hosted.registry().start();
+		this.state.set(RegistryState.RUNNING);
 		this.membership.announce(MemberStatus.ALIVE);
-		long sweep = RECOVERY_SWEEP.toMillis();
-		this.recoverySweep = this.runtime.timer()
-			.scheduleWithFixedDelay(() -> this.blocking.execute(this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
-		this.blocking.execute(this::recoverOrphans);
+		this.recovery.startSweeps();
 		logger.info("sagents node {} joined the horde as member {}", this.settings.nodeName(),
 				this.membership.localMember());
 	}
 
+	/**
+	 * Begins to leave: announces {@code shutting_down}, so no new process is placed here and
+	 * callers send ahead to the next owners, and refuses new work from this node's callers.
+	 */
 	synchronized void drain() {
-		if (this.state != RegistryState.RUNNING) {
+		if (!this.state.is(RegistryState.RUNNING)) {
 			return;
 		}
-		this.state = RegistryState.DRAINING;
-		this.drainingSince = System.nanoTime();
+		this.state.set(RegistryState.DRAINING);
+		this.handoff.beganDraining();
 		this.membership.announce(MemberStatus.SHUTTING_DOWN);
 		logger.info("sagents node {} is draining: its processes stop and go to their next owners",
 				this.settings.nodeName());
-		// From now on a call that finds one of them stopped asks again shortly, instead of waiting
-		// for the registry, which is busy moving their registrations.
-		String self = this.membership.localMember();
-		for (ProcessKind kind : ProcessKind.values()) {
-			this.hosted.keysHosted(kind).forEach((key) -> this.handedOverTo.put(key, self));
-		}
-		this.hosted.drain();
-	}
-
-	/**
-	 * The next owner of each of {@code stopped}, with what it takes; a process with nobody left to
-	 * take it ends with this node (its registration is removed).
-	 */
-	private Map<String, List<Registration>> nextOwners(List<Registration> stopped) {
-		String self = this.membership.localMember();
-		List<String> hosts = this.membership.hostIds();
-		Map<String, List<Registration>> byOwner = new LinkedHashMap<>();
-		for (Registration registration : stopped) {
-			Optional<String> next = UniformDistribution.owner(registration.key(), hosts);
-			if (next.isEmpty() || next.get().equals(self)) {
-				this.handedOverTo.remove(registration.key());
-				removeRegistration(registration.key());
-			}
-			else {
-				byOwner.computeIfAbsent(next.get(), (owner) -> new ArrayList<>()).add(registration);
-			}
-		}
-		return byOwner;
+		this.handoff.markHostedProcesses();
+		this.hosted.registry().drain();
 	}
 
 	/**
 	 * Waits for the handoffs of processes this node stopped while draining, then while callers
-	 * still need redirecting (see {@link #REDIRECT_QUIET}).
+	 * still need redirecting.
 	 */
 	void awaitHandoffs() {
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
-		try {
-			// Both supervisors wait here, one after the other: the log tells when the last handoff was confirmed.
-			boolean waited = !this.handoffs.isEmpty() || this.handoffsConfirmedAfter == 0;
-			// A round that ends with processes queued starts the next one: wait until none is left.
-			while (!this.handoffs.isEmpty()) {
-				CompletableFuture.allOf(this.handoffs.toArray(CompletableFuture[]::new))
-					.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			if (waited) {
-				this.handoffsConfirmedAfter = millisSince(this.drainingSince);
-			}
-			long lingerEnd = System.nanoTime() + REDIRECT_LINGER.toNanos();
-			while (System.nanoTime() - this.lastRedirect < REDIRECT_QUIET.toNanos() && System.nanoTime() - lingerEnd < 0) {
-				Thread.sleep(10);
-			}
-			this.redirectedUntil = millisSince(this.drainingSince);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			logger.warn("Not every process was handed over within {}; survivors restart the rest once this node left",
-					this.settings.requestTimeout());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.handoff.await();
 	}
 
+	/** Leaves the horde: stops following it, leaves the cluster, then stops listening. */
 	synchronized void stop() {
-		if (this.state == RegistryState.STOPPED || this.hazelcast == null) {
-			this.state = RegistryState.STOPPED;
+		if (this.state.is(RegistryState.STOPPED) || this.hazelcast == null) {
+			this.state.set(RegistryState.STOPPED);
 			return;
 		}
-		this.state = RegistryState.STOPPED;
-		if (this.recoverySweep != null) {
-			this.recoverySweep.cancel(false);
-		}
+		this.state.set(RegistryState.STOPPED);
+		this.recovery.stopSweeps();
 		this.silentConnections.stop();
 		this.events.close();
 		this.membership.stop();
-		this.hosted.stop();
+		this.hosted.registry().stop();
 		// Leave first, stop listening last: until the member is gone, late calls hear "not here"
 		// and follow their process instead of waiting for a member that no longer answers.
 		this.members.stop();
 		this.transport.stop();
 		this.blocking.shutdown();
-		this.handedOverTo.clear();
-		if (this.drainingSince != 0) {
-			logger.info("sagents node {} left the horde {} ms after it began to drain; it handed {} processes over "
-					+ "(all confirmed after {} ms, callers redirected until {} ms)", this.settings.nodeName(),
-					millisSince(this.drainingSince), this.handedOver.get(), this.handoffsConfirmedAfter,
-					this.redirectedUntil);
+		this.handoff.clear();
+		if (this.handoff.drained()) {
+			this.handoff.logLeft();
 		}
 		else {
 			logger.info("sagents node {} left the horde", this.settings.nodeName());
 		}
 	}
 
-	void attach(LocalAgentsSupervisor agents) {
-		this.localAgents = agents;
-	}
-
-	void attach(LocalFileSystemSupervisor fileSystems, Duration callTimeout) {
-		this.localFileSystems = fileSystems;
-		this.fileSystemCallTimeout = callTimeout;
-	}
-
 	RegistryState state() {
-		return this.state;
+		return this.state.get();
 	}
 
-	void ensureAvailable() {
-		RegistryState current = this.state;
-		if (current != RegistryState.RUNNING) {
-			throw new RegistryUnavailableException(current);
-		}
+	/**
+	 * Hosts agents on this node: returns the local supervisor they run in here, built with this
+	 * node's local registry, which the caller starts and stops.
+	 */
+	LocalAgentsSupervisor hostAgents(AgentBehaviorResolver behaviors, AgentPersistence persistence,
+			FileSystemSupervisor fileSystems, AgentSettings settings, ProcessFailureLog failures) {
+		return this.hosted.hostAgents(behaviors, persistence, fileSystems, settings, failures);
 	}
 
-	LocalProcessRuntime runtime() {
-		return this.runtime;
+	/**
+	 * Hosts file systems on this node: returns the local supervisor they run in here, built with
+	 * this node's local registry, which the caller starts and stops.
+	 */
+	LocalFileSystemSupervisor hostFileSystems(FileSystemPersistence persistence, FileSystemSettings settings,
+			ProcessFailureLog failures) {
+		return this.hosted.hostFileSystems(persistence, settings, failures);
 	}
 
+	/** The registry of the processes this node hosts. */
 	LocalProcessRegistry hosted() {
-		return this.hosted;
+		return this.hosted.registry();
 	}
 
 	HordeSettings settings() {
@@ -437,1415 +279,73 @@ public final class HordeNode implements HordeTransport.Inbound, HostingListener 
 		return this.membership;
 	}
 
-	/** Whether this node's member is in the cluster (it still is while it hands over and leaves). */
+	/** Whether this node's member is in the cluster (it still is while it hands its processes off and leaves). */
 	boolean joined() {
 		HazelcastInstance instance = this.hazelcast;
 		return instance != null && instance.getLifecycleService().isRunning();
 	}
 
-	// ---- registry ----------------------------------------------------------------------------
+	// ---- placement ---------------------------------------------------------------------------
 
-	/**
-	 * Starts the process described by {@code registration} on its owner (this node or another), or
-	 * returns the running one.
-	 */
-	StartResult<ProcessRef> start(Registration registration) {
-		ensureAvailable();
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
-		Set<String> refused = new HashSet<>();
-		while (true) {
-			List<String> hosts = this.membership.hostIds();
-			hosts.removeAll(refused);
-			String owner = UniformDistribution.owner(registration.key(), hosts)
-				.orElseThrow(() -> new NoHostAvailableException(registration.key()));
-			if (owner.equals(this.membership.localMember())) {
-				return startAsOwner(registration);
-			}
-			try {
-				HordeTransport.Reply reply = awaitReply(this.transport.request(owner, START, encode(registration), remaining(deadline)),
-						registration.key());
-				Wire.Reader in = new Wire.Reader(reply.data());
-				boolean alreadyStarted = in.readBoolean();
-				ProcessRef ref = ref(registration.key(), in.readString(), in.readString());
-				return new StartResult<>(ref, alreadyStarted);
-			}
-			catch (MemberLostException | RegistryUnavailableException ex) {
-				// The owner left or is leaving: place again without it.
-				refused.add(owner);
-			}
-			if (System.nanoTime() - deadline > 0) {
-				throw new CallTimeoutException(registration.key(), this.settings.requestTimeout());
-			}
-		}
+	/** {@link Placement#startProcess(Registration, Class)}. */
+	<R extends ProcessRef> StartResult<R> startProcess(Registration registration, Class<R> refType) {
+		return placement().startProcess(registration, refType);
 	}
 
-	/** {@link #start(Registration)}, with the reference as the type its kind has. */
-	<R extends ProcessRef> StartResult<R> start(Registration registration, Class<R> refType) {
-		StartResult<ProcessRef> result = start(registration);
-		return new StartResult<>(refType.cast(result.ref()), result.alreadyStarted());
-	}
-
-	/** {@link #lookup(ProcessKey)}, with the reference as the type its kind has. */
-	<R extends ProcessRef> Optional<R> lookup(ProcessKey key, Class<R> refType) {
-		return lookup(key).map(refType::cast);
-	}
-
-	/** Registers the process here unless it runs somewhere, then starts it here. */
-	private StartResult<ProcessRef> startAsOwner(Registration requested) {
-		Registration mine = requested.movedTo(this.membership.localMember(), this.settings.nodeName());
-		HazelcastJsonValue json = mine.toJson();
-		IMap<String, HazelcastJsonValue> map = registry(mine.key().kind());
-		String id = mine.key().id();
-		while (true) {
-			HazelcastJsonValue existing = map.putIfAbsent(id, json);
-			if (existing == null) {
-				return startRegistered(mine, json);
-			}
-			Registration current = Registration.fromJson(mine.key(), existing);
-			if (this.membership.isMember(current.host())) {
-				return StartResult.foundRunning(ref(current.key(), current.host(), current.node()));
-			}
-			// Registered on a member that left and was not recovered yet: take it over now.
-			if (map.replace(id, existing, json)) {
-				return startRegistered(mine, json);
-			}
-		}
-	}
-
-	private StartResult<ProcessRef> startRegistered(Registration registration, HazelcastJsonValue json) {
-		try {
-			StartResult<? extends ProcessRef> local = startHere(registration);
-			return new StartResult<>(ref(registration.key(), registration.host(), registration.node()),
-					local.alreadyStarted());
-		}
-		catch (RuntimeException ex) {
-			registry(registration.key().kind()).remove(registration.key().id(), json);
-			throw ex;
-		}
-	}
-
-	private StartResult<? extends ProcessRef> startHere(Registration registration) {
-		return switch (registration.key().kind()) {
-			case AGENT -> this.localAgents.startAgent(registration.agentSpec());
-			case FILESYSTEM -> this.localFileSystems.startFileSystem(registration.key().id());
-		};
-	}
-
-	/** The running process under {@code key}, wherever it runs. */
+	/** {@link Placement#lookup(ProcessKey)}. */
 	Optional<ProcessRef> lookup(ProcessKey key) {
-		ensureAvailable();
-		return registration(key).map((found) -> ref(key, found.host(), found.node()));
+		return placement().lookup(key);
 	}
 
-	private Optional<Registration> registration(ProcessKey key) {
-		HazelcastJsonValue json = registry(key.kind()).get(key.id());
-		return Optional.ofNullable(json).map((found) -> Registration.fromJson(key, found));
+	/** {@link Placement#lookup(ProcessKey, Class)}. */
+	<R extends ProcessRef> Optional<R> lookup(ProcessKey key, Class<R> refType) {
+		return placement().lookup(key, refType);
 	}
 
-	/** Stops the process under {@code key} wherever it runs; {@code false} if it was not running. */
+	/** {@link Placement#stop(ProcessKey)}. */
 	boolean stop(ProcessKey key) {
-		ensureAvailable();
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
-		while (true) {
-			Optional<Registration> found = registration(key);
-			if (found.isEmpty()) {
-				return false;
-			}
-			String host = found.get().host();
-			String self = this.membership.localMember();
-			if (host.equals(self)) {
-				boolean hostedHere = this.hosted.lookupHosted(key).isPresent();
-				if (!hostedHere && this.handedOverTo.remove(key, self)) {
-					// Stopped to be handed over, and not sent yet: it stays stopped.
-					removeRegistration(key);
-					return true;
-				}
-				String next = hostedHere ? null : handedOverTo(key);
-				if (next == null) {
-					return stopHere(key);
-				}
-				// Handed over a moment ago, before the registry says so: stop it there.
-				host = next;
-			}
-			try {
-				HordeTransport.Reply reply = awaitReply(
-						this.transport.request(host, STOP, new Wire.Writer().writeString(key.toString()).toBytes(),
-								remaining(deadline)),
-						key);
-				return new Wire.Reader(reply.data()).readBoolean();
-			}
-			catch (MemberLostException ex) {
-				// Its host left: the survivors restart it; stop it where it lands next.
-				pause(1);
-			}
-			if (System.nanoTime() - deadline > 0) {
-				throw new CallTimeoutException(key, this.settings.requestTimeout());
-			}
-		}
-	}
-
-	private boolean stopHere(ProcessKey key) {
-		boolean stopped = stopHosted(key, ExitReason.STOPPED);
-		if (!stopped) {
-			// Registered here but not running here (it ended a moment ago): drop the stale entry.
-			removeRegistration(key);
-		}
-		return stopped;
-	}
-
-	private boolean stopHosted(ProcessKey key, ExitReason reason) {
-		return switch (key.kind()) {
-			case AGENT -> this.localAgents.stopHosted(key.id(), reason);
-			case FILESYSTEM -> this.localFileSystems.stopHosted(key.id(), reason);
-		};
+		return placement().stop(key);
 	}
 
 	int count(ProcessKind kind) {
-		ensureAvailable();
-		return registry(kind).size();
+		return placement().count(kind);
 	}
 
 	List<ProcessKey> keys(ProcessKind kind) {
-		ensureAvailable();
-		return registry(kind).keySet().stream().map((id) -> new ProcessKey(kind, id)).toList();
+		return placement().keys(kind);
 	}
 
-	/** How many processes each member hosts, by node name. */
+	/** How many processes each member hosts, by node name; none before this node joined. */
 	Map<String, Integer> hostedPerNode() {
-		Map<String, Integer> perNode = new LinkedHashMap<>();
-		if (this.membership == null || !joined()) {
-			return perNode;
-		}
-		for (String member : this.membership.memberIds()) {
-			long total = 0;
-			for (IMap<String, HazelcastJsonValue> map : this.registrations.values()) {
-				total += map.aggregate(Aggregators.count(), Predicates.equal(Registration.HOST, member));
-			}
-			perNode.put(this.membership.nodeName(member), (int) total);
-		}
-		return perNode;
+		return (this.placement != null) ? this.placement.hostedPerNode() : new LinkedHashMap<>();
 	}
 
 	/** The agents of every member. */
 	List<AgentInfo> listAgents() {
-		ensureAvailable();
-		return gather(ProcessKind.AGENT, this.localAgents::listHosted, HostedListing::decodeAgents);
+		return placement().listAgents();
 	}
 
 	/** The file systems of every member. */
 	List<FileSystemInfo> listFileSystems() {
-		ensureAvailable();
-		return gather(ProcessKind.FILESYSTEM, this.localFileSystems::listHosted, HostedListing::decodeFileSystems);
+		return placement().listFileSystems();
 	}
 
-	private <T> List<T> gather(ProcessKind kind, Supplier<List<T>> local,
-			Function<byte[], List<T>> decode) {
-		List<T> all = new ArrayList<>(local.get());
-		Map<String, CompletableFuture<HordeTransport.Reply>> replies = new LinkedHashMap<>();
-		for (String member : this.membership.memberIds()) {
-			if (!member.equals(this.membership.localMember())) {
-				replies.put(member, this.transport.request(member, LIST, new Wire.Writer().writeString(kind.name()).toBytes(),
-						this.settings.requestTimeout()));
-			}
-		}
-		replies.forEach((member, reply) -> {
-			try {
-				all.addAll(decode.apply(awaitReply(reply, null).data()));
-			}
-			catch (MemberLostException | CallTimeoutException | RegistryUnavailableException ex) {
-				logger.debug("Member {} did not list its processes: {}", member, ex.getMessage());
-			}
-		});
-		return all;
+	/** Placement, once this node runs: before, and once it drains, it takes no new work. */
+	private Placement placement() {
+		this.state.ensureAvailable();
+		return this.placement;
 	}
 
-	// ---- calls -------------------------------------------------------------------------------
+	// ---- events and split heal ---------------------------------------------------------------
 
-	/**
-	 * A reference to {@code key} hosted on {@code host}. Even for a process hosted here it is a
-	 * horde reference, which calls the local process directly but follows it when it moves.
-	 */
-	ProcessRef ref(ProcessKey key, String host, String hostNode) {
-		return switch (key.kind()) {
-			case AGENT -> new HordeAgentRef(this, key, host, hostNode);
-			case FILESYSTEM -> new HordeFileSystemRef(this, key, host, hostNode, this.fileSystemCallTimeout);
-		};
-	}
-
-	CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout) {
-		return call(ref, message, timeout, new CallContinuations(this.runtime.executor()));
-	}
-
-	Object callAndWait(HordeProcessRef ref, Object message, Duration timeout) {
-		Optional<ProcessRef> local = hostedHere(ref);
-		if (local.isPresent()) {
-			try {
-				// The fast path: the handler may run on this very thread.
-				return local.get().callAndWait(message, Object.class, timeout);
-			}
-			catch (ProcessNotRunningException ex) {
-				// It ended or moved on between the lookup and the call: follow it.
-			}
-		}
-		// This thread runs its call's continuations itself, from before the call goes out: a reply
-		// wakes it directly, and a caller that is a thread of the executor needs no other one.
-		CallContinuations continuations = new CallContinuations(this.runtime.executor());
-		continuations.waitHere();
-		return awaitValue(call(ref, message, timeout, continuations), ref.key(), timeout);
-	}
-
-	/** A call whose continuations run on a thread waiting for it, else on the sagents executor. */
-	private CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout,
-			CallContinuations continuations) {
-		CallFuture<Object> result = new CallFuture<>(continuations);
-		attempt(new Call(ref, message, timeout, System.nanoTime() + timeout.toNanos(), continuations), 0)
-			.whenComplete((value, error) -> {
-				if (error != null) {
-					result.completeExceptionally(error);
-				}
-				else {
-					result.complete(value);
-				}
-			});
-		return result;
-	}
-
-	private CompletableFuture<Object> attempt(Call call, int tries) {
-		HordeProcessRef ref = call.ref();
-		Object message = call.message();
-		Duration timeout = call.timeout();
-		long deadline = call.deadline();
-		long remaining = deadline - System.nanoTime();
-		if (remaining <= 0) {
-			return CompletableFuture.failedFuture(new CallTimeoutException(ref.key(), timeout));
-		}
-		Optional<ProcessRef> local = hostedHere(ref);
-		if (local.isPresent()) {
-			String here = ref.host();
-			return local.get().call(message, Object.class, Duration.ofNanos(remaining)).exceptionallyCompose((error) -> {
-				if (unwrap(error) instanceof ProcessNotRunningException) {
-					return followAndRetry(call, here, tries);
-				}
-				return CompletableFuture.failedFuture(unwrap(error));
-			});
-		}
-		PayloadFormat format = this.payloads.get(ref.key().kind());
-		byte[] payload;
-		try {
-			payload = format.encodeMessage(message);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		// When its member left, the survivors restart it: go where they announce it, or follow the
-		// registry. A draining member still answers: it serves the process, or tells where it
-		// handed it over; but the first try goes ahead to where it hands it over.
-		String current = ref.host();
-		if (!this.membership.isMember(current)) {
-			return this.restartedProcesses.whereRestarted(ref.key(), current, deadline).thenCompose((location) -> {
-				if (location != null && this.membership.isMember(location.member())) {
-					ref.movedTo(location.member(), location.node());
-					return attempt(call, tries + 1);
-				}
-				return followAndRetry(call, current, tries);
-			});
-		}
-		String next = (tries == 0) ? nextOwnerIfDraining(current, ref.key()) : null;
-		String host = (next != null) ? next : current;
-		String handingOver = (next != null) ? current : null;
-		if (next != null && next.equals(this.membership.localMember()) && runningHere(ref.key()).isPresent()) {
-			ref.movedTo(host, this.settings.nodeName());
-			return attempt(call, tries);
-		}
-		return this.transport.call(host, ref.key(), payload, Duration.ofNanos(remaining), handingOver, call.completions())
-			.handle((reply, error) -> {
-				if (error != null) {
-					if (unwrap(error) instanceof HordeTransport.MemberLeftException left && left.graceful()) {
-						return followAndRetry(call, host, tries);
-					}
-					return CompletableFuture.failedFuture(translate(error, ref.key(), ref.node(), timeout));
-				}
-				return switch (reply.outcome()) {
-					case OK -> {
-						if (handingOver != null) {
-							ref.movedTo(host, this.membership.nodeName(host));
-						}
-						yield CompletableFuture.completedFuture(format.decodeReply(message, reply.data()));
-					}
-					case NOT_HERE -> {
-						this.restartedProcesses.notOn(ref.key(), host);
-						yield followAndRetry(call, host, tries);
-					}
-					case NOT_RUNNING -> CompletableFuture.failedFuture(new ProcessNotRunningException(ref.key()));
-					case FAILED -> CompletableFuture
-						.failedFuture(new ProcessFailedException(ref.key(), RemoteErrors.decode(reply.data())));
-					case REFUSED -> CompletableFuture.failedFuture(RemoteErrors.decode(reply.data()));
-					case TIMEOUT -> CompletableFuture.failedFuture(new CallTimeoutException(ref.key(), timeout));
-					case MOVED -> {
-						Wire.Reader moved = new Wire.Reader(reply.data());
-						ref.movedTo(moved.readString(), moved.readString());
-						// The handoff may still be on its way, or the new member not have started it yet: the
-						// next redirection waits a little.
-						CompletableFuture<Boolean> ready = (tries == 0) ? CompletableFuture.completedFuture(true)
-								: afterPause(tries, call.completions());
-						yield ready.thenCompose((ignored) -> attempt(call, tries + 1));
-					}
-				};
-			})
-			.thenCompose(Function.identity());
-	}
-
-	/**
-	 * A call on its way, over however many tries it takes.
-	 *
-	 * @param ref the reference it was made through, which follows the process
-	 * @param message the message
-	 * @param timeout the caller's timeout
-	 * @param deadline when it times out ({@link System#nanoTime()})
-	 * @param completions where its continuations run: the caller's own thread while it waits, else
-	 * the sagents executor ({@link CallContinuations})
-	 */
-	private record Call(HordeProcessRef ref, Object message, Duration timeout, long deadline, Executor completions) {
-	}
-
-	/**
-	 * Where {@code key} runs next if its {@code host} drains (every member computes the same, the
-	 * draining member included), else {@code null}; {@code null} too if no member can take it.
-	 */
-	private String nextOwnerIfDraining(String host, ProcessKey key) {
-		return this.membership.isShuttingDown(host) ? UniformDistribution.owner(key, this.membership.hostIds()).orElse(null)
-				: null;
-	}
-
-	/** The process {@code key} if it runs on this node. */
-	private Optional<ProcessRef> runningHere(ProcessKey key) {
-		return this.hosted.lookupHosted(key).filter(ProcessRef::isAlive);
-	}
-
-	private CompletableFuture<Object> followAndRetry(Call call, String host, int tries) {
-		return follow(call.ref(), host, tries, call.completions())
-			.thenCompose((moved) -> moved ? attempt(call, tries + 1)
-					: CompletableFuture.failedFuture(new ProcessNotRunningException(call.ref().key())));
-	}
-
-	/**
-	 * Looks the process up again after its member said it does not host it. Completes with
-	 * {@code false} when it is not registered any more; else updates {@code ref} and completes with
-	 * {@code true} after a short pause if it is still registered where it was (it is moving).
-	 */
-	private CompletableFuture<Boolean> follow(HordeProcessRef ref, String previousHost, int tries,
-			Executor completions) {
-		CompletableFuture<Boolean> followed = new CompletableFuture<>();
-		// An asynchronous read: following never waits for a thread that failover keeps busy.
-		registry(ref.key().kind()).getAsync(ref.key().id()).toCompletableFuture().whenCompleteAsync((json, error) -> {
-			if (error != null) {
-				followed.completeExceptionally(error);
-				return;
-			}
-			if (json == null) {
-				ref.ended();
-				followed.complete(false);
-				return;
-			}
-			Registration found = Registration.fromJson(ref.key(), json);
-			ref.movedTo(found.host(), found.node());
-			if (!found.host().equals(previousHost)) {
-				followed.complete(true);
-				return;
-			}
-			afterPause(tries, completions).thenAccept(followed::complete);
-		}, completions);
-		return followed;
-	}
-
-	/**
-	 * Completes with {@code true}, on {@code completions}, after a pause that grows with
-	 * {@code tries}, up to a bound.
-	 */
-	private CompletableFuture<Boolean> afterPause(int tries, Executor completions) {
-		CompletableFuture<Boolean> paused = new CompletableFuture<>();
-		long pause = Math.min(TimeUnit.MICROSECONDS.toNanos(250) << Math.min(tries, 10), MAX_RETRY_PAUSE_NANOS);
-		this.runtime.timer()
-			.schedule(() -> completions.execute(() -> paused.complete(true)), pause, TimeUnit.NANOSECONDS);
-		return paused;
-	}
-
-	void cast(HordeProcessRef ref, Object message) {
-		Optional<ProcessRef> local = hostedHere(ref);
-		if (local.isPresent()) {
-			local.get().cast(message);
-			return;
-		}
-		// Encoded here, on every path, so that a message the codec refuses fails this cast.
-		byte[] payload = this.payloads.get(ref.key().kind()).encodeMessage(message);
-		String host = ref.host();
-		String next = nextOwnerIfDraining(host, ref.key());
-		if (next != null) {
-			// Ahead of the handoff, to where it waits for the process (see ArrivingProcesses).
-			this.transport.cast(next, ref.key(), payload, host);
-		}
-		else if (this.membership.isAlive(host) && !host.equals(this.membership.localMember())) {
-			this.transport.cast(host, ref.key(), payload, null);
-		}
-		else {
-			// Its member is gone (or drains with nobody to take over): go where the survivors
-			// announce its restart, or follow the registry, which names the next host as soon as
-			// there is one (a cast has no reply to tell us it was lost on the way).
-			long deadline = castDeadline();
-			this.restartedProcesses.whereRestarted(ref.key(), host, deadline).thenAccept((location) -> {
-				if (location != null && this.membership.isAlive(location.member())
-						&& !location.member().equals(this.membership.localMember())) {
-					ref.movedTo(location.member(), location.node());
-					this.transport.cast(location.member(), ref.key(), payload, null);
-				}
-				else {
-					forward(ref.key(), message, deadline);
-				}
-			}).exceptionally((error) -> {
-				logger.warn("Dropping a cast to {}", ref.key(), error);
-				return null;
-			});
-		}
-	}
-
-	AgentStatus status(HordeAgentRef ref) {
-		Optional<ProcessRef> local = hostedHere(ref);
-		if (local.isPresent()) {
-			return ((AgentRef) local.get()).status();
-		}
-		try {
-			HordeTransport.Reply reply = awaitReply(this.transport.request(ref.host(), STATUS,
-					new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.settings.requestTimeout()),
-					ref.key());
-			String status = new Wire.Reader(reply.data()).readString();
-			return (status != null) ? AgentStatus.valueOf(status) : AgentStatus.STOPPED;
-		}
-		catch (MemberLostException ex) {
-			return AgentStatus.STOPPED;
-		}
-	}
-
-	private Optional<ProcessRef> hostedHere(HordeProcessRef ref) {
-		if (!ref.host().equals(this.membership.localMember())) {
-			return Optional.empty();
-		}
-		return runningHere(ref.key());
-	}
-
-	// ---- events ------------------------------------------------------------------------------
-
+	/** {@link HordeEvents#subscribe}. */
 	Subscription subscribe(String agentId, AgentEventListener listener) {
 		return this.events.subscribe(agentId, listener);
 	}
 
-	// ---- hosting (told by the local supervisors) -----------------------------------------------
-
-	@Override
-	public void started(ProcessRef process) {
-		this.arriving.started(process.key());
-		if (process.key().kind() == ProcessKind.AGENT) {
-			this.events.agentStarted(process.key().id());
-		}
-	}
-
-	@Override
-	public void ended(ProcessRef process, ExitReason reason) {
-		if (process.key().kind() == ProcessKind.AGENT) {
-			this.events.agentEnded(process.key().id());
-		}
-		if (reason == ExitReason.SHUTDOWN && this.state == RegistryState.DRAINING) {
-			this.handedOverTo.put(process.key(), this.membership.localMember());
-			this.toHandOver.add(registrationOf(process));
-			scheduleHandoffs();
-			return;
-		}
-		this.handedOverTo.remove(process.key());
-		if (reason != ExitReason.CONFLICT && this.state != RegistryState.STOPPED) {
-			removeRegistration(process.key());
-		}
-	}
-
-	private void scheduleHandoffs() {
-		if (this.handingOver.compareAndSet(false, true)) {
-			track(CompletableFuture.runAsync(this::handOverQueued, this.blocking));
-		}
-	}
-
-	/** Keeps {@code handoff} among {@link #handoffs} until it completes. */
-	private void track(CompletableFuture<?> handoff) {
-		this.handoffs.add(handoff);
-		handoff.whenComplete((done, error) -> this.handoffs.remove(handoff));
-	}
-
-	/**
-	 * Hands over everything queued, in rounds: processes stop side by side, so by the time one
-	 * round is sent the next has many to take at once. A round does not wait for the owners to
-	 * confirm.
-	 */
-	private void handOverQueued() {
-		try {
-			// A process handed to this node a moment ago is registered here only once that handoff
-			// is done: hand it on after that, or its next owner would not find it registered here.
-			CompletableFuture.allOf(this.takingOver.toArray(CompletableFuture[]::new)).exceptionally((error) -> null).join();
-			List<Registration> batch = new ArrayList<>();
-			for (Registration stopped = this.toHandOver.poll(); stopped != null; stopped = this.toHandOver.poll()) {
-				batch.add(stopped);
-			}
-			if (!batch.isEmpty()) {
-				handOver(batch);
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Handing processes over failed; survivors restart them once this node left", ex);
-		}
-		finally {
-			this.handingOver.set(false);
-		}
-		if (!this.toHandOver.isEmpty()) {
-			scheduleHandoffs();
-		}
-	}
-
-	/**
-	 * Asks the next owner of each stopped process to take it over: one request per owner, with the
-	 * registrations, so the owner starts them at once (their state comes from persistence there)
-	 * and then moves their registry entries from this node to itself. Calls that reach this node
-	 * meanwhile are sent on to the new owner. A process with nobody left to take it ends with this
-	 * node. If an owner does not confirm, what it claimed is claimed back: once this node left,
-	 * the survivors restart those processes.
-	 */
-	private void handOver(List<Registration> stopped) {
-		nextOwners(stopped).forEach((owner, registrations) -> track(askToTakeOver(owner, registrations)));
-	}
-
-	/**
-	 * Runs {@code claim} on {@code ids}, one operation per partition, and {@code then} on what each
-	 * claimed, as soon as that partition answered: after a member joined or left, partitions move
-	 * for a second or more and a write on a moving one waits, so only the processes registered on
-	 * those wait with it. A partition's claim that fails is logged; its processes stay where the
-	 * registry says (the survivors or the sweep take them from there).
-	 */
-	private <T> List<CompletableFuture<T>> claimByPartition(ProcessKind kind, Set<String> ids, RegistrationClaim claim,
-			Function<Map<String, HazelcastJsonValue>, T> then) {
-		Map<Integer, Set<String>> byPartition = new HashMap<>();
-		PartitionService partitions = this.hazelcast.getPartitionService();
-		for (String id : ids) {
-			byPartition.computeIfAbsent(partitions.getPartition(id).getPartitionId(), (partition) -> new HashSet<>()).add(id);
-		}
-		return byPartition.values()
-			.stream()
-			.map((group) -> registry(kind).submitToKeys(group, claim)
-				.toCompletableFuture()
-				.thenApplyAsync(then, this.blocking)
-				.exceptionally((error) -> {
-					logger.warn("Moving {} {} registrations failed", group.size(), kind.name().toLowerCase(Locale.ROOT),
-							error);
-					return null;
-				}))
-			.toList();
-	}
-
-	/** Asks {@code owner} to take over {@code registrations}, the processes this node stopped. */
-	private CompletableFuture<Void> askToTakeOver(String owner, List<Registration> stopped) {
-		String self = this.membership.localMember();
-		// Not those stopped for good meanwhile (see stop): their handoff was called off.
-		List<Registration> registrations = stopped.stream()
-			.filter((registration) -> this.handedOverTo.replace(registration.key(), self, owner))
-			.toList();
-		if (registrations.isEmpty()) {
-			return CompletableFuture.completedFuture(null);
-		}
-		Wire.Writer request = new Wire.Writer().writeInt(registrations.size());
-		registrations.forEach((registration) -> writeRegistration(request, registration));
-		return this.transport.request(owner, TAKE_OVER, request.toBytes(), this.settings.requestTimeout())
-			.handle((reply, error) -> {
-				confirmHandoff(owner, registrations, reply, error);
-				return null;
-			});
-	}
-
-	private void confirmHandoff(String owner, List<Registration> registrations, HordeTransport.Reply reply,
-			Throwable error) {
-		if (error == null && reply.outcome() == HordeTransport.Reply.Outcome.OK) {
-			List<ProcessKey> refused = new Wire.Reader(reply.data()).readKeys();
-			refused.forEach(this.handedOverTo::remove);
-			this.handedOver.addAndGet(registrations.size() - refused.size());
-			if (!refused.isEmpty()) {
-				logger.warn("Member {} could not start {} of the processes handed to it; survivors restart them once "
-						+ "this node left", this.membership.nodeName(owner), refused.size());
-			}
-			return;
-		}
-		logger.warn("Member {} did not take over {} processes; survivors restart them once this node left",
-				this.membership.nodeName(owner), registrations.size());
-		RegistrationClaim back = RegistrationClaim.fromAnyOf(Set.of(owner), this.membership.localMember(),
-				this.settings.nodeName());
-		idsByKind(registrations).forEach((kind, ids) -> {
-			ids.forEach((id) -> this.handedOverTo.remove(new ProcessKey(kind, id)));
-			registry(kind).submitToKeys(ids, back);
-		});
-	}
-
-	private static Map<ProcessKind, Set<String>> idsByKind(List<Registration> registrations) {
-		Map<ProcessKind, Set<String>> byKind = new EnumMap<>(ProcessKind.class);
-		for (Registration registration : registrations) {
-			byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashSet<>()).add(registration.key().id());
-		}
-		return byKind;
-	}
-
-	private void removeRegistration(ProcessKey key) {
-		IMap<String, HazelcastJsonValue> map = registry(key.kind());
-		HazelcastJsonValue json = map.get(key.id());
-		if (json != null && Registration.fromJson(key, json).host().equals(this.membership.localMember())) {
-			map.remove(key.id(), json);
-		}
-	}
-
-	// ---- failover ----------------------------------------------------------------------------
-
-	private void memberLeft(HordeMembership.Departure departure) {
-		long mergesBefore = this.merges.get();
-		this.transport.memberLeft(departure.member(), departure.graceful());
-		this.arriving.memberLeft(departure.member());
-		if (!departure.graceful()) {
-			this.restartedProcesses.memberFailed(departure.member());
-		}
-		this.blocking.execute(() -> {
-			long start = System.nanoTime();
-			try {
-				this.events.stopRelayingTo(departure.member());
-				int restarted = recoverDeparted();
-				logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
-						departure.node(), departure.graceful() ? "gracefully" : "failed", restarted, millisSince(start));
-				// After the recovery: destroying the departed member's inbox waits for every member to answer.
-				if (leftForGood(departure.member(), mergesBefore)) {
-					this.transport.forget(departure.member());
-					if (this.membership.isOldestMember()) {
-						this.events.forgetSubscriber(departure.member());
-					}
-				}
-			}
-			catch (RuntimeException ex) {
-				// This node may be stopping too; if not, the periodic sweep restarts what is left.
-				if (this.state == RegistryState.RUNNING) {
-					logger.warn("Handling the departure of member {} failed; the sweep every {} goes on", departure.node(),
-							RECOVERY_SWEEP, ex);
-				}
-			}
-		});
-	}
-
-	/**
-	 * Whether {@code member}, seen leaving when {@link #merges} was {@code mergesBefore}, is gone
-	 * for good: cleaning up after it cluster-wide is safe. Not if this node merged (or is merging)
-	 * into a cluster since: then the member may have stayed on the other side of a split brain,
-	 * alive, and its inbox and subscriptions must stay. (Its status entry is removed at once, on
-	 * the event thread; a live member writes it again, see {@link HordeMembership#reannounceIfLost}.)
-	 */
-	private boolean leftForGood(String member, long mergesBefore) {
-		return this.merges.get() == mergesBefore && !this.membership.isMember(member);
-	}
-
-	/** The periodic check for processes whose member left while nobody noticed (a missed event). */
-	private void sweep() {
-		if (this.sweeping.compareAndSet(false, true)) {
-			try {
-				this.membership.pruneDeparted();
-				this.membership.reannounceIfLost(localStatus());
-				recoverOrphans();
-			}
-			catch (RuntimeException ex) {
-				if (this.state == RegistryState.RUNNING) {
-					logger.warn("The periodic sweep failed; the next one is in {}", RECOVERY_SWEEP, ex);
-				}
-			}
-			finally {
-				this.sweeping.set(false);
-			}
-		}
-	}
-
-	/**
-	 * After a split healed, Hazelcast gave this member a new UUID: listen under it, announce it,
-	 * claim the processes still registered under the old one (one claim operation for all of them:
-	 * a member may host thousands, and each one-by-one read and write would keep its duplicates
-	 * running for seconds more), then stop those the merged registry kept elsewhere. Only a
-	 * merging member needs this: the side it joined kept its own entries.
-	 */
-	private void rejoin() {
-		String previous = this.transport.relisten();
-		String self = this.membership.localMember();
-		logger.info("sagents node {} merged back into the horde as member {} (was {})", this.settings.nodeName(), self,
-				previous);
-		this.membership.reload();
-		this.membership.announce(localStatus());
-		RegistrationClaim claim = RegistrationClaim.fromAnyOf(Set.of(previous), self, this.settings.nodeName());
-		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-			Set<String> ids = this.hosted.keysHosted(kind.getKey()).stream().map(ProcessKey::id).collect(Collectors.toSet());
-			if (!ids.isEmpty()) {
-				kind.getValue().executeOnKeys(ids, claim);
-			}
-		}
-		reconcile();
-		this.events.rejoined(previous);
-	}
-
-	private MemberStatus localStatus() {
-		return (this.state == RegistryState.RUNNING) ? MemberStatus.ALIVE : MemberStatus.SHUTTING_DOWN;
-	}
-
-	/**
-	 * Brings what this node hosts in line with the cluster registry: stops the processes the
-	 * registry says run elsewhere and restarts the orphans it owns now.
-	 */
+	/** {@link SplitHeal#reconcile()}. */
 	void reconcile() {
-		// Duplicates first: until they stop, an id runs twice.
-		try {
-			stopDuplicates();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Looking for processes that also run elsewhere failed", ex);
-		}
-		recoverOrphans();
-	}
-
-	/**
-	 * Restarts, here, every process registered on a member that is gone and that this node owns
-	 * now. The compare-and-set on the registration makes each restart happen exactly once, even if
-	 * two members briefly disagree on the owner. Returns what the pass found; after a failure, as
-	 * if orphans were left.
-	 */
-	private RecoveryPass recoverOrphans() {
-		if (this.state != RegistryState.RUNNING) {
-			return RecoveryPass.NONE;
-		}
-		try {
-			return restartOrphansOwnedHere();
-		}
-		catch (RuntimeException ex) {
-			if (this.state == RegistryState.RUNNING) {
-				logger.warn("Restarting the processes of departed members failed; retrying in {}", RECOVERY_SWEEP, ex);
-			}
-			return RecoveryPass.FAILED;
-		}
-	}
-
-	/**
-	 * Right after a member left: first the fast path, repeated while the partitions move (each
-	 * round, run when partitions arrived here, finds the orphans of the partitions this member
-	 * owns by then), then full passes until
-	 * no process is registered on a departed member any more. While partitions move, a cluster-wide
-	 * query waits and may see only part of the registry, and the other survivors restart their
-	 * share meanwhile, so one pass is not enough; the passes stop once the registry holds no orphan,
-	 * or after the request timeout (the periodic sweep goes on). Returns how many processes it
-	 * restarted here.
-	 */
-	private int recoverDeparted() {
-		long deadline = System.nanoTime() + this.settings.requestTimeout().toNanos();
-		// The fast path does not wait for its claims: a partition still moving must not hold up the
-		// orphans of those promoted to this member in the meantime.
-		Set<ProcessKey> claiming = new HashSet<>();
-		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
-		Set<Integer> scanned = Set.of();
-		long quietSince = System.nanoTime();
-		do {
-			// Partitions keep arriving here while they move, with the orphans registered in them:
-			// scan the registry again only when some did, which is soon noticed.
-			Set<Integer> owned = ownedPartitions();
-			if (!scanned.containsAll(owned)) {
-				try {
-					List<CompletableFuture<Integer>> found = restartLocalOrphans(claiming);
-					scanned = owned;
-					restarts.addAll(found);
-					if (!found.isEmpty()) {
-						quietSince = System.nanoTime();
-					}
-				}
-				catch (RuntimeException ex) {
-					logger.debug("A fast recovery pass failed; the next one or the full passes follow", ex);
-				}
-			}
-			// Stop once nothing was found for two passes' time and no partition moves any more (the
-			// full passes below, a cluster-wide query that waits for moving partitions, find what no
-			// survivor holds). The safety check asks every member: once quiet, look less often.
-			boolean quiet = System.nanoTime() - quietSince >= 2 * RECOVERY_PASS_PAUSE.toNanos();
-			if (quiet && this.hazelcast.getPartitionService().isClusterSafe()) {
-				break;
-			}
-			pause((quiet ? RECOVERY_PASS_PAUSE : PARTITION_ARRIVAL_CHECK).toMillis());
-		}
-		while (this.state == RegistryState.RUNNING && System.nanoTime() - deadline < 0);
-		int restarted = sum(restarts);
-		while (this.state == RegistryState.RUNNING) {
-			RecoveryPass pass = recoverOrphans();
-			restarted += pass.restarted();
-			if (pass.orphans() == 0 || System.nanoTime() - deadline > 0) {
-				break;
-			}
-			pause(RECOVERY_PASS_PAUSE.toMillis());
-		}
-		return restarted;
-	}
-
-	/** The partitions whose primary copy this member holds now. */
-	private Set<Integer> ownedPartitions() {
-		com.hazelcast.cluster.Member self = this.hazelcast.getCluster().getLocalMember();
-		Set<Integer> owned = new HashSet<>();
-		for (com.hazelcast.partition.Partition partition : this.hazelcast.getPartitionService().getPartitions()) {
-			if (self.equals(partition.getOwner())) {
-				owned.add(partition.getPartitionId());
-			}
-		}
-		return owned;
-	}
-
-	/**
-	 * The fast path of a recovery: the orphans whose registry entries this member owns now (it held
-	 * their backups, which Hazelcast promoted when the member left) are found without a
-	 * cluster-wide query, which would wait for the partitions to settle, and restarted here. Every
-	 * entry has one owner, so each orphan is tried by one survivor; the claim keeps it exactly once
-	 * all the same. What members not running sagents own is left to the placement owners' passes.
-	 * Claims the orphans not in {@code claiming} yet (and adds them); returns the restarts under way,
-	 * each completing with how many it started.
-	 */
-	private List<CompletableFuture<Integer>> restartLocalOrphans(Set<ProcessKey> claiming) {
-		if (this.state != RegistryState.RUNNING) {
-			return List.of();
-		}
-		Set<String> present = this.membership.memberIds();
-		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
-		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-			Set<String> orphans = new HashSet<>(kind.getValue().localKeySet(new HostedByNoneOf(present)));
-			orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind.getKey(), id)));
-			restarts.addAll(claimOrphans(kind.getKey(), orphans, present));
-		}
-		return restarts;
-	}
-
-	/** Restarts the orphans this node owns; tells how many orphans the registry holds in all. */
-	private RecoveryPass restartOrphansOwnedHere() {
-		Set<String> present = this.membership.memberIds();
-		List<String> hosts = this.membership.hostIds();
-		String self = this.membership.localMember();
-		int orphans = 0;
-		int restarted = 0;
-		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-			Set<String> mine = new HashSet<>();
-			for (String id : kind.getValue().keySet(new HostedByNoneOf(present))) {
-				orphans++;
-				if (self.equals(UniformDistribution.owner(new ProcessKey(kind.getKey(), id), hosts).orElse(null))) {
-					mine.add(id);
-				}
-			}
-			restarted += sum(claimOrphans(kind.getKey(), mine, present));
-		}
-		return new RecoveryPass(orphans, restarted);
-	}
-
-	/**
-	 * Claims, for this member, those of {@code ids} still registered on a member not in
-	 * {@code present}, then starts them here; returns how many started. One claim operation per
-	 * partition does the compare-and-set of them all, so each restarts exactly once.
-	 */
-	private List<CompletableFuture<Integer>> claimOrphans(ProcessKind kind, Set<String> ids, Set<String> present) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.membership.localMember(),
-				this.settings.nodeName());
-		return claimByPartition(kind, ids, claim, (claimed) -> startAll(kind, claimed));
-	}
-
-	/** How many processes the restarts started, once all are done (a failed claim counts none). */
-	private static int sum(List<CompletableFuture<Integer>> restarts) {
-		return restarts.stream().mapToInt((started) -> Optional.ofNullable(started.join()).orElse(0)).sum();
-	}
-
-	/**
-	 * Starts the processes registered here under {@code registrations} (id to registration), one
-	 * after the other: a start only creates the process (its state loads on its own thread), and
-	 * one task per start would queue thousands ahead of everything else the blocking threads do.
-	 * Returns how many started.
-	 */
-	private int startAll(ProcessKind kind, Map<String, HazelcastJsonValue> registrations) {
-		List<ProcessKey> started = registrations.entrySet()
-			.stream()
-			.filter((registration) -> startClaimed(kind, registration))
-			.map((registration) -> new ProcessKey(kind, registration.getKey()))
-			.toList();
-		announceRestarts(started);
-		return started.size();
-	}
-
-	/** Tells every member, this one included, that the processes under {@code keys} restarted here. */
-	private void announceRestarts(List<ProcessKey> keys) {
-		if (keys.isEmpty()) {
-			return;
-		}
-		String self = this.membership.localMember();
-		this.restartedProcesses.restarted(keys, new RestartedProcesses.Location(self, this.settings.nodeName()));
-		for (String member : this.membership.memberIds()) {
-			if (!member.equals(self)) {
-				this.transport.restarted(member, keys);
-			}
-		}
-	}
-
-	/** Starts a process whose registration (id to JSON) names this member; returns whether it started. */
-	private boolean startClaimed(ProcessKind kind, Map.Entry<String, HazelcastJsonValue> registration) {
-		ProcessKey key = new ProcessKey(kind, registration.getKey());
-		try {
-			startRegistered(Registration.fromJson(key, registration.getValue()), registration.getValue());
-			return true;
-		}
-		catch (RuntimeException ex) {
-			if (this.state == RegistryState.RUNNING) {
-				logger.warn("Could not start {}, which this member took over", key, ex);
-			}
-			return false;
-		}
-	}
-
-	/**
-	 * What one recovery pass found.
-	 *
-	 * @param orphans the processes registered on departed members, in the whole registry
-	 * @param restarted how many of them this pass restarted here
-	 */
-	private record RecoveryPass(int orphans, int restarted) {
-
-		static final RecoveryPass NONE = new RecoveryPass(0, 0);
-
-		/** A pass that failed: orphans may be left, so the passes go on. */
-		static final RecoveryPass FAILED = new RecoveryPass(-1, 0);
-
-	}
-
-	/**
-	 * Stops the processes this node runs that the registry says run elsewhere: after a network
-	 * split heals, Hazelcast merges the two registries and keeps one entry per key, but the losing
-	 * side's process is still running. It stops without persisting (the survivor's state is the
-	 * truth), so exactly one survives. A process running here with no entry at all is registered
-	 * again.
-	 */
-	private void stopDuplicates() {
-		String self = this.membership.localMember();
-		for (Map.Entry<ProcessKind, IMap<String, HazelcastJsonValue>> kind : this.registrations.entrySet()) {
-			List<ProcessKey> keys = this.hosted.keysHosted(kind.getKey());
-			if (keys.isEmpty()) {
-				continue;
-			}
-			Set<String> ids = keys.stream().map(ProcessKey::id).collect(Collectors.toSet());
-			Map<String, HazelcastJsonValue> registered = kind.getValue().getAll(ids);
-			for (ProcessKey key : keys) {
-				HazelcastJsonValue json = registered.get(key.id());
-				if (json == null) {
-					registerAgain(key);
-				}
-				else if (!Registration.fromJson(key, json).host().equals(self)) {
-					logger.warn("{} runs here and on {}; stopping this one, the cluster kept the other", key,
-							Registration.fromJson(key, json).node());
-					stopHosted(key, ExitReason.CONFLICT);
-				}
-			}
-		}
-	}
-
-	private void registerAgain(ProcessKey key) {
-		runningHere(key).ifPresent((process) -> registry(key.kind()).putIfAbsent(key.id(), registrationOf(process).toJson()));
-	}
-
-	/** The registration of {@code process}, which runs (or ran) here. */
-	private Registration registrationOf(ProcessRef process) {
-		String self = this.membership.localMember();
-		return (process instanceof AgentContext agent) ? Registration.ofAgent(agent.spec(), self, this.settings.nodeName())
-				: Registration.ofFileSystem(process.key().id(), self, this.settings.nodeName());
-	}
-
-	// ---- inbound -----------------------------------------------------------------------------
-
-	@Override
-	public void onCall(String sender, long correlation, ProcessKey key, String handingOver, byte[] payload) {
-		if (handingOver != null
-				&& awaitArrival(key, handingOver, () -> onCall(sender, correlation, key, null, payload))) {
-			return;
-		}
-		Optional<ProcessRef> local = runningHere(key);
-		if (local.isEmpty()) {
-			this.transport.reply(sender, correlation, notHere(key));
-			return;
-		}
-		PayloadFormat format = this.payloads.get(key.kind());
-		// Decoded by the process, on its thread: this one serves every message of the sender in turn.
-		EncodedMessage message = new EncodedMessage(() -> format.decodeMessage(payload));
-		// The sender keeps the timeout: a timer here too would only cost.
-		((LocalProcess) local.get()).deliver(message).whenComplete((reply, error) -> {
-			HordeTransport.Reply answer;
-			if (error == null) {
-				try {
-					answer = new HordeTransport.Reply(HordeTransport.Reply.Outcome.OK,
-							format.encodeReply(message.decoded(), reply));
-				}
-				catch (RuntimeException ex) {
-					answer = failure(ex);
-				}
-			}
-			else {
-				Throwable cause = unwrap(error);
-				// Ended or moved on since the caller looked (a draining node says where to).
-				answer = (cause instanceof ProcessNotRunningException) ? notHere(key) : failure(cause);
-			}
-			this.transport.reply(sender, correlation, answer);
-		});
-	}
-
-	/**
-	 * Holds a message that was sent here ahead of the handoff of {@code key} by draining member
-	 * {@code handingOver} until the process started here (see {@link ArrivingProcesses}), then runs
-	 * {@code handle}. Returns {@code false}, to handle it at once, if the process runs here already
-	 * or that member left.
-	 */
-	private boolean awaitArrival(ProcessKey key, String handingOver, Runnable handle) {
-		if (runningHere(key).isPresent() || !this.membership.isMember(handingOver)) {
-			return false;
-		}
-		this.arriving.await(key, handingOver, handle);
-		if (runningHere(key).isPresent()) {
-			// It started between the look and the wait.
-			this.arriving.started(key);
-		}
-		return true;
-	}
-
-	/**
-	 * {@code NOT_HERE}, or, while draining, {@code MOVED} to the member this node handed the
-	 * process to, or to this member itself while the handoff is on its way (ask again shortly).
-	 */
-	private HordeTransport.Reply notHere(ProcessKey key) {
-		String next = this.handedOverTo.get(key);
-		if (next == null || !this.membership.isMember(next)) {
-			return new HordeTransport.Reply(HordeTransport.Reply.Outcome.NOT_HERE, null);
-		}
-		this.lastRedirect = System.nanoTime();
-		return new HordeTransport.Reply(HordeTransport.Reply.Outcome.MOVED,
-				new Wire.Writer().writeString(next).writeString(this.membership.nodeName(next)).toBytes());
-	}
-
-	/** The other member this node handed {@code key} over to while draining, if it is still a member. */
-	private String handedOverTo(ProcessKey key) {
-		String next = this.handedOverTo.get(key);
-		return (next != null && !next.equals(this.membership.localMember()) && this.membership.isMember(next)) ? next
-				: null;
-	}
-
-	private static HordeTransport.Reply failure(Throwable error) {
-		HordeTransport.Reply.Outcome outcome;
-		Throwable detail = error;
-		if (error instanceof ProcessNotRunningException) {
-			// Ended or moved since the caller looked: it looks again.
-			outcome = HordeTransport.Reply.Outcome.NOT_HERE;
-		}
-		else if (error instanceof CallTimeoutException) {
-			outcome = HordeTransport.Reply.Outcome.TIMEOUT;
-		}
-		else if (error instanceof ProcessFailedException failed) {
-			outcome = HordeTransport.Reply.Outcome.FAILED;
-			detail = failed.getCause();
-		}
-		else if (RemoteErrors.isRefusal(error)) {
-			outcome = HordeTransport.Reply.Outcome.REFUSED;
-		}
-		else {
-			outcome = HordeTransport.Reply.Outcome.FAILED;
-		}
-		return new HordeTransport.Reply(outcome, RemoteErrors.encode(detail));
-	}
-
-	@Override
-	public void onCast(String sender, ProcessKey key, String handingOver, byte[] payload) {
-		if (handingOver != null && awaitArrival(key, handingOver, () -> onCast(sender, key, null, payload))) {
-			return;
-		}
-		Optional<ProcessRef> local = runningHere(key);
-		if (local.isPresent()) {
-			PayloadFormat format = this.payloads.get(key.kind());
-			local.get().cast(new EncodedMessage(() -> format.decodeMessage(payload)));
-			return;
-		}
-		// It moved (or is moving) since the sender looked: follow it.
-		try {
-			forward(key, this.payloads.get(key.kind()).decodeMessage(payload), castDeadline());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Dropping a cast to {} that could not be decoded", key, ex);
-		}
-	}
-
-	@Override
-	public void undelivered(ProcessRef process, Object message) {
-		forward(process.key(), message, castDeadline());
-	}
-
-	private long castDeadline() {
-		return System.nanoTime() + this.settings.requestTimeout().toNanos();
-	}
-
-	/**
-	 * Delivers a cast that found no process here to where the registry says the process runs. While
-	 * the registration still names this node or a member that left (a handoff or restart in
-	 * progress), it waits a little and looks again, until {@code deadline}; a process that is not
-	 * registered at all drops it.
-	 */
-	private void forward(ProcessKey key, Object message, long deadline) {
-		this.blocking.execute(() -> {
-			if (!joined()) {
-				logger.debug("Dropping a cast to {}: this node left", key);
-				return;
-			}
-			String next = handedOverTo(key);
-			if (next != null) {
-				this.transport.cast(next, key, this.payloads.get(key.kind()).encodeMessage(message), null);
-				return;
-			}
-			Optional<Registration> found = registration(key);
-			if (found.isEmpty()) {
-				logger.debug("Dropping a cast to {}, which is not running", key);
-				return;
-			}
-			String host = found.get().host();
-			Optional<ProcessRef> local = runningHere(key);
-			if (!host.equals(this.membership.localMember()) && this.membership.isMember(host)) {
-				this.transport.cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null);
-			}
-			else if (local.isPresent()) {
-				local.get().cast(message);
-			}
-			else if (System.nanoTime() - deadline < 0) {
-				this.runtime.timer().schedule(() -> forward(key, message, deadline), 2, TimeUnit.MILLISECONDS);
-			}
-			else {
-				logger.warn("Dropping a cast to {}: it did not restart within {}", key, this.settings.requestTimeout());
-			}
-		});
-	}
-
-	@Override
-	public void onRequest(String sender, long correlation, int operation, byte[] payload) {
-		HordeTransport.Reply reply;
-		try {
-			reply = new HordeTransport.Reply(HordeTransport.Reply.Outcome.OK, serve(sender, operation, new Wire.Reader(payload)));
-		}
-		catch (RuntimeException ex) {
-			reply = failure(ex);
-		}
-		this.transport.reply(sender, correlation, reply);
-	}
-
-	private byte[] serve(String sender, int operation, Wire.Reader in) {
-		Wire.Writer out = new Wire.Writer();
-		switch (operation) {
-			case START -> {
-				ensureAvailable();
-				StartResult<ProcessRef> result = startAsOwner(readRegistration(in));
-				out.writeBoolean(result.alreadyStarted()).writeString(hostOf(result.ref())).writeString(result.ref().node());
-			}
-			case STOP -> {
-				ProcessKey key = ProcessKey.parse(in.readString());
-				out.writeBoolean(this.hosted.lookupHosted(key).isPresent() ? stopHere(key) : stop(key));
-			}
-			case TAKE_OVER -> out.writeKeys(takeOver(sender, in));
-			case LIST -> {
-				ProcessKind kind = ProcessKind.valueOf(in.readString());
-				return (kind == ProcessKind.AGENT) ? HostedListing.encodeAgents(this.localAgents.listHosted())
-						: HostedListing.encodeFileSystems(this.localFileSystems.listHosted());
-			}
-			case STATUS -> {
-				ProcessKey key = ProcessKey.parse(in.readString());
-				Optional<ProcessRef> local = this.hosted.lookupHosted(key);
-				String next = handedOverTo(key);
-				if (local.isEmpty() && next != null) {
-					return awaitReply(this.transport.request(next, STATUS, new Wire.Writer().writeString(key.toString()).toBytes(),
-							this.settings.requestTimeout()), key).data();
-				}
-				out.writeString(local.map((process) -> ((AgentRef) process).status().name()).orElse(null));
-			}
-			case SUBSCRIBE -> this.events.relayTo(in.readString(), sender);
-			case UNSUBSCRIBE -> this.events.stopRelaying(in.readString(), sender);
-			case SUBSCRIPTIONS_EXIST -> this.events.subscriptionsExist();
-			default -> throw new IllegalArgumentException("Unknown sagents request " + operation);
-		}
-		return out.toBytes();
-	}
-
-	/**
-	 * Takes over the processes a draining member stopped: starts them here at once, then registers
-	 * them here (one {@code putAll}, a fraction of what a compare-and-set per entry costs, which
-	 * matters with thousands of them). Plain writes are safe here: while a member drains, it is the
-	 * only one that writes its processes' registrations, and it hands a process over only if
-	 * nobody stopped it for good meanwhile. One that ended here before its registration was
-	 * written is unregistered. Returns the processes not taken over (they failed to start), which
-	 * stay registered on the draining member.
-	 */
-	private List<ProcessKey> takeOver(String sender, Wire.Reader in) {
-		CompletableFuture<Void> done = new CompletableFuture<>();
-		this.takingOver.add(done);
-		try {
-			ensureAvailable();
-			String self = this.membership.localMember();
-			int count = in.readInt();
-			List<Registration> started = new ArrayList<>();
-			List<ProcessKey> refused = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				Registration registration = readRegistration(in).movedTo(self, this.settings.nodeName());
-				try {
-					startHere(registration);
-					started.add(registration);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Could not take over {} from member {}", registration.key(), this.membership.nodeName(sender),
-							ex);
-					refused.add(registration.key());
-				}
-			}
-			Map<ProcessKind, Map<String, HazelcastJsonValue>> byKind = new EnumMap<>(ProcessKind.class);
-			for (Registration registration : started) {
-				byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashMap<>())
-					.put(registration.key().id(), registration.toJson());
-			}
-			byKind.forEach((kind, registrations) -> registry(kind).putAll(registrations));
-			for (Registration registration : started) {
-				if (runningHere(registration.key()).isEmpty()) {
-					removeRegistration(registration.key());
-				}
-			}
-			return refused;
-		}
-		finally {
-			this.takingOver.remove(done);
-			done.complete(null);
-		}
-	}
-
-	@Override
-	public void onEvent(String agentId, byte[] event) {
-		this.events.deliver(agentId, event);
-	}
-
-	@Override
-	public void onRestarted(String sender, List<ProcessKey> keys) {
-		this.restartedProcesses.restarted(keys, new RestartedProcesses.Location(sender, this.membership.nodeName(sender)));
-	}
-
-	// ---- helpers -----------------------------------------------------------------------------
-
-	private String hostOf(ProcessRef ref) {
-		return ((HordeProcessRef) ref).host();
-	}
-
-	private IMap<String, HazelcastJsonValue> registry(ProcessKind kind) {
-		return this.registrations.get(kind);
-	}
-
-	private static byte[] encode(Registration registration) {
-		return writeRegistration(new Wire.Writer(), registration).toBytes();
-	}
-
-	private static Wire.Writer writeRegistration(Wire.Writer out, Registration registration) {
-		return out.writeString(registration.key().toString())
-			.writeString(registration.type())
-			.writeString(registration.fileSystemScope())
-			.writeMap(registration.attributes());
-	}
-
-	private static Registration readRegistration(Wire.Reader in) {
-		return new Registration(ProcessKey.parse(in.readString()), null, null, in.readString(), in.readString(),
-				in.readMap());
-	}
-
-	private static long millisSince(long nanoTime) {
-		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
-	}
-
-	private static Duration remaining(long deadline) {
-		return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SagentsException("Interrupted", ex);
-		}
-	}
-
-	/** Waits for the reply to a request, turning transport failures into the typed errors callers expect. */
-	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key) {
-		return awaitValue(future, key, this.settings.requestTimeout());
-	}
-
-	/**
-	 * Waits for the reply to a call or request that times out after {@code timeout} (a second more
-	 * at most, in case its own timer is late), turning transport failures into the typed errors
-	 * callers expect.
-	 */
-	private <T> T awaitValue(CompletableFuture<T> future, ProcessKey key, Duration timeout) {
-		try {
-			return future.get(timeout.toNanos() + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
-		}
-		catch (ExecutionException ex) {
-			throw asRuntime(translate(ex.getCause(), key, null, timeout));
-		}
-		catch (TimeoutException ex) {
-			throw new CallTimeoutException(key, timeout);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SagentsException("Interrupted while waiting for a reply about " + key, ex);
-		}
-	}
-
-	private HordeTransport.Reply awaitReply(CompletableFuture<HordeTransport.Reply> request, ProcessKey key) {
-		HordeTransport.Reply reply = awaitValue(request, key);
-		if (reply.outcome() == HordeTransport.Reply.Outcome.OK) {
-			return reply;
-		}
-		throw asRuntime(failure(reply, key));
-	}
-
-	private Throwable failure(HordeTransport.Reply reply, ProcessKey key) {
-		return switch (reply.outcome()) {
-			case OK -> throw new IllegalStateException("not a failure");
-			case NOT_HERE, NOT_RUNNING, MOVED -> new ProcessNotRunningException(key);
-			case TIMEOUT -> new CallTimeoutException(key, this.settings.requestTimeout());
-			case FAILED -> new ProcessFailedException(key, RemoteErrors.decode(reply.data()));
-			case REFUSED -> RemoteErrors.decode(reply.data());
-		};
-	}
-
-	private Throwable translate(Throwable error, ProcessKey key, String node, Duration timeout) {
-		Throwable cause = unwrap(error);
-		if (cause instanceof TimeoutException) {
-			return new CallTimeoutException(key, timeout);
-		}
-		if (cause instanceof HordeTransport.MemberLeftException left) {
-			return new MemberLostException(key, (node != null) ? node : this.membership.nodeName(left.member()));
-		}
-		return cause;
-	}
-
-	private static Throwable unwrap(Throwable error) {
-		Throwable cause = error;
-		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause;
-	}
-
-	private static RuntimeException asRuntime(Throwable error) {
-		return (error instanceof RuntimeException runtime) ? runtime : new SagentsException(error.toString(), error);
+		this.splitHeal.reconcile();
 	}
 
 }

@@ -8,12 +8,12 @@ import dev.sagents.process.ProcessRef;
 
 /**
  * A process hosted on another member (as far as this node knew when it looked). Calls go to that
- * member; if the process moved meanwhile, the node looks it up again and follows it, so a
- * reference stays good across restarts and handoffs.
+ * member; if the process moved meanwhile, the node's {@link ProcessCalls} look it up again and
+ * follow it, so a reference stays good across restarts and handoffs.
  */
 class HordeProcessRef implements ProcessRef {
 
-	private final HordeNode node;
+	private final ProcessCalls calls;
 
 	private final ProcessKey key;
 
@@ -23,8 +23,8 @@ class HordeProcessRef implements ProcessRef {
 
 	private volatile boolean alive = true;
 
-	HordeProcessRef(HordeNode node, ProcessKey key, String host, String hostNode) {
-		this.node = node;
+	HordeProcessRef(ProcessCalls calls, ProcessKey key, String host, String hostNode) {
+		this.calls = calls;
 		this.key = key;
 		this.host = host;
 		this.hostNode = hostNode;
@@ -47,17 +47,17 @@ class HordeProcessRef implements ProcessRef {
 
 	@Override
 	public <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
-		return this.node.call(this, message, timeout).thenApply(replyType::cast);
+		return this.calls.call(this, message, timeout).thenApply(replyType::cast);
 	}
 
 	@Override
 	public <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
-		return replyType.cast(this.node.callAndWait(this, message, timeout));
+		return replyType.cast(this.calls.callAndWait(this, message, timeout));
 	}
 
 	@Override
 	public void cast(Object message) {
-		this.node.cast(this, message);
+		this.calls.cast(this, message);
 	}
 
 	String host() {
@@ -75,8 +75,8 @@ class HordeProcessRef implements ProcessRef {
 		this.alive = false;
 	}
 
-	HordeNode hordeNode() {
-		return this.node;
+	ProcessCalls calls() {
+		return this.calls;
 	}
 
 	@Override

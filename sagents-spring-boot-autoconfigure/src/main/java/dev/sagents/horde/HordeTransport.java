@@ -45,8 +45,6 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	private static final Logger logger = LoggerFactory.getLogger(HordeTransport.class);
 
-	static final String INBOX_PREFIX = "sagents.inbox.";
-
 	private static final int CALL = 1;
 
 	private static final int CAST = 2;
@@ -71,7 +69,8 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	private final ScheduledExecutorService timer;
 
-	private final Inbound inbound;
+	/** What this member does with the messages addressed to it; given when it starts listening. */
+	private volatile Inbound inbound;
 
 	private final ConcurrentHashMap<String, ITopic<byte[]>> inboxes = new ConcurrentHashMap<>();
 
@@ -90,17 +89,19 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	 * @param executor completes replies (never a Hazelcast thread)
 	 * @param requests serves requests from other members, which may wait on Hazelcast
 	 */
-	HordeTransport(HazelcastInstance hazelcast, Executor executor, Executor requests, ScheduledExecutorService timer,
-			Inbound inbound) {
+	HordeTransport(HazelcastInstance hazelcast, Executor executor, Executor requests, ScheduledExecutorService timer) {
 		this.hazelcast = hazelcast;
 		this.executor = executor;
 		this.requests = requests;
 		this.timer = timer;
-		this.inbound = inbound;
 	}
 
-	/** Starts listening to this member's inbox; returns once every member knows the listener. */
-	synchronized void start() {
+	/**
+	 * Starts listening to this member's inbox, handing what arrives to {@code inbound}; returns
+	 * once every member knows the listener.
+	 */
+	synchronized void start(Inbound inbound) {
+		this.inbound = inbound;
 		if (this.destructionsRegistration == null) {
 			this.destructionsRegistration = this.hazelcast.addDistributedObjectListener(this);
 		}
@@ -134,8 +135,8 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	@Override
 	public void distributedObjectDestroyed(DistributedObjectEvent event) {
 		String name = String.valueOf(event.getObjectName());
-		if (name.startsWith(INBOX_PREFIX)) {
-			String member = name.substring(INBOX_PREFIX.length());
+		if (name.startsWith(HordeStructures.INBOX_PREFIX)) {
+			String member = name.substring(HordeStructures.INBOX_PREFIX.length());
 			// Listening waits for every member to know the listener: not on this event thread.
 			this.requests.execute(() -> listenAgain(member));
 		}
@@ -187,18 +188,18 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	/**
 	 * Sends a message to process {@code key} on {@code member} and completes with its reply, on
-	 * {@code completions}; {@code handingOver} is the draining member that hands the process over
+	 * {@code completions}; {@code handingOff} is the draining member that hands the process off
 	 * to {@code member}, when the message goes there ahead of the handoff (else {@code null}).
 	 */
-	CompletableFuture<Reply> call(String member, ProcessKey key, byte[] payload, Duration timeout, String handingOver,
+	CompletableFuture<Reply> call(String member, ProcessKey key, byte[] payload, Duration timeout, String handingOff,
 			Executor completions) {
 		long correlation = this.correlations.incrementAndGet();
 		CompletableFuture<Reply> reply = expect(correlation, member, timeout, completions);
-		Wire.Writer message = new Wire.Writer().writeByte((handingOver != null) ? CALL_AHEAD : CALL)
+		Wire.Writer message = new Wire.Writer().writeByte((handingOff != null) ? CALL_AHEAD : CALL)
 			.writeLong(correlation)
 			.writeString(key.toString());
-		if (handingOver != null) {
-			message.writeString(handingOver);
+		if (handingOff != null) {
+			message.writeString(handingOff);
 		}
 		publish(member, message.writeBytes(payload).toBytes());
 		return reply;
@@ -206,24 +207,24 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	/**
 	 * Sends a message to process {@code key} on {@code member}, expecting no reply;
-	 * {@code handingOver} as for {@link #call}.
+	 * {@code handingOff} as for {@link #call}.
 	 */
-	void cast(String member, ProcessKey key, byte[] payload, String handingOver) {
-		Wire.Writer message = new Wire.Writer().writeByte((handingOver != null) ? CAST_AHEAD : CAST)
+	void cast(String member, ProcessKey key, byte[] payload, String handingOff) {
+		Wire.Writer message = new Wire.Writer().writeByte((handingOff != null) ? CAST_AHEAD : CAST)
 			.writeString(key.toString());
-		if (handingOver != null) {
-			message.writeString(handingOver);
+		if (handingOff != null) {
+			message.writeString(handingOff);
 		}
 		publish(member, message.writeBytes(payload).toBytes());
 	}
 
 	/** Sends supervisor request {@code operation} to {@code member} and completes with its reply. */
-	CompletableFuture<Reply> request(String member, int operation, byte[] payload, Duration timeout) {
+	CompletableFuture<Reply> request(String member, RequestOperation operation, byte[] payload, Duration timeout) {
 		long correlation = this.correlations.incrementAndGet();
 		CompletableFuture<Reply> reply = expect(correlation, member, timeout, this.executor);
 		publish(member, new Wire.Writer().writeByte(REQUEST)
 			.writeLong(correlation)
-			.writeByte(operation)
+			.writeByte(operation.code())
 			.writeBytes(payload)
 			.toBytes());
 		return reply;
@@ -343,7 +344,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	}
 
 	private ITopic<byte[]> inbox(String member) {
-		return this.inboxes.computeIfAbsent(member, (uuid) -> this.hazelcast.getTopic(INBOX_PREFIX + uuid));
+		return this.inboxes.computeIfAbsent(member, (uuid) -> this.hazelcast.getTopic(HordeStructures.INBOX_PREFIX + uuid));
 	}
 
 	/** Destroys the inbox of a member that left, so topics do not pile up over time. */
@@ -363,14 +364,14 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	interface Inbound {
 
 		/**
-		 * A call to a process hosted here, or, when {@code handingOver} is not {@code null}, to one
-		 * that draining member is handing over to this one; answer it with
+		 * A call to a process hosted here, or, when {@code handingOff} is not {@code null}, to one
+		 * that draining member is handing off to this one; answer it with
 		 * {@link HordeTransport#reply}. The sender keeps the call's timeout.
 		 */
-		void onCall(String sender, long correlation, ProcessKey key, String handingOver, byte[] payload);
+		void onCall(String sender, long correlation, ProcessKey key, String handingOff, byte[] payload);
 
-		/** A cast to a process hosted here, or handed over to this member by {@code handingOver}. */
-		void onCast(String sender, ProcessKey key, String handingOver, byte[] payload);
+		/** A cast to a process hosted here, or handed off to this member by {@code handingOff}. */
+		void onCast(String sender, ProcessKey key, String handingOff, byte[] payload);
 
 		/** A supervisor request; answer it with {@link HordeTransport#reply}. Runs on the sagents executor. */
 		void onRequest(String sender, long correlation, int operation, byte[] payload);
@@ -386,82 +387,9 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	}
 
-	/**
-	 * A reply: its outcome and, for {@link Outcome#OK}, the encoded value, else the error's details.
-	 *
-	 * @param outcome how the call went
-	 * @param data the encoded reply or error
-	 */
-	record Reply(Outcome outcome, byte[] data) {
-
-		enum Outcome {
-
-			/** Handled; {@code data} is the reply. */
-			OK,
-
-			/** The process is not (or no longer) hosted by that member: look it up again and retry. */
-			NOT_HERE,
-
-			/** The process is not running. */
-			NOT_RUNNING,
-
-			/** The handler crashed; {@code data} describes the error. */
-			FAILED,
-
-			/** The request was refused with a typed error; {@code data} describes it. */
-			REFUSED,
-
-			/** The process did not answer in time on its member. */
-			TIMEOUT,
-
-			/**
-			 * The member, draining, handed the process over; {@code data} names the member and node
-			 * it went to: call there.
-			 */
-			MOVED;
-
-			static Outcome of(int ordinal) {
-				Outcome[] outcomes = values();
-				if (ordinal < 0 || ordinal >= outcomes.length) {
-					throw new IllegalArgumentException("Unknown reply outcome " + ordinal);
-				}
-				return outcomes[ordinal];
-			}
-
-		}
-
-	}
-
 	/** A call or request waiting for its reply, which completes on {@code completions}. */
 	private record Pending(CompletableFuture<Reply> reply, String member, ScheduledFuture<?> expiry,
 			Executor completions) {
-	}
-
-	/** The member a call was waiting on left the cluster (or this member stopped listening). */
-	static final class MemberLeftException extends Exception {
-
-		private final String member;
-
-		private final boolean graceful;
-
-		MemberLeftException(String member, boolean graceful) {
-			super("member " + member + " left", null, false, false);
-			this.member = member;
-			this.graceful = graceful;
-		}
-
-		String member() {
-			return this.member;
-		}
-
-		/**
-		 * Whether the member left gracefully: it handed its processes over and answered every
-		 * message it handled, so one it did not answer was never handled and may be sent again.
-		 */
-		boolean graceful() {
-			return this.graceful;
-		}
-
 	}
 
 }

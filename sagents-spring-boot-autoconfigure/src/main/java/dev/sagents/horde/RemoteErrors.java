@@ -10,6 +10,9 @@ import dev.sagents.filesystem.FileNotFoundException;
 import dev.sagents.filesystem.FileSystemException;
 import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
+import dev.sagents.process.CallTimeoutException;
+import dev.sagents.process.ProcessFailedException;
+import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.RemoteCauseException;
 import dev.sagents.process.SagentsException;
 import dev.sagents.registry.RegistryState;
@@ -46,6 +49,33 @@ final class RemoteErrors {
 		return error instanceof FileSystemException || error instanceof InvalidScopeException
 				|| error instanceof UnknownAgentTypeException || error instanceof InvalidAgentIdException
 				|| error instanceof UntrustedTypeException || error instanceof RegistryUnavailableException;
+	}
+
+	/**
+	 * The reply that tells a caller about {@code error}, thrown while serving its call or request:
+	 * the outcome the caller rebuilds it from, and its details.
+	 */
+	static Reply asReply(Throwable error) {
+		Reply.Outcome outcome;
+		Throwable detail = error;
+		if (error instanceof ProcessNotRunningException) {
+			// Ended or moved since the caller looked: it looks again.
+			outcome = Reply.Outcome.NOT_HERE;
+		}
+		else if (error instanceof CallTimeoutException) {
+			outcome = Reply.Outcome.TIMEOUT;
+		}
+		else if (error instanceof ProcessFailedException failed) {
+			outcome = Reply.Outcome.FAILED;
+			detail = failed.getCause();
+		}
+		else if (RemoteErrors.isRefusal(error)) {
+			outcome = Reply.Outcome.REFUSED;
+		}
+		else {
+			outcome = Reply.Outcome.FAILED;
+		}
+		return new Reply(outcome, RemoteErrors.encode(detail));
 	}
 
 	static byte[] encode(Throwable error) {

@@ -90,6 +90,17 @@ final class Wire {
 			return this;
 		}
 
+		/**
+		 * A process to start, as a request carries it: its key and what it is started from, not
+		 * where it runs (the receiver decides that).
+		 */
+		Writer writeRegistration(Registration registration) {
+			return writeString(registration.key().toString())
+				.writeString(registration.type())
+				.writeString(registration.fileSystemScope())
+				.writeMap(registration.attributes());
+		}
+
 		byte[] toBytes() {
 			return this.bytes.toByteArray();
 		}
@@ -170,6 +181,11 @@ final class Wire {
 				keys.add(ProcessKey.parse(readString()));
 			}
 			return keys;
+		}
+
+		/** A process to start, as {@link Writer#writeRegistration} wrote it, with no host yet. */
+		Registration readRegistration() {
+			return new Registration(ProcessKey.parse(readString()), null, null, readString(), readString(), readMap());
 		}
 
 		private static <T> T read(IoRead<T> read) {

@@ -17,13 +17,12 @@ import dev.sagents.agent.AgentStatus;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ExitReason;
-import dev.sagents.supervisor.RestartIntensity;
 
 /**
  * A running agent: the application's {@link AgentBehavior} plus the state it returned last. The
  * process is also the agent's {@link AgentContext}, which saves an object per agent.
  */
-final class AgentProcess extends LocalProcess implements AgentRef, AgentContext {
+final class AgentProcess extends HostedProcess implements AgentRef, AgentContext {
 
 	private static final Logger logger = LoggerFactory.getLogger(AgentProcess.class);
 
@@ -44,7 +43,8 @@ final class AgentProcess extends LocalProcess implements AgentRef, AgentContext 
 
 	@SuppressWarnings("unchecked")
 	AgentProcess(LocalAgentsSupervisor supervisor, AgentSpec spec, AgentBehavior<?> behavior) {
-		super(ProcessKey.agent(spec.id()), supervisor.runtime());
+		super(ProcessKey.agent(spec.id()), supervisor.runtime(), supervisor.settings().restartIntensity(),
+				supervisor.hosting());
 		this.supervisor = supervisor;
 		this.spec = spec;
 		this.behavior = (AgentBehavior<Object>) behavior;
@@ -98,16 +98,6 @@ final class AgentProcess extends LocalProcess implements AgentRef, AgentContext 
 		finally {
 			this.behavior.onStop(this.state, reason, this);
 		}
-	}
-
-	@Override
-	protected void undelivered(Object message) {
-		this.supervisor.hosting().undelivered(this, message);
-	}
-
-	@Override
-	protected RestartIntensity restartIntensity() {
-		return this.supervisor.settings().restartIntensity();
 	}
 
 	@Override

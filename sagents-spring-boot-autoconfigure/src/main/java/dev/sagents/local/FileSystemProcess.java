@@ -11,7 +11,6 @@ import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemState;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ExitReason;
-import dev.sagents.supervisor.RestartIntensity;
 
 /**
  * A running file system: one {@link FileSystemState} owned by one process, so every agent sharing
@@ -19,7 +18,7 @@ import dev.sagents.supervisor.RestartIntensity;
  * caller as they are and do not restart the process; pending writes are flushed before a crash
  * restart re-indexes from persistence.
  */
-final class FileSystemProcess extends LocalProcess implements FileSystemRef {
+final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 
 	private final LocalFileSystemSupervisor supervisor;
 
@@ -31,7 +30,8 @@ final class FileSystemProcess extends LocalProcess implements FileSystemRef {
 	private volatile int fileCount;
 
 	FileSystemProcess(LocalFileSystemSupervisor supervisor, String scope) {
-		super(ProcessKey.fileSystem(scope), supervisor.runtime());
+		super(ProcessKey.fileSystem(scope), supervisor.runtime(), supervisor.settings().restartIntensity(),
+				supervisor.hosting());
 		this.supervisor = supervisor;
 	}
 
@@ -94,13 +94,8 @@ final class FileSystemProcess extends LocalProcess implements FileSystemRef {
 	protected void undelivered(Object message) {
 		// The debounce timer's own message belongs to this incarnation; the next one flushes anew.
 		if (!(message instanceof FileSystemCommand.PersistDue)) {
-			this.supervisor.hosting().undelivered(this, message);
+			super.undelivered(message);
 		}
-	}
-
-	@Override
-	protected RestartIntensity restartIntensity() {
-		return this.supervisor.settings().restartIntensity();
 	}
 
 	@Override

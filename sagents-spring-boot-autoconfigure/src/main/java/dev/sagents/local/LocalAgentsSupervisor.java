@@ -21,7 +21,6 @@ import dev.sagents.agent.Subscription;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
-import dev.sagents.process.ProcessRef;
 import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.ProcessFailure;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -115,17 +114,8 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 	 * backend serving a stop from another member.
 	 */
 	public boolean stopHosted(String id, ExitReason reason) {
-		if (!AgentSpec.isValidId(id)) {
-			return false;
-		}
-		Optional<ProcessRef> agent = this.registry.lookupHosted(ProcessKey.agent(id));
-		if (agent.isEmpty()) {
-			return false;
-		}
-		LocalProcess process = (LocalProcess) agent.get();
-		process.requestStop(reason);
-		process.awaitTermination(this.settings.shutdownGrace());
-		return true;
+		return AgentSpec.isValidId(id)
+				&& this.registry.stopHosted(ProcessKey.agent(id), reason, this.settings.shutdownGrace());
 	}
 
 	@Override

@@ -11,7 +11,6 @@ import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
-import dev.sagents.process.ProcessRef;
 import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.ProcessFailure;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -86,17 +85,8 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 	 * for a clustered backend serving a stop from another member.
 	 */
 	public boolean stopHosted(String scope, ExitReason reason) {
-		if (!FileSystemPaths.isValidScope(scope)) {
-			return false;
-		}
-		Optional<ProcessRef> fileSystem = this.registry.lookupHosted(ProcessKey.fileSystem(scope));
-		if (fileSystem.isEmpty()) {
-			return false;
-		}
-		LocalProcess process = (LocalProcess) fileSystem.get();
-		process.requestStop(reason);
-		process.awaitTermination(this.settings.callTimeout());
-		return true;
+		return FileSystemPaths.isValidScope(scope)
+				&& this.registry.stopHosted(ProcessKey.fileSystem(scope), reason, this.settings.callTimeout());
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import dev.sagents.process.ProcessRef;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
+import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.SagentsLifecycle;
 import dev.sagents.supervisor.StartResult;
 
@@ -130,6 +131,21 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 	 */
 	public Optional<ProcessRef> lookupHosted(ProcessKey key) {
 		return Optional.ofNullable(this.processes.get(key));
+	}
+
+	/**
+	 * Stops the process this node hosts under {@code key}, whatever the registry's state, and waits
+	 * up to {@code grace} for it to end; {@code false} if this node hosts none.
+	 */
+	boolean stopHosted(ProcessKey key, ExitReason reason, Duration grace) {
+		Optional<ProcessRef> hosted = lookupHosted(key);
+		if (hosted.isEmpty()) {
+			return false;
+		}
+		LocalProcess process = (LocalProcess) hosted.get();
+		process.requestStop(reason);
+		process.awaitTermination(grace);
+		return true;
 	}
 
 	/** The keys of the processes of {@code kind} this node hosts, whatever the registry's state. */

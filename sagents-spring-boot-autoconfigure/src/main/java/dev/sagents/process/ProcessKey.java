@@ -1,6 +1,7 @@
 package dev.sagents.process;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The registry key of a process: its kind and its id. Rendered as {@code agent:<id>} or
@@ -10,6 +11,8 @@ import java.util.Objects;
  * @param id the agent id or file-system scope, never empty
  */
 public record ProcessKey(ProcessKind kind, String id) {
+
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
 	public ProcessKey {
 		Objects.requireNonNull(kind, "kind");
@@ -27,6 +30,14 @@ public record ProcessKey(ProcessKind kind, String id) {
 	/** The key of the file system of {@code scope}. */
 	public static ProcessKey fileSystem(String scope) {
 		return new ProcessKey(ProcessKind.FILESYSTEM, scope);
+	}
+
+	/**
+	 * Whether {@code id} is one a process may have: 1–128 characters of {@code A-Z a-z 0-9 . _ : -}
+	 * (an agent id, a file-system scope).
+	 */
+	public static boolean isValidId(String id) {
+		return id != null && ID.matcher(id).matches();
 	}
 
 	/** Parses {@code agent:<id>} or {@code filesystem:<scope>}. */

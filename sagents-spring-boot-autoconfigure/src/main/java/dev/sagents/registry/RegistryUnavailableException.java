@@ -23,7 +23,7 @@ public class RegistryUnavailableException extends SagentsException {
 		return switch (state) {
 			case STARTING -> "the sagents supervisor has not started here (a node without it hosts nothing and "
 					+ "answers no sagents calls)";
-			case DRAINING -> "the node is stopping and handing its processes over";
+			case DRAINING -> "the node is stopping and handing its processes off";
 			case STOPPED -> "the node stopped";
 			case RUNNING -> "it is running";
 		};

@@ -12,7 +12,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
 import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.cluster.MembersMode;
-import dev.sagents.horde.HordeNode;
+import dev.sagents.horde.HordeStructures;
 import dev.sagents.horde.OwnedHazelcastMemberProvider;
 import dev.sagents.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
@@ -103,7 +103,7 @@ class HordeMemberConfigFactoryTests {
 				entry("hazelcast.max.no.heartbeat.seconds", "8"), entry("hazelcast.connection.monitor.max.faults", "1"),
 				entry("hazelcast.shutdownhook.enabled", "false"))
 			.doesNotContainKey("hazelcast.socket.bind.any");
-		MapConfig registry = config.getMapConfig(HordeNode.AGENTS_MAP);
+		MapConfig registry = config.getMapConfig(HordeStructures.AGENTS_MAP);
 		assertThat(registry.getBackupCount()).isEqualTo(2);
 		assertThat(registry.getMetadataPolicy()).isEqualTo(MetadataPolicy.CREATE_ON_UPDATE);
 	}
@@ -111,9 +111,9 @@ class HordeMemberConfigFactoryTests {
 	@Test
 	void registryMapsSkipJsonMetadataUnlessTheResourceConfiguresThem() {
 		Config config = HordeMemberConfigFactory.create(this.horde, "n1");
-		assertThat(config.getMapConfig(HordeNode.AGENTS_MAP).getMetadataPolicy()).isEqualTo(MetadataPolicy.OFF);
-		assertThat(config.getMapConfig(HordeNode.FILESYSTEMS_MAP).getMetadataPolicy()).isEqualTo(MetadataPolicy.OFF);
-		assertThat(config.getMapConfig(HordeNode.AGENTS_MAP).getBackupCount()).isEqualTo(1);
+		assertThat(config.getMapConfig(HordeStructures.AGENTS_MAP).getMetadataPolicy()).isEqualTo(MetadataPolicy.OFF);
+		assertThat(config.getMapConfig(HordeStructures.FILESYSTEMS_MAP).getMetadataPolicy()).isEqualTo(MetadataPolicy.OFF);
+		assertThat(config.getMapConfig(HordeStructures.AGENTS_MAP).getBackupCount()).isEqualTo(1);
 		assertThat(config.getMapConfig("application.map").getMetadataPolicy()).isEqualTo(MetadataPolicy.CREATE_ON_UPDATE);
 	}
 

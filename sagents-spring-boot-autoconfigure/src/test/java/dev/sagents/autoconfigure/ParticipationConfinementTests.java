@@ -24,7 +24,7 @@ import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
-import dev.sagents.horde.HordeNode;
+import dev.sagents.horde.HordeStructures;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.testsupport.FreePorts;
@@ -109,7 +109,7 @@ class ParticipationConfinementTests {
 					assertThat(agents.startAgent(AgentSpec.of("auto-" + i)).ref().node()).isEqualTo("worker");
 				}
 				assertThat(sagentsObjects(webApp)).as("in auto mode every member holds sagents data")
-					.contains(HordeNode.AGENTS_MAP);
+					.contains(HordeStructures.AGENTS_MAP);
 			});
 		});
 	}

@@ -197,7 +197,7 @@ class HordeClusterTest {
 		node(2).agents.subscribe(id, (event) -> {
 		});
 		com.hazelcast.multimap.MultiMap<String, String> subscriptions = node(0).hazelcast
-			.getMultiMap(HordeNode.SUBSCRIPTIONS_MAP);
+			.getMultiMap(HordeStructures.SUBSCRIPTIONS_MAP);
 		assertThat(subscriptions.get(id)).containsExactly(crashed);
 		node(2).crash();
 		await().atMost(GENEROUS).until(() -> subscriptions.get(id).isEmpty());
@@ -207,7 +207,7 @@ class HordeClusterTest {
 		node(1).agents.startAgent(AgentSpec.of(id)).ref().call(new Tally.Note("restarted", 1), Tally.Noted.class, TIMEOUT)
 			.join();
 		assertThat(node(0).hazelcast.getDistributedObjects()).extracting((object) -> object.getName())
-			.doesNotContain(HordeTransport.INBOX_PREFIX + crashed);
+			.doesNotContain(HordeStructures.INBOX_PREFIX + crashed);
 	}
 
 	@Test
@@ -350,7 +350,7 @@ class HordeClusterTest {
 		assertThat(loser.node()).isEqualTo("n1");
 		// What a healed split leaves behind: the merged registry kept the other side's entry.
 		com.hazelcast.map.IMap<String, com.hazelcast.core.HazelcastJsonValue> agents = node(0).hazelcast
-			.getMap(HordeNode.AGENTS_MAP);
+			.getMap(HordeStructures.AGENTS_MAP);
 		Registration kept = Registration.fromJson(dev.sagents.process.ProcessKey.agent(id), agents.get(id)).movedTo(node(1).member(), "n2");
 		agents.set(id, kept.toJson());
 		this.cluster.persistence.states.put(id, new Tally.Count(41));
@@ -371,7 +371,7 @@ class HordeClusterTest {
 		AgentRef agent = node(0).agents.startAgent(AgentSpec.of(id)).ref();
 		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isOne();
 		// What a node that merged back may do late: destroy the inbox of a member it saw leave.
-		node(0).hazelcast.getTopic(HordeTransport.INBOX_PREFIX + node(1).member()).destroy();
+		node(0).hazelcast.getTopic(HordeStructures.INBOX_PREFIX + node(1).member()).destroy();
 		await().atMost(GENEROUS)
 			.ignoreExceptions()
 			.untilAsserted(() -> assertThat(agent.callAndWait("node", String.class, Duration.ofSeconds(1))).isEqualTo("n2"));
@@ -383,7 +383,7 @@ class HordeClusterTest {
 	void aMemberWhoseStatusANodeHealedFromASplitRemovedAnnouncesItAgain() {
 		startCluster("status", 2, AgentSettings.defaults());
 		com.hazelcast.map.IMap<String, com.hazelcast.core.HazelcastJsonValue> statuses = node(0).hazelcast
-			.getMap(HordeMembership.MEMBERS_MAP);
+			.getMap(HordeStructures.MEMBERS_MAP);
 		statuses.remove(node(1).member());
 		await().atMost(GENEROUS).until(() -> statuses.containsKey(node(1).member()));
 		// A node that joins now reads the statuses from the map: it must see n2 as a host too.

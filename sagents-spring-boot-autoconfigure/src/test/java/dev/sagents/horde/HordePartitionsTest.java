@@ -79,7 +79,7 @@ class HordePartitionsTest {
 		for (HordeTestCluster.TestNode node : this.cdg.nodes) {
 			assertThat(node.hazelcast.getCluster().getMembers()).hasSize(2);
 			com.hazelcast.map.IMap<String, com.hazelcast.core.HazelcastJsonValue> agents = node.hazelcast
-				.getMap(HordeNode.AGENTS_MAP);
+				.getMap(HordeStructures.AGENTS_MAP);
 			assertThat(agents.values()).as("cdg holds its own agent, nothing of ord").singleElement()
 				.satisfies((json) -> assertThat(Registration.fromJson(dev.sagents.process.ProcessKey.agent("traveller"), json).node()).startsWith("cdg-"));
 		}

@@ -1,0 +1,175 @@
+package dev.sagents.horde;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.hazelcast.aggregation.Aggregators;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionService;
+import com.hazelcast.query.Predicates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
+
+/**
+ * The cluster registry: one Hazelcast map per kind of process ({@link HordeStructures#AGENTS_MAP},
+ * {@link HordeStructures#FILESYSTEMS_MAP}), keyed by id, each value a {@link Registration} as JSON.
+ * The map is the registry, with no copy to keep in step: a write on the owner of the key's
+ * partition decides, and a read anywhere right after sees it. Moves of many registrations at once
+ * are claims ({@link RegistrationClaim}), one operation per partition.
+ */
+final class ClusterRegistry {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClusterRegistry.class);
+
+	private final HazelcastInstance hazelcast;
+
+	private final Supplier<String> self;
+
+	private final Executor blocking;
+
+	private final Map<ProcessKind, IMap<String, HazelcastJsonValue>> registrations = new EnumMap<>(ProcessKind.class);
+
+	/**
+	 * @param self this member's UUID, read each time (it changes when the member merges back)
+	 * @param blocking runs what follows a claim, which may wait on Hazelcast
+	 */
+	ClusterRegistry(HazelcastInstance hazelcast, Supplier<String> self, Executor blocking) {
+		this.hazelcast = hazelcast;
+		this.self = self;
+		this.blocking = blocking;
+		this.registrations.put(ProcessKind.AGENT, hazelcast.getMap(HordeStructures.AGENTS_MAP));
+		this.registrations.put(ProcessKind.FILESYSTEM, hazelcast.getMap(HordeStructures.FILESYSTEMS_MAP));
+	}
+
+	/** Where {@code key} is registered now, if it is. */
+	Optional<Registration> registration(ProcessKey key) {
+		HazelcastJsonValue json = registry(key.kind()).get(key.id());
+		return Optional.ofNullable(json).map((found) -> Registration.fromJson(key, found));
+	}
+
+	/** The stored registration of {@code key}, or {@code null}, read without holding a thread. */
+	CompletableFuture<HazelcastJsonValue> registrationAsync(ProcessKey key) {
+		return registry(key.kind()).getAsync(key.id()).toCompletableFuture();
+	}
+
+	/** Stores {@code registration} unless {@code key} is registered; returns the one stored before, or {@code null}. */
+	HazelcastJsonValue registerIfAbsent(ProcessKey key, HazelcastJsonValue registration) {
+		return registry(key.kind()).putIfAbsent(key.id(), registration);
+	}
+
+	/** Replaces the registration of {@code key} with {@code registration} if it is still {@code current}. */
+	boolean replace(ProcessKey key, HazelcastJsonValue current, HazelcastJsonValue registration) {
+		return registry(key.kind()).replace(key.id(), current, registration);
+	}
+
+	/** Removes the registration of {@code key} if it is still {@code registration}. */
+	void remove(ProcessKey key, HazelcastJsonValue registration) {
+		registry(key.kind()).remove(key.id(), registration);
+	}
+
+	/** Removes the registration of {@code key} if it names this member. */
+	void removeIfHostedHere(ProcessKey key) {
+		IMap<String, HazelcastJsonValue> map = registry(key.kind());
+		HazelcastJsonValue json = map.get(key.id());
+		if (json != null && Registration.fromJson(key, json).host().equals(this.self.get())) {
+			map.remove(key.id(), json);
+		}
+	}
+
+	/** Stores {@code registrations} (id to registration) with plain writes. */
+	void registerAll(ProcessKind kind, Map<String, HazelcastJsonValue> registrations) {
+		registry(kind).putAll(registrations);
+	}
+
+	/** The stored registrations of those of {@code ids} that are registered. */
+	Map<String, HazelcastJsonValue> registered(ProcessKind kind, Set<String> ids) {
+		return registry(kind).getAll(ids);
+	}
+
+	int count(ProcessKind kind) {
+		return registry(kind).size();
+	}
+
+	List<ProcessKey> keys(ProcessKind kind) {
+		return registry(kind).keySet().stream().map((id) -> new ProcessKey(kind, id)).toList();
+	}
+
+	/** How many processes of every kind {@code member} hosts. */
+	long countHostedBy(String member) {
+		long total = 0;
+		for (IMap<String, HazelcastJsonValue> map : this.registrations.values()) {
+			total += map.aggregate(Aggregators.count(), Predicates.equal(Registration.HOST, member));
+		}
+		return total;
+	}
+
+	/**
+	 * The ids of {@code kind} registered on none of {@code present}, among the entries whose
+	 * partitions this member owns: a local query, which does not wait for moving partitions.
+	 */
+	Set<String> orphansOwnedHere(ProcessKind kind, Set<String> present) {
+		return registry(kind).localKeySet(new HostedByNoneOf(present));
+	}
+
+	/** The ids of {@code kind} registered on none of {@code present}, in the whole registry. */
+	Set<String> orphans(ProcessKind kind, Set<String> present) {
+		return registry(kind).keySet(new HostedByNoneOf(present));
+	}
+
+	/** Runs {@code claim} on {@code ids} and waits for it. */
+	void claim(ProcessKind kind, Set<String> ids, RegistrationClaim claim) {
+		registry(kind).executeOnKeys(ids, claim);
+	}
+
+	/** Runs {@code claim} on {@code ids}, without waiting for it. */
+	void claimAsync(ProcessKind kind, Set<String> ids, RegistrationClaim claim) {
+		registry(kind).submitToKeys(ids, claim);
+	}
+
+	/**
+	 * Runs {@code claim} on {@code ids}, one operation per partition, and {@code then} on what each
+	 * claimed, as soon as that partition answered: after a member joined or left, partitions move
+	 * for a second or more and a write on a moving one waits, so only the processes registered on
+	 * those wait with it. A partition's claim that fails is logged; its processes stay where the
+	 * registry says (the survivors or the sweep take them from there).
+	 */
+	<T> List<CompletableFuture<T>> claimByPartition(ProcessKind kind, Set<String> ids, RegistrationClaim claim,
+			Function<Map<String, HazelcastJsonValue>, T> then) {
+		Map<Integer, Set<String>> byPartition = new HashMap<>();
+		PartitionService partitions = this.hazelcast.getPartitionService();
+		for (String id : ids) {
+			byPartition.computeIfAbsent(partitions.getPartition(id).getPartitionId(), (partition) -> new HashSet<>()).add(id);
+		}
+		return byPartition.values()
+			.stream()
+			.map((group) -> registry(kind).submitToKeys(group, claim)
+				.toCompletableFuture()
+				.thenApplyAsync(then, this.blocking)
+				.exceptionally((error) -> {
+					logger.warn("Moving {} {} registrations failed", group.size(), kind.name().toLowerCase(Locale.ROOT),
+							error);
+					return null;
+				}))
+			.toList();
+	}
+
+	private IMap<String, HazelcastJsonValue> registry(ProcessKind kind) {
+		return this.registrations.get(kind);
+	}
+
+}

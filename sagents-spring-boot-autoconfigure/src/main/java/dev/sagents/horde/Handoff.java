@@ -1,0 +1,388 @@
+package dev.sagents.horde;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.hazelcast.core.HazelcastJsonValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sagents.cluster.UniformDistribution;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
+import dev.sagents.process.ProcessRef;
+import dev.sagents.registry.RegistryState;
+import dev.sagents.supervisor.ExitReason;
+
+/**
+ * The handoff of a draining node's processes to their next owners, and, on the receiving side, the
+ * acceptance of a handoff. As the processes of a draining node stop, it hands them off in rounds:
+ * one request per next owner (consistent hashing over the other {@code alive} members) with the
+ * registrations of its share. The owner starts them at once, with state from persistence, then
+ * registers them under itself. Calls that still reach the draining node meanwhile are redirected
+ * ({@code MOVED}) to where their process went, before the registry says so. If an owner does not
+ * confirm, the node claims its share back, and the survivors restart it once the node left.
+ */
+final class Handoff {
+
+	private static final Logger logger = LoggerFactory.getLogger(Handoff.class);
+
+	/**
+	 * A draining node that handed its processes off stays until no caller needed redirecting for
+	 * this long (or {@link #REDIRECT_LINGER} passed): its callers learn the new hosts while the
+	 * cluster is calm, before its partitions migrate away, which slows every call for a second.
+	 */
+	private static final Duration REDIRECT_QUIET = Duration.ofMillis(100);
+
+	/** The longest a draining node stays to redirect callers once its processes were handed off. */
+	private static final Duration REDIRECT_LINGER = Duration.ofSeconds(1);
+
+	private final NodeContext node;
+
+	private final ClusterRegistry registry;
+
+	private final HostedProcesses hosted;
+
+	/** Processes this node stopped while draining, waiting to be handed off. */
+	private final Queue<Registration> queued = new ConcurrentLinkedQueue<>();
+
+	/**
+	 * While this node drains, the member each of its processes goes to (this member itself until
+	 * the handoff is sent): calls that still come here are sent there at once ({@code MOVED}),
+	 * before the registry says so, and never wait for the registry while it is being rewritten.
+	 */
+	private final Map<ProcessKey, String> destinations = new ConcurrentHashMap<>();
+
+	/** Handoffs from draining members that this node is accepting: its own drain waits for them. */
+	private final Set<CompletableFuture<?>> accepting = ConcurrentHashMap.newKeySet();
+
+	/** Whether a round of handoffs is being sent: one at a time, each taking everything queued by then. */
+	private final AtomicBoolean sending = new AtomicBoolean();
+
+	/** The rounds being sent and the handoffs not confirmed yet: this node leaves once none is left. */
+	private final Set<CompletableFuture<?>> unconfirmed = ConcurrentHashMap.newKeySet();
+
+	/** How many processes the next owners accepted from this node as it drained. */
+	private final AtomicInteger handedOff = new AtomicInteger();
+
+	/** When this node began to drain ({@link System#nanoTime()}), for the log. */
+	private volatile long drainingSince;
+
+	/** When this node last redirected a call to where it handed the process off ({@link System#nanoTime()}). */
+	private volatile long lastRedirect;
+
+	/** For the log: when the handoffs were confirmed and the redirections ended, in ms after the drain began. */
+	private long confirmedAfter;
+
+	private long redirectedUntil;
+
+	Handoff(NodeContext node, ClusterRegistry registry, HostedProcesses hosted) {
+		this.node = node;
+		this.registry = registry;
+		this.hosted = hosted;
+	}
+
+	/** Notes when this node began to drain, for the log. */
+	void beganDraining() {
+		this.drainingSince = System.nanoTime();
+	}
+
+	/**
+	 * Marks every process this node hosts as on its way to its next owner: from now on a call that
+	 * finds one of them stopped asks again shortly, instead of waiting for the registry, which is
+	 * busy moving their registrations.
+	 */
+	void markHostedProcesses() {
+		String self = this.node.localMember();
+		for (ProcessKind kind : ProcessKind.values()) {
+			this.hosted.keys(kind).forEach((key) -> this.destinations.put(key, self));
+		}
+	}
+
+	/**
+	 * A process hosted here ended: one that stopped because this node drains is queued for its
+	 * handoff; any other is unregistered (unless it ended as a duplicate, or this node left).
+	 */
+	void processEnded(ProcessRef process, ExitReason reason) {
+		if (reason == ExitReason.SHUTDOWN && this.node.state().is(RegistryState.DRAINING)) {
+			this.destinations.put(process.key(), this.node.localMember());
+			this.queued
+				.add(this.hosted.registrationOf(process, this.node.localMember(), this.node.nodeName()));
+			scheduleSending();
+			return;
+		}
+		this.destinations.remove(process.key());
+		if (reason != ExitReason.CONFLICT && !this.node.state().is(RegistryState.STOPPED)) {
+			this.registry.removeIfHostedHere(process.key());
+		}
+	}
+
+	private void scheduleSending() {
+		if (this.sending.compareAndSet(false, true)) {
+			track(CompletableFuture.runAsync(this::sendQueued, this.node.blocking()));
+		}
+	}
+
+	/** Keeps {@code handoff} among {@link #unconfirmed} until it completes. */
+	private void track(CompletableFuture<?> handoff) {
+		this.unconfirmed.add(handoff);
+		handoff.whenComplete((done, error) -> this.unconfirmed.remove(handoff));
+	}
+
+	/**
+	 * Hands off everything queued, in rounds: processes stop side by side, so by the time one
+	 * round is sent the next has many to take at once. A round does not wait for the owners to
+	 * confirm.
+	 */
+	private void sendQueued() {
+		try {
+			// A process handed to this node a moment ago is registered here only once that handoff
+			// is done: hand it on after that, or its next owner would not find it registered here.
+			CompletableFuture.allOf(this.accepting.toArray(CompletableFuture[]::new)).exceptionally((error) -> null).join();
+			List<Registration> batch = new ArrayList<>();
+			for (Registration stopped = this.queued.poll(); stopped != null; stopped = this.queued.poll()) {
+				batch.add(stopped);
+			}
+			if (!batch.isEmpty()) {
+				send(batch);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Handing processes off failed; survivors restart them once this node left", ex);
+		}
+		finally {
+			this.sending.set(false);
+		}
+		if (!this.queued.isEmpty()) {
+			scheduleSending();
+		}
+	}
+
+	/**
+	 * Asks the next owner of each stopped process to accept its handoff: one request per owner,
+	 * with the registrations, so the owner starts them at once (their state comes from persistence
+	 * there) and then moves their registry entries from this node to itself. Calls that reach this
+	 * node meanwhile are sent on to the new owner. A process with nobody left to take it ends with
+	 * this node. If an owner does not confirm, what it claimed is claimed back: once this node
+	 * left, the survivors restart those processes.
+	 */
+	private void send(List<Registration> stopped) {
+		nextOwners(stopped).forEach((owner, registrations) -> track(offer(owner, registrations)));
+	}
+
+	/**
+	 * The next owner of each of {@code stopped}, with what it takes; a process with nobody left to
+	 * take it ends with this node (its registration is removed).
+	 */
+	private Map<String, List<Registration>> nextOwners(List<Registration> stopped) {
+		String self = this.node.localMember();
+		List<String> hosts = this.node.membership().hostIds();
+		Map<String, List<Registration>> byOwner = new LinkedHashMap<>();
+		for (Registration registration : stopped) {
+			Optional<String> next = UniformDistribution.owner(registration.key(), hosts);
+			if (next.isEmpty() || next.get().equals(self)) {
+				this.destinations.remove(registration.key());
+				this.registry.removeIfHostedHere(registration.key());
+			}
+			else {
+				byOwner.computeIfAbsent(next.get(), (owner) -> new ArrayList<>()).add(registration);
+			}
+		}
+		return byOwner;
+	}
+
+	/** Hands {@code stopped}, processes this node stopped, off to {@code owner}. */
+	private CompletableFuture<Void> offer(String owner, List<Registration> stopped) {
+		String self = this.node.localMember();
+		// Not those stopped for good meanwhile (see callOff): their handoff was called off.
+		List<Registration> registrations = stopped.stream()
+			.filter((registration) -> this.destinations.replace(registration.key(), self, owner))
+			.toList();
+		if (registrations.isEmpty()) {
+			return CompletableFuture.completedFuture(null);
+		}
+		Wire.Writer request = new Wire.Writer().writeInt(registrations.size());
+		registrations.forEach(request::writeRegistration);
+		return this.node.transport()
+			.request(owner, RequestOperation.HANDOFF, request.toBytes(), this.node.requestTimeout())
+			.handle((reply, error) -> {
+				confirmed(owner, registrations, reply, error);
+				return null;
+			});
+	}
+
+	private void confirmed(String owner, List<Registration> registrations, Reply reply, Throwable error) {
+		if (error == null && reply.outcome() == Reply.Outcome.OK) {
+			List<ProcessKey> refused = new Wire.Reader(reply.data()).readKeys();
+			refused.forEach(this.destinations::remove);
+			this.handedOff.addAndGet(registrations.size() - refused.size());
+			if (!refused.isEmpty()) {
+				logger.warn("Member {} could not start {} of the processes handed to it; survivors restart them once "
+						+ "this node left", this.node.membership().nodeName(owner), refused.size());
+			}
+			return;
+		}
+		logger.warn("Member {} did not accept the handoff of {} processes; survivors restart them once this node left",
+				this.node.membership().nodeName(owner), registrations.size());
+		RegistrationClaim back = RegistrationClaim.fromAnyOf(Set.of(owner), this.node.localMember(),
+				this.node.nodeName());
+		idsByKind(registrations).forEach((kind, ids) -> {
+			ids.forEach((id) -> this.destinations.remove(new ProcessKey(kind, id)));
+			this.registry.claimAsync(kind, ids, back);
+		});
+	}
+
+	private static Map<ProcessKind, Set<String>> idsByKind(List<Registration> registrations) {
+		Map<ProcessKind, Set<String>> byKind = new EnumMap<>(ProcessKind.class);
+		for (Registration registration : registrations) {
+			byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashSet<>()).add(registration.key().id());
+		}
+		return byKind;
+	}
+
+	/**
+	 * Calls off the handoff of {@code key}, stopped here while draining and not sent yet: it stays
+	 * stopped. Returns whether it did.
+	 */
+	boolean callOff(ProcessKey key) {
+		return this.destinations.remove(key, this.node.localMember());
+	}
+
+	/** The other member this node handed {@code key} off to while draining, if it is still a member. */
+	String destinationOf(ProcessKey key) {
+		String next = this.destinations.get(key);
+		return (next != null && !next.equals(this.node.localMember()) && this.node.membership().isMember(next)) ? next
+				: null;
+	}
+
+	/**
+	 * {@code NOT_HERE}, or, while draining, {@code MOVED} to the member this node handed the
+	 * process to, or to this member itself while the handoff is on its way (ask again shortly).
+	 */
+	Reply notHere(ProcessKey key) {
+		String next = this.destinations.get(key);
+		if (next == null || !this.node.membership().isMember(next)) {
+			return new Reply(Reply.Outcome.NOT_HERE, null);
+		}
+		this.lastRedirect = System.nanoTime();
+		return new Reply(Reply.Outcome.MOVED,
+				new Wire.Writer().writeString(next).writeString(this.node.membership().nodeName(next)).toBytes());
+	}
+
+	/**
+	 * Accepts the handoff of processes a draining member stopped: starts them here at once, then
+	 * registers them here (one {@code putAll}, a fraction of what a compare-and-set per entry costs,
+	 * which matters with thousands of them). Plain writes are safe here: while a member drains, it
+	 * is the only one that writes its processes' registrations, and it hands a process off only if
+	 * nobody stopped it for good meanwhile. One that ended here before its registration was
+	 * written is unregistered. Returns the processes not accepted (they failed to start), which
+	 * stay registered on the draining member.
+	 */
+	List<ProcessKey> accept(String sender, Wire.Reader in) {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		this.accepting.add(done);
+		try {
+			this.node.state().ensureAvailable();
+			String self = this.node.localMember();
+			int count = in.readInt();
+			List<Registration> started = new ArrayList<>();
+			List<ProcessKey> refused = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				Registration registration = in.readRegistration().movedTo(self, this.node.nodeName());
+				try {
+					this.hosted.startHere(registration);
+					started.add(registration);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not accept {} handed off by member {}", registration.key(),
+							this.node.membership().nodeName(sender), ex);
+					refused.add(registration.key());
+				}
+			}
+			Map<ProcessKind, Map<String, HazelcastJsonValue>> byKind = new EnumMap<>(ProcessKind.class);
+			for (Registration registration : started) {
+				byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashMap<>())
+					.put(registration.key().id(), registration.toJson());
+			}
+			byKind.forEach(this.registry::registerAll);
+			for (Registration registration : started) {
+				if (this.hosted.runningHere(registration.key()).isEmpty()) {
+					this.registry.removeIfHostedHere(registration.key());
+				}
+			}
+			return refused;
+		}
+		finally {
+			this.accepting.remove(done);
+			done.complete(null);
+		}
+	}
+
+	/**
+	 * Waits for the handoffs of processes this node stopped while draining, then while callers
+	 * still need redirecting (see {@link #REDIRECT_QUIET}).
+	 */
+	void await() {
+		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
+		try {
+			// Both supervisors wait here, one after the other: the log tells when the last handoff was confirmed.
+			boolean waited = !this.unconfirmed.isEmpty() || this.confirmedAfter == 0;
+			// A round that ends with processes queued starts the next one: wait until none is left.
+			while (!this.unconfirmed.isEmpty()) {
+				CompletableFuture.allOf(this.unconfirmed.toArray(CompletableFuture[]::new))
+					.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			if (waited) {
+				this.confirmedAfter = Timing.millisSince(this.drainingSince);
+			}
+			long lingerEnd = System.nanoTime() + REDIRECT_LINGER.toNanos();
+			while (System.nanoTime() - this.lastRedirect < REDIRECT_QUIET.toNanos() && System.nanoTime() - lingerEnd < 0) {
+				Thread.sleep(10);
+			}
+			this.redirectedUntil = Timing.millisSince(this.drainingSince);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("Not every process was handed off within {}; survivors restart the rest once this node left",
+					this.node.requestTimeout());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Forgets where processes went: this node left. */
+	void clear() {
+		this.destinations.clear();
+	}
+
+	/** Whether this node drained before it left. */
+	boolean drained() {
+		return this.drainingSince != 0;
+	}
+
+	/** Logs how the drain went, once this node left. */
+	void logLeft() {
+		logger.info("sagents node {} left the horde {} ms after it began to drain; it handed {} processes off "
+				+ "(all confirmed after {} ms, callers redirected until {} ms)", this.node.nodeName(),
+				Timing.millisSince(this.drainingSince), this.handedOff.get(), this.confirmedAfter,
+				this.redirectedUntil);
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.sagents.horde;
+
+/**
+ * The names of the Hazelcast structures sagents keeps, in one place: configure them by these names
+ * in a Hazelcast config (e.g. more backups). Every sagents object's name starts with
+ * {@code sagents.}.
+ */
+public final class HordeStructures {
+
+	/** The Hazelcast map of agent registrations (id to JSON). */
+	public static final String AGENTS_MAP = "sagents.agents";
+
+	/** The Hazelcast map of file-system registrations (scope to JSON). */
+	public static final String FILESYSTEMS_MAP = "sagents.filesystems";
+
+	/** The Hazelcast multi-map of the members subscribed to each agent's events. */
+	public static final String SUBSCRIPTIONS_MAP = "sagents.subscriptions";
+
+	/** The Hazelcast map of each member's status, written by the member itself. */
+	public static final String MEMBERS_MAP = "sagents.members";
+
+	/** The prefix of each member's inbox topic, which ends with the member's UUID. */
+	public static final String INBOX_PREFIX = "sagents.inbox.";
+
+	private HordeStructures() {
+	}
+
+}

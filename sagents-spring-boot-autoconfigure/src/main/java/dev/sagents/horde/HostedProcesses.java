@@ -1,0 +1,166 @@
+package dev.sagents.horde;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.sagents.agent.AgentBehaviorResolver;
+import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentPersistence;
+import dev.sagents.agent.AgentSettings;
+import dev.sagents.filesystem.FileSystemPersistence;
+import dev.sagents.filesystem.FileSystemSettings;
+import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.local.HostingListener;
+import dev.sagents.local.LocalAgentsSupervisor;
+import dev.sagents.local.LocalFileSystemSupervisor;
+import dev.sagents.local.LocalProcessRegistry;
+import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
+import dev.sagents.process.ProcessRef;
+import dev.sagents.supervisor.ExitReason;
+import dev.sagents.supervisor.ProcessFailureLog;
+import dev.sagents.supervisor.StartResult;
+
+/**
+ * What this node hosts: its local registry and the local supervisors its processes run in, one per
+ * kind, built when a horde supervisor asks the node to host that kind. This is the one place that
+ * tells the kinds apart: how one starts, stops and is listed here, and what it is registered as.
+ *
+ * <p>The local supervisors tell the horde what they start and end through a seam of this class,
+ * connected to the parts that act on it once the node joined ({@link #sendNoticesTo}); nothing
+ * hosted here starts before that, as the local registry runs only from then on.
+ */
+final class HostedProcesses {
+
+	private final LocalProcessRuntime runtime;
+
+	private final LocalProcessRegistry registry = new LocalProcessRegistry();
+
+	private final Seam seam = new Seam();
+
+	private LocalAgentsSupervisor agents;
+
+	private LocalFileSystemSupervisor fileSystems;
+
+	private Duration fileSystemCallTimeout = Duration.ofSeconds(30);
+
+	HostedProcesses(LocalProcessRuntime runtime) {
+		this.runtime = runtime;
+	}
+
+	/** Hosts agents here, in a local supervisor the caller starts and stops; returns it. */
+	LocalAgentsSupervisor hostAgents(AgentBehaviorResolver behaviors, AgentPersistence persistence,
+			FileSystemSupervisor fileSystems, AgentSettings settings, ProcessFailureLog failures) {
+		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry, behaviors, persistence, fileSystems,
+				settings, failures, this.seam);
+		return this.agents;
+	}
+
+	/** Hosts file systems here, in a local supervisor the caller starts and stops; returns it. */
+	LocalFileSystemSupervisor hostFileSystems(FileSystemPersistence persistence, FileSystemSettings settings,
+			ProcessFailureLog failures) {
+		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, persistence, settings, failures,
+				this.seam);
+		this.fileSystemCallTimeout = settings.callTimeout();
+		return this.fileSystems;
+	}
+
+	/** From now on, tells {@code notices} what the local supervisors start and end. */
+	void sendNoticesTo(HostingListener notices) {
+		this.seam.notices = notices;
+	}
+
+	LocalProcessRegistry registry() {
+		return this.registry;
+	}
+
+	LocalAgentsSupervisor agents() {
+		return this.agents;
+	}
+
+	LocalFileSystemSupervisor fileSystems() {
+		return this.fileSystems;
+	}
+
+	/**
+	 * A reference to {@code key} hosted on {@code host}, whose calls go through {@code calls}. Even
+	 * for a process hosted here it is a horde reference, which calls the local process directly but
+	 * follows it when it moves.
+	 */
+	ProcessRef ref(ProcessCalls calls, ProcessKey key, String host, String hostNode) {
+		return switch (key.kind()) {
+			case AGENT -> new HordeAgentRef(calls, key, host, hostNode);
+			case FILESYSTEM -> new HordeFileSystemRef(calls, key, host, hostNode, this.fileSystemCallTimeout);
+		};
+	}
+
+	/** Starts the process of {@code registration} here, or finds it running here. */
+	StartResult<? extends ProcessRef> startHere(Registration registration) {
+		return switch (registration.key().kind()) {
+			case AGENT -> this.agents.startAgent(registration.agentSpec());
+			case FILESYSTEM -> this.fileSystems.startFileSystem(registration.key().id());
+		};
+	}
+
+	/** Stops the process under {@code key} if it runs here, whatever the registry's state. */
+	boolean stopHere(ProcessKey key, ExitReason reason) {
+		return switch (key.kind()) {
+			case AGENT -> this.agents.stopHosted(key.id(), reason);
+			case FILESYSTEM -> this.fileSystems.stopHosted(key.id(), reason);
+		};
+	}
+
+	/** What this node hosts of {@code kind}, as a list request is answered. */
+	byte[] listHere(ProcessKind kind) {
+		return switch (kind) {
+			case AGENT -> HostedListing.encodeAgents(this.agents.listHosted());
+			case FILESYSTEM -> HostedListing.encodeFileSystems(this.fileSystems.listHosted());
+		};
+	}
+
+	/** The registration of {@code process}, which runs (or ran) here, on member {@code host}. */
+	Registration registrationOf(ProcessRef process, String host, String node) {
+		return (process instanceof AgentContext agent) ? Registration.ofAgent(agent.spec(), host, node)
+				: Registration.ofFileSystem(process.key().id(), host, node);
+	}
+
+	/** The process under {@code key} hosted here, whatever its state. */
+	Optional<ProcessRef> lookup(ProcessKey key) {
+		return this.registry.lookupHosted(key);
+	}
+
+	/** The process {@code key} if it runs on this node. */
+	Optional<ProcessRef> runningHere(ProcessKey key) {
+		return this.registry.lookupHosted(key).filter(ProcessRef::isAlive);
+	}
+
+	/** The keys of the processes of {@code kind} hosted here. */
+	List<ProcessKey> keys(ProcessKind kind) {
+		return this.registry.keysHosted(kind);
+	}
+
+	/** Where the local supervisors' notices enter the horde: passed on to whoever listens now. */
+	private static final class Seam implements HostingListener {
+
+		private volatile HostingListener notices = HostingListener.NONE;
+
+		@Override
+		public void started(ProcessRef process) {
+			this.notices.started(process);
+		}
+
+		@Override
+		public void ended(ProcessRef process, ExitReason reason) {
+			this.notices.ended(process, reason);
+		}
+
+		@Override
+		public void undelivered(ProcessRef process, Object message) {
+			this.notices.undelivered(process, message);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The notes assistant, a sample application of sagents: its Spring Boot application and settings.
+ */
+package dev.sagents.sample;

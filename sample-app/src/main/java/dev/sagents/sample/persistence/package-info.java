@@ -1,0 +1,4 @@
+/**
+ * Agent state kept as JSON files in a directory that every node reaches.
+ */
+package dev.sagents.sample.persistence;
