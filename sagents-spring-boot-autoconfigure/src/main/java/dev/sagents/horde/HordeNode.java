@@ -36,6 +36,7 @@ import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.registry.RegistryState;
+import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.StartResult;
 
@@ -151,21 +152,13 @@ public final class HordeNode {
 		this.hazelcast = this.members.start();
 		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
 		this.silentConnections.start(this.runtime.timer());
-		// Departures and merges come only once listened for, below: the parts exist by then.
+		// Departures and merges are listened for only once the parts that handle them exist (below).
 		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(),
 				(departure) -> this.recovery.memberLeft(departure));
 		Replies replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
 		ClusterRegistry registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking,
 				this.runtime.timer());
-		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
-			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
-				this.merges.incrementAndGet();
-			}
-			else if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
-				this.blocking.execute(() -> this.splitHeal.rejoin());
-			}
-		});
 		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted.registry(),
 				this.hosted.agents(), this.agentEvents, registry::registration, this.settings.requestTimeout(),
 				this::joined);
@@ -181,6 +174,14 @@ public final class HordeNode {
 		this.recovery = new Recovery(context, this.hazelcast, registry, this.placement::startRegisteredProcess,
 				restartedProcesses, arriving, this.events, this.merges::get);
 		this.splitHeal = new SplitHeal(context, registry, this.hosted, this.recovery, this.events);
+		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
+			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
+				this.merges.incrementAndGet();
+			}
+			else if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+				this.blocking.execute(() -> this.splitHeal.rejoin());
+			}
+		});
 		this.hosted.sendNoticesTo(new HostingNotices(arriving, this.events, this.handoff, forwarder));
 		this.membership.start();
 		this.transport.start(new InboundDispatcher(context, this.payloads, this.hosted, arriving, this.placement,
@@ -215,7 +216,9 @@ public final class HordeNode {
 	 * still need redirecting.
 	 */
 	void awaitHandoffs() {
-		this.handoff.await();
+		if (this.handoff != null) {
+			this.handoff.await();
+		}
 	}
 
 	/** Leaves the horde: stops following it, leaves the cluster, then stops listening. */
@@ -225,7 +228,9 @@ public final class HordeNode {
 			return;
 		}
 		this.state.set(RegistryState.STOPPED);
-		this.recovery.stopSweeps();
+		if (this.recovery != null) {
+			this.recovery.stopSweeps();
+		}
 		this.silentConnections.stop();
 		this.events.close();
 		this.membership.stop();
@@ -338,14 +343,20 @@ public final class HordeNode {
 
 	// ---- events and split heal ---------------------------------------------------------------
 
-	/** {@link HordeEvents#subscribe}. */
+	/** {@link HordeEvents#subscribe}; {@link RegistryUnavailableException} before this node joined. */
 	Subscription subscribe(String agentId, AgentEventListener listener) {
-		return this.events.subscribe(agentId, listener);
+		HordeEvents joinedEvents = this.events;
+		if (joinedEvents == null) {
+			throw new RegistryUnavailableException(this.state.get());
+		}
+		return joinedEvents.subscribe(agentId, listener);
 	}
 
 	/** {@link SplitHeal#reconcile()}. */
 	void reconcile() {
-		this.splitHeal.reconcile();
+		if (this.splitHeal != null) {
+			this.splitHeal.reconcile();
+		}
 	}
 
 }

@@ -371,7 +371,7 @@ final class Recovery {
 		}
 		catch (RuntimeException ex) {
 			if (this.node.state().is(RegistryState.RUNNING)) {
-				logger.warn("Could not start {}, which this member claimed", key, ex);
+				logger.warn("Could not start {}, which this member took over", key, ex);
 			}
 			return false;
 		}

@@ -14,6 +14,7 @@ import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSession;
+import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.codec.CompactMessageCodec;
@@ -40,6 +41,8 @@ import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalClusterView;
 import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
+import dev.sagents.registry.RegistryState;
+import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.SagentsSupervisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +95,14 @@ class HordeBackendConfigurationTests {
 			assertThat(context.getBean(HordeSettings.class))
 				.isEqualTo(new HordeSettings("n1", MembersMode.AUTO, null, Duration.ofSeconds(10), Duration.ofSeconds(1)));
 		});
+	}
+
+	@Test
+	void subscribingBeforeTheNodeJoinedIsRefusedAsUnavailable() {
+		runner().run((context) -> assertThatExceptionOfType(RegistryUnavailableException.class)
+			.isThrownBy(() -> context.getBean(AgentsSupervisor.class).subscribe("a1", (event) -> {
+			}))
+			.satisfies((ex) -> assertThat(ex.state()).isEqualTo(RegistryState.STARTING)));
 	}
 
 	@Test
