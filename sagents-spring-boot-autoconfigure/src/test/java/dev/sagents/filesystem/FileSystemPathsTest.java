@@ -2,11 +2,13 @@ package dev.sagents.filesystem;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class FileSystemPathsTest {
 
@@ -60,6 +62,41 @@ class FileSystemPathsTest {
 	}
 
 	@Test
+	void theRefusalCarriesTheScopePathAndReasonForACallerToReport() {
+		InvalidPathException refused = catchThrowableOfType(InvalidPathException.class,
+				() -> FileSystemPaths.requireValidPath("user:alice", "a/../b", MAX_PATH_LENGTH));
+
+		assertThat(refused.scope()).isEqualTo("user:alice");
+		assertThat(refused.path()).isEqualTo("a/../b");
+		assertThat(refused.reason()).isEqualTo("the path has a '..' segment");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ab\uD83D, 2", "\uD83Dab, 0", "ab\uD83D\uD83D\uDE00, 2", "\uD83D\uDE00\uDE00, 2" })
+	void namesWhereAHalfOfAUtf16PairStandsAloneEvenAtTheEnd(String path, int index) {
+		assertThat(reasonFor(path)).endsWith("the path holds a broken UTF-16 character at index " + index);
+	}
+
+	@Test
+	void refusesAPrefixThatEndsInHalfAUtf16Pair() {
+		assertThatThrownBy(() -> FileSystemPaths.requireValidPrefix("s", "notes/\uD83D", MAX_PATH_LENGTH))
+			.isInstanceOf(InvalidPathException.class)
+			.hasMessageEndingWith("the prefix holds a broken UTF-16 character at index 6");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "A:x", "Z:x", "a:x", "z:x", "C:", "d:notes/a.md" })
+	void refusesAPathThatStartsWithADriveLetterOfEitherCase(String path) {
+		assertThat(reasonFor(path)).endsWith("the path starts with a drive letter");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "@:x", "[:x", "`:x", "{:x", "0:x", "9:x", "_:x", ":x", "ab:x" })
+	void acceptsAColonAfterAnythingButOneLeadingLetter(String path) {
+		assertThat(FileSystemPaths.requireValidPath("s", path, MAX_PATH_LENGTH)).isEqualTo(path);
+	}
+
+	@Test
 	void acceptsPrefixesThatEndInAFolderOrMidSegment() {
 		assertThat(FileSystemPaths.requireValidPrefix("s", null, MAX_PATH_LENGTH)).isEmpty();
 		assertThat(FileSystemPaths.requireValidPrefix("s", "", MAX_PATH_LENGTH)).isEmpty();
@@ -84,8 +121,8 @@ class FileSystemPathsTest {
 	@Test
 	void refusesScopesOutsideTheAgentIdAlphabet() {
 		for (String scope : new String[] { "", "user/alice", "../x", "user alice", "é", "a".repeat(129) }) {
-			assertThatThrownBy(() -> FileSystemPaths.requireValidScope(scope)).isInstanceOf(InvalidScopeException.class)
-				.hasMessageContaining("Invalid file-system scope");
+			assertThatThrownBy(() -> FileSystemPaths.requireValidScope(scope)).hasMessageContaining("Invalid file-system scope")
+				.isInstanceOfSatisfying(InvalidScopeException.class, (refused) -> assertThat(refused.scope()).isEqualTo(scope));
 		}
 		assertThatThrownBy(() -> FileSystemPaths.requireValidScope(null)).isInstanceOf(InvalidScopeException.class);
 	}
