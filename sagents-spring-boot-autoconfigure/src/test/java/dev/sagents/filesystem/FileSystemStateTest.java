@@ -49,6 +49,14 @@ class FileSystemStateTest {
 	}
 
 	@Test
+	void anOverdueChangeIsDueNowNotInThePast() {
+		this.state.write("a.md", bytes("a"));
+		this.clock.advance(DEBOUNCE.plusSeconds(2));
+
+		assertThat(this.state.nextDueIn()).contains(Duration.ZERO);
+	}
+
+	@Test
 	void eachWriteOfAPathPostponesItsPersistence() {
 		this.state.write("a.md", bytes("one"));
 		this.clock.advance(Duration.ofSeconds(3));
@@ -125,6 +133,43 @@ class FileSystemStateTest {
 	}
 
 	@Test
+	void movingAnInvalidPathIsRefusedForThePathNotAsAMissingFile() {
+		this.state.write("a.md", bytes("a"));
+
+		assertThatThrownBy(() -> this.state.move("../a.md", "b.md")).isInstanceOf(InvalidPathException.class)
+			.hasMessageContaining("'..' segment");
+		assertThat(this.state.list("")).extracting(FileEntry::path).containsExactly("a.md");
+	}
+
+	@Test
+	void movingAFileOntoItselfChangesNothing() {
+		this.state.write("a.md", bytes("a"));
+		this.state.flushAll();
+		FileEntry before = this.state.list("").get(0);
+		this.clock.advance(DEBOUNCE);
+
+		this.state.move("a.md", "a.md");
+
+		assertThat(this.state.list("")).containsExactly(before);
+		assertThat(this.state.nextDueIn()).isEmpty();
+		assertThat(this.persistence.calls()).containsExactly("write a.md");
+	}
+
+	@Test
+	void movingAFileThatVanishedFromPersistenceIsRefusedAsMissingAndForgetsIt() {
+		this.persistence.preload("draft.md", bytes("text"));
+		this.state.reindex();
+		this.persistence.stored().remove("draft.md");
+
+		assertThatThrownBy(() -> this.state.move("draft.md", "final.md")).isInstanceOfSatisfying(FileNotFoundException.class, (missing) -> {
+				assertThat(missing.scope()).isEqualTo("user:alice");
+				assertThat(missing.path()).isEqualTo("draft.md");
+			});
+		assertThat(this.state.list("")).isEmpty();
+		assertThat(this.state.nextDueIn()).isEmpty();
+	}
+
+	@Test
 	void aFileCanMoveIntoAFolderOfItsOwnName() {
 		this.state.write("a", bytes("x"));
 		this.state.move("a", "a/b");
@@ -150,6 +195,18 @@ class FileSystemStateTest {
 		assertThat(text(this.state.read("notes/a.md").orElseThrow())).isEqualTo("ay");
 		assertThat(text(this.state.read("notes/a.md").orElseThrow())).isEqualTo("ay");
 		assertThat(this.persistence.calls()).containsExactly("list", "read notes/a.md");
+	}
+
+	@Test
+	void readingAnIndexedFileThatVanishedFromPersistenceFindsNothingAndForgetsIt() {
+		this.persistence.preload("a.md", bytes("a"));
+		this.persistence.preload("b.md", bytes("b"));
+		this.state.reindex();
+		this.persistence.stored().remove("a.md");
+
+		assertThat(this.state.read("a.md")).isEmpty();
+		assertThat(this.state.list("")).extracting(FileEntry::path).containsExactly("b.md");
+		assertThat(this.state.nextDueIn()).isEmpty();
 	}
 
 	@Test
@@ -280,6 +337,11 @@ class FileSystemStateTest {
 			.containsExactly("notes/a.md", "notes/b.md", "notes/sub/c.md");
 		assertThat(this.state.list(null)).hasSize(5);
 		assertThat(this.state.list("zzz")).isEmpty();
+	}
+
+	@Test
+	void aStateKnowsItsScope() {
+		assertThat(this.state.scope()).isEqualTo("user:alice");
 	}
 
 	@Test
