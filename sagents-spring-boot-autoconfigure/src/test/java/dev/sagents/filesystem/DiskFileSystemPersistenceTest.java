@@ -80,6 +80,22 @@ class DiskFileSystemPersistenceTest {
 	}
 
 	@Test
+	void aScopeDirectoryKeepsLowercaseLettersDigitsDotsUnderscoresAndDashesAndEncodesTheRest() throws IOException {
+		this.persistence.write("a.z-0_9:AZ", "owner.txt", bytes("mixed"));
+
+		assertThat(this.base.resolve("files/a.z-0_9%3A%41%5A/owner.txt")).hasContent("mixed");
+	}
+
+	@Test
+	void deletingAFolderDeletesNothing() throws IOException {
+		this.persistence.write("user:alice", "notes/a.md", bytes("kept"));
+
+		this.persistence.delete("user:alice", "notes");
+
+		assertThat(this.persistence.list("user:alice")).extracting(StoredFile::path).containsExactly("notes/a.md");
+	}
+
+	@Test
 	void anInvalidScopeOrPathIsRefused() {
 		assertThatThrownBy(() -> this.persistence.write("../up", "a.md", bytes("x")))
 			.isInstanceOf(InvalidScopeException.class);
