@@ -55,6 +55,27 @@ class FileSystemCommandTest {
 		assertThat(new Flush()).isEqualTo(new Flush());
 	}
 
+	@Test
+	void aWriteIsNeverEqualToAnotherCommandOrNull() {
+		Write write = new Write("a.md", bytes("same"));
+
+		assertThat(write.equals(new Read("a.md"))).isFalse();
+		assertThat(write.equals(null)).isFalse();
+	}
+
+	@Test
+	void writesThatDifferInPathOrContentHashApart() {
+		Write write = new Write("a.md", bytes("same"));
+
+		assertThat(write).doesNotHaveSameHashCodeAs(new Write("a.md", bytes("other")))
+			.doesNotHaveSameHashCodeAs(new Write("b.md", bytes("same")));
+	}
+
+	@Test
+	void aWriteWithoutContentStillPrintsItself() {
+		assertThat(new Write("a.md", null)).hasToString("Write[path=a.md, content=null]");
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
