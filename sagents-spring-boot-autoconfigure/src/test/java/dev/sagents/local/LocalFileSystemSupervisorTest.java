@@ -100,6 +100,18 @@ class LocalFileSystemSupervisorTest {
 	}
 
 	@Test
+	void aDeleteAnswersWhetherTheFileExistedAndRemovesItFromDisk() {
+		FileSystemRef fs = this.fileSystems.ensureFileSystem("user:erin");
+		fs.writeText("a.md", "a");
+		fs.flush();
+
+		assertThat(fs.delete("a.md")).isTrue();
+		assertThat(fs.delete("a.md")).isFalse();
+		fs.flush();
+		assertThat(this.base.resolve("user%3Aerin").resolve("a.md")).doesNotExist();
+	}
+
+	@Test
 	void startIsIdempotentPerScope() {
 		assertThat(this.fileSystems.startFileSystem("project:7").started()).isTrue();
 		assertThat(this.fileSystems.startFileSystem("project:7").alreadyStarted()).isTrue();
