@@ -11,9 +11,11 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +24,8 @@ import dev.sagents.codec.notes.Note;
 import dev.sagents.codec.notes.Priority;
 import dev.sagents.codec.orders.Line;
 import dev.sagents.codec.orders.LineSerializer;
+import dev.sagents.codec.orders.Measurements;
+import dev.sagents.codec.orders.MeasurementsSerializer;
 import dev.sagents.codec.orders.Order;
 import dev.sagents.codec.orders.OrderSerializer;
 
@@ -51,13 +55,73 @@ class CompactMessageCodecTest {
 
 	@Test
 	void roundTripsNullsInNullableFieldsAndArrays() {
-		Order order = new Order(false, (byte) 0, (short) 0, 0, 0L, 0f, 0d, null, null, null, null, null, null, null,
-				null, null, null, null, null, new Integer[] { 1, null, 3 }, null, null,
-				new Line[] { new Line("a", 1, BigDecimal.ONE), null });
+		Line line = new Line("a", 1, BigDecimal.ONE);
+		Order nullItems = new Order(false, (byte) 0, (short) 0, 0, 0L, 0f, 0d, null, null, null, null, null, null, null,
+				null, null, null, null, null, new Integer[] { 1, null, 3 }, null, null, new Line[] { line, null });
+		Order nullArray = new Order(false, (byte) 0, (short) 0, 0, 0L, 0f, 0d, null, null, null, null, null, null, null,
+				null, null, null, null, null, null, null, line, null);
 
-		Object decoded = this.codec.decode(this.codec.encode(order));
+		for (Order order : List.of(nullItems, nullArray)) {
+			Object decoded = this.codec.decode(this.codec.encode(order));
 
-		assertThat(decoded).usingRecursiveComparison().isEqualTo(order);
+			assertThat(decoded).usingRecursiveComparison().isEqualTo(order);
+		}
+	}
+
+	@Test
+	void roundTripsEveryOtherFieldKindAndNullsInThem() {
+		CompactMessageCodec measuring = new CompactMessageCodec(List.of(new MeasurementsSerializer(true)), this.json);
+		Measurements full = new Measurements(new short[] { -2, 300 }, new long[] { 1L << 40 }, new float[] { 0.5f },
+				new double[] { 2.25d, -1d }, new BigDecimal[] { new BigDecimal("1.50"), null },
+				new LocalTime[] { LocalTime.of(17, 30, 5), null },
+				new LocalDateTime[] { LocalDateTime.of(2026, 11, 27, 9, 15, 30, 123_000_000) },
+				new OffsetDateTime[] { OffsetDateTime.of(2026, 11, 27, 9, 15, 30, 0, ZoneOffset.ofHours(-5)) }, true,
+				(byte) -7, (short) 1200, 1.5f, 98.6d, new Boolean[] { true, null, false }, new Byte[] { 1, null },
+				new Short[] { null, 2 }, new Long[] { 3L, null }, new Float[] { 0.25f, null }, new Double[] { null, 7.5d },
+				"kPa");
+		Measurements empty = new Measurements(null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null, null, null, null);
+
+		for (Measurements measurements : List.of(full, empty)) {
+			Object decoded = measuring.decode(measuring.encode(measurements));
+
+			assertThat(decoded).usingRecursiveComparison().isEqualTo(measurements);
+		}
+	}
+
+	@Test
+	void readsAValueWrittenBeforeItsSerializerAddedAField() {
+		CompactMessageCodec version1 = new CompactMessageCodec(List.of(new MeasurementsSerializer(false)), this.json);
+		CompactMessageCodec version2 = new CompactMessageCodec(List.of(new MeasurementsSerializer(true)), this.json);
+		Measurements old = new Measurements(null, null, null, null, null, null, null, null, false, null, null, null,
+				null, null, null, null, null, null, null, "kPa");
+
+		Object decoded = version2.decode(version1.encode(old));
+
+		assertThat(decoded).isInstanceOf(Measurements.class)
+			.extracting("unit", "calibrated")
+			.containsExactly(MeasurementsSerializer.UNKNOWN_UNIT, false);
+	}
+
+	@Test
+	void roundTripsAValueWithoutFields() {
+		CompactMessageCodec pings = new CompactMessageCodec(List.of(new PingSerializer()), this.json);
+
+		EncodedValue encoded = pings.encode(new Ping());
+
+		assertThat(encoded.type()).isEqualTo("compact:ping");
+		assertThat(pings.decode(encoded)).isEqualTo(new Ping());
+		assertThat(pings.decode(encoded.data(), Ping.class)).isEqualTo(new Ping());
+	}
+
+	@Test
+	void aSerializerMayUseTheCodecWhileItReadsAValue() {
+		EnvelopeSerializer envelopes = new EnvelopeSerializer();
+		CompactMessageCodec enveloping = new CompactMessageCodec(List.of(envelopes, new LineSerializer()), this.json);
+		envelopes.codec = enveloping;
+		Envelope envelope = new Envelope(new Envelope(null, null), new Line("sku-1", 2, BigDecimal.ONE));
+
+		assertThat(enveloping.decode(enveloping.encode(envelope))).isEqualTo(envelope);
 	}
 
 	@Test
@@ -68,6 +132,7 @@ class CompactMessageCodecTest {
 
 		assertThat(this.codec.decode(data, Line.class)).isEqualTo(line);
 		assertThat(this.codec.decode(new byte[0], Line.class)).isNull();
+		assertThat(this.codec.decode(null, Line.class)).isNull();
 		assertThatExceptionOfType(MessageDecodingException.class).isThrownBy(() -> this.codec.decode(data, Order.class))
 			.withMessageContaining("its record is of type 'line'");
 	}
@@ -93,6 +158,9 @@ class CompactMessageCodecTest {
 		assertThatExceptionOfType(UntrustedTypeException.class)
 			.isThrownBy(() -> this.codec.decode(new EncodedValue("java.lang.Runtime", new byte[] { '{', '}' })))
 			.withMessageContaining("trusted-packages");
+		assertThatExceptionOfType(UntrustedTypeException.class)
+			.isThrownBy(() -> this.codec.decode(new EncodedValue(null, new byte[] { '{', '}' })))
+			.satisfies((ex) -> assertThat(ex.type()).isNull());
 		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.encode(List.of("a")))
 			.withMessageContaining("Wrap it in a record");
 	}
@@ -131,26 +199,74 @@ class CompactMessageCodecTest {
 
 	@Test
 	void failsToDecodeARecordItsSerializerCannotReadWithoutQuotingIt() {
-		CompactMessageCodec other = new CompactMessageCodec(List.of(new ReadsAnotherField()), this.json);
 		EncodedValue encoded = this.codec.encode(new Line("secret-token", 1, BigDecimal.ONE));
+		CompactMessageCodec other = new CompactMessageCodec(List.of(new ReadsAnotherField()), this.json);
+		CompactMessageCodec failing = new CompactMessageCodec(List.of(new FailsToRead()), this.json);
 
 		assertThatExceptionOfType(MessageDecodingException.class).isThrownBy(() -> other.decode(encoded))
-			.withMessageContaining("'compact:line'")
+			.withMessageContaining("'compact:line': HazelcastSerializationException: Invalid field name: 'article'")
 			.withMessageNotContaining("secret")
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo("compact:line"));
+		assertThatExceptionOfType(MessageDecodingException.class).isThrownBy(() -> failing.decode(encoded))
+			.withMessage("Could not decode a value of type 'compact:line': IllegalStateException")
+			.withCauseInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
-	void failsToDecodeMalformedBytesOfATrustedType() {
+	void failsToDecodeMalformedBytesOfATrustedTypeSayingWhy() {
+		HandCraftedCompact crafted = new HandCraftedCompact();
 		byte[] valid = this.codec.encode(order()).data();
-		List<byte[]> malformed = List.of(new byte[] { 1 }, new byte[] { 9, 0, 0, 0, 0 },
-				new byte[] { 1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff }, Arrays.copyOf(valid, valid.length / 2),
-				"{\"paid\": true}".getBytes(StandardCharsets.UTF_8));
+		byte[] line = this.codec.encode(new Line("sku-1", 2, BigDecimal.ONE)).data();
+		byte[] record = crafted.hazelcastBytes(GenericRecordBuilder.compact(LineSerializer.TYPE_NAME).build());
+		List<Malformed> malformed = List.of(new Malformed(new byte[] { 1 }, "EOFException"),
+				new Malformed(new byte[] { 9, 0, 0, 0, 0 }, "IOException: not a Compact value of this codec"),
+				new Malformed(withFirstByte(valid, 2), "IOException: not a Compact value of this codec"),
+				new Malformed("{\"paid\": true}".getBytes(StandardCharsets.UTF_8), "IOException: not a Compact value of this codec"),
+				new Malformed(new byte[] { 1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff },
+						"IOException: a count of 2147483647 does not fit the bytes left"),
+				new Malformed(HandCraftedCompact.written((out) -> {
+					out.writeByte(1);
+					out.writeInt(-1);
+					out.write(record);
+				}), "IOException: a count of -1 does not fit the bytes left"),
+				new Malformed(HandCraftedCompact.written((out) -> {
+					out.writeByte(1);
+					out.writeInt(2);
+					out.writeUTF("");
+					out.writeInt(0);
+				}), "IOException: a count of 2 does not fit the bytes left"),
+				new Malformed(schema(LineSerializer.TYPE_NAME, Integer.MAX_VALUE),
+						"IOException: a count of 2147483647 does not fit the bytes left"),
+				new Malformed(schema(LineSerializer.TYPE_NAME, 0), "IOException: the record is not in Hazelcast's Compact format"),
+				new Malformed(CompactBinary.format(List.of(), Arrays.copyOf(record, record.length - 1)),
+						"IOException: the record is not in Hazelcast's Compact format"),
+				new Malformed(CompactBinary.format(List.of(), crafted.hazelcastBytes("not a record")),
+						"IOException: the record is not in Hazelcast's Compact format"),
+				new Malformed(Arrays.copyOf(line, line.length - 4), "IllegalArgumentException"));
 
-		for (byte[] data : malformed) {
+		for (Malformed each : malformed) {
 			assertThatExceptionOfType(MessageDecodingException.class)
-				.isThrownBy(() -> this.codec.decode(new EncodedValue("compact:" + OrderSerializer.TYPE_NAME, data)))
-				.satisfies((ex) -> assertThat(ex.type()).isEqualTo("compact:" + OrderSerializer.TYPE_NAME));
+				.isThrownBy(() -> this.codec.decode(new EncodedValue("compact:" + LineSerializer.TYPE_NAME, each.data())))
+				.withMessageContaining(each.reason())
+				.satisfies((ex) -> assertThat(ex.type()).isEqualTo("compact:" + LineSerializer.TYPE_NAME));
+		}
+	}
+
+	@Test
+	void failsToDecodeASchemaFieldOfNoCompactKind() {
+		for (int kind : new int[] { -1, FieldKind.values().length, FieldKind.CHAR.getId() }) {
+			byte[] data = HandCraftedCompact.written((out) -> {
+				out.writeByte(1);
+				out.writeInt(1);
+				out.writeUTF(LineSerializer.TYPE_NAME);
+				out.writeInt(1);
+				out.writeUTF("sku");
+				out.writeInt(kind);
+			});
+
+			assertThatExceptionOfType(MessageDecodingException.class)
+				.isThrownBy(() -> this.codec.decode(new EncodedValue("compact:" + LineSerializer.TYPE_NAME, data)))
+				.withMessageEndingWith("IOException: field 'sku' of type 'line' has no Compact kind");
 		}
 	}
 
@@ -162,6 +278,22 @@ class CompactMessageCodecTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new CompactMessageCodec(List.of(new LineSerializer(), new NamedLine()), this.json))
 			.withMessageContaining("Two Compact serializers for type name 'line'");
+	}
+
+	/** The codec's bytes of one schema of {@code typeName} that claims {@code fieldCount} fields, and nothing else. */
+	private static byte[] schema(String typeName, int fieldCount) {
+		return HandCraftedCompact.written((out) -> {
+			out.writeByte(1);
+			out.writeInt(1);
+			out.writeUTF(typeName);
+			out.writeInt(fieldCount);
+		});
+	}
+
+	private static byte[] withFirstByte(byte[] data, int first) {
+		byte[] changed = data.clone();
+		changed[0] = (byte) first;
+		return changed;
 	}
 
 	private static Order order() {
@@ -207,6 +339,92 @@ class CompactMessageCodecTest {
 		@Override
 		public Class<Note> getCompactClass() {
 			return Note.class;
+		}
+
+	}
+
+	/**
+	 * Bytes the codec cannot decode, and why.
+	 *
+	 * @param data the bytes
+	 * @param reason what the error says after the type
+	 */
+	record Malformed(byte[] data, String reason) {
+	}
+
+	/** A message without fields. */
+	record Ping() {
+	}
+
+	/** Writes a {@link Ping} as the Compact type {@code ping}: a record without fields. */
+	static final class PingSerializer implements CompactSerializer<Ping> {
+
+		@Override
+		public Ping read(CompactReader reader) {
+			return new Ping();
+		}
+
+		@Override
+		public void write(CompactWriter writer, Ping ping) {
+		}
+
+		@Override
+		public String getTypeName() {
+			return "ping";
+		}
+
+		@Override
+		public Class<Ping> getCompactClass() {
+			return Ping.class;
+		}
+
+	}
+
+	/**
+	 * A value that carries another as the bytes the codec encoded it to.
+	 *
+	 * @param enclosed the value carried as bytes, or {@code null}
+	 * @param line a nested record, or {@code null}
+	 */
+	record Envelope(Envelope enclosed, Line line) {
+	}
+
+	/** Writes an {@link Envelope} with the codec it is given, which it uses again to read the enclosed one. */
+	static final class EnvelopeSerializer implements CompactSerializer<Envelope> {
+
+		private CompactMessageCodec codec;
+
+		@Override
+		public Envelope read(CompactReader reader) {
+			Envelope enclosed = this.codec.decode(reader.readArrayOfInt8("enclosed"), Envelope.class);
+			return new Envelope(enclosed, reader.readCompact("line"));
+		}
+
+		@Override
+		public void write(CompactWriter writer, Envelope envelope) {
+			writer.writeArrayOfInt8("enclosed",
+					(envelope.enclosed() != null) ? this.codec.encode(envelope.enclosed()).data() : null);
+			writer.writeCompact("line", envelope.line());
+		}
+
+		@Override
+		public String getTypeName() {
+			return "envelope";
+		}
+
+		@Override
+		public Class<Envelope> getCompactClass() {
+			return Envelope.class;
+		}
+
+	}
+
+	/** A serializer of {@code line} that fails with its own exception, quoting what it read. */
+	static final class FailsToRead extends LineSerializer {
+
+		@Override
+		public Line read(CompactReader reader) {
+			throw new IllegalStateException("no such article: " + reader.readString("sku"));
 		}
 
 	}

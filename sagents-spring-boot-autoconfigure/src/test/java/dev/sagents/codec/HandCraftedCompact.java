@@ -1,5 +1,9 @@
 package dev.sagents.codec;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +48,27 @@ final class HandCraftedCompact {
 	/** The codec's format: the schemas of the {@code listed} records, then {@code record}. */
 	byte[] bytes(GenericRecord record, List<GenericRecord> listed) {
 		return CompactBinary.format(listed.stream().map((each) -> ((CompactGenericRecord) each).getSchema()).toList(),
-				this.serialization.toData(record).toByteArray());
+				hazelcastBytes(record));
+	}
+
+	/**
+	 * Hazelcast's binary of {@code value} alone, without schemas: for a {@code GenericRecord}, the
+	 * record part of the codec's format; for another value, the bytes of its own Hazelcast type.
+	 */
+	byte[] hazelcastBytes(Object value) {
+		return this.serialization.toData(value).toByteArray();
+	}
+
+	/** The bytes {@code content} writes: headers that no codec would write, byte by byte. */
+	static byte[] written(Content content) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try {
+			content.writeTo(new DataOutputStream(bytes));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
 	}
 
 	/** Hazelcast's own format, with the schemas in the binary. */
@@ -55,6 +79,14 @@ final class HandCraftedCompact {
 	/** Reads {@code bytes} of Hazelcast's own format the way Hazelcast does, class loading included. */
 	Object hazelcastToObject(byte[] bytes) {
 		return this.serialization.toObject(new HeapData(bytes));
+	}
+
+	/** Writes hand-crafted bytes. */
+	@FunctionalInterface
+	interface Content {
+
+		void writeTo(DataOutputStream out) throws IOException;
+
 	}
 
 }

@@ -51,7 +51,8 @@ class TrustedTypesTest {
 			"[Ljava.lang.Object;", "[Ldev.sagents.codec.notes.Note;", "dev.sagents.codec.notes.",
 			"dev.sagents.codec.notes..Note", "dev.sagents.codec.notes/Note", "dev/sagents/codec/notes/Note",
 			"dev.sagents.codec.notes.Note ", " dev.sagents.codec.notes.Note", "dev.sagents.codec.notes.No te",
-			"dev.sagents.codec.notes.Note;", "dev.sagents.codec.notes.\u0000Note", "dev.sagents.codec.notes.1Note" })
+			"dev.sagents.codec.notes.Note;", "dev.sagents.codec.notes.\u0000Note", "dev.sagents.codec.notes.1Note",
+			"dev.sagents.codec.notes.No\u0000te", "dev.sagents.codec.notes.Note\u200b", "dev.sagents.codec.notes.N\u00adote" })
 	@NullAndEmptySource
 	void refusesEverythingElseWithoutAskingTheClassLoader(String typeName) {
 		assertThat(this.trustedTypes.isTrusted(typeName)).isFalse();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentSession;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentStatus;
@@ -289,6 +290,24 @@ class LocalAgentsSupervisorTest {
 		assertThatCode(() -> agent.cast("tick")).doesNotThrowAnyException();
 		assertThatThrownBy(() -> agent.callAndWait("tick", Long.class, TIMEOUT))
 			.isInstanceOf(ProcessNotRunningException.class);
+	}
+
+	@Test
+	void aSessionStartsFindsAndStopsAnAgentWithoutCaringWhoStartedIt() {
+		AgentSession session = new AgentSession(this.agents);
+		assertThat(session.isRunning("chatty")).isFalse();
+		assertThat(session.fetchRunning("chatty")).isEmpty();
+
+		AgentRef agent = session.ensureRunning(AgentSpec.of("chatty"));
+
+		assertThat(session.ensureRunning(AgentSpec.of("chatty")).callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(1L);
+		assertThat(session.isRunning("chatty")).isTrue();
+		assertThat(session.fetchRunning("chatty")).get().extracting(AgentRef::id).isEqualTo("chatty");
+		assertThat(session.stop("chatty")).isTrue();
+		assertThat(agent.isAlive()).isFalse();
+		assertThat(session.isRunning("chatty")).isFalse();
+		assertThat(session.fetchRunning("chatty")).isEmpty();
+		assertThat(session.stop("chatty")).isFalse();
 	}
 
 	@Test
