@@ -2,6 +2,7 @@ package dev.sagents.horde;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Set;
 
 import dev.sagents.agent.InvalidAgentIdException;
 import dev.sagents.agent.UnknownAgentTypeException;
@@ -113,13 +114,17 @@ final class RemoteErrors {
 			case INVALID_PATH -> new InvalidPathException(in.readString(), in.readString(), in.readString());
 			case FILE_NOT_FOUND -> new FileNotFoundException(in.readString(), in.readString());
 			case INVALID_SCOPE -> new InvalidScopeException(in.readString());
-			case UNKNOWN_AGENT_TYPE -> new UnknownAgentTypeException(in.readString(),
-					new LinkedHashSet<>(Arrays.asList(in.readString().split(","))));
+			case UNKNOWN_AGENT_TYPE -> new UnknownAgentTypeException(in.readString(), knownTypes(in.readString()));
 			case INVALID_AGENT_ID -> new InvalidAgentIdException(in.readString());
 			case UNTRUSTED_TYPE -> new UntrustedTypeException(in.readString());
 			case REGISTRY_UNAVAILABLE -> new RegistryUnavailableException(RegistryState.valueOf(in.readString()));
 			default -> new RemoteCauseException(in.readString(), in.readString());
 		};
+	}
+
+	/** The known types {@link #encode} joined; none when they were none (not one empty name). */
+	private static Set<String> knownTypes(String joined) {
+		return joined.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(joined.split(",")));
 	}
 
 }

@@ -63,4 +63,29 @@ class ArrivingProcessesTests {
 		assertThat(this.handled).as("handled once, when the wait ended").containsExactly("waited");
 	}
 
+	@Test
+	void theEndOfOneMessagesWaitLeavesTheLaterMessagesForItsProcessWaiting() {
+		ManualTimer patience = new ManualTimer();
+		ArrivingProcesses arriving = new ArrivingProcesses(Duration.ofMinutes(1), Runnable::run, patience.timer());
+		arriving.await(AGENT, "draining", () -> this.handled.add("first"));
+		arriving.await(AGENT, "draining", () -> this.handled.add("second"));
+		patience.fire(0);
+		assertThat(this.handled).containsExactly("first");
+		arriving.started(AGENT);
+		assertThat(this.handled).containsExactly("first", "second");
+		patience.fire(1);
+		assertThat(this.handled).as("handled once").containsExactly("first", "second");
+	}
+
+	@Test
+	void aProcessWhoseMessagesStoppedWaitingCanBeWaitedForAgain() {
+		ManualTimer patience = new ManualTimer();
+		ArrivingProcesses arriving = new ArrivingProcesses(Duration.ofMinutes(1), Runnable::run, patience.timer());
+		arriving.await(AGENT, "draining", () -> this.handled.add("first"));
+		patience.fire(0);
+		arriving.await(AGENT, "draining", () -> this.handled.add("second"));
+		arriving.started(AGENT);
+		assertThat(this.handled).containsExactly("first", "second");
+	}
+
 }

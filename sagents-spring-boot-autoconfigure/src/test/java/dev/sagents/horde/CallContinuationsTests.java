@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +131,62 @@ class CallContinuationsTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void aWaitWithATimeoutStillEndsWithAReplyThatCameWhileItWaited() throws Exception {
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		replyOnceWaiting(Thread.currentThread(), () -> reply.complete("in time"));
+		assertThat(reply.get(1, TimeUnit.MINUTES)).isEqualTo("in time");
+	}
+
+	@Test
+	void aThreadThatAsksToWaitWhileAnotherWaitsIsToldAtOnce() throws Exception {
+		assertThat(this.continuations.waitHere()).isTrue();
+		CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> {
+			try {
+				return this.continuations.waitHere()
+						|| this.continuations.await(new CompletableFuture<>(), TimeUnit.MINUTES.toNanos(1), true);
+			}
+			catch (TimeoutException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(second.get(1, TimeUnit.MINUTES)).as("the second thread waits as for any future").isFalse();
+		assertThat(this.continuations.await(CompletableFuture.completedFuture("done"), 0, true))
+			.as("the first one waited, and is done")
+			.isTrue();
+	}
+
+	@Test
+	void aContinuationGivenWhileNobodyWaitsRunsOnceOnTheExecutor() {
+		AtomicInteger runs = new AtomicInteger();
+		this.continuations.execute(runs::incrementAndGet);
+		await().atMost(Duration.ofMinutes(1)).until(() -> runs.get() == 1);
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		reply.complete("done");
+		assertThat(reply.join()).isEqualTo("done");
+		assertThat(runs).as("not run again by the next waiting thread").hasValue(1);
+	}
+
+	@Test
+	void aContinuationThatThrowsEndsTheWaitAndTheOnesQueuedAfterItRunOnceOnTheExecutor() {
+		this.continuations.waitHere();
+		AtomicReference<String> ranOn = new AtomicReference<>();
+		AtomicInteger runs = new AtomicInteger();
+		this.continuations.execute(() -> {
+			throw new IllegalStateException("broken continuation");
+		});
+		this.continuations.execute(() -> {
+			ranOn.set(Thread.currentThread().getName());
+			runs.incrementAndGet();
+		});
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(reply::join).withMessage("broken continuation");
+		await().atMost(Duration.ofMinutes(1)).until(() -> "executor".equals(ranOn.get()));
+		reply.complete("done");
+		assertThat(reply.join()).isEqualTo("done");
+		assertThat(runs).as("run once").hasValue(1);
 	}
 
 	/** No thread waits any more: the next continuation runs on the executor. */

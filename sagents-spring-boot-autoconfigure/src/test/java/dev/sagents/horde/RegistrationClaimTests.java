@@ -1,23 +1,27 @@
 package dev.sagents.horde;
 
+import java.io.IOException;
 import java.util.AbstractMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
+import com.hazelcast.nio.ObjectDataInput;
 import org.junit.jupiter.api.Test;
 
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.process.ProcessKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
@@ -94,6 +98,9 @@ class RegistrationClaimTests {
 			.as("host not first").isFalse();
 		assertThat(orphans.apply(entry(new HazelcastJsonValue("{\"host\":\"he\\u0072e\"}")))).as("host escaped")
 			.isFalse();
+		assertThat(orphans.apply(entry(new HazelcastJsonValue("{\"host\":\"\\u0068ere\"}"))))
+			.as("host escaped from its first character")
+			.isFalse();
 		assertThat(orphans.apply(entry(null))).as("ended meanwhile").isFalse();
 	}
 
@@ -109,6 +116,25 @@ class RegistrationClaimTests {
 		assertThat(Registration.hostOf(claim.process(entry(this.onDeparted)))).isEqualTo("here");
 		HordeSerializerHook hook = new HordeSerializerHook();
 		assertThatIllegalArgumentException().isThrownBy(() -> hook.createFactory().create(99));
+	}
+
+	@Test
+	void aClaimOrPredicateThatNamesMoreHostsThanAllowedIsRefusedWhenRead() throws IOException {
+		ObjectDataInput in = mock(ObjectDataInput.class);
+		given(in.readInt()).willReturn(HordeSerializerHook.MAX_HOSTS + 1, -1, HordeSerializerHook.MAX_HOSTS, 0);
+		AtomicInteger names = new AtomicInteger();
+		given(in.readString()).willAnswer((invocation) -> "member-" + names.incrementAndGet());
+		HostedByNoneOf orphans = new HostedByNoneOf();
+		assertThatIOException().isThrownBy(() -> orphans.readData(in)).withMessage("A sagents object names 10001 hosts");
+		assertThatIOException().isThrownBy(() -> orphans.readData(in)).withMessage("A sagents object names -1 hosts");
+		orphans.readData(in);
+		assertThat(names).as("as many hosts as allowed are read").hasValue(HordeSerializerHook.MAX_HOSTS);
+		assertThat(orphans.apply(entry(Registration.fromJson(KEY, this.onDeparted).movedTo("member-1", "n").toJson())))
+			.isFalse();
+		orphans.readData(in);
+		assertThat(orphans.apply(entry(Registration.fromJson(KEY, this.onDeparted).movedTo("member-1", "n").toJson())))
+			.as("no member named: every registration is an orphan")
+			.isTrue();
 	}
 
 	private static HazelcastInstance instanceWithMembers(UUID... members) {

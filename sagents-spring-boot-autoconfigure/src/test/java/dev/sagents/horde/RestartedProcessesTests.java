@@ -102,6 +102,35 @@ class RestartedProcessesTests {
 				.isCompletedWithValue(null));
 	}
 
+	@Test
+	void theEndOfOneCallersWaitLeavesTheOtherCallersOfTheProcessWaiting() {
+		ManualTimer timer = new ManualTimer();
+		RestartedProcesses restarted = new RestartedProcesses(LONG, LONG, Runnable::run, timer.timer());
+		restarted.memberFailed("failed");
+		CompletableFuture<Location> first = restarted.whereRestarted(AGENT, "failed", deadlineIn(LONG));
+		CompletableFuture<Location> second = restarted.whereRestarted(AGENT, "failed", deadlineIn(LONG));
+		timer.fire(1);
+		assertThat(first).isCompletedWithValue(null);
+		assertThat(second).isNotDone();
+		restarted.restarted(List.of(AGENT), SURVIVOR);
+		assertThat(second).isCompletedWithValue(SURVIVOR);
+		assertThat(first).as("answered once").isCompletedWithValue(null);
+	}
+
+	@Test
+	void aCallerAfterThePatienceFollowsTheRegistryAtOnceEvenBeforeTheFailureIsForgotten() {
+		RestartedProcesses restarted = new RestartedProcesses(Duration.ZERO, LONG, Runnable::run, new ManualTimer().timer());
+		restarted.memberFailed("failed");
+		assertThat(restarted.whereRestarted(AGENT, "failed", deadlineIn(LONG))).isCompletedWithValue(null);
+	}
+
+	@Test
+	void aCallerWhoseDeadlinePassedFollowsTheRegistryAtOnce() {
+		RestartedProcesses restarted = new RestartedProcesses(LONG, LONG, Runnable::run, new ManualTimer().timer());
+		restarted.memberFailed("failed");
+		assertThat(restarted.whereRestarted(AGENT, "failed", deadlineIn(Duration.ofSeconds(-1)))).isCompletedWithValue(null);
+	}
+
 	private RestartedProcesses restartedProcesses(Duration patience, Duration memory) {
 		return new RestartedProcesses(patience, memory, Runnable::run, this.timer);
 	}

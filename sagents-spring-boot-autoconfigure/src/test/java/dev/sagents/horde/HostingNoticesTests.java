@@ -1,0 +1,88 @@
+package dev.sagents.horde;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessRef;
+import dev.sagents.supervisor.ExitReason;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+
+/**
+ * What the horde does when this node's supervisors start or end a process: messages that waited
+ * for it are delivered, an agent's subscribers are relayed to, an ended process is handed off, and
+ * a cast nobody handled is sent on.
+ */
+class HostingNoticesTests {
+
+	private static final ProcessKey AGENT = ProcessKey.agent("a1");
+
+	private static final ProcessKey FILE_SYSTEM = ProcessKey.fileSystem("s1");
+
+	private final ArrivingProcesses arriving = new ArrivingProcesses(Duration.ofMinutes(1), Runnable::run,
+			new ManualTimer().timer());
+
+	private final HordeEvents events = mock(HordeEvents.class);
+
+	private final Handoff handoff = mock(Handoff.class);
+
+	private final CastForwarder forwarder = mock(CastForwarder.class);
+
+	private final HostingNotices notices = new HostingNotices(this.arriving, this.events, this.handoff, this.forwarder);
+
+	private final List<String> handled = new CopyOnWriteArrayList<>();
+
+	@Test
+	void anAgentThatStartedGetsTheMessagesThatWaitedForItAndItsSubscribersRelays() {
+		this.arriving.await(AGENT, "draining", () -> this.handled.add("waited"));
+		this.notices.started(process(AGENT));
+		assertThat(this.handled).containsExactly("waited");
+		then(this.events).should().agentStarted("a1");
+	}
+
+	@Test
+	void aFileSystemThatStartedGetsTheMessagesThatWaitedForItAndNoRelays() {
+		this.arriving.await(FILE_SYSTEM, "draining", () -> this.handled.add("waited"));
+		this.notices.started(process(FILE_SYSTEM));
+		assertThat(this.handled).containsExactly("waited");
+		then(this.events).should(never()).agentStarted(anyString());
+	}
+
+	@Test
+	void anAgentThatEndedStopsItsRelaysAndIsHandedOff() {
+		ProcessRef agent = process(AGENT);
+		this.notices.ended(agent, ExitReason.SHUTDOWN);
+		then(this.events).should().agentEnded("a1");
+		then(this.handoff).should().processEnded(agent, ExitReason.SHUTDOWN);
+	}
+
+	@Test
+	void aFileSystemThatEndedIsHandedOffWithoutRelaysToStop() {
+		ProcessRef fileSystem = process(FILE_SYSTEM);
+		this.notices.ended(fileSystem, ExitReason.NORMAL);
+		then(this.events).should(never()).agentEnded(anyString());
+		then(this.handoff).should().processEnded(fileSystem, ExitReason.NORMAL);
+	}
+
+	@Test
+	void aCastTheProcessDidNotHandleIsSentOnToWhereItRunsNext() {
+		this.notices.undelivered(process(AGENT), "tick");
+		then(this.forwarder).should().forward(AGENT, "tick");
+	}
+
+	private static ProcessRef process(ProcessKey key) {
+		ProcessRef process = mock(ProcessRef.class);
+		given(process.key()).willReturn(key);
+		return process;
+	}
+
+}
