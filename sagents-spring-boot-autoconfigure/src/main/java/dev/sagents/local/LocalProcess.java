@@ -339,9 +339,6 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 				if (result == null) {
 					result = new CompletableFuture<>();
 					this.termination = result;
-					if (this.lifecycle == STOPPED) {
-						result.complete(ExitReason.STOPPED);
-					}
 				}
 			}
 		}
@@ -545,6 +542,8 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	}
 
 	private void finish(ExitReason reason, Throwable error) {
+		// Made before the process counts as stopped, so whoever asks from then on gets this end's reason.
+		CompletableFuture<ExitReason> ended = termination();
 		synchronized (this) {
 			if (this.lifecycle == STOPPED) {
 				return;
@@ -556,7 +555,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			ended(reason, error);
 		}
 		finally {
-			termination().complete(reason);
+			ended.complete(reason);
 		}
 	}
 

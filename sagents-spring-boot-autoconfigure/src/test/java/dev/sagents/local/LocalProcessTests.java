@@ -121,6 +121,15 @@ class LocalProcessTests {
 		assertThat(process.undelivered).containsExactly("late");
 	}
 
+	@Test
+	void whoeverAsksAfterAProcessEndedLearnsWhyItEnded() {
+		Recorder process = new Recorder(this.runtime);
+		process.start();
+		process.abandon();
+		assertThat(process.termination()).isCompletedWithValue(ExitReason.SHUTDOWN);
+		assertThat(process.requestStop(ExitReason.STOPPED)).isCompletedWithValue(ExitReason.SHUTDOWN);
+	}
+
 	/** Runs the tasks queued, and those they queue; a process that keeps rescheduling itself fails. */
 	private void runQueuedTasks() {
 		for (int run = 0; run < 100; run++) {
