@@ -187,6 +187,35 @@ class LocalProcessTests {
 	}
 
 	@Test
+	void aCallAndWaitWhileAHandlerRunsWaitsForItToFinish() {
+		Recorder process = startedRecorder();
+		process.cast("block");
+		new Thread(this.tasks.remove()).start();
+		await().atMost(TIMEOUT).until(() -> process.steps.contains("block"));
+		CompletableFuture<String> reply = callAndWaitElsewhere(process, "next");
+		try {
+			await().atMost(TIMEOUT)
+				.until(() -> reply.isDone() || this.callers.get(0).getState() == Thread.State.TIMED_WAITING);
+			assertThat(reply).as("answered while the other handler ran").isNotDone();
+		}
+		finally {
+			process.unblock.countDown();
+		}
+		assertThat(reply).succeedsWithin(TIMEOUT).isEqualTo("handled next");
+		assertThat(process.steps).containsExactly("init", "block", "next");
+	}
+
+	@Test
+	void workOfTheHostRunsInMailboxOrderAndNeverReachesTheHandler() {
+		Recorder process = startedRecorder();
+		process.cast("before");
+		process.control(() -> process.steps.add("control"));
+		process.cast("after");
+		runQueuedTasks();
+		assertThat(process.steps).containsExactly("init", "before", "control", "after");
+	}
+
+	@Test
 	void aCallAndWaitOnAProcessThatAskedItselfToStopIsNotHandled() {
 		Recorder process = startedRecorder();
 		process.stopOnItsOwn(ExitReason.NORMAL);
