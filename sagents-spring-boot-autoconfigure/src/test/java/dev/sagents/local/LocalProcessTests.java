@@ -53,9 +53,6 @@ class LocalProcessTests {
 
 	private final LocalProcessRuntime runtime = new LocalProcessRuntime("node", this.tasks::add);
 
-	/** The threads {@link #callAndWaitElsewhere} started. */
-	private final List<Thread> callers = new CopyOnWriteArrayList<>();
-
 	@AfterEach
 	void closeRuntime() {
 		this.runtime.close();
@@ -180,7 +177,6 @@ class LocalProcessTests {
 		Recorder process = startedRecorder();
 		process.cast("first");
 		CompletableFuture<String> reply = callAndWaitElsewhere(process, "second");
-		await().atMost(TIMEOUT).until(() -> this.callers.get(0).getState() == Thread.State.TIMED_WAITING);
 		runQueuedTasks();
 		assertThat(reply).succeedsWithin(TIMEOUT).isEqualTo("handled second");
 		assertThat(process.steps).containsExactly("init", "first", "second");
@@ -192,10 +188,9 @@ class LocalProcessTests {
 		process.cast("block");
 		new Thread(this.tasks.remove()).start();
 		await().atMost(TIMEOUT).until(() -> process.steps.contains("block"));
-		CompletableFuture<String> reply = callAndWaitElsewhere(process, "next");
+		CompletableFuture<String> reply;
 		try {
-			await().atMost(TIMEOUT)
-				.until(() -> reply.isDone() || this.callers.get(0).getState() == Thread.State.TIMED_WAITING);
+			reply = callAndWaitElsewhere(process, "next");
 			assertThat(reply).as("answered while the other handler ran").isNotDone();
 		}
 		finally {
@@ -220,7 +215,6 @@ class LocalProcessTests {
 		Recorder process = startedRecorder();
 		process.stopOnItsOwn(ExitReason.NORMAL);
 		CompletableFuture<String> reply = callAndWaitElsewhere(process, "late");
-		await().atMost(TIMEOUT).until(() -> !this.tasks.isEmpty());
 		runQueuedTasks();
 		assertThat(reply).failsWithin(TIMEOUT).withThrowableThat().withCauseInstanceOf(ProcessNotRunningException.class);
 		assertThat(process.steps).containsExactly("init", "terminate NORMAL");
@@ -539,13 +533,23 @@ class LocalProcessTests {
 		return process;
 	}
 
-	/** Calls {@code process} and waits for the reply on a thread of its own, as another caller would. */
+	/**
+	 * Calls {@code process} with {@code callAndWait} on a thread of its own, as another caller would,
+	 * and returns once that caller waits for the reply (or got it at once).
+	 */
 	private CompletableFuture<String> callAndWaitElsewhere(Recorder process, String message) {
-		return CompletableFuture.supplyAsync(() -> process.callAndWait(message, String.class, TIMEOUT), (task) -> {
-			Thread caller = new Thread(task);
-			this.callers.add(caller);
-			caller.start();
+		CompletableFuture<String> reply = new CompletableFuture<>();
+		Thread caller = new Thread(() -> {
+			try {
+				reply.complete(process.callAndWait(message, String.class, TIMEOUT));
+			}
+			catch (RuntimeException ex) {
+				reply.completeExceptionally(ex);
+			}
 		});
+		caller.start();
+		await().atMost(TIMEOUT).until(() -> reply.isDone() || caller.getState() == Thread.State.TIMED_WAITING);
+		return reply;
 	}
 
 	/** Runs the tasks queued, and those they queue; a process that keeps rescheduling itself fails. */
