@@ -123,7 +123,8 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	/**
 	 * Whether {@code error}, thrown by the handler, is a refusal of the request (the caller gets it
-	 * as is, the process carries on) rather than a crash. The default: every exception is a crash.
+	 * as is, or in a {@link SagentsException} if it is checked and the caller waits; the process
+	 * carries on) rather than a crash. The default: every exception is a crash.
 	 */
 	protected boolean isRefusal(Throwable error) {
 		return false;
@@ -241,7 +242,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		}
 		catch (Throwable ex) {
 			if (isRefusal(ex)) {
-				throw (RuntimeException) ex;
+				throw thrownToCaller(ex);
 			}
 			onCrash(ex);
 			throw new ProcessFailedException(this.key, ex);
@@ -590,11 +591,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			return reply.get(timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof RuntimeException runtimeException) {
-				throw runtimeException;
-			}
-			throw new SagentsException("Call to '" + this.key + "' failed", cause);
+			throw thrownToCaller(ex.getCause());
 		}
 		catch (TimeoutException ex) {
 			throw new CallTimeoutException(this.key, timeout);
@@ -603,6 +600,17 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			Thread.currentThread().interrupt();
 			throw new SagentsException("Interrupted while calling '" + this.key + "'", ex);
 		}
+	}
+
+	/**
+	 * What a waiting caller gets for {@code error}, a refusal or a failure of its call: an unchecked
+	 * one as it is, any other in a {@link SagentsException}.
+	 */
+	private RuntimeException thrownToCaller(Throwable error) {
+		if (error instanceof RuntimeException runtimeException) {
+			return runtimeException;
+		}
+		return new SagentsException("Call to '" + this.key + "' failed", error);
 	}
 
 	@Override

@@ -279,6 +279,25 @@ class LocalProcessTests {
 	}
 
 	@Test
+	void aRefusalThatIsACheckedExceptionReachesAWaitingCallerInASagentsExceptionWhereverTheHandlerRan() {
+		Recorder process = startedRecorder();
+		assertThatThrownBy(() -> process.callAndWait("refuse checked", String.class, TIMEOUT))
+			.isInstanceOf(SagentsException.class)
+			.hasMessage("Call to 'agent:recorder' failed")
+			.hasCauseInstanceOf(CheckedRefusal.class);
+		process.cast("ahead");
+		CompletableFuture<String> queued = callAndWaitElsewhere(process, "refuse checked");
+		runQueuedTasks();
+		assertThat(queued).failsWithin(TIMEOUT)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOf(SagentsException.class)
+			.withMessage("Call to 'agent:recorder' failed")
+			.withCauseInstanceOf(CheckedRefusal.class);
+		assertThat(process.steps).containsExactly("init", "refuse checked", "ahead", "refuse checked");
+	}
+
+	@Test
 	void aCrashFailsItsCallWithProcessFailedExceptionAndRestartsTheProcess() {
 		Recorder process = startedRecorder();
 		assertThatThrownBy(() -> process.callAndWait("crash", String.class, TIMEOUT))
@@ -573,10 +592,20 @@ class LocalProcessTests {
 
 	}
 
+	/** A refusal a handler declares: no caller can get it as it is. */
+	private static final class CheckedRefusal extends Exception {
+
+		CheckedRefusal() {
+			super("refused, checked");
+		}
+
+	}
+
 	/**
 	 * Records what ran, in order. Its handler answers "handled MESSAGE", and for a few messages does
-	 * more: "crash" throws, "refuse" throws a {@link Refusal}, "slow" outlasts {@link #SLOW},
-	 * "block" waits for {@link #unblock}, "quit" asks the process to stop.
+	 * more: "crash" throws, "refuse" throws a {@link Refusal} ("refuse checked" a
+	 * {@link CheckedRefusal}), "slow" outlasts {@link #SLOW}, "block" waits for {@link #unblock},
+	 * "quit" asks the process to stop.
 	 */
 	private static final class Recorder extends LocalProcess {
 
@@ -622,6 +651,7 @@ class LocalProcessTests {
 			switch (String.valueOf(message)) {
 				case "crash" -> throw new IllegalStateException("crashed on purpose");
 				case "refuse" -> throw new Refusal();
+				case "refuse checked" -> throw new CheckedRefusal();
 				case "slow" -> Deadlines.awaitPassed(System.nanoTime(), SLOW);
 				case "quit" -> stopSelf(ExitReason.NORMAL);
 				case "block" -> {
@@ -641,7 +671,7 @@ class LocalProcessTests {
 
 		@Override
 		protected boolean isRefusal(Throwable error) {
-			return error instanceof Refusal;
+			return error instanceof Refusal || error instanceof CheckedRefusal;
 		}
 
 		@Override
