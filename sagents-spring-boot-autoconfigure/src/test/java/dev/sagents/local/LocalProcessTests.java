@@ -3,9 +3,7 @@ package dev.sagents.local;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,11 +24,11 @@ import dev.sagents.process.SagentsException;
 import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.RestartIntensity;
 import dev.sagents.testsupport.Deadlines;
+import dev.sagents.testsupport.ManualExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -49,9 +47,9 @@ class LocalProcessTests {
 	/** How long the handler takes for "slow". */
 	private static final Duration SLOW = Duration.ofMillis(20);
 
-	private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+	private final ManualExecutor executor = new ManualExecutor();
 
-	private final LocalProcessRuntime runtime = new LocalProcessRuntime("node", this.tasks::add);
+	private final LocalProcessRuntime runtime = new LocalProcessRuntime("node", this.executor);
 
 	@AfterEach
 	void closeRuntime() {
@@ -62,10 +60,10 @@ class LocalProcessTests {
 	void messageArrivingBeforeStartIsHandledAfterInit() {
 		Recorder process = new Recorder(this.runtime);
 		CompletableFuture<String> reply = process.call("early", String.class, Duration.ofSeconds(30));
-		runQueuedTasks();
+		this.executor.runQueued();
 
 		process.start();
-		runQueuedTasks();
+		this.executor.runQueued();
 
 		assertThat(reply).isCompletedWithValue("handled early");
 		assertThat(process.steps).containsExactly("init", "early");
@@ -75,11 +73,11 @@ class LocalProcessTests {
 	void stopRequestedBeforeStartEndsTheProcessOnceStarted() {
 		Recorder process = new Recorder(this.runtime);
 		CompletableFuture<ExitReason> ended = process.requestStop(ExitReason.SHUTDOWN);
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(ended).isNotDone();
 
 		process.start();
-		runQueuedTasks();
+		this.executor.runQueued();
 
 		assertThat(ended).isCompletedWithValue(ExitReason.SHUTDOWN);
 		assertThat(process.steps).containsExactly("init", "terminate SHUTDOWN");
@@ -106,7 +104,7 @@ class LocalProcessTests {
 		process.cast("first");
 		CompletableFuture<Object> reply = process.deliver(encoded);
 		assertThat(decodedOn).as("not decoded by the thread that delivered it").isEmpty();
-		runQueuedTasks();
+		this.executor.runQueued();
 
 		assertThat(reply).isCompletedWithValue("handled decoded");
 		assertThat(encoded.decoded()).isEqualTo("decoded");
@@ -124,7 +122,7 @@ class LocalProcessTests {
 			throw new IllegalArgumentException("not a message either");
 		}));
 		CompletableFuture<Object> next = process.deliver("next");
-		runQueuedTasks();
+		this.executor.runQueued();
 
 		assertThat(reply).isCompletedExceptionally();
 		assertThat(reply.handle((value, error) -> error)).isCompletedWithValueMatching(
@@ -138,9 +136,9 @@ class LocalProcessTests {
 		Recorder process = new Recorder(this.runtime);
 		process.start();
 		process.requestStop(ExitReason.SHUTDOWN);
-		runQueuedTasks();
+		this.executor.runQueued();
 		process.cast(new EncodedMessage(() -> "late"));
-		runQueuedTasks();
+		this.executor.runQueued();
 
 		assertThat(process.undelivered).containsExactly("late");
 	}
@@ -160,7 +158,7 @@ class LocalProcessTests {
 		assertThat(process.isAlive()).isTrue();
 		process.requestStop(ExitReason.STOPPED);
 		assertThat(process.isAlive()).isFalse();
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(process.ends).containsExactly("STOPPED");
 	}
 
@@ -169,7 +167,7 @@ class LocalProcessTests {
 		Recorder process = startedRecorder();
 		assertThat(process.callAndWait("now", String.class, TIMEOUT)).isEqualTo("handled now");
 		assertThat(process.handlers).containsExactly(Thread.currentThread());
-		assertThat(this.tasks).as("no executor task").isEmpty();
+		assertThat(this.executor.isIdle()).as("no executor task").isTrue();
 	}
 
 	@Test
@@ -177,7 +175,7 @@ class LocalProcessTests {
 		Recorder process = startedRecorder();
 		process.cast("first");
 		CompletableFuture<String> reply = callAndWaitElsewhere(process, "second");
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(reply).succeedsWithin(TIMEOUT).isEqualTo("handled second");
 		assertThat(process.steps).containsExactly("init", "first", "second");
 	}
@@ -186,7 +184,7 @@ class LocalProcessTests {
 	void aCallAndWaitWhileAHandlerRunsWaitsForItToFinish() {
 		Recorder process = startedRecorder();
 		process.cast("block");
-		new Thread(this.tasks.remove()).start();
+		new Thread(this.executor.next()).start();
 		await().atMost(TIMEOUT).until(() -> process.steps.contains("block"));
 		CompletableFuture<String> reply;
 		try {
@@ -206,7 +204,7 @@ class LocalProcessTests {
 		process.cast("before");
 		process.control(() -> process.steps.add("control"));
 		process.cast("after");
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(process.steps).containsExactly("init", "before", "control", "after");
 	}
 
@@ -215,7 +213,7 @@ class LocalProcessTests {
 		Recorder process = startedRecorder();
 		process.stopOnItsOwn(ExitReason.NORMAL);
 		CompletableFuture<String> reply = callAndWaitElsewhere(process, "late");
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(reply).failsWithin(TIMEOUT).withThrowableThat().withCauseInstanceOf(ProcessNotRunningException.class);
 		assertThat(process.steps).containsExactly("init", "terminate NORMAL");
 	}
@@ -233,7 +231,7 @@ class LocalProcessTests {
 		Recorder process = startedRecorder();
 		CompletableFuture<String> reply = process.call("patient", String.class, Duration.ofMillis(1));
 		assertThat(reply).failsWithin(TIMEOUT).withThrowableThat().withCauseInstanceOf(CallTimeoutException.class);
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(process.steps).containsExactly("init", "patient");
 	}
 
@@ -241,7 +239,7 @@ class LocalProcessTests {
 	void aCallToAnEndedProcessFailsWithProcessNotRunningExceptionEvenOnceTheNodeClosedItsTimer() {
 		Recorder process = startedRecorder();
 		process.requestStop(ExitReason.STOPPED);
-		runQueuedTasks();
+		this.executor.runQueued();
 		this.runtime.close();
 		assertThat(process.call("late", String.class, TIMEOUT)).failsWithin(TIMEOUT)
 			.withThrowableThat()
@@ -272,7 +270,7 @@ class LocalProcessTests {
 		assertThatThrownBy(() -> process.callAndWait("refuse", String.class, TIMEOUT)).isInstanceOf(Refusal.class);
 		CompletableFuture<String> queued = process.call("refuse", String.class, TIMEOUT);
 		process.cast("refuse");
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(queued).failsWithin(TIMEOUT).withThrowableThat().withCauseInstanceOf(Refusal.class);
 		assertThat(process.steps).containsExactly("init", "refuse", "refuse", "refuse");
 		assertThat(process.isAlive()).isTrue();
@@ -287,7 +285,7 @@ class LocalProcessTests {
 			.hasCauseInstanceOf(CheckedRefusal.class);
 		process.cast("ahead");
 		CompletableFuture<String> queued = callAndWaitElsewhere(process, "refuse checked");
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(queued).failsWithin(TIMEOUT)
 			.withThrowableThat()
 			.havingCause()
@@ -305,7 +303,7 @@ class LocalProcessTests {
 			.hasRootCauseMessage("crashed on purpose");
 		CompletableFuture<String> queued = process.call("crash", String.class, TIMEOUT);
 		process.cast("crash");
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(queued).failsWithin(TIMEOUT).withThrowableThat().withCauseInstanceOf(ProcessFailedException.class);
 		assertThat(process.steps).containsExactly("init", "crash", "crashed: crashed on purpose", "init", "crash",
 				"crashed: crashed on purpose", "init", "crash", "crashed: crashed on purpose", "init");
@@ -332,7 +330,7 @@ class LocalProcessTests {
 		CompletableFuture<String> queued = process.call("queued", String.class, TIMEOUT);
 		process.cast("queued cast");
 		CompletableFuture<ExitReason> ended = process.termination();
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(crashing).failsWithin(TIMEOUT).withThrowableThat().withCauseInstanceOf(ProcessFailedException.class);
 		assertThat(queued).failsWithin(TIMEOUT).withThrowableThat().withCauseInstanceOf(ProcessNotRunningException.class);
 		assertThat(process.undelivered).containsExactly("queued cast");
@@ -365,7 +363,7 @@ class LocalProcessTests {
 		assertThat(process.termination()).isCompletedWithValue(ExitReason.CRASH);
 		assertThatThrownBy(() -> process.callAndWait("late", String.class, TIMEOUT))
 			.isInstanceOf(ProcessNotRunningException.class);
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(process.steps).containsExactly("init");
 	}
 
@@ -379,7 +377,7 @@ class LocalProcessTests {
 		process.cast(new EncodedMessage(() -> {
 			throw new IllegalArgumentException("garbled");
 		}));
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(queued).failsWithin(TIMEOUT).withThrowableThat().withCauseInstanceOf(ProcessNotRunningException.class);
 		assertThat(process.undelivered).containsExactly("queued cast");
 		assertThat(process.steps).containsExactly("init", "terminate STOPPED");
@@ -394,7 +392,7 @@ class LocalProcessTests {
 		}
 		process.cast("quit");
 		process.cast("after");
-		this.tasks.remove().run();
+		this.executor.next().run();
 		assertThat(process.ends).containsExactly("NORMAL");
 		assertThat(process.steps).endsWith("quit", "terminate NORMAL");
 		assertThat(process.undelivered).containsExactly("after");
@@ -409,7 +407,7 @@ class LocalProcessTests {
 			flooded.cast("flood");
 		}
 		other.cast("other");
-		runQueuedTasks();
+		this.executor.runQueued();
 		List<String> handled = journal.stream().filter((step) -> !step.equals("init")).toList();
 		assertThat(handled).hasSize(101);
 		assertThat(handled.indexOf("other")).as("messages of the flooded process handled first")
@@ -421,7 +419,7 @@ class LocalProcessTests {
 	void abandoningAProcessStuckInItsHandlerInterruptsItAndEndsItWithoutCleanupOrRestart() throws Exception {
 		Recorder process = startedRecorder();
 		process.cast("block");
-		Thread handler = new Thread(this.tasks.remove());
+		Thread handler = new Thread(this.executor.next());
 		handler.start();
 		try {
 			await().atMost(TIMEOUT).until(() -> process.steps.contains("block"));
@@ -444,7 +442,7 @@ class LocalProcessTests {
 		process.abandon();
 		process.abandon();
 		process.requestStop(ExitReason.STOPPED);
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(process.steps).containsExactly("init");
 		assertThat(process.ends).containsExactly("SHUTDOWN");
 		assertThat(process.isAlive()).isFalse();
@@ -455,7 +453,7 @@ class LocalProcessTests {
 		Recorder process = startedRecorder();
 		process.requestStop(ExitReason.STOPPED);
 		process.abandon();
-		runQueuedTasks();
+		this.executor.runQueued();
 		assertThat(process.steps).containsExactly("init");
 		assertThat(process.ends).containsExactly("SHUTDOWN");
 	}
@@ -492,7 +490,7 @@ class LocalProcessTests {
 		finally {
 			Thread.interrupted();
 		}
-		runQueuedTasks();
+		this.executor.runQueued();
 		process.awaitTermination(TIMEOUT);
 		assertThat(process.ends).containsExactly("STOPPED");
 	}
@@ -548,7 +546,7 @@ class LocalProcessTests {
 
 	private Recorder started(Recorder process) {
 		process.start();
-		runQueuedTasks();
+		this.executor.runQueued();
 		return process;
 	}
 
@@ -569,18 +567,6 @@ class LocalProcessTests {
 		caller.start();
 		await().atMost(TIMEOUT).until(() -> reply.isDone() || caller.getState() == Thread.State.TIMED_WAITING);
 		return reply;
-	}
-
-	/** Runs the tasks queued, and those they queue; a process that keeps rescheduling itself fails. */
-	private void runQueuedTasks() {
-		for (int run = 0; run < 100; run++) {
-			Runnable task = this.tasks.poll();
-			if (task == null) {
-				return;
-			}
-			task.run();
-		}
-		fail("The process keeps scheduling itself without handling anything");
 	}
 
 	/** What a handler throws to refuse a request: the caller gets it, the process goes on. */
