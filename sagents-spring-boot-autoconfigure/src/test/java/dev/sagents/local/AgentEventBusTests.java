@@ -54,12 +54,14 @@ class AgentEventBusTests {
 	@Test
 	void anAgentHasSubscribersExactlyWhileASubscriptionToItIsOpen() {
 		assertThat(this.bus.hasSubscribers("a")).isFalse();
+		this.bus.subscribe("b", (event) -> {
+		});
 		Subscription first = this.bus.subscribe("a", (event) -> {
 		});
 		Subscription second = this.bus.subscribe("a", (event) -> {
 		});
 		assertThat(this.bus.hasSubscribers("a")).isTrue();
-		assertThat(this.bus.hasSubscribers("b")).isFalse();
+		assertThat(this.bus.hasSubscribers("c")).isFalse();
 		first.close();
 		first.close();
 		assertThat(this.bus.hasSubscribers("a")).isTrue();
@@ -94,7 +96,7 @@ class AgentEventBusTests {
 	}
 
 	@Test
-	void aListenerThatThrowsMissesOnlyTheEventItThrewFor() {
+	void aListenerThatThrowsMissesOnlyTheEventItThrewForAndHearsTheNextOnes() {
 		List<Object> seen = new CopyOnWriteArrayList<>();
 		this.bus.subscribe("a", (event) -> {
 			if ("bad".equals(payload(event))) {
@@ -103,6 +105,7 @@ class AgentEventBusTests {
 			seen.add(payload(event));
 		});
 		this.bus.publish(published("a", "bad"));
+		this.executor.runQueued();
 		this.bus.publish(published("a", "good"));
 		this.executor.runQueued();
 		assertThat(seen).containsExactly("good");
