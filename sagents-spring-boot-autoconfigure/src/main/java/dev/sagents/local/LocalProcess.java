@@ -123,7 +123,8 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	/**
 	 * Whether {@code error}, thrown by the handler, is a refusal of the request (the caller gets it
-	 * as is, the process carries on) rather than a crash. The default: every exception is a crash.
+	 * as is, or in a {@link SagentsException} if it is checked and the caller waits; the process
+	 * carries on) rather than a crash. The default: every exception is a crash.
 	 */
 	protected boolean isRefusal(Throwable error) {
 		return false;
@@ -241,7 +242,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		}
 		catch (Throwable ex) {
 			if (isRefusal(ex)) {
-				throw (RuntimeException) ex;
+				throw thrownToCaller(ex);
 			}
 			onCrash(ex);
 			throw new ProcessFailedException(this.key, ex);
@@ -339,9 +340,6 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 				if (result == null) {
 					result = new CompletableFuture<>();
 					this.termination = result;
-					if (this.lifecycle == STOPPED) {
-						result.complete(ExitReason.STOPPED);
-					}
 				}
 			}
 		}
@@ -545,6 +543,8 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	}
 
 	private void finish(ExitReason reason, Throwable error) {
+		// Made before the process counts as stopped, so whoever asks from then on gets this end's reason.
+		CompletableFuture<ExitReason> ended = termination();
 		synchronized (this) {
 			if (this.lifecycle == STOPPED) {
 				return;
@@ -556,7 +556,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			ended(reason, error);
 		}
 		finally {
-			termination().complete(reason);
+			ended.complete(reason);
 		}
 	}
 
@@ -591,11 +591,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			return reply.get(timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof RuntimeException runtimeException) {
-				throw runtimeException;
-			}
-			throw new SagentsException("Call to '" + this.key + "' failed", cause);
+			throw thrownToCaller(ex.getCause());
 		}
 		catch (TimeoutException ex) {
 			throw new CallTimeoutException(this.key, timeout);
@@ -604,6 +600,17 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			Thread.currentThread().interrupt();
 			throw new SagentsException("Interrupted while calling '" + this.key + "'", ex);
 		}
+	}
+
+	/**
+	 * What a waiting caller gets for {@code error}, a refusal or a failure of its call: an unchecked
+	 * one as it is, any other in a {@link SagentsException}.
+	 */
+	private RuntimeException thrownToCaller(Throwable error) {
+		if (error instanceof RuntimeException runtimeException) {
+			return runtimeException;
+		}
+		return new SagentsException("Call to '" + this.key + "' failed", error);
 	}
 
 	@Override
