@@ -49,7 +49,7 @@ class ProcessRegistryTests {
 				"The sagents registry is unavailable on this node: the sagents supervisor has not started here "
 						+ "(a node without it hosts nothing and answers no sagents calls)");
 		assertThat(new RegistryUnavailableException(RegistryState.DRAINING)).hasMessage(
-				"The sagents registry is unavailable on this node: the node is stopping and handing its processes over");
+				"The sagents registry is unavailable on this node: the node is stopping and handing its processes off");
 		assertThat(new RegistryUnavailableException(RegistryState.STOPPED))
 			.hasMessage("The sagents registry is unavailable on this node: the node stopped");
 		assertThat(new RegistryUnavailableException(RegistryState.DRAINING).state()).isEqualTo(RegistryState.DRAINING);
