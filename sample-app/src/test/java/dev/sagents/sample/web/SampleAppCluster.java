@@ -54,10 +54,17 @@ final class SampleAppCluster implements AutoCloseable {
 			names.add("n" + (i + 1));
 			this.nodes.add(SampleAppNode.launch(names.get(i), FreePorts.one(), environment, workDirectory));
 		}
-		for (SampleAppNode node : this.nodes) {
-			polling(STARTUP).pollInterval(Duration.ofMillis(500))
-				.failFast("node " + node.name() + " exited", () -> !node.isAlive())
-				.untilAsserted(() -> assertClusterView(node, names));
+		try {
+			for (SampleAppNode node : this.nodes) {
+				polling(STARTUP).pollInterval(Duration.ofMillis(500))
+					.failFast("node " + node.name() + " exited", () -> !node.isAlive())
+					.untilAsserted(() -> assertClusterView(node, names));
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			// The test never gets the cluster to close: no JVM may outlive a start that failed.
+			close();
+			throw ex;
 		}
 	}
 
