@@ -165,8 +165,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 			this.sweeper.cancel(false);
 			this.sweeper = null;
 		}
-		LocalProcess.stopAll(this.registry.processes(ProcessKind.AGENT).toList(), ExitReason.SHUTDOWN,
-				this.settings.shutdownGrace());
+		this.registry.shutDownHosted(ProcessKind.AGENT, this.settings.shutdownGrace());
 	}
 
 	private void sweepIdleAgents(long timeoutNanos) {

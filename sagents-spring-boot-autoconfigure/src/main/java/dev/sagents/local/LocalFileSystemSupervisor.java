@@ -110,8 +110,7 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 
 	@Override
 	public void stop() {
-		LocalProcess.stopAll(this.registry.processes(ProcessKind.FILESYSTEM).toList(), ExitReason.SHUTDOWN,
-				this.settings.callTimeout());
+		this.registry.shutDownHosted(ProcessKind.FILESYSTEM, this.settings.callTimeout());
 	}
 
 	/** Called by a file system once it ended for good. */

@@ -3,7 +3,6 @@ package dev.sagents.local;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -302,32 +301,6 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new SagentsException("Interrupted while waiting for '" + this.key + "' to stop", ex);
-		}
-	}
-
-	/**
-	 * Stops every process of {@code processes} at once with {@code reason} and waits up to
-	 * {@code grace} for all of them; those still running then are abandoned (logged, unregistered).
-	 */
-	public static void stopAll(Collection<? extends LocalProcess> processes, ExitReason reason, Duration grace) {
-		CompletableFuture<?>[] stopped = processes.stream()
-			.map((process) -> process.requestStop(reason))
-			.toArray(CompletableFuture[]::new);
-		try {
-			CompletableFuture.allOf(stopped).get(grace.toNanos(), TimeUnit.NANOSECONDS);
-			return;
-		}
-		catch (TimeoutException | ExecutionException ex) {
-			// Fall through to abandon the ones still running.
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		for (LocalProcess process : processes) {
-			if (!process.termination().isDone()) {
-				logger.warn("Process {} did not stop within {}; abandoning it without its cleanup", process.key, grace);
-				process.abandon();
-			}
 		}
 	}
 

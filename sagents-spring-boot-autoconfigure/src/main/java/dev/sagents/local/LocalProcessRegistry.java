@@ -6,10 +6,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
@@ -27,6 +34,8 @@ import dev.sagents.supervisor.StartResult;
  * never both win.
  */
 public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalProcessRegistry.class);
 
 	private final ConcurrentHashMap<ProcessKey, LocalProcess> processes = new ConcurrentHashMap<>();
 
@@ -146,6 +155,35 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 		process.requestStop(reason);
 		process.awaitTermination(grace);
 		return true;
+	}
+
+	/**
+	 * Stops every process of {@code kind} this node hosts at once, for the node's shutdown, and
+	 * waits up to {@code grace} for all of them; those still running then are abandoned (logged,
+	 * unregistered, their stuck handler interrupted).
+	 */
+	void shutDownHosted(ProcessKind kind, Duration grace) {
+		List<LocalProcess> hosted = processes(kind).toList();
+		CompletableFuture<?>[] stopped = hosted.stream()
+			.map((process) -> process.requestStop(ExitReason.SHUTDOWN))
+			.toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(stopped).get(grace.toNanos(), TimeUnit.NANOSECONDS);
+			return;
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			// Fall through to abandon the ones still running.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		for (LocalProcess process : hosted) {
+			if (!process.termination().isDone()) {
+				logger.warn("Process {} did not stop within {}; abandoning it without its cleanup", process.key(),
+						grace);
+				process.abandon();
+			}
+		}
 	}
 
 	/** The keys of the processes of {@code kind} this node hosts, whatever the registry's state. */
