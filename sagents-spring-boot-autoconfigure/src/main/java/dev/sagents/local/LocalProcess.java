@@ -7,14 +7,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.sagents.process.CallTimeoutException;
+import dev.sagents.local.Envelopes.Call;
+import dev.sagents.local.Envelopes.Control;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
@@ -34,6 +34,10 @@ import dev.sagents.supervisor.RestartIntensity;
  * the subclass's state. Exclusive access is a single {@code busy} flag taken by whoever runs the
  * handler: an executor task draining the mailbox, or a caller of {@link #callAndWait} that found
  * the process idle with an empty mailbox and runs the handler itself.
+ *
+ * <p>Its parts: {@link Envelopes} (what the mailbox holds, how a reply goes back),
+ * {@link CallerWait} (a caller's wait for the reply, its timeout and errors) and
+ * {@link RestartWindow} (how often a crash may still be restarted).
  */
 public abstract class LocalProcess implements ProcessRef, Runnable {
 
@@ -98,10 +102,8 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	/** Created on first need: most processes are never awaited. */
 	private volatile CompletableFuture<ExitReason> termination;
 
-	/** Restart times within the current window, oldest first; allocated on the first crash. */
-	private long[] restarts;
-
-	private int restartCount;
+	/** Made on the first crash. */
+	private RestartWindow restartWindow;
 
 	protected LocalProcess(ProcessKey key, LocalProcessRuntime runtime) {
 		this.key = key;
@@ -204,16 +206,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	@Override
 	public final <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
-		CompletableFuture<Object> reply = deliver(message);
-		if (reply.isDone()) {
-			// Refused at once (the process ended) or already answered: no timer to set.
-			return reply.thenApply(replyType::cast);
-		}
-		ScheduledFuture<?> timer = this.runtime.timer().schedule(
-				() -> reply.completeExceptionally(new CallTimeoutException(this.key, timeout)), timeout.toNanos(),
-				TimeUnit.NANOSECONDS);
-		reply.whenComplete((result, error) -> timer.cancel(false));
-		return reply.thenApply(replyType::cast);
+		return CallerWait.withTimeout(this.key, deliver(message), replyType, timeout, this.runtime.timer());
 	}
 
 	@Override
@@ -229,7 +222,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 				release();
 			}
 		}
-		return await(call(message, replyType, timeout), timeout);
+		return CallerWait.await(this.key, call(message, replyType, timeout), timeout);
 	}
 
 	private Object handleInline(Object message, Duration timeout) {
@@ -241,7 +234,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		}
 		catch (Throwable ex) {
 			if (isRefusal(ex)) {
-				throw thrownToCaller(ex);
+				throw CallerWait.thrownToCaller(this.key, ex);
 			}
 			onCrash(ex);
 			throw new ProcessFailedException(this.key, ex);
@@ -250,9 +243,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			this.runner = null;
 			this.lastActivityNanos = System.nanoTime();
 		}
-		if (this.lastActivityNanos - start > timeout.toNanos()) {
-			throw new CallTimeoutException(this.key, timeout);
-		}
+		CallerWait.ensureInTime(this.key, start, this.lastActivityNanos, timeout);
 		return reply;
 	}
 
@@ -395,27 +386,27 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			if (envelope instanceof Call call) {
 				Object message;
 				try {
-					message = decoded(call.message);
+					message = Envelopes.decoded(call.message());
 				}
 				catch (RuntimeException ex) {
-					call.reply.completeExceptionally(ex);
+					call.fail(ex);
 					return;
 				}
 				try {
-					call.reply.complete(handle(message));
+					call.answer(handle(message));
 				}
 				catch (Throwable ex) {
 					if (isRefusal(ex)) {
-						call.reply.completeExceptionally(ex);
+						call.fail(ex);
 					}
 					else {
-						call.reply.completeExceptionally(new ProcessFailedException(this.key, ex));
+						call.crashed(this.key, ex);
 						onCrash(ex);
 					}
 				}
 			}
 			else if (envelope instanceof Control control) {
-				control.action.run();
+				control.action().run();
 			}
 			else {
 				Object message = decodedCast(envelope);
@@ -440,14 +431,10 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		}
 	}
 
-	private static Object decoded(Object message) {
-		return (message instanceof EncodedMessage encoded) ? encoded.decode() : message;
-	}
-
 	/** The cast {@code message}, decoded if it came encoded; {@code null} (and logged) if it could not be. */
 	private Object decodedCast(Object message) {
 		try {
-			return decoded(message);
+			return Envelopes.decoded(message);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Process {} dropped a cast message that could not be decoded", this.key, ex);
@@ -475,9 +462,12 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			catch (Throwable ex) {
 				logger.warn("Process {} failed while handling its crash", this.key, ex);
 			}
-			if (!allowRestart()) {
-				logger.error("Process {} crashed {} times within {}; giving up on it", this.key, this.restartCount,
-						restartIntensity().window(), error);
+			if (this.restartWindow == null) {
+				this.restartWindow = new RestartWindow(restartIntensity());
+			}
+			if (!this.restartWindow.allowRestart()) {
+				logger.error("Process {} crashed {} times within {}; giving up on it", this.key,
+						this.restartWindow.restarts(), this.restartWindow.window(), error);
 				finish(ExitReason.RESTART_LIMIT, error);
 				return;
 			}
@@ -489,30 +479,6 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 				error = ex;
 			}
 		}
-	}
-
-	private boolean allowRestart() {
-		RestartIntensity intensity = restartIntensity();
-		if (intensity.maxRestarts() == 0) {
-			return false;
-		}
-		if (this.restarts == null) {
-			this.restarts = new long[intensity.maxRestarts()];
-		}
-		long now = System.nanoTime();
-		long windowStart = now - intensity.window().toNanos();
-		int kept = 0;
-		for (int i = 0; i < this.restartCount; i++) {
-			if (this.restarts[i] - windowStart > 0) {
-				this.restarts[kept++] = this.restarts[i];
-			}
-		}
-		this.restartCount = kept;
-		if (kept >= this.restarts.length) {
-			return false;
-		}
-		this.restarts[this.restartCount++] = now;
-		return true;
 	}
 
 	private void finish(ExitReason reason, Throwable error) {
@@ -542,7 +508,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	private void reject(Object envelope) {
 		if (envelope instanceof Call call) {
-			call.reply.completeExceptionally(new ProcessNotRunningException(this.key));
+			call.notRunning(this.key);
 		}
 		else if (!(envelope instanceof Control)) {
 			Object message = decodedCast(envelope);
@@ -559,44 +525,9 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	protected void undelivered(Object message) {
 	}
 
-	private <R> R await(CompletableFuture<R> reply, Duration timeout) {
-		try {
-			return reply.get(timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.NANOSECONDS);
-		}
-		catch (ExecutionException ex) {
-			throw thrownToCaller(ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			throw new CallTimeoutException(this.key, timeout);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SagentsException("Interrupted while calling '" + this.key + "'", ex);
-		}
-	}
-
-	/**
-	 * What a waiting caller gets for {@code error}, a refusal or a failure of its call: an unchecked
-	 * one as it is, any other in a {@link SagentsException}.
-	 */
-	private RuntimeException thrownToCaller(Throwable error) {
-		if (error instanceof RuntimeException runtimeException) {
-			return runtimeException;
-		}
-		return new SagentsException("Call to '" + this.key + "' failed", error);
-	}
-
 	@Override
 	public String toString() {
 		return getClass().getSimpleName() + "[" + this.key + "@" + node() + "]";
-	}
-
-	/** A call waiting for its reply. */
-	private record Call(Object message, CompletableFuture<Object> reply) {
-	}
-
-	/** Work of the host on the process (timers, checks), run in mailbox order. */
-	private record Control(Runnable action) {
 	}
 
 }
