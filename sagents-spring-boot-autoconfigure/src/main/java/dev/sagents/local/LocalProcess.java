@@ -1,14 +1,8 @@
 package dev.sagents.local;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +11,6 @@ import dev.sagents.local.Envelopes.Call;
 import dev.sagents.local.Envelopes.Control;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
-import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.process.ProcessStartException;
 import dev.sagents.process.SagentsException;
@@ -28,79 +21,25 @@ import dev.sagents.supervisor.RestartIntensity;
  * A process hosted on this node: one mailbox, drained on the shared executor one message at a
  * time, with transient restarts. Subclasses supply {@link #init()}, {@link #handle(Object)} and
  * {@link #terminate(ExitReason)}; all three run with exclusive access, so subclass state needs no
- * locking.
+ * locking. An idle process holds no thread and no timer: its cost is this object, an empty queue
+ * and the subclass's state.
  *
- * <p>An idle process holds no thread and no timer: its cost is this object, an empty queue and
- * the subclass's state. Exclusive access is a single {@code busy} flag taken by whoever runs the
- * handler: an executor task draining the mailbox, or a caller of {@link #callAndWait} that found
- * the process idle with an empty mailbox and runs the handler itself.
- *
- * <p>Its parts: {@link Envelopes} (what the mailbox holds, how a reply goes back),
- * {@link CallerWait} (a caller's wait for the reply, its timeout and errors) and
- * {@link RestartWindow} (how often a crash may still be restarted).
+ * <p>This class says what handling a message means: the reply, a refusal, a crash and its restart,
+ * and a caller of {@link #callAndWait} that found the process idle running the handler itself. Its
+ * parts say the rest: {@link Mailbox} (its superclass: the queue, who drains it and when, the stop
+ * and the end), {@link Envelopes} (what the mailbox holds, how a reply goes back),
+ * {@link CallerWait} (a caller's wait for its reply, timeouts and errors) and {@link RestartWindow}
+ * (how often a crash may still be restarted).
  */
-public abstract class LocalProcess implements ProcessRef, Runnable {
+public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalProcess.class);
-
-	/** Messages handled per executor task before yielding the thread to other processes. */
-	private static final int BATCH = 64;
-
-	private static final int FREE = 0;
-
-	private static final int HELD = 1;
-
-	private static final int UNSTARTED = 2;
-
-	private static final int STARTING = 0;
-
-	private static final int RUNNING = 1;
-
-	private static final int STOPPING = 2;
-
-	private static final int STOPPED = 3;
-
-	private static final VarHandle BUSY;
-
-	private static final VarHandle STOP_REQUEST;
-
-	static {
-		try {
-			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			BUSY = lookup.findVarHandle(LocalProcess.class, "busy", int.class);
-			STOP_REQUEST = lookup.findVarHandle(LocalProcess.class, "stopRequest", ExitReason.class);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
 
 	private final ProcessKey key;
 
 	protected final LocalProcessRuntime runtime;
 
-	private final ConcurrentLinkedQueue<Object> mailbox = new ConcurrentLinkedQueue<>();
-
-	/**
-	 * Who holds the process: {@link #FREE}, {@link #HELD} by a thread running it, or
-	 * {@link #UNSTARTED}, held for {@link #start()}, so that a message that finds the process
-	 * registered before its {@link #init()} ran waits in the mailbox instead of taking it.
-	 */
-	@SuppressWarnings("unused") // accessed through BUSY
-	private volatile int busy = UNSTARTED;
-
-	private volatile int lifecycle = STARTING;
-
-	@SuppressWarnings("unused") // accessed through STOP_REQUEST
-	private volatile ExitReason stopRequest;
-
 	private volatile long lastActivityNanos;
-
-	/** The thread running the handler now, so a stuck one can be interrupted at shutdown. */
-	private volatile Thread runner;
-
-	/** Created on first need: most processes are never awaited. */
-	private volatile CompletableFuture<ExitReason> termination;
 
 	/** Made on the first crash. */
 	private RestartWindow restartWindow;
@@ -151,19 +90,9 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		return this.runtime.node();
 	}
 
-	@Override
-	public final boolean isAlive() {
-		return this.lifecycle <= RUNNING && STOP_REQUEST.getVolatile(this) == null;
-	}
-
 	/** Nanos (System.nanoTime) of the last handled message or of the start. */
 	public final long lastActivityNanos() {
 		return this.lastActivityNanos;
-	}
-
-	/** Whether nothing is queued and no handler runs. */
-	protected final boolean isIdle() {
-		return this.busy == FREE && this.mailbox.isEmpty();
 	}
 
 	/**
@@ -172,20 +101,18 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	 * {@link ProcessStartException} is thrown.
 	 */
 	public final void start() {
-		if (!BUSY.compareAndSet(this, UNSTARTED, HELD)) {
+		if (!holdForStart()) {
 			throw new IllegalStateException("Process " + this.key + " was already started");
 		}
 		try {
 			init();
 		}
 		catch (Throwable ex) {
-			finish(ExitReason.CRASH, ex);
-			this.busy = FREE;
+			startFailed(ex);
 			throw new ProcessStartException(this.key, ex);
 		}
 		this.lastActivityNanos = System.nanoTime();
-		this.lifecycle = RUNNING;
-		release();
+		open();
 	}
 
 	@Override
@@ -211,12 +138,10 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	@Override
 	public final <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
-		if (this.lifecycle == RUNNING && this.mailbox.isEmpty() && BUSY.compareAndSet(this, FREE, HELD)) {
-			// The process is idle and we hold it: handle on this thread, unless something slipped in.
+		if (holdIfIdle()) {
+			// The process is idle and we hold it: handle on this thread.
 			try {
-				if (this.lifecycle == RUNNING && this.mailbox.isEmpty() && STOP_REQUEST.getVolatile(this) == null) {
-					return replyType.cast(handleInline(message, timeout));
-				}
+				return replyType.cast(handleInline(message, timeout));
 			}
 			finally {
 				release();
@@ -228,7 +153,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	private Object handleInline(Object message, Duration timeout) {
 		long start = System.nanoTime();
 		Object reply;
-		this.runner = Thread.currentThread();
+		runningOn(Thread.currentThread());
 		try {
 			reply = handle(message);
 		}
@@ -240,74 +165,11 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 			throw new ProcessFailedException(this.key, ex);
 		}
 		finally {
-			this.runner = null;
+			runningOn(null);
 			this.lastActivityNanos = System.nanoTime();
 		}
 		CallerWait.ensureInTime(this.key, start, this.lastActivityNanos, timeout);
 		return reply;
-	}
-
-	/**
-	 * Asks the process to end with {@code reason} after the message it is handling, ahead of the
-	 * queued ones (which fail with {@link ProcessNotRunningException}). Returns when it ended.
-	 */
-	public final CompletableFuture<ExitReason> requestStop(ExitReason reason) {
-		CompletableFuture<ExitReason> ended = termination();
-		if (this.lifecycle != STOPPED && STOP_REQUEST.compareAndSet(this, null, reason)) {
-			trySchedule();
-		}
-		return ended;
-	}
-
-	/** Stops the process after the current message; for subclasses acting on their own behalf. */
-	protected final void stopSelf(ExitReason reason) {
-		STOP_REQUEST.compareAndSet(this, null, reason);
-	}
-
-	/**
-	 * Gives up on a process that did not end within its grace period (its handler is stuck): it is
-	 * marked stopped and unregistered now, and the stuck handler's thread is interrupted.
-	 */
-	public final void abandon() {
-		Thread stuck = this.runner;
-		finish(ExitReason.SHUTDOWN, null);
-		if (stuck != null) {
-			stuck.interrupt();
-		}
-	}
-
-	/**
-	 * Waits until the process ended; {@link SagentsException} if it did not within {@code grace}.
-	 */
-	public final void awaitTermination(Duration grace) {
-		try {
-			termination().get(grace.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new SagentsException("Process '" + this.key + "' did not stop within " + grace);
-		}
-		catch (ExecutionException ex) {
-			throw new SagentsException("Process '" + this.key + "' failed to stop", ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SagentsException("Interrupted while waiting for '" + this.key + "' to stop", ex);
-		}
-	}
-
-	/** The future completed when the process ends. */
-	public final CompletableFuture<ExitReason> termination() {
-		CompletableFuture<ExitReason> result = this.termination;
-		if (result == null) {
-			synchronized (this) {
-				result = this.termination;
-				if (result == null) {
-					result = new CompletableFuture<>();
-					this.termination = result;
-				}
-			}
-		}
-		return result;
 	}
 
 	/** Runs {@code action} on the process, in mailbox order, with exclusive access. */
@@ -315,73 +177,8 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		enqueue(new Control(action));
 	}
 
-	private void enqueue(Object envelope) {
-		if (this.lifecycle == STOPPED) {
-			reject(envelope);
-			return;
-		}
-		this.mailbox.offer(envelope);
-		if (this.lifecycle == STOPPED) {
-			// Ended while we were queueing: nobody else will drain this.
-			drainMailbox();
-			return;
-		}
-		trySchedule();
-	}
-
-	private void trySchedule() {
-		if (BUSY.compareAndSet(this, FREE, HELD)) {
-			submit();
-		}
-	}
-
-	private void submit() {
-		try {
-			this.runtime.executor().execute(this);
-		}
-		catch (RejectedExecutionException ex) {
-			// The node is shutting down its executor: nothing can run any more.
-			finish(ExitReason.SHUTDOWN, null);
-			this.busy = FREE;
-		}
-	}
-
-	private void release() {
-		this.busy = FREE;
-		if ((!this.mailbox.isEmpty() || STOP_REQUEST.getVolatile(this) != null) && this.lifecycle != STOPPED) {
-			trySchedule();
-		}
-	}
-
-	/** Drains up to {@link #BATCH} messages; only ever run by the holder of the busy flag. */
 	@Override
-	public final void run() {
-		this.runner = Thread.currentThread();
-		try {
-			for (int handled = 0; handled < BATCH && this.lifecycle == RUNNING; handled++) {
-				ExitReason stop = (ExitReason) STOP_REQUEST.getVolatile(this);
-				if (stop != null) {
-					stopNow(stop);
-					return;
-				}
-				Object envelope = this.mailbox.poll();
-				if (envelope == null) {
-					break;
-				}
-				dispatch(envelope);
-			}
-			ExitReason stop = (ExitReason) STOP_REQUEST.getVolatile(this);
-			if (stop != null && this.lifecycle == RUNNING) {
-				stopNow(stop);
-			}
-		}
-		finally {
-			this.runner = null;
-			release();
-		}
-	}
-
-	private void dispatch(Object envelope) {
+	final void dispatch(Object envelope) {
 		try {
 			if (envelope instanceof Call call) {
 				Object message;
@@ -442,19 +239,18 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		}
 	}
 
-	private void stopNow(ExitReason reason) {
-		this.lifecycle = STOPPING;
+	@Override
+	final void stopping(ExitReason reason) {
 		try {
 			terminate(reason);
 		}
 		catch (Throwable ex) {
 			logger.warn("Process {} failed while stopping ({}); it is stopped anyway", this.key, reason.value(), ex);
 		}
-		finish(reason, null);
 	}
 
 	private void onCrash(Throwable error) {
-		while (this.lifecycle != STOPPED) {
+		while (!isStopped()) {
 			logger.warn("Process {} crashed; restarting it", this.key, error);
 			try {
 				crashed(error);
@@ -481,32 +277,8 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 		}
 	}
 
-	private void finish(ExitReason reason, Throwable error) {
-		// Made before the process counts as stopped, so whoever asks from then on gets this end's reason.
-		CompletableFuture<ExitReason> ended = termination();
-		synchronized (this) {
-			if (this.lifecycle == STOPPED) {
-				return;
-			}
-			this.lifecycle = STOPPED;
-		}
-		drainMailbox();
-		try {
-			ended(reason, error);
-		}
-		finally {
-			ended.complete(reason);
-		}
-	}
-
-	private void drainMailbox() {
-		Object envelope;
-		while ((envelope = this.mailbox.poll()) != null) {
-			reject(envelope);
-		}
-	}
-
-	private void reject(Object envelope) {
+	@Override
+	final void rejected(Object envelope) {
 		if (envelope instanceof Call call) {
 			call.notRunning(this.key);
 		}
@@ -523,6 +295,16 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	 * it); the default drops it. A clustered host forwards it to where the process runs next.
 	 */
 	protected void undelivered(Object message) {
+	}
+
+	@Override
+	final void closed(ExitReason reason, Throwable error) {
+		ended(reason, error);
+	}
+
+	@Override
+	final Executor executor() {
+		return this.runtime.executor();
 	}
 
 	@Override
