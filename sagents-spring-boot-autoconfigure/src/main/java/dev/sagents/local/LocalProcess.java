@@ -108,7 +108,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 			init();
 		}
 		catch (Throwable ex) {
-			startFailed(ex);
+			openFailed(ex);
 			throw new ProcessStartException(this.key, ex);
 		}
 		this.lastActivityNanos = System.nanoTime();

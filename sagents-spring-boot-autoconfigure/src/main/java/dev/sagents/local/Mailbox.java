@@ -122,7 +122,7 @@ abstract class Mailbox implements Runnable {
 	}
 
 	/** The start failed with {@code error}: the process ends (queued calls fail) and is let go. */
-	final void startFailed(Throwable error) {
+	final void openFailed(Throwable error) {
 		finish(ExitReason.CRASH, error);
 		this.busy = FREE;
 	}
