@@ -502,7 +502,10 @@ public class SagentsProperties implements InitializingBean {
 		/** How long a stopping agent may take to finish its message and persist its state. */
 		private Duration shutdownGrace = Duration.ofSeconds(30);
 
-		/** The timeout of calls to an agent that name none. */
+		/**
+		 * How long a call to an agent that names no timeout waits for its reply:
+		 * call(message, replyType) and callAndWait(message, replyType).
+		 */
 		private Duration callTimeout = Duration.ofSeconds(30);
 
 		/**
@@ -585,7 +588,10 @@ public class SagentsProperties implements InitializingBean {
 		/** The longest path a file system accepts, in characters. */
 		private int maxPathLength = 1024;
 
-		/** How long a file-system request may wait for its answer. */
+		/**
+		 * How long a file-system request (each FileSystemRef method, and a call that names no
+		 * timeout) waits for its answer.
+		 */
 		private Duration callTimeout = Duration.ofSeconds(30);
 
 		/** How often a crashing file system is restarted. */

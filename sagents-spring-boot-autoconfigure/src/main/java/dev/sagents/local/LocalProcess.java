@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.sagents.process.Arguments;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
@@ -189,7 +190,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	@Override
 	public final void cast(Object message) {
-		enqueue(message);
+		enqueue(Arguments.notNull(message, "message"));
 	}
 
 	/**
@@ -205,7 +206,9 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	@Override
 	public final <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
-		CompletableFuture<Object> reply = deliver(message);
+		Arguments.notNull(replyType, "replyType");
+		Arguments.notNull(timeout, "timeout");
+		CompletableFuture<Object> reply = deliver(Arguments.notNull(message, "message"));
 		if (reply.isDone()) {
 			// Refused at once (the process ended) or already answered: no timer to set.
 			return reply.thenApply(replyType::cast);
@@ -219,6 +222,9 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 
 	@Override
 	public final <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
+		Arguments.notNull(message, "message");
+		Arguments.notNull(replyType, "replyType");
+		Arguments.notNull(timeout, "timeout");
 		if (this.lifecycle == RUNNING && this.mailbox.isEmpty() && BUSY.compareAndSet(this, FREE, HELD)) {
 			// The process is idle and we hold it: handle on this thread, unless something slipped in.
 			try {
