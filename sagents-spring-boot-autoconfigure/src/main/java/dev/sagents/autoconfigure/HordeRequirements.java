@@ -1,5 +1,7 @@
 package dev.sagents.autoconfigure;
 
+import java.util.function.BooleanSupplier;
+
 import dev.sagents.cluster.DistributionMode;
 import dev.sagents.cluster.MembersMode;
 
@@ -36,10 +38,11 @@ final class HordeRequirements {
 	 * in local mode.
 	 *
 	 * @param classLoader the application's class loader, which the auto-configuration's conditions use
-	 * @param applicationCodec whether the application declares its own {@code MessageCodec} bean
+	 * @param applicationCodec whether the application declares its own {@code MessageCodec} bean,
+	 * asked only in horde mode without Jackson
 	 */
 	static void check(SagentsProperties properties, Environment environment, ClassLoader classLoader,
-			boolean applicationCodec) {
+			BooleanSupplier applicationCodec) {
 		if (properties.getDistribution() != DistributionMode.HORDE) {
 			return;
 		}
@@ -47,7 +50,7 @@ final class HordeRequirements {
 			throw new InvalidSagentsPropertyException("sagents.distribution", "horde",
 					"local; horde mode needs com.hazelcast:hazelcast on the classpath (" + ADD_THE_STARTER + ")");
 		}
-		if (!applicationCodec && !ClassUtils.isPresent(JSON_MAPPER_CLASS, classLoader)) {
+		if (!ClassUtils.isPresent(JSON_MAPPER_CLASS, classLoader) && !applicationCodec.getAsBoolean()) {
 			throw new InvalidSagentsPropertyException("sagents.distribution", "horde",
 					"local; horde mode needs tools.jackson.core:jackson-databind on the classpath for the values that "
 							+ "travel between members (" + ADD_THE_STARTER + "), or a MessageCodec bean");

@@ -45,8 +45,8 @@ final class SagentsSettingsCheck implements BeanFactoryPostProcessor, Environmen
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) throws BeansException {
 		SagentsProperties properties = bind(beanFactory);
 		SagentsPropertiesValidator.validate(properties);
-		boolean applicationCodec = beanFactory.getBeanNamesForType(MessageCodec.class, true, false).length > 0;
-		HordeRequirements.check(properties, this.environment, beanFactory.getBeanClassLoader(), applicationCodec);
+		HordeRequirements.check(properties, this.environment, beanFactory.getBeanClassLoader(),
+				() -> beanFactory.getBeanNamesForType(MessageCodec.class, true, false).length > 0);
 	}
 
 	/**
