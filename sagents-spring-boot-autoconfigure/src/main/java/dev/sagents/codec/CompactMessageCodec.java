@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
+
+import dev.sagents.process.Arguments;
 
 /**
  * Values in Hazelcast's Compact format, written and read by the application's
@@ -58,9 +59,9 @@ public final class CompactMessageCodec implements MessageCodec {
 	 * names no class or type name
 	 */
 	public CompactMessageCodec(Collection<? extends CompactSerializer<?>> serializers, JsonMessageCodec json) {
-		this.json = Objects.requireNonNull(json, "json");
+		this.json = Arguments.notNull(json, "json");
 		for (CompactSerializer<?> serializer : serializers) {
-			register(Objects.requireNonNull(serializer, "serializer"));
+			register(Arguments.notNull(serializer, "serializer"));
 		}
 	}
 
@@ -101,7 +102,7 @@ public final class CompactMessageCodec implements MessageCodec {
 	 */
 	@Override
 	public Object decode(EncodedValue value) {
-		Objects.requireNonNull(value, "value");
+		Arguments.notNull(value, "value");
 		String type = value.type();
 		if (type == null || !type.startsWith(TYPE_PREFIX)) {
 			return this.json.decode(value);
@@ -122,7 +123,7 @@ public final class CompactMessageCodec implements MessageCodec {
 	 */
 	@Override
 	public <T> T decode(byte[] data, Class<T> type) {
-		CompactSerializer<?> serializer = this.byClass.get(Objects.requireNonNull(type, "type"));
+		CompactSerializer<?> serializer = this.byClass.get(Arguments.notNull(type, "type"));
 		if (serializer == null) {
 			return this.json.decode(data, type);
 		}

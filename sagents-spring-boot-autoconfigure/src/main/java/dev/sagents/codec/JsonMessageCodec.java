@@ -2,7 +2,6 @@ package dev.sagents.codec;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
@@ -10,6 +9,8 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.sagents.process.Arguments;
 
 /**
  * The default codec: values as JSON, written and read by the application's {@link JsonMapper}, so
@@ -56,8 +57,8 @@ public final class JsonMessageCodec implements MessageCodec {
 	 * @param trustedTypes which type names {@link #decode(EncodedValue)} accepts
 	 */
 	public JsonMessageCodec(JsonMapper mapper, TrustedTypes trustedTypes) {
-		Objects.requireNonNull(mapper, "mapper");
-		this.trustedTypes = Objects.requireNonNull(trustedTypes, "trustedTypes");
+		Arguments.notNull(mapper, "mapper");
+		this.trustedTypes = Arguments.notNull(trustedTypes, "trustedTypes");
 		this.readers = new ClassValue<>() {
 
 			@Override
@@ -107,7 +108,7 @@ public final class JsonMessageCodec implements MessageCodec {
 	 */
 	@Override
 	public Object decode(EncodedValue value) {
-		Objects.requireNonNull(value, "value");
+		Arguments.notNull(value, "value");
 		if (NULL_TYPE.equals(value.type())) {
 			return null;
 		}
@@ -122,7 +123,7 @@ public final class JsonMessageCodec implements MessageCodec {
 	 */
 	@Override
 	public <T> T decode(byte[] data, Class<T> type) {
-		return read(data, Objects.requireNonNull(type, "type"));
+		return read(data, Arguments.notNull(type, "type"));
 	}
 
 	private <T> T read(byte[] data, Class<T> type) {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.sagents.local.Envelopes.Call;
 import dev.sagents.local.Envelopes.Control;
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
@@ -117,7 +118,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	@Override
 	public final void cast(Object message) {
-		enqueue(message);
+		enqueue(Arguments.notNull(message, "message"));
 	}
 
 	/**
@@ -133,11 +134,17 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	@Override
 	public final <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
-		return CallerWait.withTimeout(this.key, deliver(message), replyType, timeout, this.runtime.timer());
+		Arguments.notNull(replyType, "replyType");
+		Arguments.notNull(timeout, "timeout");
+		return CallerWait.withTimeout(this.key, deliver(Arguments.notNull(message, "message")), replyType, timeout,
+				this.runtime.timer());
 	}
 
 	@Override
 	public final <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
+		Arguments.notNull(message, "message");
+		Arguments.notNull(replyType, "replyType");
+		Arguments.notNull(timeout, "timeout");
 		if (holdIfIdle()) {
 			// The process is idle and we hold it: handle on this thread.
 			try {

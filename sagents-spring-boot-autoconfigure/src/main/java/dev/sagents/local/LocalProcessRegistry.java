@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
@@ -51,6 +52,7 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 
 	@Override
 	public Optional<ProcessRef> lookup(ProcessKey key) {
+		Arguments.notNull(key, "key");
 		ensureAvailable();
 		return Optional.ofNullable(this.processes.get(key));
 	}
@@ -63,12 +65,14 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 
 	@Override
 	public int count(ProcessKind kind) {
+		Arguments.notNull(kind, "kind");
 		ensureAvailable();
 		return this.counts.get(kind).intValue();
 	}
 
 	@Override
 	public List<ProcessKey> keys(ProcessKind kind) {
+		Arguments.notNull(kind, "kind");
 		ensureAvailable();
 		List<ProcessKey> keys = new ArrayList<>();
 		for (ProcessKey key : this.processes.keySet()) {

@@ -1,9 +1,10 @@
 package dev.sagents.local;
 
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import dev.sagents.process.Arguments;
 
 /**
  * The node's process host: the executor that drains mailboxes and one daemon timer thread for
@@ -23,8 +24,8 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	 * @param executor runs the handlers; owned by the caller (not shut down by {@link #close()})
 	 */
 	public LocalProcessRuntime(String node, Executor executor) {
-		this.node = Objects.requireNonNull(node, "node");
-		this.executor = Objects.requireNonNull(executor, "executor");
+		this.node = Arguments.notNull(node, "node");
+		this.executor = Arguments.notNull(executor, "executor");
 		this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "sagents-timer");
 			thread.setDaemon(true);

@@ -683,6 +683,11 @@ class LocalProcessTests {
 		}
 
 		@Override
+		public Duration callTimeout() {
+			return Duration.ofSeconds(30);
+		}
+
+		@Override
 		protected RestartIntensity restartIntensity() {
 			return this.restartIntensity;
 		}
