@@ -1,6 +1,7 @@
 package dev.sagents.local;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessNotRunningException;
+import dev.sagents.process.SagentsException;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.ExitReason;
@@ -57,6 +59,10 @@ class LocalAgentsSupervisorTest {
 
 	private final ProcessFailureLog failures = new ProcessFailureLog(10);
 
+	private final CounterAgent counter = new CounterAgent();
+
+	private final HostingJournal hosting = new HostingJournal();
+
 	private LocalProcessRuntime runtime;
 
 	private LocalProcessRegistry registry;
@@ -81,8 +87,8 @@ class LocalAgentsSupervisorTest {
 	private LocalAgentsSupervisor agentsOn(LocalProcessRegistry registry, AgentSettings settings,
 			AgentPersistence agentPersistence) {
 		return new LocalAgentsSupervisor(this.runtime, registry,
-				new NamedAgentBehaviorResolver(Map.of("counter", new CounterAgent()), null), agentPersistence, null,
-				settings, this.failures);
+				new NamedAgentBehaviorResolver(Map.of("counter", this.counter), null), agentPersistence, null, settings,
+				this.failures, this.hosting);
 	}
 
 	/** Settings whose agents stop after {@code timeout} idle ({@link Duration#ZERO}: never). */
@@ -171,6 +177,7 @@ class LocalAgentsSupervisorTest {
 			.hasRootCauseMessage("asked to fail");
 		assertThat(agent.status()).isEqualTo(AgentStatus.ERROR);
 		assertThat(agent.isAlive()).isTrue();
+		assertThat(this.persistence.points).containsExactly("crashy:ON_CHANGE", "crashy:ON_ERROR");
 		assertThat(agent.callAndWait(CounterAgent.GET, Long.class, TIMEOUT)).isEqualTo(1L);
 		assertThat(agent.call(CounterAgent.FAIL, Long.class, TIMEOUT)).failsWithin(TIMEOUT)
 			.withThrowableThat()
@@ -240,21 +247,28 @@ class LocalAgentsSupervisorTest {
 	void anInactivityTimeoutOfZeroNeverStopsAnIdleAgent() {
 		stopNode();
 		startNode(inactivityTimeout(Duration.ZERO), this.persistence);
+		AgentRef patient = this.agents.startAgent(AgentSpec.of("patient")).ref();
+		patient.callAndWait("tick", Long.class, TIMEOUT);
+		awaitFiveInactivityStopsOnASibling(Duration.ofMillis(100));
+		assertThat(this.agents.findAgent("patient")).containsSame(patient);
+		assertThat(patient.callAndWait(CounterAgent.GET, Long.class, TIMEOUT)).isOne();
+	}
+
+	/**
+	 * Waits until an agent of a sibling node, whose agents stop after {@code timeout} idle, was
+	 * started, left idle and stopped five times: five of those timeouts passed at least, and an agent
+	 * of this node idle as long was free to stop.
+	 */
+	private void awaitFiveInactivityStopsOnASibling(Duration timeout) {
 		LocalProcessRegistry siblingRegistry = new LocalProcessRegistry();
-		LocalAgentsSupervisor sibling = agentsOn(siblingRegistry, inactivityTimeout(Duration.ofMillis(100)),
-				this.persistence);
+		LocalAgentsSupervisor sibling = agentsOn(siblingRegistry, inactivityTimeout(timeout), this.persistence);
 		siblingRegistry.start();
 		sibling.start();
 		try {
-			AgentRef patient = this.agents.startAgent(AgentSpec.of("patient")).ref();
-			patient.callAndWait("tick", Long.class, TIMEOUT);
-			// An agent of the sibling, idle as long, stops each round: five rounds take five of its timeouts at least.
 			for (int round = 0; round < 5; round++) {
 				sibling.startAgent(AgentSpec.of("hasty")).ref().callAndWait("tick", Long.class, TIMEOUT);
 				await().atMost(TIMEOUT).until(() -> sibling.findAgent("hasty").isEmpty());
 			}
-			assertThat(this.agents.findAgent("patient")).containsSame(patient);
-			assertThat(patient.callAndWait(CounterAgent.GET, Long.class, TIMEOUT)).isOne();
 		}
 		finally {
 			sibling.stop();
@@ -286,6 +300,7 @@ class LocalAgentsSupervisorTest {
 		assertThat(agent.status()).isEqualTo(AgentStatus.STOPPED);
 		assertThat(this.agents.findAgent("stopper")).isEmpty();
 		assertThat(this.persistence.points).endsWith("stopper:ON_SHUTDOWN");
+		assertThat(this.counter.stops).containsExactly("stopper STOPPED handled=1");
 		assertThat(this.agents.stopAgent("stopper")).isFalse();
 		assertThatCode(() -> agent.cast("tick")).doesNotThrowAnyException();
 		assertThatThrownBy(() -> agent.callAndWait("tick", Long.class, TIMEOUT))
@@ -382,6 +397,7 @@ class LocalAgentsSupervisorTest {
 		}
 		assertThat(this.agents.countAgents()).isEqualTo(10);
 		assertThat(this.registry.count(ProcessKind.AGENT)).isEqualTo(10);
+		assertThat(this.registry.count()).isEqualTo(10);
 		assertThat(this.registry.keys(ProcessKind.AGENT)).hasSize(10);
 		assertThat(this.agents.listAgents()).hasSize(10)
 			.allSatisfy((info) -> {
@@ -411,6 +427,7 @@ class LocalAgentsSupervisorTest {
 		assertThatThrownBy(() -> this.agents.startAgent(AgentSpec.of("late")))
 			.isInstanceOf(RegistryUnavailableException.class);
 		assertThatThrownBy(() -> this.agents.countAgents()).isInstanceOf(RegistryUnavailableException.class);
+		assertThatThrownBy(() -> this.registry.count()).isInstanceOf(RegistryUnavailableException.class);
 	}
 
 	@Test
@@ -433,6 +450,175 @@ class LocalAgentsSupervisorTest {
 		assertThat(this.persistence.points).filteredOn((point) -> point.endsWith(":ON_SHUTDOWN")).hasSize(50);
 		assertThat(stuck.isAlive()).isFalse();
 		assertThat(this.registry.processes(ProcessKind.AGENT)).isEmpty();
+	}
+
+	@Test
+	void theHostingListenerHearsOfEachAgentStartedAndEndedAndOfEachCastItEndedBefore() {
+		this.agents.startAgent(AgentSpec.of("told"));
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("told")).ref();
+		assertThat(this.agents.stopAgent("told")).isTrue();
+		agent.cast("late");
+		assertThat(this.hosting.notices).containsExactly("started agent:told", "ended agent:told STOPPED",
+				"undelivered agent:told late");
+		assertThat(this.failures.recent()).as("a stop is no failure").isEmpty();
+	}
+
+	@Test
+	void whileTheRegistryDrainsStopAndListAreRefusedButTheNodeStillReachesWhatItHosts() {
+		this.agents.startAgent(AgentSpec.of("draining").withFileSystemScope("user:d")).ref().callAndWait("tick", Long.class,
+				TIMEOUT);
+		this.registry.drain();
+		assertThatThrownBy(() -> this.agents.stopAgent("draining")).isInstanceOf(RegistryUnavailableException.class);
+		assertThatThrownBy(() -> this.agents.listAgents()).isInstanceOf(RegistryUnavailableException.class);
+
+		assertThat(this.registry.keysHosted(ProcessKind.AGENT)).containsExactly(ProcessKey.agent("draining"));
+		assertThat(this.agents.listHosted()).singleElement().satisfies((info) -> {
+			assertThat(info.id()).isEqualTo("draining");
+			assertThat(info.fileSystemScope()).isEqualTo("user:d");
+		});
+		assertThat(this.agents.stopHosted("draining", ExitReason.SHUTDOWN)).isTrue();
+		assertThat(this.persistence.points).endsWith("draining:ON_SHUTDOWN");
+		assertThat(this.agents.listHosted()).isEmpty();
+		assertThat(this.registry.keysHosted(ProcessKind.AGENT)).isEmpty();
+	}
+
+	@Test
+	void anIdNobodyHostsOrNobodyCouldHaveIsFoundNowhereAndStopsNothing() {
+		assertThat(this.agents.stopAgent("nobody")).isFalse();
+		for (String invalid : new String[] { "no spaces", "", null }) {
+			assertThat(this.agents.findAgent(invalid)).as(invalid).isEmpty();
+			assertThat(this.agents.stopAgent(invalid)).as(invalid).isFalse();
+			assertThat(this.agents.stopHosted(invalid, ExitReason.SHUTDOWN)).as(invalid).isFalse();
+		}
+	}
+
+	@Test
+	void aCrashWhoseRestartFailsTooReachesSubscribersAsOneChangeToError() {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("shaky")).ref();
+		List<AgentEvent> events = new CopyOnWriteArrayList<>();
+		this.agents.subscribe("shaky", events::add);
+		this.persistence.failingLoads = 1;
+		crash(agent);
+		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isOne();
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events).filteredOn(AgentEvent.Replied.class::isInstance).hasSize(1));
+		assertThat(events).filteredOn(AgentEvent.StatusChanged.class::isInstance)
+			.extracting((event) -> ((AgentEvent.StatusChanged) event).from() + ">" + ((AgentEvent.StatusChanged) event).to())
+			.containsExactly("IDLE>RUNNING", "RUNNING>ERROR", "ERROR>RUNNING", "RUNNING>IDLE");
+	}
+
+	@Test
+	void anEventOfAnAgentHostedElsewhereReachesItsSubscribersHere() {
+		List<AgentEvent> events = new CopyOnWriteArrayList<>();
+		this.agents.subscribe("remote", events::add);
+		AgentEvent published = new AgentEvent.Published("remote", Instant.now(), "from n2");
+		this.agents.deliver(published);
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events).containsExactly(published));
+	}
+
+	@Test
+	void subscribersHearWhatTheBehaviourPublishesAndNoReplyForAMessageItLeftUnanswered() {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("herald")).ref();
+		List<AgentEvent> events = new CopyOnWriteArrayList<>();
+		this.agents.subscribe("herald", events::add);
+		agent.cast(new CounterAgent.Publish("news"));
+		agent.cast(CounterAgent.QUIET);
+		assertThat(agent.callAndWait(CounterAgent.GET, Long.class, TIMEOUT)).isEqualTo(2L);
+		await().atMost(TIMEOUT).until(() -> events.stream().anyMatch(AgentEvent.Replied.class::isInstance));
+		assertThat(events).filteredOn(AgentEvent.Published.class::isInstance)
+			.singleElement()
+			.satisfies((event) -> assertThat(((AgentEvent.Published) event).payload()).isEqualTo("news"));
+		assertThat(events).filteredOn(AgentEvent.Replied.class::isInstance)
+			.singleElement()
+			.satisfies((event) -> assertThat(((AgentEvent.Replied) event).reply()).isEqualTo(2L));
+	}
+
+	@Test
+	void aBehaviourThatReturnsNoResultCrashesItsAgentWithAnErrorNamingIt() {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("careless")).ref();
+		assertThatThrownBy(() -> agent.callAndWait(CounterAgent.BROKEN, Long.class, TIMEOUT))
+			.isInstanceOf(ProcessFailedException.class)
+			.rootCause()
+			.isInstanceOf(NullPointerException.class)
+			.hasMessage("AgentBehavior.handle returned null for agent careless");
+		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isOne();
+	}
+
+	@Test
+	void anAgentStoppedForAConflictLeavesPersistenceToTheCopyThatWonAndStillTellsItsBehaviour() {
+		AgentRef loser = this.agents.startAgent(AgentSpec.of("twin")).ref();
+		loser.callAndWait("tick", Long.class, TIMEOUT);
+		this.persistence.states.put("twin", new CounterAgent.Count(7));
+		assertThat(this.agents.stopHosted("twin", ExitReason.CONFLICT)).isTrue();
+		assertThat(this.persistence.states).containsEntry("twin", new CounterAgent.Count(7));
+		assertThat(this.persistence.points).doesNotContain("twin:ON_SHUTDOWN");
+		assertThat(this.counter.stops).containsExactly("twin CONFLICT handled=1");
+		assertThat(this.hosting.notices).endsWith("ended agent:twin CONFLICT");
+	}
+
+	@Test
+	void startingAnAgentStillStoppingWaitsForItToEndAndStartsAFreshOne() throws Exception {
+		AgentRef old = this.agents.startAgent(AgentSpec.of("reborn")).ref();
+		CountDownLatch cleanup = new CountDownLatch(1);
+		this.counter.slowStops = cleanup;
+		CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> this.agents.stopAgent("reborn"));
+		await().atMost(TIMEOUT).until(() -> !this.counter.stops.isEmpty());
+		CompletableFuture<StartResult<AgentRef>> restart = new CompletableFuture<>();
+		Thread starter = new Thread(() -> {
+			try {
+				restart.complete(this.agents.startAgent(AgentSpec.of("reborn")));
+			}
+			catch (RuntimeException ex) {
+				restart.completeExceptionally(ex);
+			}
+		});
+		starter.start();
+		try {
+			await().atMost(TIMEOUT).until(() -> restart.isDone() || starter.getState() == Thread.State.TIMED_WAITING);
+			assertThat(restart).as("waits for the old one's cleanup").isNotDone();
+		}
+		finally {
+			cleanup.countDown();
+		}
+		assertThat(restart).succeedsWithin(TIMEOUT).satisfies((result) -> {
+			assertThat(result.started()).isTrue();
+			assertThat(result.ref()).isNotSameAs(old);
+			assertThat(result.ref().isAlive()).isTrue();
+		});
+		assertThat(stopped).succeedsWithin(TIMEOUT).isEqualTo(true);
+	}
+
+	@Test
+	void startingAnAgentWhoseOldOneOutlastsTheShutdownGraceFailsWithATypedError() {
+		stopNode();
+		startNode(new AgentSettings(null, Duration.ofMillis(200), TIMEOUT, RestartIntensity.defaults()), this.persistence);
+		this.agents.startAgent(AgentSpec.of("lingering"));
+		CountDownLatch cleanup = new CountDownLatch(1);
+		this.counter.slowStops = cleanup;
+		try {
+			assertThatThrownBy(() -> this.agents.stopAgent("lingering")).isInstanceOf(SagentsException.class)
+				.hasMessage("Process 'agent:lingering' did not stop within PT0.2S");
+			assertThatThrownBy(() -> this.agents.startAgent(AgentSpec.of("lingering")))
+				.isInstanceOf(SagentsException.class)
+				.hasMessage("Process 'agent:lingering' did not stop within PT0.2S");
+		}
+		finally {
+			cleanup.countDown();
+		}
+		await().atMost(TIMEOUT).until(() -> this.agents.findAgent("lingering").isEmpty());
+		assertThat(this.agents.startAgent(AgentSpec.of("lingering")).started()).isTrue();
+	}
+
+	@Test
+	void aStoppedSupervisorStopsNoIdleAgentHoweverOftenItWasStarted() {
+		stopNode();
+		Duration timeout = Duration.ofMillis(100);
+		startNode(inactivityTimeout(timeout), this.persistence);
+		this.agents.start();
+		this.agents.stop();
+		AgentRef left = this.agents.startAgent(AgentSpec.of("left")).ref();
+		left.callAndWait("tick", Long.class, TIMEOUT);
+		awaitFiveInactivityStopsOnASibling(timeout);
+		assertThat(this.agents.findAgent("left")).containsSame(left);
 	}
 
 	private static void awaitLatch(CountDownLatch latch) {

@@ -11,6 +11,11 @@ import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
 import dev.sagents.autoconfigure.HandlerExecutors;
+import dev.sagents.cluster.DistributionMode;
+import dev.sagents.cluster.Member;
+import dev.sagents.cluster.MemberStatus;
+import dev.sagents.cluster.MembersMode;
+import dev.sagents.cluster.SagentsInstance;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -58,6 +63,28 @@ class LocalClusterViewTests {
 		this.agents.startAgent(AgentSpec.of("a1"));
 		this.registry.drain();
 		assertThat(this.view.hostedHere(ProcessKind.AGENT)).as("draining").isEmpty();
+	}
+
+	@Test
+	void aLocalNodeIsTheOnlyMemberOfEachInstanceWithAStatusThatFollowsItsRegistry() {
+		assertThat(this.view.distribution()).isEqualTo(DistributionMode.LOCAL);
+		assertThat(this.view.membersMode()).isEqualTo(MembersMode.AUTO);
+		assertThat(this.view.partition()).isEmpty();
+		assertThat(this.view.localNode()).isEqualTo("n1");
+		assertThat(this.view.liveNodes()).containsExactly("n1");
+		assertThat(this.view.members()).containsOnlyKeys(SagentsInstance.values());
+		assertOnlyMemberOfEachInstance(MemberStatus.UNINITIALIZED);
+		startNode();
+		assertOnlyMemberOfEachInstance(MemberStatus.ALIVE);
+		this.registry.drain();
+		assertOnlyMemberOfEachInstance(MemberStatus.SHUTTING_DOWN);
+		this.registry.stop();
+		assertOnlyMemberOfEachInstance(MemberStatus.SHUTTING_DOWN);
+	}
+
+	private void assertOnlyMemberOfEachInstance(MemberStatus status) {
+		assertThat(this.view.members().values()).as(status.name())
+			.allSatisfy((members) -> assertThat(members).containsExactly(new Member("n1", status)));
 	}
 
 	private void startNode() {

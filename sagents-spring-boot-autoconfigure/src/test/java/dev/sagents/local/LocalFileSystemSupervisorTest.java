@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,13 +26,17 @@ import dev.sagents.autoconfigure.HandlerExecutors;
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileEntry;
 import dev.sagents.filesystem.FileNotFoundException;
+import dev.sagents.filesystem.FileSystemCommand;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
 import dev.sagents.filesystem.PoisonedFile;
+import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
+import dev.sagents.registry.RegistryUnavailableException;
+import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.RestartIntensity;
 import dev.sagents.testsupport.Crashes;
@@ -56,19 +62,28 @@ class LocalFileSystemSupervisorTest {
 
 	private LocalAgentsSupervisor agents;
 
+	/** A debounce no test outlasts: what such a file system holds reaches the disk only when flushed. */
+	private static final Duration NEVER_DUE = Duration.ofHours(1);
+
 	private final ProcessFailureLog failures = new ProcessFailureLog(10);
+
+	private final HostingJournal hosting = new HostingJournal();
 
 	@BeforeEach
 	void startNode() {
-		startNode(new DiskFileSystemPersistence(this.base), RestartIntensity.defaults());
+		startNode(new DiskFileSystemPersistence(this.base), settings(Duration.ofMillis(100), RestartIntensity.defaults()));
 	}
 
-	private void startNode(FileSystemPersistence persistence, RestartIntensity restartIntensity) {
+	private static FileSystemSettings settings(Duration persistDebounce, RestartIntensity restartIntensity) {
+		return new FileSystemSettings(persistDebounce, 1024, 256, TIMEOUT, restartIntensity);
+	}
+
+	private void startNode(FileSystemPersistence persistence, FileSystemSettings settings) {
 		this.executor = HandlerExecutors.byDefault();
 		this.runtime = new LocalProcessRuntime("n1", this.executor);
 		this.registry = new LocalProcessRegistry();
-		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, persistence,
-				new FileSystemSettings(Duration.ofMillis(100), 1024, 256, TIMEOUT, restartIntensity), this.failures);
+		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, persistence, settings,
+				this.failures, this.hosting);
 		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry,
 				new NamedAgentBehaviorResolver(Map.of("scribe", new Scribe()), null), AgentPersistence.none(),
 				this.fileSystems, AgentSettings.defaults(), this.failures);
@@ -97,6 +112,11 @@ class LocalFileSystemSupervisorTest {
 		await().atMost(TIMEOUT).until(() -> Files.exists(stored));
 		assertThat(stored).hasContent("hello");
 		await().atMost(TIMEOUT).until(() -> fs.list().get(0).persisted());
+
+		fs.writeText("notes/b.md", "again");
+		Path later = this.base.resolve("user%3Aalice").resolve("notes/b.md");
+		await("a write after the first persist").atMost(TIMEOUT).until(() -> Files.exists(later));
+		assertThat(later).hasContent("again");
 	}
 
 	@Test
@@ -191,10 +211,126 @@ class LocalFileSystemSupervisorTest {
 		assertThat(this.failures.recent()).isEmpty();
 	}
 
+	@Test
+	void theHostingListenerHearsOfEachFileSystemStartedAndEndedAndOfEachCastItEndedBefore() {
+		this.fileSystems.startFileSystem("user:fred");
+		FileSystemRef fs = this.fileSystems.startFileSystem("user:fred").ref();
+		fs.writeText("a.md", "a");
+		assertThat(this.fileSystems.stopFileSystem("user:fred")).isTrue();
+		fs.cast(new FileSystemCommand.Delete("a.md"));
+
+		// The write's debounce timer still fires, at the dead file system; it is no cast of anyone's.
+		CompletableFuture<Void> pastTheDebounce = new CompletableFuture<>();
+		this.runtime.timer().schedule(() -> pastTheDebounce.complete(null), 200, TimeUnit.MILLISECONDS);
+		assertThat(pastTheDebounce).succeedsWithin(TIMEOUT);
+		assertThat(this.hosting.notices).containsExactly("started filesystem:user:fred",
+				"ended filesystem:user:fred STOPPED", "undelivered filesystem:user:fred Delete[path=a.md]");
+		assertThat(this.failures.recent()).as("a stop is no failure").isEmpty();
+	}
+
+	@Test
+	void whileTheRegistryDrainsStopAndListAreRefusedButTheNodeStillReachesWhatItHosts() {
+		this.fileSystems.ensureFileSystem("user:gina").writeText("a.md", "a");
+		this.registry.drain();
+		assertThatThrownBy(() -> this.fileSystems.stopFileSystem("user:gina"))
+			.isInstanceOf(RegistryUnavailableException.class);
+		assertThatThrownBy(() -> this.fileSystems.listFileSystems()).isInstanceOf(RegistryUnavailableException.class);
+
+		assertThat(this.fileSystems.listHosted()).singleElement().satisfies((info) -> {
+			assertThat(info.scope()).isEqualTo("user:gina");
+			assertThat(info.node()).isEqualTo("n1");
+			assertThat(info.files()).isOne();
+		});
+		assertThat(this.fileSystems.stopHosted("user:gina", ExitReason.SHUTDOWN)).isTrue();
+		assertThat(this.fileSystems.listHosted()).isEmpty();
+		assertThat(this.base.resolve("user%3Agina").resolve("a.md")).hasContent("a");
+	}
+
+	@Test
+	void aScopeNobodyHostsOrNobodyCouldHaveIsFoundNowhereAndStopsNothing() {
+		assertThat(this.fileSystems.stopFileSystem("user:nobody")).isFalse();
+		for (String invalid : new String[] { "../../etc", "", null }) {
+			assertThat(this.fileSystems.findFileSystem(invalid)).as(invalid).isEmpty();
+			assertThat(this.fileSystems.stopFileSystem(invalid)).as(invalid).isFalse();
+			assertThat(this.fileSystems.stopHosted(invalid, ExitReason.SHUTDOWN)).as(invalid).isFalse();
+		}
+	}
+
+	@Test
+	void nodeStopFlushesTheWritesStillWaitingForTheirDebounce() {
+		restartNode(settings(NEVER_DUE, RestartIntensity.defaults()));
+		this.fileSystems.ensureFileSystem("user:hank").writeText("a.md", "pending");
+		this.fileSystems.ensureFileSystem("user:ivy").writeText("b.md", "pending too");
+		this.fileSystems.stop();
+		assertThat(this.base.resolve("user%3Ahank").resolve("a.md")).hasContent("pending");
+		assertThat(this.base.resolve("user%3Aivy").resolve("b.md")).hasContent("pending too");
+		assertThat(this.fileSystems.listHosted()).isEmpty();
+	}
+
+	@Test
+	void aFileSystemStoppedForAConflictLeavesPersistenceToTheCopyThatWon() throws Exception {
+		restartNode(settings(NEVER_DUE, RestartIntensity.defaults()));
+		Path stored = this.base.resolve("user%3Ajay").resolve("a.md");
+		Files.createDirectories(stored.getParent());
+		Files.writeString(stored, "the winner's");
+		FileSystemRef loser = this.fileSystems.ensureFileSystem("user:jay");
+		loser.writeText("a.md", "the loser's");
+
+		assertThat(this.fileSystems.stopHosted("user:jay", ExitReason.CONFLICT)).isTrue();
+		assertThat(stored).hasContent("the winner's");
+		assertThat(this.hosting.notices).endsWith("ended filesystem:user:jay CONFLICT");
+	}
+
+	@Test
+	void aMessageThatIsNoFileSystemCommandCrashesTheFileSystemWhichKeepsTheWritesMadeBefore() {
+		restartNode(settings(NEVER_DUE, RestartIntensity.defaults()));
+		FileSystemRef fs = this.fileSystems.ensureFileSystem("user:kim");
+		fs.writeText("a.md", "kept");
+		assertThatThrownBy(() -> fs.callAndWait("hello", Object.class, TIMEOUT)).isInstanceOf(ProcessFailedException.class)
+			.rootCause()
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("A file system handles FileSystemCommand messages, not hello");
+		assertThat(fs.isAlive()).isTrue();
+		assertThat(fs.readText("a.md")).contains("kept");
+		assertThat(this.base.resolve("user%3Akim").resolve("a.md")).hasContent("kept");
+	}
+
+	@Test
+	void aFileSystemNamesItsScopeNodeAndFileCount() {
+		FileSystemRef fs = this.fileSystems.ensureFileSystem("user:lea");
+		fs.writeText("a.md", "a");
+		assertThat(fs).hasToString("FileSystemProcess[filesystem:user:lea@n1]{files=1}");
+	}
+
+	@Test
+	void anAgentStartedWithoutAScopeIsToldSoWhenItAsksForItsFileSystem() {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("homeless")).ref();
+		assertThatThrownBy(() -> agent.callAndWait("write plan.md", String.class, TIMEOUT))
+			.isInstanceOf(ProcessFailedException.class)
+			.rootCause()
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessage("Agent homeless was started without a file-system scope");
+		assertThat(this.fileSystems.listFileSystems()).isEmpty();
+	}
+
+	@Test
+	void anAgentWhoseFileSystemWasStoppedGetsItStartedAgainAtItsNextUse() {
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("writer").withFileSystemScope("team:2")).ref();
+		agent.callAndWait("write plan.md", String.class, TIMEOUT);
+		assertThat(this.fileSystems.stopFileSystem("team:2")).isTrue();
+		assertThat(agent.callAndWait("read plan.md", String.class, TIMEOUT)).isEqualTo("written by writer");
+		assertThat(this.fileSystems.isRunning("team:2")).isTrue();
+	}
+
+	private void restartNode(FileSystemSettings settings) {
+		stopNode();
+		startNode(new DiskFileSystemPersistence(this.base), settings);
+	}
+
 	/** Restarts the node with {@code restartIntensity} for file systems, and starts one that crashes on request. */
 	private FileSystemRef startPoisonedFileSystem(RestartIntensity restartIntensity) {
 		stopNode();
-		startNode(PoisonedFile.persistence(), restartIntensity);
+		startNode(PoisonedFile.persistence(), settings(Duration.ofMillis(100), restartIntensity));
 		return this.fileSystems.ensureFileSystem("user:dana");
 	}
 

@@ -15,6 +15,9 @@ class MapAgentPersistence implements AgentPersistence {
 
 	final List<String> points = new CopyOnWriteArrayList<>();
 
+	/** How many of the next loads fail, as a store that is down for a moment. */
+	volatile int failingLoads;
+
 	@Override
 	public void persistState(String agentId, Object state, PersistencePoint point) {
 		this.states.put(agentId, state);
@@ -23,6 +26,10 @@ class MapAgentPersistence implements AgentPersistence {
 
 	@Override
 	public <S> Optional<S> loadState(String agentId, Class<S> stateType) {
+		if (this.failingLoads > 0) {
+			this.failingLoads--;
+			throw new IllegalStateException("store down");
+		}
 		return Optional.ofNullable(this.states.get(agentId)).map(stateType::cast);
 	}
 
