@@ -485,7 +485,7 @@ class LocalAgentsSupervisorTest {
 	@Test
 	void anIdNobodyHostsOrNobodyCouldHaveIsFoundNowhereAndStopsNothing() {
 		assertThat(this.agents.stopAgent("nobody")).isFalse();
-		for (String invalid : new String[] { "no spaces", "", null }) {
+		for (String invalid : new String[] { "no spaces", "" }) {
 			assertThat(this.agents.findAgent(invalid)).as(invalid).isEmpty();
 			assertThat(this.agents.stopAgent(invalid)).as(invalid).isFalse();
 			assertThat(this.agents.stopHosted(invalid, ExitReason.SHUTDOWN)).as(invalid).isFalse();
