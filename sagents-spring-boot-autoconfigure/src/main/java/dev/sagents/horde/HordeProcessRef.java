@@ -47,12 +47,12 @@ class HordeProcessRef implements ProcessRef {
 
 	@Override
 	public <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
-		return this.calls.call(this, message, timeout).thenApply(replyType::cast);
+		return this.calls.call(this, message, replyType, timeout).thenApply(replyType::cast);
 	}
 
 	@Override
 	public <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
-		return replyType.cast(this.calls.callAndWait(this, message, timeout));
+		return replyType.cast(this.calls.callAndWait(this, message, replyType, timeout));
 	}
 
 	@Override

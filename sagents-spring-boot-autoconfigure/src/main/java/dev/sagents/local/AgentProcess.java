@@ -1,7 +1,9 @@
 package dev.sagents.local;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,8 @@ import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentStatus;
+import dev.sagents.codec.MessageEncodingException;
+import dev.sagents.codec.Transit;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ExitReason;
@@ -67,13 +71,61 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 			this.supervisor.persistence().persistState(id(), this.state, PersistencePoint.ON_CHANGE);
 		}
 		changeStatus(AgentStatus.IDLE);
-		if (result.reply() != null && this.supervisor.events().hasSubscribers(id())) {
-			this.supervisor.events().publish(new AgentEvent.Replied(id(), Instant.now(), result.reply()));
-		}
 		if (result.stop()) {
 			stopSelf(ExitReason.NORMAL);
 		}
+		if (result.reply() != null && this.supervisor.events().hasSubscribers(id())) {
+			// As a subscriber on another member would get it; a reply that cannot travel fails here.
+			this.supervisor.events()
+				.publish(new AgentEvent.Replied(id(), Instant.now(), this.runtime.transit().value(result.reply())));
+		}
 		return result.reply();
+	}
+
+	/**
+	 * A value that could not travel to another member (a reply or a published payload) is a
+	 * refusal: the caller gets the {@link MessageEncodingException}, and the agent goes on.
+	 */
+	@Override
+	protected boolean isRefusal(Throwable error) {
+		return error instanceof MessageEncodingException;
+	}
+
+	/**
+	 * Casts {@code message} once the node's {@link Transit} let it through, so that it is refused
+	 * here as it would be on its way to another member.
+	 */
+	@Override
+	public void cast(Object message) {
+		super.cast(this.runtime.transit().message(message));
+	}
+
+	/**
+	 * Calls with {@code message} and the reply as they would travel between members: a message or
+	 * a reply type that could not travel fails the call before the agent handles it, and a reply
+	 * that could not fails it once handled.
+	 */
+	@Override
+	public <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
+		Transit transit = this.runtime.transit();
+		Object sent;
+		try {
+			sent = transit.message(message);
+			transit.replyType(replyType);
+		}
+		catch (MessageEncodingException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return super.call(sent, Object.class, timeout).thenApply(transit::value).thenApply(replyType::cast);
+	}
+
+	/** As {@link #call(Object, Class, Duration)}, waiting for the reply. */
+	@Override
+	public <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
+		Transit transit = this.runtime.transit();
+		Object sent = transit.message(message);
+		transit.replyType(replyType);
+		return replyType.cast(transit.value(super.callAndWait(sent, Object.class, timeout)));
 	}
 
 	@Override
@@ -162,7 +214,8 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 
 	@Override
 	public void publish(Object payload) {
-		this.supervisor.events().publish(new AgentEvent.Published(id(), Instant.now(), payload));
+		this.supervisor.events()
+			.publish(new AgentEvent.Published(id(), Instant.now(), this.runtime.transit().value(payload)));
 	}
 
 }

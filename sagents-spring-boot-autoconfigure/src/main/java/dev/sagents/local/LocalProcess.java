@@ -188,7 +188,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	}
 
 	@Override
-	public final void cast(Object message) {
+	public void cast(Object message) {
 		enqueue(message);
 	}
 
@@ -204,7 +204,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	}
 
 	@Override
-	public final <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
+	public <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
 		CompletableFuture<Object> reply = deliver(message);
 		if (reply.isDone()) {
 			// Refused at once (the process ended) or already answered: no timer to set.
@@ -218,7 +218,7 @@ public abstract class LocalProcess implements ProcessRef, Runnable {
 	}
 
 	@Override
-	public final <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
+	public <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
 		if (this.lifecycle == RUNNING && this.mailbox.isEmpty() && BUSY.compareAndSet(this, FREE, HELD)) {
 			// The process is idle and we hold it: handle on this thread, unless something slipped in.
 			try {
