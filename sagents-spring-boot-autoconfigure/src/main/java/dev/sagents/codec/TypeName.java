@@ -100,9 +100,6 @@ record TypeName(String name, List<TypeName> arguments, int dimensions) {
 		}
 
 		TypeName type(int depth) {
-			if (depth > MAX_DEPTH) {
-				throw new UntrustedTypeException(this.text);
-			}
 			if (accept('?')) {
 				return UNKNOWN;
 			}
@@ -120,6 +117,7 @@ record TypeName(String name, List<TypeName> arguments, int dimensions) {
 				expect(']');
 				dimensions++;
 			}
+			// Checked once the arguments are read: MAX_LENGTH bounds how deep the parser recurses.
 			if (depth + dimensions > MAX_DEPTH || (dimensions > 0 && !arguments.isEmpty())) {
 				throw new UntrustedTypeException(this.text);
 			}

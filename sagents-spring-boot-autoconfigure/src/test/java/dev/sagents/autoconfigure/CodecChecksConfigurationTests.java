@@ -3,17 +3,20 @@ package dev.sagents.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.sagents.agent.AgentBehavior;
+import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSession;
 import dev.sagents.agent.AgentSpec;
+import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.untrusted.Coupon;
@@ -24,6 +27,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Local mode checks what agents take and give with the codec, so that it refuses what horde mode
@@ -57,6 +61,25 @@ class CodecChecksConfigurationTests {
 				.withMessageContaining("sagents.horde.codec.trusted-packages");
 			assertThatExceptionOfType(MessageEncodingException.class)
 				.isThrownBy(() -> agent.cast(new Coupon("c-1")));
+		});
+	}
+
+	@Test
+	void anEventPayloadThatCouldNotTravelIsRefusedToTheAgentAndTheAgentGoesOn() {
+		runner().run((context) -> {
+			AgentRef agent = context.getBean(AgentSession.class).ensureRunning(AgentSpec.of("alice"));
+			List<AgentEvent> events = new CopyOnWriteArrayList<>();
+			context.getBean(AgentsSupervisor.class).subscribe("alice", events::add);
+			assertThatExceptionOfType(MessageEncodingException.class)
+				.isThrownBy(() -> agent.callAndWait(EchoAgent.PUBLISH_COUPON, Object.class, TIMEOUT))
+				.withMessageContaining(Coupon.class.getName());
+			agent.cast(EchoAgent.REPLY_COUPON);
+			assertThat(agent.callAndWait("after", String.class, TIMEOUT)).isEqualTo("after");
+			await().atMost(TIMEOUT)
+				.until(() -> events.stream()
+					.anyMatch((event) -> event instanceof AgentEvent.Replied replied && "after".equals(replied.reply())));
+			assertThat(events).noneMatch((event) -> event instanceof AgentEvent.Published)
+				.noneMatch((event) -> event instanceof AgentEvent.Replied replied && replied.reply() instanceof Coupon);
 		});
 	}
 
@@ -99,8 +122,12 @@ class CodecChecksConfigurationTests {
 	record Parcel(String id) {
 	}
 
-	/** Replies with the message it got. */
+	/** Replies with the message it got; publishes or replies a value of an untrusted package when asked. */
 	static class EchoAgent implements AgentBehavior<Integer> {
+
+		static final String PUBLISH_COUPON = "publish a coupon";
+
+		static final String REPLY_COUPON = "reply a coupon";
 
 		@Override
 		public Class<Integer> stateType() {
@@ -114,7 +141,10 @@ class CodecChecksConfigurationTests {
 
 		@Override
 		public AgentResult<Integer> handle(Integer state, Object message, AgentContext context) {
-			return AgentResult.reply(state + 1, message);
+			if (PUBLISH_COUPON.equals(message)) {
+				context.publish(new Coupon("c-1"));
+			}
+			return AgentResult.reply(state + 1, REPLY_COUPON.equals(message) ? new Coupon("c-1") : message);
 		}
 
 	}
