@@ -93,11 +93,12 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 
 	/**
 	 * Casts {@code message} once the node's {@link Transit} let it through, so that it is refused
-	 * here as it would be on its way to another member.
+	 * here as it would be on its way to another member; a message that came from another member
+	 * ({@link EncodedMessage}) went through the codec already.
 	 */
 	@Override
 	public void cast(Object message) {
-		super.cast(this.runtime.transit().message(message));
+		super.cast((message instanceof EncodedMessage) ? message : this.runtime.transit().message(message));
 	}
 
 	/**

@@ -47,6 +47,7 @@ import dev.sagents.testsupport.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Whether a call succeeds does not depend on where its agent runs. Every shape of value an agent
@@ -118,6 +119,15 @@ class LocationTransparencyTest {
 			assertThat(agent.call(give, Object.class, TIMEOUT)).as("given, " + where)
 				.succeedsWithin(TIMEOUT)
 				.satisfies((reply) -> assertThat(Objects.deepEquals(reply, shape.value())).isTrue());
+		});
+	}
+
+	@Test
+	void aCastThatTravelsIsHandledWhereverTheAgentRuns() {
+		agents.forEach((where, agent) -> {
+			long handled = handled(agent);
+			agent.cast(List.of(ValueShapes.NOTE));
+			await(where).atMost(TIMEOUT).until(() -> handled(agent) == handled + 1);
 		});
 	}
 
