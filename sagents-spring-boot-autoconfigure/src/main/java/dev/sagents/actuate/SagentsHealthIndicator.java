@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Objects;
 
 import dev.sagents.cluster.ClusterView;
+import dev.sagents.process.Arguments;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.registry.RegistryState;
 
@@ -60,8 +60,8 @@ public class SagentsHealthIndicator implements HealthIndicator {
 		this.clusterView = clusterView;
 		this.registry = registry;
 		this.hosting = hosting;
-		this.inconsistencyGrace = Objects.requireNonNull(inconsistencyGrace, "inconsistencyGrace");
-		this.clock = Objects.requireNonNull(clock, "clock");
+		this.inconsistencyGrace = Arguments.notNull(inconsistencyGrace, "inconsistencyGrace");
+		this.clock = Arguments.notNull(clock, "clock");
 	}
 
 	@Override

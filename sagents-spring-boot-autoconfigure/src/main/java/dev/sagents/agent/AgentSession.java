@@ -2,6 +2,8 @@ package dev.sagents.agent;
 
 import java.util.Optional;
 
+import dev.sagents.process.Arguments;
+
 /**
  * The everyday entry point: make sure an agent runs and talk to it, without caring whether this
  * call started it.
@@ -11,7 +13,7 @@ public class AgentSession {
 	private final AgentsSupervisor supervisor;
 
 	public AgentSession(AgentsSupervisor supervisor) {
-		this.supervisor = supervisor;
+		this.supervisor = Arguments.notNull(supervisor, "supervisor");
 	}
 
 	/** The running agent, started from {@code spec} if it was not running. */

@@ -1,8 +1,8 @@
 package dev.sagents.agent;
 
 import java.time.Duration;
-import java.util.Objects;
 
+import dev.sagents.process.Arguments;
 import dev.sagents.supervisor.RestartIntensity;
 
 /**
@@ -17,9 +17,9 @@ public record AgentSettings(Duration inactivityTimeout, Duration shutdownGrace, 
 		RestartIntensity restartIntensity) {
 
 	public AgentSettings {
-		Objects.requireNonNull(shutdownGrace, "shutdownGrace");
-		Objects.requireNonNull(callTimeout, "callTimeout");
-		Objects.requireNonNull(restartIntensity, "restartIntensity");
+		Arguments.notNull(shutdownGrace, "shutdownGrace");
+		Arguments.notNull(callTimeout, "callTimeout");
+		Arguments.notNull(restartIntensity, "restartIntensity");
 		if (inactivityTimeout != null && inactivityTimeout.isZero()) {
 			inactivityTimeout = null;
 		}

@@ -1,8 +1,8 @@
 package dev.sagents.agent;
 
 import java.util.Map;
-import java.util.Objects;
 
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 
 /**
@@ -17,7 +17,7 @@ import dev.sagents.process.ProcessKey;
 public record AgentSpec(String id, String type, String fileSystemScope, Map<String, String> attributes) {
 
 	public AgentSpec {
-		Objects.requireNonNull(id, "id");
+		Arguments.notNull(id, "id");
 		if (!isValidId(id)) {
 			throw new InvalidAgentIdException(id);
 		}

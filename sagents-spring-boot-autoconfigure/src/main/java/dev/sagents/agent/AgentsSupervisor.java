@@ -7,7 +7,8 @@ import dev.sagents.supervisor.StartResult;
 
 /**
  * Starts, finds and stops agents. In local mode they run on this node; in horde mode on the member
- * that owns their id, from whichever node the call comes.
+ * that owns their id, from whichever node the call comes. Every argument is required: {@code null}
+ * fails with {@link IllegalArgumentException} naming it.
  */
 public interface AgentsSupervisor {
 

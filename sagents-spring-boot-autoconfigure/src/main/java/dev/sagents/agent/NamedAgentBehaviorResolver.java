@@ -3,6 +3,8 @@ package dev.sagents.agent;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.sagents.process.Arguments;
+
 /**
  * Resolves agent types by name from a fixed map (in Spring: the {@link AgentBehavior} beans by bean
  * name). The default type is the one named {@code defaultType}, or the only behaviour if there is one.
@@ -18,7 +20,7 @@ public final class NamedAgentBehaviorResolver implements AgentBehaviorResolver {
 	 * @param defaultType the type used when a spec names none; {@code null} to use the only behaviour
 	 */
 	public NamedAgentBehaviorResolver(Map<String, ? extends AgentBehavior<?>> behaviors, String defaultType) {
-		this.behaviors = new TreeMap<>(behaviors);
+		this.behaviors = new TreeMap<>(Arguments.notNull(behaviors, "behaviors"));
 		this.defaultType = (defaultType != null) ? defaultType
 				: (this.behaviors.size() == 1) ? this.behaviors.keySet().iterator().next() : null;
 	}

@@ -1,5 +1,6 @@
 package dev.sagents.autoconfigure;
 
+import com.hazelcast.client.Client;
 import com.hazelcast.core.HazelcastInstance;
 import dev.sagents.horde.ApplicationHazelcastMemberProvider;
 import dev.sagents.horde.HazelcastMemberProvider;
@@ -18,9 +19,19 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(ApplicationMemberCondition.class)
 class ApplicationMemberConfiguration {
 
+	/**
+	 * Refuses a Hazelcast client ({@code spring.hazelcast.config} naming a client configuration, or
+	 * the application's own client bean): a client has no member of the cluster, none for sagents
+	 * to run on and none to host processes.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(HazelcastMemberProvider.class)
 	ApplicationHazelcastMemberProvider sagentsHazelcastMemberProvider(HazelcastInstance hazelcastInstance) {
+		if (hazelcastInstance.getLocalEndpoint() instanceof Client) {
+			throw new InvalidSagentsPropertyException("sagents.horde.members", "auto",
+					"participation, since the application's HazelcastInstance is a Hazelcast client, which has no "
+							+ "member for sagents to run on (or make that instance a member)");
+		}
 		return new ApplicationHazelcastMemberProvider(hazelcastInstance);
 	}
 

@@ -11,22 +11,23 @@ import dev.sagents.cluster.MembersMode;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.supervisor.RestartIntensity;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of sagents ({@code sagents.*}). Fields left {@code null} fall back to the default
- * their Javadoc names. The values are checked once bound; a bad one stops startup with a report
- * that names the property, the value and what is allowed.
+ * their Javadoc names. The values are checked at startup, before any bean is created
+ * ({@link SagentsSettingsCheck}); a bad one stops startup with a report that names the property,
+ * the value and what is allowed.
  */
 @ConfigurationProperties("sagents")
-public class SagentsProperties implements InitializingBean {
+public class SagentsProperties {
 
 	/**
 	 * Where agents and file systems run: 'local' (this node only) or 'horde' (across a Hazelcast
-	 * cluster, which needs com.hazelcast:hazelcast on the classpath).
+	 * cluster, which needs Hazelcast and Jackson on the classpath: add
+	 * dev.sagents:sagents-spring-boot-starter-horde).
 	 */
 	private DistributionMode distribution = DistributionMode.LOCAL;
 
@@ -106,12 +107,6 @@ public class SagentsProperties implements InitializingBean {
 		return this.codec;
 	}
 
-	/** Checks every value once bound; {@link InvalidSagentsPropertyException} names the first bad one. */
-	@Override
-	public void afterPropertiesSet() {
-		SagentsPropertiesValidator.validate(this);
-	}
-
 	/** {@code sagents.supervisor.*}. */
 	public static class Supervisor {
 
@@ -148,7 +143,9 @@ public class SagentsProperties implements InitializingBean {
 
 		/**
 		 * Which nodes are sagents members: 'auto' (every member of the application's Hazelcast
-		 * cluster) or 'participation' (only nodes running the sagents supervisor).
+		 * cluster) or 'participation' (only nodes running the sagents supervisor). With 'auto' the
+		 * application's HazelcastInstance must be a member: a Hazelcast client is refused at
+		 * startup, as it has no member for sagents to run on.
 		 */
 		private MembersMode members = MembersMode.AUTO;
 
@@ -541,7 +538,10 @@ public class SagentsProperties implements InitializingBean {
 		/** How long a stopping agent may take to finish its message and persist its state. */
 		private Duration shutdownGrace = Duration.ofSeconds(30);
 
-		/** The timeout of calls to an agent that name none. */
+		/**
+		 * How long a call to an agent that names no timeout waits for its reply:
+		 * call(message, replyType) and callAndWait(message, replyType).
+		 */
 		private Duration callTimeout = Duration.ofSeconds(30);
 
 		/**
@@ -624,7 +624,10 @@ public class SagentsProperties implements InitializingBean {
 		/** The longest path a file system accepts, in characters. */
 		private int maxPathLength = 1024;
 
-		/** How long a file-system request may wait for its answer. */
+		/**
+		 * How long a file-system request (each FileSystemRef method, and a call that names no
+		 * timeout) waits for its answer.
+		 */
 		private Duration callTimeout = Duration.ofSeconds(30);
 
 		/** How often a crashing file system is restarted. */

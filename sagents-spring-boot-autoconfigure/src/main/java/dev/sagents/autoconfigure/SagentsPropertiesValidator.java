@@ -5,22 +5,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.sagents.autoconfigure.SagentsProperties.Restart;
-import dev.sagents.cluster.DistributionMode;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.codec.TrustedTypes;
 
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Checks bound {@link SagentsProperties} for values sagents cannot run with. Binding already
- * rejected values of the wrong type; this checks ranges and combinations.
+ * rejected values of the wrong type; this checks ranges and combinations. The
+ * {@link SagentsSettingsCheck} runs it at startup, before any bean is created.
  */
 final class SagentsPropertiesValidator {
-
-	/** The class whose presence tells that Hazelcast, which horde mode runs on, is on the classpath. */
-	static final String HAZELCAST_INSTANCE_CLASS = "com.hazelcast.core.HazelcastInstance";
 
 	private static final String POSITIVE_DURATION = "a positive duration, such as 500ms, 30s or 5m";
 
@@ -39,7 +35,7 @@ final class SagentsPropertiesValidator {
 
 	/** Throws {@link InvalidSagentsPropertyException} for the first bad value found. */
 	static void validate(SagentsProperties properties) {
-		validateDistribution(properties);
+		validatePartition(properties);
 		validateHorde(properties.getHorde());
 		if (properties.getNodeName() != null && !StringUtils.hasText(properties.getNodeName())) {
 			throw new InvalidSagentsPropertyException("sagents.node-name", properties.getNodeName(),
@@ -69,12 +65,7 @@ final class SagentsPropertiesValidator {
 		validateRuntime(properties.getRuntime());
 	}
 
-	private static void validateDistribution(SagentsProperties properties) {
-		if (properties.getDistribution() == DistributionMode.HORDE
-				&& !ClassUtils.isPresent(HAZELCAST_INSTANCE_CLASS, null)) {
-			throw new InvalidSagentsPropertyException("sagents.distribution", "horde",
-					"local; horde mode needs com.hazelcast:hazelcast on the classpath");
-		}
+	private static void validatePartition(SagentsProperties properties) {
 		String partition = properties.getHorde().getPartition();
 		if (partition != null && properties.getHorde().getMembers() != MembersMode.PARTICIPATION) {
 			throw new InvalidSagentsPropertyException("sagents.horde.partition", partition,

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Optional;
 
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 
 /**
@@ -18,7 +19,8 @@ public final class UniformDistribution {
 
 	/** The member of {@code candidates} (member ids) that owns {@code key}; empty if there is none. */
 	public static Optional<String> owner(ProcessKey key, Collection<String> candidates) {
-		long keyHash = hash(key.toString().getBytes(StandardCharsets.UTF_8), 0x9E3779B97F4A7C15L);
+		Arguments.notNull(candidates, "candidates");
+		long keyHash = hash(Arguments.notNull(key, "key").toString().getBytes(StandardCharsets.UTF_8), 0x9E3779B97F4A7C15L);
 		String best = null;
 		long bestWeight = 0;
 		for (String candidate : candidates) {

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
+
+import dev.sagents.process.Arguments;
 
 /**
  * Values in Hazelcast's Compact format, written and read by the application's
@@ -62,9 +63,9 @@ public final class CompactMessageCodec implements MessageCodec {
 	 * names no class or type name
 	 */
 	public CompactMessageCodec(Collection<? extends CompactSerializer<?>> serializers, JsonMessageCodec json) {
-		Objects.requireNonNull(json, "json");
+		Arguments.notNull(json, "json");
 		for (CompactSerializer<?> serializer : serializers) {
-			register(Objects.requireNonNull(serializer, "serializer"));
+			register(Arguments.notNull(serializer, "serializer"));
 		}
 		this.json = json.refusingElementsOf(this.byClass.keySet());
 	}
@@ -106,7 +107,7 @@ public final class CompactMessageCodec implements MessageCodec {
 	/** A class with a serializer can be a reply type; any other as {@link JsonMessageCodec#checkReplyType}. */
 	@Override
 	public void checkReplyType(Class<?> type) {
-		if (!this.byClass.containsKey(Objects.requireNonNull(type, "type"))) {
+		if (!this.byClass.containsKey(Arguments.notNull(type, "type"))) {
 			this.json.checkReplyType(type);
 		}
 	}
@@ -122,7 +123,7 @@ public final class CompactMessageCodec implements MessageCodec {
 	 */
 	@Override
 	public Object decode(EncodedValue value) {
-		Objects.requireNonNull(value, "value");
+		Arguments.notNull(value, "value");
 		String type = value.type();
 		if (type == null || !type.startsWith(TYPE_PREFIX)) {
 			return this.json.decode(value);
@@ -143,7 +144,7 @@ public final class CompactMessageCodec implements MessageCodec {
 	 */
 	@Override
 	public <T> T decode(byte[] data, Class<T> type) {
-		CompactSerializer<?> serializer = this.byClass.get(Objects.requireNonNull(type, "type"));
+		CompactSerializer<?> serializer = this.byClass.get(Arguments.notNull(type, "type"));
 		if (serializer == null) {
 			return this.json.decode(data, type);
 		}

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -25,6 +24,8 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.TypeFactory;
+
+import dev.sagents.process.Arguments;
 
 /**
  * The default codec: values as JSON, written and read by the application's {@link JsonMapper}, so
@@ -108,8 +109,8 @@ public final class JsonMessageCodec implements MessageCodec {
 	 * container or array (the Compact codec's)
 	 */
 	private JsonMessageCodec(JsonMapper mapper, TrustedTypes trustedTypes, Set<Class<?>> notElements) {
-		this.mapper = Objects.requireNonNull(mapper, "mapper");
-		this.trustedTypes = Objects.requireNonNull(trustedTypes, "trustedTypes");
+		this.mapper = Arguments.notNull(mapper, "mapper");
+		this.trustedTypes = Arguments.notNull(trustedTypes, "trustedTypes");
 		this.valueTypes = new ValueTypes(this::refusal, (type) -> notElements.contains(type)
 				? "a Compact value travels only as the top-level value, not inside a container or array; send a"
 						+ " class with a CompactSerializer that writes the items with writeArrayOfCompact"
@@ -174,7 +175,7 @@ public final class JsonMessageCodec implements MessageCodec {
 
 	@Override
 	public void checkReplyType(Class<?> type) {
-		this.valueTypes.checkReplyType(Objects.requireNonNull(type, "type"));
+		this.valueTypes.checkReplyType(Arguments.notNull(type, "type"));
 	}
 
 	/**
@@ -187,7 +188,7 @@ public final class JsonMessageCodec implements MessageCodec {
 	 */
 	@Override
 	public Object decode(EncodedValue value) {
-		Objects.requireNonNull(value, "value");
+		Arguments.notNull(value, "value");
 		String name = value.type();
 		if (NULL_TYPE.equals(name)) {
 			return null;
@@ -209,7 +210,8 @@ public final class JsonMessageCodec implements MessageCodec {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T> T decode(byte[] data, Class<T> type) {
-		return (T) read(data, type.getName(), this.readers.get(Objects.requireNonNull(type, "type")));
+		Arguments.notNull(type, "type");
+		return (T) read(data, type.getName(), this.readers.get(type));
 	}
 
 	private Object read(byte[] data, String type, ObjectReader reader) {

@@ -1,5 +1,7 @@
 package dev.sagents.codec;
 
+import dev.sagents.process.Arguments;
+
 /**
  * What the messages and replies of a process of this node go through, so that a call or cast
  * succeeds or fails alike wherever the process runs: by default the codec's checks
@@ -34,10 +36,7 @@ public final class Transit {
 	 * @param roundTrip whether every value is encoded and decoded ({@code sagents.codec.verify-local})
 	 */
 	public static Transit through(MessageCodec codec, boolean roundTrip) {
-		if (codec == null) {
-			throw new IllegalArgumentException("'codec' must not be null");
-		}
-		return new Transit(codec, roundTrip);
+		return new Transit(Arguments.notNull(codec, "codec"), roundTrip);
 	}
 
 	/**
@@ -47,10 +46,7 @@ public final class Transit {
 	 * @throws MessageEncodingException if it could not travel to another member
 	 */
 	public Object message(Object message) {
-		if (message == null) {
-			throw new IllegalArgumentException("'message' must not be null");
-		}
-		return value(message);
+		return value(Arguments.notNull(message, "message"));
 	}
 
 	/**
@@ -77,9 +73,7 @@ public final class Transit {
 	 * @throws MessageEncodingException naming the type and what to ask for instead
 	 */
 	public void replyType(Class<?> replyType) {
-		if (replyType == null) {
-			throw new IllegalArgumentException("'replyType' must not be null");
-		}
+		Arguments.notNull(replyType, "replyType");
 		if (this.codec != null) {
 			this.codec.checkReplyType(replyType);
 		}

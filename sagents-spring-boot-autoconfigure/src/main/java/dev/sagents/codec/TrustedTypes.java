@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -36,6 +35,7 @@ import dev.sagents.cluster.MemberStatus;
 import dev.sagents.filesystem.FileEntry;
 import dev.sagents.filesystem.FileSystemCommand;
 import dev.sagents.filesystem.FileSystemInfo;
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ExitReason;
@@ -96,7 +96,7 @@ public final class TrustedTypes {
 	 */
 	public TrustedTypes(Collection<String> packages, Collection<? extends Class<?>> classes, ClassLoader classLoader) {
 		this.packagePrefixes = packages.stream().map(TrustedTypes::packagePrefix).toList();
-		this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+		this.classLoader = Arguments.notNull(classLoader, "classLoader");
 		ALWAYS_TRUSTED.forEach(this::trust);
 		classes.forEach(this::trust);
 	}

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.sagents.process.Arguments;
+
 /**
  * Keeps each scope's files in a directory under a base directory, one file per path. The
  * directory's name encodes the scope so that it is safe on any file system and no two scopes
@@ -49,7 +51,7 @@ public final class DiskFileSystemPersistence implements FileSystemPersistence {
 	 * @param baseDirectory the directory that holds one directory per scope
 	 */
 	public DiskFileSystemPersistence(Path baseDirectory) {
-		this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+		this.baseDirectory = Arguments.notNull(baseDirectory, "baseDirectory").toAbsolutePath().normalize();
 	}
 
 	/** The name of the directory of {@code scope} under the base directory; {@link InvalidScopeException} if invalid. */

@@ -1,5 +1,6 @@
 package dev.sagents.filesystem;
 
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 
 /**
@@ -21,9 +22,12 @@ public final class FileSystemPaths {
 		return ProcessKey.isValidId(scope);
 	}
 
-	/** {@code scope} itself if valid; {@link InvalidScopeException} otherwise. */
+	/**
+	 * {@code scope} itself if valid; {@link InvalidScopeException} otherwise
+	 * ({@link IllegalArgumentException} for {@code null}).
+	 */
 	public static String requireValidScope(String scope) {
-		if (!isValidScope(scope)) {
+		if (!isValidScope(Arguments.notNull(scope, "scope"))) {
 			throw new InvalidScopeException(scope);
 		}
 		return scope;

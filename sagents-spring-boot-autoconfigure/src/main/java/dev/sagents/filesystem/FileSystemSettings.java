@@ -1,8 +1,8 @@
 package dev.sagents.filesystem;
 
 import java.time.Duration;
-import java.util.Objects;
 
+import dev.sagents.process.Arguments;
 import dev.sagents.supervisor.RestartIntensity;
 
 /**
@@ -18,9 +18,9 @@ public record FileSystemSettings(Duration persistDebounce, long maxFileSize, int
 		RestartIntensity restartIntensity) {
 
 	public FileSystemSettings {
-		Objects.requireNonNull(persistDebounce, "persistDebounce");
-		Objects.requireNonNull(callTimeout, "callTimeout");
-		Objects.requireNonNull(restartIntensity, "restartIntensity");
+		Arguments.notNull(persistDebounce, "persistDebounce");
+		Arguments.notNull(callTimeout, "callTimeout");
+		Arguments.notNull(restartIntensity, "restartIntensity");
 	}
 
 	/** The defaults: 5 s debounce, 10 MiB files, 1024-character paths, 30 s requests, 3 restarts in 5 s. */

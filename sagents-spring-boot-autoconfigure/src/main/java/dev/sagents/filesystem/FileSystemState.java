@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -16,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.sagents.filesystem.FileSystemPersistence.StoredFile;
+import dev.sagents.process.Arguments;
 
 /**
  * The in-memory file system of one scope. Files live in memory; each changed path is persisted
@@ -61,9 +61,9 @@ public final class FileSystemState {
 	 */
 	public FileSystemState(String scope, FileSystemPersistence persistence, FileSystemSettings settings, Clock clock) {
 		this.scope = FileSystemPaths.requireValidScope(scope);
-		this.persistence = Objects.requireNonNull(persistence, "persistence");
-		this.settings = Objects.requireNonNull(settings, "settings");
-		this.clock = Objects.requireNonNull(clock, "clock");
+		this.persistence = Arguments.notNull(persistence, "persistence");
+		this.settings = Arguments.notNull(settings, "settings");
+		this.clock = Arguments.notNull(clock, "clock");
 	}
 
 	/** The scope of this file system. */
@@ -110,7 +110,7 @@ public final class FileSystemState {
 	 */
 	public void write(String path, byte[] content) {
 		requireValidPath(path);
-		Objects.requireNonNull(content, "content");
+		Arguments.notNull(content, "content");
 		if (content.length > this.settings.maxFileSize()) {
 			throw new InvalidPathException(this.scope, path, "the content has " + content.length
 					+ " bytes, more than the limit of " + this.settings.maxFileSize());

@@ -7,7 +7,8 @@ import dev.sagents.supervisor.StartResult;
 
 /**
  * Starts, finds and stops shared file systems by scope ({@code user:alice}, {@code project:7}).
- * A scope is 1–128 characters of {@code A-Z a-z 0-9 . _ : -}.
+ * A scope is 1–128 characters of {@code A-Z a-z 0-9 . _ : -}; {@code null} fails with
+ * {@link IllegalArgumentException}.
  */
 public interface FileSystemSupervisor {
 

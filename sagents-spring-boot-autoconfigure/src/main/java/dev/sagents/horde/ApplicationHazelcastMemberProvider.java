@@ -1,8 +1,7 @@
 package dev.sagents.horde;
 
-import java.util.Objects;
-
 import com.hazelcast.core.HazelcastInstance;
+import dev.sagents.process.Arguments;
 
 /**
  * The application's own Hazelcast member, used with {@code members=auto}: every member of the
@@ -16,7 +15,7 @@ public final class ApplicationHazelcastMemberProvider implements HazelcastMember
 
 	/** @param member the application's running member */
 	public ApplicationHazelcastMemberProvider(HazelcastInstance member) {
-		this.member = Objects.requireNonNull(member, "member");
+		this.member = Arguments.notNull(member, "member");
 	}
 
 	/** The application's member, already running. */

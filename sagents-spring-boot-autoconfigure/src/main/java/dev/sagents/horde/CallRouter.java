@@ -66,7 +66,7 @@ final class CallRouter implements ProcessCalls {
 	@Override
 	public CompletableFuture<Object> call(HordeProcessRef ref, Object message, Class<?> replyType, Duration timeout) {
 		try {
-			check(ref, message, replyType);
+			checkReplyType(ref, replyType);
 		}
 		catch (MessageEncodingException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -76,7 +76,7 @@ final class CallRouter implements ProcessCalls {
 
 	@Override
 	public Object callAndWait(HordeProcessRef ref, Object message, Class<?> replyType, Duration timeout) {
-		check(ref, message, replyType);
+		checkReplyType(ref, replyType);
 		Optional<ProcessRef> local = hostedHere(ref);
 		if (local.isPresent()) {
 			try {
@@ -95,19 +95,12 @@ final class CallRouter implements ProcessCalls {
 	}
 
 	/**
-	 * Refuses before anything is sent what the process would refuse here: a {@code null} message,
-	 * a reply type no reply could be decoded as. A message that cannot travel is refused by its
-	 * encoding, or by the process itself when it runs here.
+	 * Refuses before anything is sent what the process would refuse here: a reply type no reply
+	 * could be decoded as. A message that cannot travel is refused by its encoding, or by the
+	 * process itself when it runs here; a {@code null} one by the {@link HordeProcessRef}.
 	 */
-	private void check(HordeProcessRef ref, Object message, Class<?> replyType) {
-		requireMessage(message);
+	private void checkReplyType(HordeProcessRef ref, Class<?> replyType) {
 		this.payloads.get(ref.key().kind()).checkReplyType(replyType);
-	}
-
-	private static void requireMessage(Object message) {
-		if (message == null) {
-			throw new IllegalArgumentException("'message' must not be null");
-		}
 	}
 
 	/** A call whose continuations run on a thread waiting for it, else on the sagents executor. */
@@ -342,7 +335,6 @@ final class CallRouter implements ProcessCalls {
 
 	@Override
 	public void cast(HordeProcessRef ref, Object message) {
-		requireMessage(message);
 		Optional<ProcessRef> local = hostedHere(ref);
 		if (local.isPresent()) {
 			local.get().cast(message);

@@ -14,6 +14,7 @@ import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.agent.Subscription;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.local.LocalAgentsSupervisor;
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.StartResult;
@@ -37,18 +38,18 @@ public final class HordeAgentsSupervisor extends AbstractHordeSupervisor impleme
 	@Override
 	public StartResult<AgentRef> startAgent(AgentSpec spec) {
 		// Refuse an unknown type here, before anything is registered or sent.
-		this.behaviors.resolve(spec.type());
+		this.behaviors.resolve(Arguments.notNull(spec, "spec").type());
 		return this.node.startProcess(Registration.ofAgent(spec, null, null), AgentRef.class);
 	}
 
 	@Override
 	public Optional<AgentRef> findAgent(String id) {
-		return find(ProcessKind.AGENT, id, AgentRef.class);
+		return find(ProcessKind.AGENT, Arguments.notNull(id, "id"), AgentRef.class);
 	}
 
 	@Override
 	public boolean stopAgent(String id) {
-		return stop(ProcessKind.AGENT, id);
+		return stop(ProcessKind.AGENT, Arguments.notNull(id, "id"));
 	}
 
 	@Override
@@ -63,7 +64,7 @@ public final class HordeAgentsSupervisor extends AbstractHordeSupervisor impleme
 
 	@Override
 	public Subscription subscribe(String id, AgentEventListener listener) {
-		return this.node.subscribe(id, listener);
+		return this.node.subscribe(Arguments.notNull(id, "id"), Arguments.notNull(listener, "listener"));
 	}
 
 }

@@ -8,16 +8,8 @@ import dev.sagents.process.ProcessKey;
 /** A file system hosted on another member: each method is one call to it. */
 final class HordeFileSystemRef extends HordeProcessRef implements FileSystemRef {
 
-	private final Duration callTimeout;
-
 	HordeFileSystemRef(ProcessCalls calls, ProcessKey key, String host, String hostNode, Duration callTimeout) {
-		super(calls, key, host, hostNode);
-		this.callTimeout = callTimeout;
-	}
-
-	@Override
-	public Duration requestTimeout() {
-		return this.callTimeout;
+		super(calls, key, host, hostNode, callTimeout);
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.StartResult;
@@ -33,12 +34,12 @@ public final class HordeFileSystemSupervisor extends AbstractHordeSupervisor imp
 
 	@Override
 	public Optional<FileSystemRef> findFileSystem(String scope) {
-		return find(ProcessKind.FILESYSTEM, scope, FileSystemRef.class);
+		return find(ProcessKind.FILESYSTEM, Arguments.notNull(scope, "scope"), FileSystemRef.class);
 	}
 
 	@Override
 	public boolean stopFileSystem(String scope) {
-		return stop(ProcessKind.FILESYSTEM, scope);
+		return stop(ProcessKind.FILESYSTEM, Arguments.notNull(scope, "scope"));
 	}
 
 	@Override

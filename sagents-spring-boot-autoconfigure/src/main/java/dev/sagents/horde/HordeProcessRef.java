@@ -3,6 +3,7 @@ package dev.sagents.horde;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
 
@@ -23,11 +24,15 @@ class HordeProcessRef implements ProcessRef {
 
 	private volatile boolean alive = true;
 
-	HordeProcessRef(ProcessCalls calls, ProcessKey key, String host, String hostNode) {
+	private final Duration callTimeout;
+
+	/** @param callTimeout how long a call that names no timeout waits, from the settings of its kind */
+	HordeProcessRef(ProcessCalls calls, ProcessKey key, String host, String hostNode, Duration callTimeout) {
 		this.calls = calls;
 		this.key = key;
 		this.host = host;
 		this.hostNode = hostNode;
+		this.callTimeout = callTimeout;
 	}
 
 	@Override
@@ -46,18 +51,28 @@ class HordeProcessRef implements ProcessRef {
 	}
 
 	@Override
+	public Duration callTimeout() {
+		return this.callTimeout;
+	}
+
+	@Override
 	public <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
-		return this.calls.call(this, message, replyType, timeout).thenApply(replyType::cast);
+		Arguments.notNull(message, "message");
+		Arguments.notNull(replyType, "replyType");
+		return this.calls.call(this, message, replyType, Arguments.notNull(timeout, "timeout"))
+			.thenApply(replyType::cast);
 	}
 
 	@Override
 	public <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
-		return replyType.cast(this.calls.callAndWait(this, message, replyType, timeout));
+		Arguments.notNull(message, "message");
+		Arguments.notNull(replyType, "replyType");
+		return replyType.cast(this.calls.callAndWait(this, message, replyType, Arguments.notNull(timeout, "timeout")));
 	}
 
 	@Override
 	public void cast(Object message) {
-		this.calls.cast(this, message);
+		this.calls.cast(this, Arguments.notNull(message, "message"));
 	}
 
 	String host() {

@@ -3,6 +3,7 @@ package dev.sagents.horde;
 import java.util.List;
 import java.util.Optional;
 
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
@@ -25,7 +26,7 @@ public final class HordeProcessRegistry implements ProcessRegistry, SagentsLifec
 
 	@Override
 	public Optional<ProcessRef> lookup(ProcessKey key) {
-		return this.node.lookup(key);
+		return this.node.lookup(Arguments.notNull(key, "key"));
 	}
 
 	@Override
@@ -39,12 +40,12 @@ public final class HordeProcessRegistry implements ProcessRegistry, SagentsLifec
 
 	@Override
 	public int count(ProcessKind kind) {
-		return this.node.count(kind);
+		return this.node.count(Arguments.notNull(kind, "kind"));
 	}
 
 	@Override
 	public List<ProcessKey> keys(ProcessKind kind) {
-		return this.node.keys(kind);
+		return this.node.keys(Arguments.notNull(kind, "kind"));
 	}
 
 	@Override

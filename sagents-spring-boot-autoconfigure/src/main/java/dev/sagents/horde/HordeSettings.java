@@ -1,9 +1,9 @@
 package dev.sagents.horde;
 
 import java.time.Duration;
-import java.util.Objects;
 
 import dev.sagents.cluster.MembersMode;
+import dev.sagents.process.Arguments;
 
 /**
  * How this node takes part in horde mode.
@@ -19,10 +19,10 @@ public record HordeSettings(String nodeName, MembersMode membersMode, String par
 		Duration silentConnectionTimeout) {
 
 	public HordeSettings {
-		Objects.requireNonNull(nodeName, "nodeName");
-		Objects.requireNonNull(membersMode, "membersMode");
-		Objects.requireNonNull(requestTimeout, "requestTimeout");
-		Objects.requireNonNull(silentConnectionTimeout, "silentConnectionTimeout");
+		Arguments.notNull(nodeName, "nodeName");
+		Arguments.notNull(membersMode, "membersMode");
+		Arguments.notNull(requestTimeout, "requestTimeout");
+		Arguments.notNull(silentConnectionTimeout, "silentConnectionTimeout");
 	}
 
 }

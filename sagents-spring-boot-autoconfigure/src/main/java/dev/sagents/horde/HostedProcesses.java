@@ -44,7 +44,10 @@ final class HostedProcesses {
 
 	private LocalFileSystemSupervisor fileSystems;
 
-	private Duration fileSystemCallTimeout = Duration.ofSeconds(30);
+	/** The timeout of calls that name none, by kind, once the node hosts that kind. */
+	private Duration agentCallTimeout = AgentSettings.defaults().callTimeout();
+
+	private Duration fileSystemCallTimeout = FileSystemSettings.defaults().callTimeout();
 
 	HostedProcesses(LocalProcessRuntime runtime) {
 		this.runtime = runtime;
@@ -55,6 +58,7 @@ final class HostedProcesses {
 			FileSystemSupervisor fileSystems, AgentSettings settings, ProcessFailureLog failures) {
 		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry, behaviors, persistence, fileSystems,
 				settings, failures, this.seam);
+		this.agentCallTimeout = settings.callTimeout();
 		return this.agents;
 	}
 
@@ -91,7 +95,7 @@ final class HostedProcesses {
 	 */
 	ProcessRef ref(ProcessCalls calls, ProcessKey key, String host, String hostNode) {
 		return switch (key.kind()) {
-			case AGENT -> new HordeAgentRef(calls, key, host, hostNode);
+			case AGENT -> new HordeAgentRef(calls, key, host, hostNode, this.agentCallTimeout);
 			case FILESYSTEM -> new HordeFileSystemRef(calls, key, host, hostNode, this.fileSystemCallTimeout);
 		};
 	}

@@ -1,10 +1,9 @@
 package dev.sagents.horde;
 
-import java.util.Objects;
-
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.sagents.process.Arguments;
 
 /**
  * A Hazelcast member that sagents starts for itself and owns: with {@code members=participation}
@@ -19,7 +18,7 @@ public final class OwnedHazelcastMemberProvider implements HazelcastMemberProvid
 
 	/** @param config the configuration of the member, used as it is when the member starts */
 	public OwnedHazelcastMemberProvider(Config config) {
-		this.config = Objects.requireNonNull(config, "config");
+		this.config = Arguments.notNull(config, "config");
 	}
 
 	/** The configuration the member starts with. */

@@ -1,9 +1,7 @@
 package dev.sagents.local;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +46,7 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 	@SuppressWarnings("unchecked")
 	AgentProcess(LocalAgentsSupervisor supervisor, AgentSpec spec, AgentBehavior<?> behavior) {
 		super(ProcessKey.agent(spec.id()), supervisor.runtime(), supervisor.settings().restartIntensity(),
-				supervisor.hosting());
+				supervisor.settings().callTimeout(), supervisor.hosting());
 		this.supervisor = supervisor;
 		this.spec = spec;
 		this.behavior = (AgentBehavior<Object>) behavior;
@@ -92,41 +90,26 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 	}
 
 	/**
-	 * Casts {@code message} once the node's {@link Transit} let it through, so that it is refused
-	 * here as it would be on its way to another member; a message that came from another member
-	 * ({@link EncodedMessage}) went through the codec already.
+	 * {@code message} once the node's {@link Transit} let it through, so that it is refused here as
+	 * it would be on its way to another member (a {@link MessageEncodingException} before the agent
+	 * handles it); a message that came from another member ({@link EncodedMessage}) went through
+	 * the codec already.
 	 */
 	@Override
-	public void cast(Object message) {
-		super.cast((message instanceof EncodedMessage) ? message : this.runtime.transit().message(message));
+	protected Object accepted(Object message) {
+		return (message instanceof EncodedMessage) ? message : this.runtime.transit().message(message);
 	}
 
-	/**
-	 * Calls with {@code message} and the reply as they would travel between members: a message or
-	 * a reply type that could not travel fails the call before the agent handles it, and a reply
-	 * that could not fails it once handled.
-	 */
+	/** Refuses, before the agent handles the call, a reply type no reply from another member could have. */
 	@Override
-	public <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
-		Transit transit = this.runtime.transit();
-		Object sent;
-		try {
-			sent = transit.message(message);
-			transit.replyType(replyType);
-		}
-		catch (MessageEncodingException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		return super.call(sent, Object.class, timeout).thenApply(transit::value).thenApply(replyType::cast);
+	protected void checkReplyType(Class<?> replyType) {
+		this.runtime.transit().replyType(replyType);
 	}
 
-	/** As {@link #call(Object, Class, Duration)}, waiting for the reply. */
+	/** The reply as it would arrive from another member; one that could not travel fails the call. */
 	@Override
-	public <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
-		Transit transit = this.runtime.transit();
-		Object sent = transit.message(message);
-		transit.replyType(replyType);
-		return replyType.cast(transit.value(super.callAndWait(sent, Object.class, timeout)));
+	protected Object replied(Object reply) {
+		return this.runtime.transit().value(reply);
 	}
 
 	@Override

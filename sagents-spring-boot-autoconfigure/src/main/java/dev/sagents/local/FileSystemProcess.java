@@ -31,7 +31,7 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 
 	FileSystemProcess(LocalFileSystemSupervisor supervisor, String scope) {
 		super(ProcessKey.fileSystem(scope), supervisor.runtime(), supervisor.settings().restartIntensity(),
-				supervisor.hosting());
+				supervisor.settings().callTimeout(), supervisor.hosting());
 		this.supervisor = supervisor;
 	}
 
@@ -105,11 +105,6 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 
 	int fileCount() {
 		return this.fileCount;
-	}
-
-	@Override
-	public Duration requestTimeout() {
-		return this.supervisor.settings().callTimeout();
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.agent.Subscription;
 import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ExitReason;
@@ -85,7 +86,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 
 	@Override
 	public StartResult<AgentRef> startAgent(AgentSpec spec) {
-		AgentBehavior<?> behavior = this.behaviors.resolve(spec.type());
+		AgentBehavior<?> behavior = this.behaviors.resolve(Arguments.notNull(spec, "spec").type());
 		StartResult<AgentProcess> result = this.registry.start(() -> new AgentProcess(this, spec, behavior),
 				this.settings.shutdownGrace());
 		if (result.started()) {
@@ -97,7 +98,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 
 	@Override
 	public Optional<AgentRef> findAgent(String id) {
-		if (!AgentSpec.isValidId(id)) {
+		if (!AgentSpec.isValidId(Arguments.notNull(id, "id"))) {
 			return Optional.empty();
 		}
 		return this.registry.lookup(ProcessKey.agent(id)).map(AgentRef.class::cast);
@@ -105,6 +106,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 
 	@Override
 	public boolean stopAgent(String id) {
+		Arguments.notNull(id, "id");
 		this.registry.ensureAvailable();
 		return stopHosted(id, ExitReason.STOPPED);
 	}
@@ -141,7 +143,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 
 	@Override
 	public Subscription subscribe(String id, AgentEventListener listener) {
-		return this.events.subscribe(id, listener);
+		return this.events.subscribe(Arguments.notNull(id, "id"), Arguments.notNull(listener, "listener"));
 	}
 
 	/** Delivers an event of an agent hosted on another member to this node's subscribers. */
@@ -165,8 +167,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 			this.sweeper.cancel(false);
 			this.sweeper = null;
 		}
-		LocalProcess.stopAll(this.registry.processes(ProcessKind.AGENT).toList(), ExitReason.SHUTDOWN,
-				this.settings.shutdownGrace());
+		this.registry.shutDownHosted(ProcessKind.AGENT, this.settings.shutdownGrace());
 	}
 
 	private void sweepIdleAgents(long timeoutNanos) {

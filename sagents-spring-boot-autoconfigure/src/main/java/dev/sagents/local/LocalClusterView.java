@@ -3,7 +3,6 @@ package dev.sagents.local;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import dev.sagents.cluster.ClusterView;
@@ -12,6 +11,7 @@ import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.registry.ProcessRegistry;
@@ -30,8 +30,8 @@ public final class LocalClusterView implements ClusterView {
 	private final ProcessRegistry registry;
 
 	public LocalClusterView(String node, ProcessRegistry registry) {
-		this.node = Objects.requireNonNull(node, "node");
-		this.registry = Objects.requireNonNull(registry, "registry");
+		this.node = Arguments.notNull(node, "node");
+		this.registry = Arguments.notNull(registry, "registry");
 	}
 
 	@Override

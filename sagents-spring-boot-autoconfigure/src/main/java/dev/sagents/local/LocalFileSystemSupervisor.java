@@ -9,6 +9,7 @@ import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ExitReason;
@@ -68,7 +69,7 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 
 	@Override
 	public Optional<FileSystemRef> findFileSystem(String scope) {
-		if (!FileSystemPaths.isValidScope(scope)) {
+		if (!FileSystemPaths.isValidScope(Arguments.notNull(scope, "scope"))) {
 			return Optional.empty();
 		}
 		return this.registry.lookup(ProcessKey.fileSystem(scope)).map(FileSystemRef.class::cast);
@@ -76,6 +77,7 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 
 	@Override
 	public boolean stopFileSystem(String scope) {
+		Arguments.notNull(scope, "scope");
 		this.registry.ensureAvailable();
 		return stopHosted(scope, ExitReason.STOPPED);
 	}
@@ -110,8 +112,7 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 
 	@Override
 	public void stop() {
-		LocalProcess.stopAll(this.registry.processes(ProcessKind.FILESYSTEM).toList(), ExitReason.SHUTDOWN,
-				this.settings.callTimeout());
+		this.registry.shutDownHosted(ProcessKind.FILESYSTEM, this.settings.callTimeout());
 	}
 
 	/** Called by a file system once it ended for good. */

@@ -6,11 +6,19 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
@@ -28,6 +36,8 @@ import dev.sagents.supervisor.StartResult;
  */
 public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifecycle {
 
+	private static final Logger logger = LoggerFactory.getLogger(LocalProcessRegistry.class);
+
 	private final ConcurrentHashMap<ProcessKey, LocalProcess> processes = new ConcurrentHashMap<>();
 
 	private final Map<ProcessKind, LongAdder> counts = new EnumMap<>(ProcessKind.class);
@@ -42,6 +52,7 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 
 	@Override
 	public Optional<ProcessRef> lookup(ProcessKey key) {
+		Arguments.notNull(key, "key");
 		ensureAvailable();
 		return Optional.ofNullable(this.processes.get(key));
 	}
@@ -54,12 +65,14 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 
 	@Override
 	public int count(ProcessKind kind) {
+		Arguments.notNull(kind, "kind");
 		ensureAvailable();
 		return this.counts.get(kind).intValue();
 	}
 
 	@Override
 	public List<ProcessKey> keys(ProcessKind kind) {
+		Arguments.notNull(kind, "kind");
 		ensureAvailable();
 		List<ProcessKey> keys = new ArrayList<>();
 		for (ProcessKey key : this.processes.keySet()) {
@@ -146,6 +159,35 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 		process.requestStop(reason);
 		process.awaitTermination(grace);
 		return true;
+	}
+
+	/**
+	 * Stops every process of {@code kind} this node hosts at once, for the node's shutdown, and
+	 * waits up to {@code grace} for all of them; those still running then are abandoned (logged,
+	 * unregistered, their stuck handler interrupted).
+	 */
+	void shutDownHosted(ProcessKind kind, Duration grace) {
+		List<LocalProcess> hosted = processes(kind).toList();
+		CompletableFuture<?>[] stopped = hosted.stream()
+			.map((process) -> process.requestStop(ExitReason.SHUTDOWN))
+			.toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(stopped).get(grace.toNanos(), TimeUnit.NANOSECONDS);
+			return;
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			// Fall through to abandon the ones still running.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		for (LocalProcess process : hosted) {
+			if (!process.termination().isDone()) {
+				logger.warn("Process {} did not stop within {}; abandoning it without its cleanup", process.key(),
+						grace);
+				process.abandon();
+			}
+		}
 	}
 
 	/** The keys of the processes of {@code kind} this node hosts, whatever the registry's state. */

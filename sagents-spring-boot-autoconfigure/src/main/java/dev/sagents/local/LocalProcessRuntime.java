@@ -1,11 +1,11 @@
 package dev.sagents.local;
 
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import dev.sagents.codec.Transit;
+import dev.sagents.process.Arguments;
 
 /**
  * The node's process host: the executor that drains mailboxes, one daemon timer thread for
@@ -40,9 +40,9 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	 * that they behave as between members
 	 */
 	public LocalProcessRuntime(String node, Executor executor, Transit transit) {
-		this.node = Objects.requireNonNull(node, "node");
-		this.executor = Objects.requireNonNull(executor, "executor");
-		this.transit = Objects.requireNonNull(transit, "transit");
+		this.node = Arguments.notNull(node, "node");
+		this.executor = Arguments.notNull(executor, "executor");
+		this.transit = Arguments.notNull(transit, "transit");
 		this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "sagents-timer");
 			thread.setDaemon(true);

@@ -1,6 +1,5 @@
 package dev.sagents.process;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +14,8 @@ public record ProcessKey(ProcessKind kind, String id) {
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
 	public ProcessKey {
-		Objects.requireNonNull(kind, "kind");
-		Objects.requireNonNull(id, "id");
+		Arguments.notNull(kind, "kind");
+		Arguments.notNull(id, "id");
 		if (id.isEmpty()) {
 			throw new IllegalArgumentException("A process id must not be empty");
 		}
@@ -29,7 +28,7 @@ public record ProcessKey(ProcessKind kind, String id) {
 
 	/** The key of the file system of {@code scope}. */
 	public static ProcessKey fileSystem(String scope) {
-		return new ProcessKey(ProcessKind.FILESYSTEM, scope);
+		return new ProcessKey(ProcessKind.FILESYSTEM, Arguments.notNull(scope, "scope"));
 	}
 
 	/**
@@ -42,7 +41,7 @@ public record ProcessKey(ProcessKind kind, String id) {
 
 	/** Parses {@code agent:<id>} or {@code filesystem:<scope>}. */
 	public static ProcessKey parse(String text) {
-		int colon = text.indexOf(':');
+		int colon = Arguments.notNull(text, "text").indexOf(':');
 		if (colon <= 0) {
 			throw new IllegalArgumentException("A process key is '<kind>:<id>', got '" + text + "'");
 		}

@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Replies and messages are plain application objects. In horde mode they cross the network
  * through the configured codec, which is why {@link #call(Object, Class, Duration)} names the
- * reply type it expects.
+ * reply type it expects. A call that names no timeout waits {@link #callTimeout()}.
+ *
+ * <p>Every argument is required: {@code null} fails with {@link IllegalArgumentException} naming it.
  */
 public interface ProcessRef {
 
@@ -23,6 +25,12 @@ public interface ProcessRef {
 	boolean isAlive();
 
 	/**
+	 * How long a call that names no timeout waits for its reply: {@code sagents.agents.call-timeout}
+	 * for an agent, {@code sagents.filesystem.call-timeout} for a file system (30 s unless set).
+	 */
+	Duration callTimeout();
+
+	/**
 	 * Sends {@code message} and returns the reply. The future fails with
 	 * {@link ProcessNotRunningException}, {@link CallTimeoutException} or
 	 * {@link ProcessFailedException}; for an agent also with
@@ -32,6 +40,11 @@ public interface ProcessRef {
 	 */
 	<R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout);
 
+	/** {@link #call(Object, Class, Duration)} within {@link #callTimeout()}. */
+	default <R> CompletableFuture<R> call(Object message, Class<R> replyType) {
+		return call(message, replyType, callTimeout());
+	}
+
 	/**
 	 * Sends {@code message}, waits for the reply and returns it. When the process is idle, the
 	 * handler runs on the calling thread (the caller waits anyway, so this saves two thread
@@ -39,6 +52,11 @@ public interface ProcessRef {
 	 * {@link #call(Object, Class, Duration)} completes with.
 	 */
 	<R> R callAndWait(Object message, Class<R> replyType, Duration timeout);
+
+	/** {@link #callAndWait(Object, Class, Duration)} within {@link #callTimeout()}. */
+	default <R> R callAndWait(Object message, Class<R> replyType) {
+		return callAndWait(message, replyType, callTimeout());
+	}
 
 	/** Sends {@code message} without waiting for it to be handled; a reply, if any, is dropped. */
 	void cast(Object message);

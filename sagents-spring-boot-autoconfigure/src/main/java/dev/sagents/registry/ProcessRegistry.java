@@ -13,7 +13,7 @@ import dev.sagents.process.ProcessRef;
  * it covers the whole cluster (or partition), and a lookup right after a start on any node sees it.
  *
  * <p>Every method throws {@link RegistryUnavailableException} while the node is starting or
- * draining.
+ * draining, and {@link IllegalArgumentException} for a {@code null} argument.
  */
 public interface ProcessRegistry {
 

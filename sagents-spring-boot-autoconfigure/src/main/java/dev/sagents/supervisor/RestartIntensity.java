@@ -2,6 +2,8 @@ package dev.sagents.supervisor;
 
 import java.time.Duration;
 
+import dev.sagents.process.Arguments;
+
 /**
  * How often a crashing process is restarted before its supervisor gives up on it: at most
  * {@code maxRestarts} restarts within any {@code window}.
@@ -15,7 +17,7 @@ public record RestartIntensity(int maxRestarts, Duration window) {
 		if (maxRestarts < 0) {
 			throw new IllegalArgumentException("maxRestarts must be >= 0, got " + maxRestarts);
 		}
-		if (window == null || window.isNegative() || window.isZero()) {
+		if (Arguments.notNull(window, "window").isNegative() || window.isZero()) {
 			throw new IllegalArgumentException("window must be positive, got " + window);
 		}
 	}

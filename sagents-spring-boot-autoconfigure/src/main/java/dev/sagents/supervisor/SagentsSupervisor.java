@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import dev.sagents.process.Arguments;
+
 /**
  * The root of sagents on a node, like the original's {@code Sagents.Supervisor}: a node that runs
  * it hosts agents and file systems; a node without it hosts nothing. It starts the registry, the
@@ -34,9 +36,9 @@ public class SagentsSupervisor implements SmartLifecycle {
 
 	public SagentsSupervisor(SagentsLifecycle registry, SagentsLifecycle agentsSupervisor,
 			SagentsLifecycle fileSystemSupervisor) {
-		this.registry = registry;
-		this.agentsSupervisor = agentsSupervisor;
-		this.fileSystemSupervisor = fileSystemSupervisor;
+		this.registry = Arguments.notNull(registry, "registry");
+		this.agentsSupervisor = Arguments.notNull(agentsSupervisor, "agentsSupervisor");
+		this.fileSystemSupervisor = Arguments.notNull(fileSystemSupervisor, "fileSystemSupervisor");
 	}
 
 	@Override

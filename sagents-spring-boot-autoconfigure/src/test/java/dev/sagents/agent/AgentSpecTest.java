@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class AgentSpecTest {
 
@@ -27,7 +27,7 @@ class AgentSpecTest {
 	void refusesAnyOtherIdNamingIt(String id) {
 		assertThat(AgentSpec.isValidId(id)).isFalse();
 		if (id == null) {
-			assertThatNullPointerException().isThrownBy(() -> AgentSpec.of(id)).withMessage("id");
+			assertThatIllegalArgumentException().isThrownBy(() -> AgentSpec.of(id)).withMessage("'id' must not be null");
 			return;
 		}
 		assertThatExceptionOfType(InvalidAgentIdException.class).isThrownBy(() -> AgentSpec.of(id))

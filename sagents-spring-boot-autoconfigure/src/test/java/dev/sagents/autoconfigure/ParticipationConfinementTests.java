@@ -122,7 +122,8 @@ class ParticipationConfinementTests {
 			.toList();
 	}
 
-	private static Config applicationConfig(String clusterName, String node, int port) {
+	/** A member of the application's own cluster {@code clusterName}, on 127.0.0.1 from {@code port}, found by TCP/IP only. */
+	static Config applicationConfig(String clusterName, String node, int port) {
 		Config config = new Config();
 		config.setClusterName(clusterName);
 		config.setInstanceName(clusterName + "-" + node);

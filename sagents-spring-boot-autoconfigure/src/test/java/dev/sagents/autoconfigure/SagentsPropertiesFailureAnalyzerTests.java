@@ -1,34 +1,21 @@
 package dev.sagents.autoconfigure;
 
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-
-import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.condition.JRE;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Bad {@code sagents.*} values stop startup, and the report names the property, the value given
- * and what is allowed.
+ * and what is allowed, also in a context whose first bean needs an {@code AgentsSupervisor}.
  */
 class SagentsPropertiesFailureAnalyzerTests {
 
@@ -47,12 +34,9 @@ class SagentsPropertiesFailureAnalyzerTests {
 
 	private static final String MONITOR_INTERVAL = "a whole number of milliseconds, at least 1ms, such as 20ms";
 
-	/** The environment of the last context run; a failed context no longer hands it out. */
-	private final AtomicReference<Environment> environment = new AtomicReference<>();
+	private final SettingsReports reports = new SettingsReports();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withInitializer((context) -> this.environment.set(context.getEnvironment()))
-		.withUserConfiguration(PropertiesOnly.class);
+	private final ApplicationContextRunner runner = this.reports.runner();
 
 	@Test
 	void misspeltDistributionListsTheAllowedValuesInLowerCase() {
@@ -78,13 +62,6 @@ class SagentsPropertiesFailureAnalyzerTests {
 	void malformedDurationSaysWhatADurationLooksLike() {
 		assertReport("sagents.agents.call-timeout=soon", "sagents.agents.call-timeout", "soon",
 				"a duration, such as 500ms, 30s, 5m or PT30S");
-	}
-
-	@Test
-	void hordeWithoutHazelcastSaysWhatIsNeeded() {
-		assertReport(this.runner.withClassLoader(new FilteredClassLoader(HazelcastInstance.class)),
-				"sagents.distribution=horde", "sagents.distribution", "horde",
-				"local; horde mode needs com.hazelcast:hazelcast on the classpath");
 	}
 
 	@Test
@@ -187,8 +164,8 @@ class SagentsPropertiesFailureAnalyzerTests {
 	void heartbeatIntervalSetAloneNotShorterThanTheDefaultMaxNoHeartbeatIsRefused() {
 		// The report names the property left to its default, with that default: there is no origin to show.
 		this.runner.withPropertyValues("sagents.horde.failure-detection.heartbeat-interval=5s").run((context) -> {
-			FailureAnalysis analysis = analyzeFailure(context);
-			assertAnalysis(analysis, "sagents.horde.failure-detection.max-no-heartbeat", "PT5S",
+			FailureAnalysis analysis = this.reports.analyzeFailure(context);
+			SettingsReports.assertAnalysis(analysis, "sagents.horde.failure-detection.max-no-heartbeat", "PT5S",
 					"longer than the heartbeat interval (5s), or a member would be removed between two heartbeats");
 			assertThat(analysis.getDescription()).doesNotContain("Origin: ");
 		});
@@ -297,11 +274,33 @@ class SagentsPropertiesFailureAnalyzerTests {
 		// Only code can clear it: an empty value keeps the default, as SagentsPropertiesTests shows.
 		SagentsProperties properties = new SagentsProperties();
 		properties.getFilesystem().setBaseDirectory(null);
-		assertThatExceptionOfType(InvalidSagentsPropertyException.class).isThrownBy(properties::afterPropertiesSet)
+		assertCodeSetValueRefused(properties, "sagents.filesystem.base-directory",
+				"a directory path, relative to the working directory or absolute");
+	}
+
+	@Test
+	void negativeCallTimeoutsAreRefused() {
+		assertReport("sagents.agents.call-timeout=-1s", "sagents.agents.call-timeout", "-1s", POSITIVE_DURATION);
+		assertReport("sagents.filesystem.call-timeout=-5s", "sagents.filesystem.call-timeout", "-5s", POSITIVE_DURATION);
+	}
+
+	@Test
+	void noCallTimeoutIsRefused() {
+		SagentsProperties agents = new SagentsProperties();
+		agents.getAgents().setCallTimeout(null);
+		assertCodeSetValueRefused(agents, "sagents.agents.call-timeout", POSITIVE_DURATION);
+		SagentsProperties fileSystems = new SagentsProperties();
+		fileSystems.getFilesystem().setCallTimeout(null);
+		assertCodeSetValueRefused(fileSystems, "sagents.filesystem.call-timeout", POSITIVE_DURATION);
+	}
+
+	/** A value only code can set ({@code null}) is refused with the report, which has no origin to show. */
+	private static void assertCodeSetValueRefused(SagentsProperties properties, String property, String allowed) {
+		assertThatExceptionOfType(InvalidSagentsPropertyException.class)
+			.isThrownBy(() -> SagentsPropertiesValidator.validate(properties))
 			.satisfies((invalid) -> {
 				FailureAnalysis analysis = new SagentsPropertiesFailureAnalyzer(null).analyze(invalid);
-				assertAnalysis(analysis, "sagents.filesystem.base-directory", "null",
-						"a directory path, relative to the working directory or absolute");
+				SettingsReports.assertAnalysis(analysis, property, "null", allowed);
 				assertThat(analysis.getDescription()).doesNotContain("Origin: ");
 			});
 	}
@@ -347,21 +346,8 @@ class SagentsPropertiesFailureAnalyzerTests {
 			.withPropertyValues("other.mode=hord")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(analyze(context)).isNull();
+				assertThat(this.reports.analyze(context)).isNull();
 			});
-	}
-
-	@Test
-	@ExtendWith(OutputCaptureExtension.class)
-	void aStartingApplicationPrintsOurReportRatherThanSpringBootsGenericOne(CapturedOutput output) {
-		SpringApplication application = new SpringApplication(PropertiesOnly.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setDefaultProperties(Map.of("sagents.distribution", "hord"));
-		assertThatException().isThrownBy(application::run);
-		assertThat(output).contains("Invalid sagents configuration:")
-			.contains("Property: sagents.distribution")
-			.contains("Allowed: local, horde")
-			.contains("Change sagents.distribution to an allowed value (local, horde)");
 	}
 
 	private void assertReport(String propertyValue, String property, String value, String allowed) {
@@ -370,37 +356,7 @@ class SagentsPropertiesFailureAnalyzerTests {
 
 	private void assertReport(ApplicationContextRunner runner, String propertyValue, String property, String value,
 			String allowed) {
-		runner.withPropertyValues(propertyValue).run((context) -> {
-			FailureAnalysis analysis = analyzeFailure(context);
-			assertAnalysis(analysis, property, value, allowed);
-			assertThat(analysis.getDescription()).contains("Origin: ");
-		});
-	}
-
-	/** The report on {@code context}, which must have failed to start. */
-	private FailureAnalysis analyzeFailure(AssertableApplicationContext context) {
-		assertThat(context).hasFailed();
-		return analyze(context);
-	}
-
-	/** Checks that {@code analysis} names the property, the value and what is allowed, and says what to do. */
-	private static void assertAnalysis(FailureAnalysis analysis, String property, String value, String allowed) {
-		assertThat(analysis).isNotNull();
-		assertThat(analysis.getDescription()).contains("Property: " + property)
-			.contains("Value: \"" + value + "\"")
-			.contains("Allowed: " + allowed);
-		assertThat(analysis.getAction())
-			.isEqualTo("Change " + property + " to an allowed value (" + allowed + ") in your configuration.");
-	}
-
-	private FailureAnalysis analyze(AssertableApplicationContext context) {
-		return new SagentsPropertiesFailureAnalyzer(this.environment.get()).analyze(context.getStartupFailure());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(SagentsProperties.class)
-	static class PropertiesOnly {
-
+		this.reports.assertReport(runner, propertyValue, property, value, allowed);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -124,7 +124,8 @@ class FileSystemPathsTest {
 			assertThatThrownBy(() -> FileSystemPaths.requireValidScope(scope)).hasMessageContaining("Invalid file-system scope")
 				.isInstanceOfSatisfying(InvalidScopeException.class, (refused) -> assertThat(refused.scope()).isEqualTo(scope));
 		}
-		assertThatThrownBy(() -> FileSystemPaths.requireValidScope(null)).isInstanceOf(InvalidScopeException.class);
+		assertThatThrownBy(() -> FileSystemPaths.requireValidScope(null)).isExactlyInstanceOf(IllegalArgumentException.class)
+			.hasMessage("'scope' must not be null");
 	}
 
 	private static String reasonFor(String path) {

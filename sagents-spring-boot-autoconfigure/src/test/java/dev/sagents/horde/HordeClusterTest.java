@@ -225,13 +225,16 @@ class HordeClusterTest {
 	}
 
 	@Test
-	void aCallMayTakeLongerThanARequestBetweenMembers() {
-		startCluster("slow", 2, AgentSettings.defaults(), Duration.ofSeconds(1));
+	void aCallMayTakeLongerThanARequestBetweenMembersUpToTheConfiguredCallTimeout() {
+		Duration timeout = Tally.SLOW.multipliedBy(3);
+		AgentSettings defaults = AgentSettings.defaults();
+		startCluster("slow", 2, new AgentSettings(defaults.inactivityTimeout(), defaults.shutdownGrace(), timeout,
+				defaults.restartIntensity()), Duration.ofSeconds(1));
 		AgentRef agent = node(0).agents.startAgent(AgentSpec.of(this.cluster.idOwnedBy("n2", 0))).ref();
 		assertThat(agent.node()).isEqualTo("n2");
-		Duration timeout = Tally.SLOW.multipliedBy(3);
-		assertThat(agent.callAndWait("slow", String.class, timeout)).isEqualTo("slept");
-		assertThat(agent.call("slow", String.class, timeout)).succeedsWithin(timeout).isEqualTo("slept");
+		assertThat(agent.callTimeout()).isEqualTo(timeout);
+		assertThat(agent.callAndWait("slow", String.class)).isEqualTo("slept");
+		assertThat(agent.call("slow", String.class)).succeedsWithin(timeout).isEqualTo("slept");
 	}
 
 	@Test

@@ -24,11 +24,14 @@ class HordeProcessRefTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+	/** The configured timeout of calls that name none. */
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(7);
+
 	private final RecordingCalls calls = new RecordingCalls();
 
 	@Test
 	void callsAndCastsGoThroughTheNodeAndRepliesComeBackAsTheTypeAsked() {
-		HordeProcessRef ref = new HordeProcessRef(this.calls, AGENT, "host-uuid", "node-1");
+		HordeProcessRef ref = new HordeProcessRef(this.calls, AGENT, "host-uuid", "node-1", CALL_TIMEOUT);
 		assertThat(ref.call("get", Long.class, TIMEOUT)).isCompletedWithValue(42L);
 		assertThat(ref.callAndWait("get", Long.class, TIMEOUT)).isEqualTo(42L);
 		ref.cast("tick");
@@ -40,8 +43,17 @@ class HordeProcessRefTests {
 	}
 
 	@Test
+	void callsThatNameNoTimeoutWaitTheConfiguredOne() {
+		HordeProcessRef ref = new HordeProcessRef(this.calls, AGENT, "host-uuid", "node-1", CALL_TIMEOUT);
+		assertThat(ref.callTimeout()).isEqualTo(CALL_TIMEOUT);
+		assertThat(ref.call("get", Long.class)).isCompletedWithValue(42L);
+		assertThat(ref.callAndWait("get", Long.class)).isEqualTo(42L);
+		assertThat(this.calls.asked).containsExactly("call get in PT7S", "callAndWait get in PT7S");
+	}
+
+	@Test
 	void aReferenceFollowsItsProcessWhereverItMoves() {
-		HordeProcessRef ref = new HordeProcessRef(this.calls, AGENT, "host-uuid", "node-1");
+		HordeProcessRef ref = new HordeProcessRef(this.calls, AGENT, "host-uuid", "node-1", CALL_TIMEOUT);
 		assertThat(ref.key()).isEqualTo(AGENT);
 		assertThat(ref.node()).isEqualTo("node-1");
 		assertThat(ref.host()).isEqualTo("host-uuid");
@@ -57,7 +69,7 @@ class HordeProcessRefTests {
 
 	@Test
 	void anAgentsStatusIsAskedOfItsMember() {
-		HordeAgentRef agent = new HordeAgentRef(this.calls, AGENT, "host-uuid", "node-1");
+		HordeAgentRef agent = new HordeAgentRef(this.calls, AGENT, "host-uuid", "node-1", CALL_TIMEOUT);
 		assertThat(agent.status()).isEqualTo(AgentStatus.RUNNING);
 		assertThat(this.calls.asked).containsExactly("status of agent:a1");
 	}

@@ -333,6 +333,29 @@ class LocalAgentsSupervisorTest {
 	}
 
 	@Test
+	void callsThatNameNoTimeoutWaitTheConfiguredCallTimeout() {
+		Duration callTimeout = Duration.ofMillis(150);
+		stopNode();
+		startNode(new AgentSettings(null, Duration.ofSeconds(5), callTimeout, RestartIntensity.defaults()),
+				this.persistence);
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("busy")).ref();
+		assertThat(agent.callTimeout()).isEqualTo(callTimeout);
+		CountDownLatch release = new CountDownLatch(1);
+		agent.cast(new CounterAgent.Block(release));
+		try {
+			assertThatThrownBy(() -> agent.callAndWait("tick", Long.class))
+				.isInstanceOfSatisfying(CallTimeoutException.class, (ex) -> assertThat(ex.timeout()).isEqualTo(callTimeout));
+			assertThat(agent.call("tick", Long.class)).failsWithin(TIMEOUT)
+				.withThrowableThat()
+				.havingCause()
+				.isInstanceOfSatisfying(CallTimeoutException.class, (ex) -> assertThat(ex.timeout()).isEqualTo(callTimeout));
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	@Test
 	void subscribersSeeStatusRepliesAndShutdownInOrder() {
 		List<AgentEvent> events = new CopyOnWriteArrayList<>();
 		Subscription subscription = this.agents.subscribe("watched", events::add);

@@ -122,6 +122,11 @@ class LocalFileSystemSupervisorTest {
 	}
 
 	@Test
+	void requestsWaitTheConfiguredCallTimeout() {
+		assertThat(this.fileSystems.ensureFileSystem("project:7").callTimeout()).isEqualTo(TIMEOUT);
+	}
+
+	@Test
 	void stoppingFlushesAndRestartingReindexes() {
 		FileSystemRef fs = this.fileSystems.ensureFileSystem("user:bob");
 		fs.writeText("a.txt", "one");

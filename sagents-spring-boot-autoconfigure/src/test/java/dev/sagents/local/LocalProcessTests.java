@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.ProcessStartException;
 import dev.sagents.process.SagentsException;
@@ -500,9 +501,8 @@ class LocalProcessTests {
 	void stoppingAllAbandonsOnlyTheProcessesStillRunningAfterTheGrace(CapturedOutput output) {
 		try (LocalProcessRuntime direct = new LocalProcessRuntime("node", Runnable::run)) {
 			Recorder stops = new Recorder(direct, "stops", new CopyOnWriteArrayList<>(), RestartIntensity.defaults());
-			stops.start();
-			Recorder stuck = startedRecorder("stuck", new CopyOnWriteArrayList<>());
-			LocalProcess.stopAll(List.of(stops, stuck), ExitReason.SHUTDOWN, Duration.ofMillis(50));
+			Recorder stuck = new Recorder(this.runtime, "stuck", new CopyOnWriteArrayList<>(), RestartIntensity.defaults());
+			registryStarting(stops, stuck).shutDownHosted(ProcessKind.AGENT, Duration.ofMillis(50));
 			assertThat(stops.steps).containsExactly("init", "terminate SHUTDOWN");
 			assertThat(stuck.steps).containsExactly("init");
 			assertThat(stops.ends).containsExactly("SHUTDOWN");
@@ -514,10 +514,11 @@ class LocalProcessTests {
 
 	@Test
 	void stoppingAllWhileInterruptedAbandonsAtOnceAndKeepsTheInterrupt() {
-		Recorder stuck = startedRecorder();
+		Recorder stuck = new Recorder(this.runtime);
+		LocalProcessRegistry registry = registryStarting(stuck);
 		Thread.currentThread().interrupt();
 		try {
-			LocalProcess.stopAll(List.of(stuck), ExitReason.SHUTDOWN, TIMEOUT);
+			registry.shutDownHosted(ProcessKind.AGENT, TIMEOUT);
 			assertThat(Thread.currentThread().isInterrupted()).isTrue();
 		}
 		finally {
@@ -548,6 +549,17 @@ class LocalProcessTests {
 		process.start();
 		this.executor.runQueued();
 		return process;
+	}
+
+	/** A running registry that started {@code processes}, as a supervisor's would. */
+	private LocalProcessRegistry registryStarting(Recorder... processes) {
+		LocalProcessRegistry registry = new LocalProcessRegistry();
+		registry.start();
+		for (Recorder process : processes) {
+			registry.start(() -> process, TIMEOUT);
+		}
+		this.executor.runQueued();
+		return registry;
 	}
 
 	/**
@@ -668,6 +680,11 @@ class LocalProcessTests {
 		@Override
 		protected void terminate(ExitReason reason) {
 			this.steps.add("terminate " + reason);
+		}
+
+		@Override
+		public Duration callTimeout() {
+			return Duration.ofSeconds(30);
 		}
 
 		@Override

@@ -21,7 +21,7 @@ class RestartIntensityTests {
 	void theWindowMustBePositive() {
 		assertThat(new RestartIntensity(3, Duration.ofMillis(1)).window()).isEqualTo(Duration.ofMillis(1));
 		assertThatIllegalArgumentException().isThrownBy(() -> new RestartIntensity(3, null))
-			.withMessage("window must be positive, got null");
+			.withMessage("'window' must not be null");
 		assertThatIllegalArgumentException().isThrownBy(() -> new RestartIntensity(3, Duration.ZERO))
 			.withMessage("window must be positive, got PT0S");
 		assertThatIllegalArgumentException().isThrownBy(() -> new RestartIntensity(3, Duration.ofSeconds(-1)))

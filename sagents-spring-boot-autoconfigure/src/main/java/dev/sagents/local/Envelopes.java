@@ -1,0 +1,57 @@
+package dev.sagents.local;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.sagents.process.ProcessFailedException;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessNotRunningException;
+
+/**
+ * What a process's mailbox holds, and how an answer goes back. A call travels as a {@link Call},
+ * whose reply future takes the caller its answer or its failure. Work of the host on the process
+ * travels as a {@link Control}, and a cast as the bare message: neither has anyone to answer, and
+ * casts, the most frequent, cost no envelope. A stop request is no envelope: it overtakes the
+ * queued messages instead of waiting behind them. A message may still be in its wire form
+ * ({@link EncodedMessage}) until {@link #decoded} turns it into the message, on the process's
+ * thread just before it is handled.
+ */
+final class Envelopes {
+
+	private Envelopes() {
+	}
+
+	/** {@code message}, decoded if it came encoded; throws if it could not be decoded. */
+	static Object decoded(Object message) {
+		return (message instanceof EncodedMessage encoded) ? encoded.decode() : message;
+	}
+
+	/** A call waiting for its reply. */
+	record Call(Object message, CompletableFuture<Object> reply) {
+
+		/** Sends the handler's reply back. */
+		void answer(Object value) {
+			this.reply.complete(value);
+		}
+
+		/** Fails the call with {@code error} as it is: the handler's refusal, or why the message could not be decoded. */
+		void fail(Throwable error) {
+			this.reply.completeExceptionally(error);
+		}
+
+		/** Fails the call because the handler crashed on it. */
+		void crashed(ProcessKey key, Throwable crash) {
+			this.reply.completeExceptionally(new ProcessFailedException(key, crash));
+		}
+
+		/** Fails the call because the process ended before handling it. */
+		void notRunning(ProcessKey key) {
+			this.reply.completeExceptionally(new ProcessNotRunningException(key));
+		}
+
+	}
+
+	/** Work of the host on the process (timers, checks), run in mailbox order. */
+	record Control(Runnable action) {
+	}
+
+}
