@@ -79,7 +79,8 @@ class HordeSupervisionTest {
 		patient.callAndWait("tick", Long.class, TIMEOUT);
 		// An agent of n2, idle as long, stops each round: five rounds take five of its timeouts at least.
 		for (int round = 0; round < 5; round++) {
-			node("n1").agents.startAgent(AgentSpec.of(hastyId)).ref().callAndWait("tick", Long.class, TIMEOUT);
+			// No call to it: on a loaded machine a call can arrive after its 100 ms and find it gone.
+			node("n1").agents.startAgent(AgentSpec.of(hastyId));
 			await().atMost(TIMEOUT).until(() -> node("n1").agents.findAgent(hastyId).isEmpty());
 		}
 		assertThat(node("n2").agents.findAgent(patientId)).isPresent();
