@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * registered with a Hazelcast member.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(JsonMapper.class)
+@ConditionalOnClass(name = { "tools.jackson.databind.json.JsonMapper",
+		"com.hazelcast.nio.serialization.compact.CompactSerializer" })
 @ConditionalOnProperty(name = "sagents.horde.codec.format", havingValue = "compact")
 class CompactMessageCodecConfiguration {
 

@@ -37,8 +37,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "sagents.distribution", havingValue = "horde")
 @ConditionalOnClass(HazelcastInstance.class)
-@Import({ JsonMessageCodecConfiguration.class, CompactMessageCodecConfiguration.class,
-		ApplicationMemberConfiguration.class, OwnedMemberConfiguration.class,
+@Import({ ApplicationMemberConfiguration.class, OwnedMemberConfiguration.class,
 		ApplicationMemberShutdownConfiguration.class })
 class HordeBackendConfiguration {
 

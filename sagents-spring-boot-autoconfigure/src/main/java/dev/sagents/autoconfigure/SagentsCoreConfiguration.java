@@ -12,6 +12,8 @@ import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentSession;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.Transit;
 import dev.sagents.cluster.DistributionMode;
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
@@ -47,11 +49,31 @@ class SagentsCoreConfiguration {
 		return SagentsExecutors.create(runtime.getThreads(), runtime.effectiveParallelism());
 	}
 
+	/**
+	 * The runtime, whose agents check their messages and replies with the {@link MessageCodec}
+	 * when there is one ({@link Transit}), in local mode too, so that what horde mode would refuse
+	 * is refused alike wherever an agent runs.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	LocalProcessRuntime sagentsProcessRuntime(SagentsProperties properties, Environment environment,
-			@Qualifier(EXECUTOR_BEAN_NAME) Executor executor) {
-		return new LocalProcessRuntime(nodeName(properties, environment), executor);
+			@Qualifier(EXECUTOR_BEAN_NAME) Executor executor, ObjectProvider<MessageCodec> codec) {
+		return new LocalProcessRuntime(nodeName(properties, environment), executor,
+				transit(properties, codec.getIfAvailable()));
+	}
+
+	/** The codec's checks, or its round trip with {@code sagents.codec.verify-local}. */
+	static Transit transit(SagentsProperties properties, MessageCodec codec) {
+		boolean verifyLocal = properties.getCodec().isVerifyLocal();
+		if (codec == null) {
+			if (verifyLocal) {
+				throw new InvalidSagentsPropertyException("sagents.codec.verify-local", true,
+						"false, as there is no MessageCodec to verify with: add tools.jackson.core:jackson-databind,"
+								+ " or declare a MessageCodec bean");
+			}
+			return Transit.unchecked();
+		}
+		return Transit.through(codec, verifyLocal);
 	}
 
 	@Bean

@@ -54,6 +54,9 @@ public class SagentsProperties {
 	/** The threads that run process handlers. */
 	private final Runtime runtime = new Runtime();
 
+	/** How the values agents take and give are checked on this node. */
+	private final CodecChecks codec = new CodecChecks();
+
 	/** Where agents and file systems run. */
 	public DistributionMode getDistribution() {
 		return this.distribution;
@@ -97,6 +100,11 @@ public class SagentsProperties {
 	/** The handler thread settings. */
 	public Runtime getRuntime() {
 		return this.runtime;
+	}
+
+	/** The codec checks of this node. */
+	public CodecChecks getCodec() {
+		return this.codec;
 	}
 
 	/** {@code sagents.supervisor.*}. */
@@ -482,6 +490,37 @@ public class SagentsProperties {
 		/** Sets the further trusted packages. */
 		public void setTrustedPackages(List<String> trustedPackages) {
 			this.trustedPackages = trustedPackages;
+		}
+
+	}
+
+	/**
+	 * {@code sagents.codec.*}: how calls and casts to the agents of this node, in local mode and
+	 * in horde mode, are made to behave as between members. By default the MessageCodec bean checks
+	 * each message, reply type, reply and published payload (a lookup per class) and refuses what
+	 * could not travel with MessageEncodingException; the codec itself is set with
+	 * {@code sagents.horde.codec.*}.
+	 */
+	public static class CodecChecks {
+
+		/**
+		 * Whether every message, reply and event payload of the agents of this node is encoded and
+		 * decoded by the codec, so that an agent gets, and a caller receives, what another member
+		 * would have decoded (as Pekko's serialize-messages). For tests: a test in local mode then
+		 * fails as horde mode would, also where the checks cannot tell (a field Jackson writes
+		 * differently from how it reads it). Costs an encode and a decode per value; needs a
+		 * MessageCodec (Jackson on the classpath, or a MessageCodec bean).
+		 */
+		private boolean verifyLocal;
+
+		/** Whether local values go through the codec. */
+		public boolean isVerifyLocal() {
+			return this.verifyLocal;
+		}
+
+		/** Sets whether local values go through the codec. */
+		public void setVerifyLocal(boolean verifyLocal) {
+			this.verifyLocal = verifyLocal;
 		}
 
 	}

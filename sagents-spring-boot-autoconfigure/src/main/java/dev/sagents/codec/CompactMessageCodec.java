@@ -18,8 +18,12 @@ import dev.sagents.process.Arguments;
  * serializer is given for its class (exactly its class, as Hazelcast registers them); its type is
  * then {@code compact:} and the serializer's type name. Anything else ({@code null}, strings,
  * numbers, the library's own events and commands, classes without a serializer) goes to the
- * {@link JsonMessageCodec} given, under its class name, so this codec encodes whatever JSON does.
- * A class name has no colon, so the type alone tells which of the two decodes a value.
+ * {@link JsonMessageCodec} given, under its type name, so this codec encodes whatever JSON does
+ * but one thing: a value of a class with a serializer inside a container or an array (a
+ * {@code List<Order>}, an {@code Order[]}) is refused with a {@link MessageEncodingException},
+ * since Compact applies to the top-level value and JSON would write the value as a bean; send a
+ * class of your own whose serializer writes the items with {@code writeArrayOfCompact}. A JSON
+ * type name has no colon, so the type alone tells which of the two decodes a value.
  *
  * <p>Decoding never makes a class out of a type name from the network. The type name of the value
  * and of every nested record it carries must be one of the serializers' (else
@@ -59,19 +63,21 @@ public final class CompactMessageCodec implements MessageCodec {
 	 * names no class or type name
 	 */
 	public CompactMessageCodec(Collection<? extends CompactSerializer<?>> serializers, JsonMessageCodec json) {
-		this.json = Arguments.notNull(json, "json");
+		Arguments.notNull(json, "json");
 		for (CompactSerializer<?> serializer : serializers) {
 			register(Arguments.notNull(serializer, "serializer"));
 		}
+		this.json = json.refusingElementsOf(this.byClass.keySet());
 	}
 
 	/**
 	 * Encodes a value whose class has a serializer as {@code compact:} and its type name, with the
 	 * Compact bytes of the record the serializer writes; any other value as JSON.
 	 *
-	 * @throws IllegalArgumentException if the serializer fails, writes a nested value whose class
+	 * @throws MessageEncodingException if the serializer fails, writes a nested value whose class
 	 * has no serializer, or Hazelcast cannot write the record; for JSON values, as
-	 * {@link JsonMessageCodec#encode}
+	 * {@link JsonMessageCodec#encode}, which also refuses a value of a class with a serializer
+	 * inside a container or an array (Compact applies to the top-level value only)
 	 */
 	@Override
 	public EncodedValue encode(Object value) {
@@ -82,12 +88,27 @@ public final class CompactMessageCodec implements MessageCodec {
 		try {
 			return new EncodedValue(TYPE_PREFIX + serializer.getTypeName(), this.binary.write(record(serializer, value)));
 		}
-		catch (IllegalArgumentException ex) {
+		catch (MessageEncodingException ex) {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("Cannot write a value of type '" + value.getClass().getName()
-					+ "' as Compact: " + ex, ex);
+			throw new MessageEncodingException(value.getClass().getName(), "Compact cannot write it: " + ex, ex);
+		}
+	}
+
+	/** A value of a class with a serializer can travel; any other as {@link JsonMessageCodec#check}. */
+	@Override
+	public void check(Object value) {
+		if (value != null && !this.byClass.containsKey(value.getClass())) {
+			this.json.check(value);
+		}
+	}
+
+	/** A class with a serializer can be a reply type; any other as {@link JsonMessageCodec#checkReplyType}. */
+	@Override
+	public void checkReplyType(Class<?> type) {
+		if (!this.byClass.containsKey(Arguments.notNull(type, "type"))) {
+			this.json.checkReplyType(type);
 		}
 	}
 
@@ -167,8 +188,8 @@ public final class CompactMessageCodec implements MessageCodec {
 		}
 		CompactSerializer<?> serializer = this.byClass.get(value.getClass());
 		if (serializer == null) {
-			throw new IllegalArgumentException("Cannot write field '" + fieldName + "' as Compact: no Compact"
-					+ " serializer is declared for its value's class, " + value.getClass().getName());
+			throw new MessageEncodingException(value.getClass().getName(), "Compact cannot write it in field '"
+					+ fieldName + "': no CompactSerializer is declared for its class");
 		}
 		return record(serializer, value);
 	}

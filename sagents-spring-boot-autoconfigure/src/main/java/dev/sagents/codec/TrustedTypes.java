@@ -15,6 +15,7 @@ import java.time.OffsetTime;
 import java.time.Period;
 import java.time.Year;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -65,8 +66,9 @@ import dev.sagents.supervisor.ProcessFailure;
  * {@code jdk}, {@code sun}, {@code com.sun}) cannot be trusted wholesale. Do not trust the packages
  * of third-party libraries; name their value classes one by one instead.
  *
- * <p>Arrays (but {@code byte[]}), primitives and names with characters a class name cannot have
- * are refused. Resolved classes are cached, so checking a name that was seen before is one map
+ * <p>Names with characters a class name cannot have are refused, and so are arrays (but
+ * {@code byte[]}) and primitives: a codec resolves the component of an array, and each type a
+ * container's {@link TypeName} names, here one by one. Resolved classes are cached, so checking a name that was seen before is one map
  * lookup; names that fail to resolve are not cached, so random names cannot grow the cache.
  */
 public final class TrustedTypes {
@@ -196,7 +198,7 @@ public final class TrustedTypes {
 				Integer.class, Long.class, Float.class, Double.class, Character.class, byte[].class,
 				BigDecimal.class, BigInteger.class, UUID.class));
 		types.addAll(List.of(Instant.class, Duration.class, Period.class, LocalDate.class, LocalTime.class,
-				LocalDateTime.class, OffsetDateTime.class, OffsetTime.class, ZonedDateTime.class, ZoneOffset.class,
+				LocalDateTime.class, OffsetDateTime.class, OffsetTime.class, ZonedDateTime.class, ZoneId.class, ZoneOffset.class,
 				Year.class, YearMonth.class, MonthDay.class, Month.class, DayOfWeek.class));
 		types.addAll(List.of(FileEntry.class, FileSystemInfo.class, AgentSpec.class, AgentStatus.class,
 				AgentInfo.class, ExitReason.class, ProcessKey.class, ProcessKind.class, ProcessFailure.class,

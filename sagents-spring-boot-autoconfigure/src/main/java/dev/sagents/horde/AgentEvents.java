@@ -5,6 +5,7 @@ import java.time.Instant;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentStatus;
 import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.supervisor.ExitReason;
 
 /**
@@ -29,7 +30,7 @@ final class AgentEvents {
 		this.codec = codec;
 	}
 
-	/** The event's bytes; {@link IllegalArgumentException} if the codec cannot carry its value. */
+	/** The event's bytes; {@link MessageEncodingException} if the codec cannot carry its value. */
 	byte[] encode(AgentEvent event) {
 		Wire.Writer out = new Wire.Writer();
 		if (event instanceof AgentEvent.StatusChanged changed) {

@@ -27,6 +27,11 @@ final class AgentPayloads implements PayloadFormat {
 	}
 
 	@Override
+	public void checkReplyType(Class<?> replyType) {
+		this.codec.checkReplyType(replyType);
+	}
+
+	@Override
 	public Object decodeReply(Object message, byte[] data) {
 		return decodeMessage(data);
 	}

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentStatus;
 import dev.sagents.cluster.UniformDistribution;
+import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.MemberLostException;
 import dev.sagents.process.ProcessFailedException;
@@ -63,12 +64,19 @@ final class CallRouter implements ProcessCalls {
 	}
 
 	@Override
-	public CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout) {
+	public CompletableFuture<Object> call(HordeProcessRef ref, Object message, Class<?> replyType, Duration timeout) {
+		try {
+			checkReplyType(ref, replyType);
+		}
+		catch (MessageEncodingException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
 		return call(ref, message, timeout, new CallContinuations(this.node.runtime().executor()));
 	}
 
 	@Override
-	public Object callAndWait(HordeProcessRef ref, Object message, Duration timeout) {
+	public Object callAndWait(HordeProcessRef ref, Object message, Class<?> replyType, Duration timeout) {
+		checkReplyType(ref, replyType);
 		Optional<ProcessRef> local = hostedHere(ref);
 		if (local.isPresent()) {
 			try {
@@ -84,6 +92,15 @@ final class CallRouter implements ProcessCalls {
 		CallContinuations continuations = new CallContinuations(this.node.runtime().executor());
 		continuations.waitHere();
 		return this.node.replies().awaitValue(call(ref, message, timeout, continuations), ref.key(), timeout);
+	}
+
+	/**
+	 * Refuses before anything is sent what the process would refuse here: a reply type no reply
+	 * could be decoded as. A message that cannot travel is refused by its encoding, or by the
+	 * process itself when it runs here; a {@code null} one by the {@link HordeProcessRef}.
+	 */
+	private void checkReplyType(HordeProcessRef ref, Class<?> replyType) {
+		this.payloads.get(ref.key().kind()).checkReplyType(replyType);
 	}
 
 	/** A call whose continuations run on a thread waiting for it, else on the sagents executor. */

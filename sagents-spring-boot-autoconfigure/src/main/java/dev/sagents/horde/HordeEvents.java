@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.Subscription;
+import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.process.ProcessKey;
@@ -173,7 +174,7 @@ final class HordeEvents {
 				try {
 					this.transport.event(target, agentId, this.codec.encode(event));
 				}
-				catch (IllegalArgumentException ex) {
+				catch (MessageEncodingException ex) {
 					logger.debug("Event of agent {} cannot travel to member {}: {}", agentId, target, ex.getMessage());
 				}
 			}));

@@ -59,14 +59,15 @@ class HordeProcessRef implements ProcessRef {
 	public <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
 		Arguments.notNull(message, "message");
 		Arguments.notNull(replyType, "replyType");
-		return this.calls.call(this, message, Arguments.notNull(timeout, "timeout")).thenApply(replyType::cast);
+		return this.calls.call(this, message, replyType, Arguments.notNull(timeout, "timeout"))
+			.thenApply(replyType::cast);
 	}
 
 	@Override
 	public <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
 		Arguments.notNull(message, "message");
 		Arguments.notNull(replyType, "replyType");
-		return replyType.cast(this.calls.callAndWait(this, message, Arguments.notNull(timeout, "timeout")));
+		return replyType.cast(this.calls.callAndWait(this, message, replyType, Arguments.notNull(timeout, "timeout")));
 	}
 
 	@Override

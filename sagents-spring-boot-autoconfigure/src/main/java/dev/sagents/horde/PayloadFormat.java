@@ -17,4 +17,11 @@ interface PayloadFormat {
 	/** Decodes the reply to {@code message}. */
 	Object decodeReply(Object message, byte[] data);
 
+	/**
+	 * Refuses, before a call is made, a reply type no reply could be decoded as
+	 * ({@link dev.sagents.codec.MessageEncodingException}); the default refuses none.
+	 */
+	default void checkReplyType(Class<?> replyType) {
+	}
+
 }

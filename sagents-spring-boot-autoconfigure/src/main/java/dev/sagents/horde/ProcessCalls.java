@@ -11,9 +11,10 @@ import dev.sagents.agent.AgentStatus;
  */
 interface ProcessCalls {
 
-	CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout);
+	/** Calls; the reply type is checked here, as the process would check it here. */
+	CompletableFuture<Object> call(HordeProcessRef ref, Object message, Class<?> replyType, Duration timeout);
 
-	Object callAndWait(HordeProcessRef ref, Object message, Duration timeout);
+	Object callAndWait(HordeProcessRef ref, Object message, Class<?> replyType, Duration timeout);
 
 	void cast(HordeProcessRef ref, Object message);
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.sagents.agent.InvalidAgentIdException;
 import dev.sagents.agent.UnknownAgentTypeException;
+import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.filesystem.FileNotFoundException;
 import dev.sagents.filesystem.FileSystemException;
@@ -42,6 +43,8 @@ final class RemoteErrors {
 
 	private static final int REGISTRY_UNAVAILABLE = 7;
 
+	private static final int MESSAGE_ENCODING = 8;
+
 	private RemoteErrors() {
 	}
 
@@ -49,7 +52,8 @@ final class RemoteErrors {
 	static boolean isRefusal(Throwable error) {
 		return error instanceof FileSystemException || error instanceof InvalidScopeException
 				|| error instanceof UnknownAgentTypeException || error instanceof InvalidAgentIdException
-				|| error instanceof UntrustedTypeException || error instanceof RegistryUnavailableException;
+				|| error instanceof UntrustedTypeException || error instanceof RegistryUnavailableException
+				|| error instanceof MessageEncodingException;
 	}
 
 	/**
@@ -102,6 +106,9 @@ final class RemoteErrors {
 		else if (error instanceof RegistryUnavailableException unavailable) {
 			out.writeByte(REGISTRY_UNAVAILABLE).writeString(unavailable.state().name());
 		}
+		else if (error instanceof MessageEncodingException encoding) {
+			out.writeByte(MESSAGE_ENCODING).writeString(encoding.type()).writeString(encoding.reason());
+		}
 		else {
 			out.writeByte(OTHER).writeString(error.getClass().getName()).writeString(String.valueOf(error.getMessage()));
 		}
@@ -118,6 +125,7 @@ final class RemoteErrors {
 			case INVALID_AGENT_ID -> new InvalidAgentIdException(in.readString());
 			case UNTRUSTED_TYPE -> new UntrustedTypeException(in.readString());
 			case REGISTRY_UNAVAILABLE -> new RegistryUnavailableException(RegistryState.valueOf(in.readString()));
+			case MESSAGE_ENCODING -> new MessageEncodingException(in.readString(), in.readString());
 			default -> new RemoteCauseException(in.readString(), in.readString());
 		};
 	}

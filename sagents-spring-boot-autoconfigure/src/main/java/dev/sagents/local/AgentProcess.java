@@ -14,6 +14,8 @@ import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentStatus;
+import dev.sagents.codec.MessageEncodingException;
+import dev.sagents.codec.Transit;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ExitReason;
@@ -67,13 +69,47 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 			this.supervisor.persistence().persistState(id(), this.state, PersistencePoint.ON_CHANGE);
 		}
 		changeStatus(AgentStatus.IDLE);
-		if (result.reply() != null && this.supervisor.events().hasSubscribers(id())) {
-			this.supervisor.events().publish(new AgentEvent.Replied(id(), Instant.now(), result.reply()));
-		}
 		if (result.stop()) {
 			stopSelf(ExitReason.NORMAL);
 		}
+		if (result.reply() != null && this.supervisor.events().hasSubscribers(id())) {
+			// As a subscriber on another member would get it; a reply that cannot travel fails here.
+			this.supervisor.events()
+				.publish(new AgentEvent.Replied(id(), Instant.now(), this.runtime.transit().value(result.reply())));
+		}
 		return result.reply();
+	}
+
+	/**
+	 * A value that could not travel to another member (a reply or a published payload) is a
+	 * refusal: the caller gets the {@link MessageEncodingException}, and the agent goes on.
+	 */
+	@Override
+	protected boolean isRefusal(Throwable error) {
+		return error instanceof MessageEncodingException;
+	}
+
+	/**
+	 * {@code message} once the node's {@link Transit} let it through, so that it is refused here as
+	 * it would be on its way to another member (a {@link MessageEncodingException} before the agent
+	 * handles it); a message that came from another member ({@link EncodedMessage}) went through
+	 * the codec already.
+	 */
+	@Override
+	protected Object accepted(Object message) {
+		return (message instanceof EncodedMessage) ? message : this.runtime.transit().message(message);
+	}
+
+	/** Refuses, before the agent handles the call, a reply type no reply from another member could have. */
+	@Override
+	protected void checkReplyType(Class<?> replyType) {
+		this.runtime.transit().replyType(replyType);
+	}
+
+	/** The reply as it would arrive from another member; one that could not travel fails the call. */
+	@Override
+	protected Object replied(Object reply) {
+		return this.runtime.transit().value(reply);
 	}
 
 	@Override
@@ -162,7 +198,8 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 
 	@Override
 	public void publish(Object payload) {
-		this.supervisor.events().publish(new AgentEvent.Published(id(), Instant.now(), payload));
+		this.supervisor.events()
+			.publish(new AgentEvent.Published(id(), Instant.now(), this.runtime.transit().value(payload)));
 	}
 
 }

@@ -29,21 +29,21 @@ final class CallerWait {
 	}
 
 	/**
-	 * {@code reply} as {@code replyType}, failed with {@link CallTimeoutException} if it has not
-	 * completed within {@code timeout}; the timer is set only if it is not complete already, and
-	 * cancelled when it completes.
+	 * {@code reply}, failed with {@link CallTimeoutException} if it has not completed within
+	 * {@code timeout}; the timer is set only if it is not complete already, and cancelled when it
+	 * completes.
 	 */
-	static <R> CompletableFuture<R> withTimeout(ProcessKey key, CompletableFuture<Object> reply, Class<R> replyType,
-			Duration timeout, ScheduledExecutorService timer) {
+	static CompletableFuture<Object> withTimeout(ProcessKey key, CompletableFuture<Object> reply, Duration timeout,
+			ScheduledExecutorService timer) {
 		if (reply.isDone()) {
 			// Refused at once (the process ended) or already answered: no timer to set.
-			return reply.thenApply(replyType::cast);
+			return reply;
 		}
 		ScheduledFuture<?> timeoutTask = timer.schedule(
 				() -> reply.completeExceptionally(new CallTimeoutException(key, timeout)), timeout.toNanos(),
 				TimeUnit.NANOSECONDS);
 		reply.whenComplete((result, error) -> timeoutTask.cancel(false));
-		return reply.thenApply(replyType::cast);
+		return reply;
 	}
 
 	/**

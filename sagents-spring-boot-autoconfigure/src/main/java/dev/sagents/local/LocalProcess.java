@@ -26,7 +26,9 @@ import dev.sagents.supervisor.RestartIntensity;
  * and the subclass's state.
  *
  * <p>This class says what handling a message means: the reply, a refusal, a crash and its restart,
- * and a caller of {@link #callAndWait} that found the process idle running the handler itself. Its
+ * and a caller of {@link #callAndWait} that found the process idle running the handler itself.
+ * Subclasses may check or copy what a sender on this node gives and gets ({@link #accepted},
+ * {@link #checkReplyType}, {@link #replied}): an agent's values so behave as between members. Its
  * parts say the rest: {@link Mailbox} (its superclass: the queue, who drains it and when, the stop
  * and the end), {@link Envelopes} (what the mailbox holds, how a reply goes back),
  * {@link CallerWait} (a caller's wait for its reply, timeouts and errors) and {@link RestartWindow}
@@ -69,6 +71,32 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	 */
 	protected boolean isRefusal(Throwable error) {
 		return false;
+	}
+
+	/**
+	 * The message the handler gets for {@code message}, cast or called on this node (not one a
+	 * member {@link #deliver delivers}); the default: the message itself. A subclass may check it
+	 * or replace it with a copy: what it throws refuses the message before it is queued (thrown to
+	 * a cast's sender and a waiting caller, failing the future of {@link #call}).
+	 */
+	protected Object accepted(Object message) {
+		return message;
+	}
+
+	/**
+	 * Checks, before a call on this node is queued, that a reply could be had as
+	 * {@code replyType}; what it throws refuses the call as {@link #accepted} does. The default
+	 * accepts every type.
+	 */
+	protected void checkReplyType(Class<?> replyType) {
+	}
+
+	/**
+	 * What a caller on this node gets for the handler's {@code reply} (maybe {@code null}); the
+	 * default: the reply itself. What it throws fails the call, which was handled.
+	 */
+	protected Object replied(Object reply) {
+		return reply;
 	}
 
 	/** Called after a handler threw, before the restart; the default does nothing. */
@@ -118,13 +146,14 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	@Override
 	public final void cast(Object message) {
-		enqueue(Arguments.notNull(message, "message"));
+		enqueue(accepted(Arguments.notNull(message, "message")));
 	}
 
 	/**
-	 * Sends {@code message} and completes with the reply, with no timeout of its own: for a caller
-	 * that bounds the wait itself (a member serving a call whose sender keeps the timeout), which
-	 * saves a timer per message.
+	 * Sends {@code message} and completes with the reply, with no timeout of its own and as they
+	 * are (neither {@link #accepted} nor {@link #replied}): for a member serving a call whose
+	 * sender keeps the timeout and whose values went through the codec, which saves a timer per
+	 * message.
 	 */
 	public final CompletableFuture<Object> deliver(Object message) {
 		CompletableFuture<Object> reply = new CompletableFuture<>();
@@ -134,10 +163,19 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	@Override
 	public final <R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout) {
+		Arguments.notNull(message, "message");
 		Arguments.notNull(replyType, "replyType");
 		Arguments.notNull(timeout, "timeout");
-		return CallerWait.withTimeout(this.key, deliver(Arguments.notNull(message, "message")), replyType, timeout,
-				this.runtime.timer());
+		Object sent;
+		try {
+			sent = accepted(message);
+			checkReplyType(replyType);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return CallerWait.withTimeout(this.key, deliver(sent), timeout, this.runtime.timer())
+			.thenApply((reply) -> replyType.cast(replied(reply)));
 	}
 
 	@Override
@@ -145,16 +183,23 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		Arguments.notNull(message, "message");
 		Arguments.notNull(replyType, "replyType");
 		Arguments.notNull(timeout, "timeout");
+		Object sent = accepted(message);
+		checkReplyType(replyType);
+		Object reply;
 		if (holdIfIdle()) {
 			// The process is idle and we hold it: handle on this thread.
 			try {
-				return replyType.cast(handleInline(message, timeout));
+				reply = handleInline(sent, timeout);
 			}
 			finally {
 				release();
 			}
 		}
-		return CallerWait.await(this.key, call(message, replyType, timeout), timeout);
+		else {
+			reply = CallerWait.await(this.key,
+					CallerWait.withTimeout(this.key, deliver(sent), timeout, this.runtime.timer()), timeout);
+		}
+		return replyType.cast(replied(reply));
 	}
 
 	private Object handleInline(Object message, Duration timeout) {

@@ -4,11 +4,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import dev.sagents.codec.Transit;
 import dev.sagents.process.Arguments;
 
 /**
- * The node's process host: the executor that drains mailboxes and one daemon timer thread for
- * call timeouts, inactivity sweeps and persistence debounces. Processes borrow threads only while
+ * The node's process host: the executor that drains mailboxes, one daemon timer thread for
+ * call timeouts, inactivity sweeps and persistence debounces, and the {@link Transit} of the
+ * values its agents take and give. Processes borrow threads only while
  * they have messages, so idle processes cost no thread.
  */
 public final class LocalProcessRuntime implements AutoCloseable {
@@ -19,13 +21,28 @@ public final class LocalProcessRuntime implements AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor timer;
 
+	private final Transit transit;
+
 	/**
+	 * A runtime whose agents take messages and give replies as they are, unchecked.
+	 *
 	 * @param node this node's name
 	 * @param executor runs the handlers; owned by the caller (not shut down by {@link #close()})
 	 */
 	public LocalProcessRuntime(String node, Executor executor) {
+		this(node, executor, Transit.unchecked());
+	}
+
+	/**
+	 * @param node this node's name
+	 * @param executor runs the handlers; owned by the caller (not shut down by {@link #close()})
+	 * @param transit what the messages and replies of calls to this node's agents go through, so
+	 * that they behave as between members
+	 */
+	public LocalProcessRuntime(String node, Executor executor, Transit transit) {
 		this.node = Arguments.notNull(node, "node");
 		this.executor = Arguments.notNull(executor, "executor");
+		this.transit = Arguments.notNull(transit, "transit");
 		this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "sagents-timer");
 			thread.setDaemon(true);
@@ -43,6 +60,11 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	/** The executor that runs handlers. */
 	public Executor executor() {
 		return this.executor;
+	}
+
+	/** What the messages and replies of calls to this node's agents go through. */
+	public Transit transit() {
+		return this.transit;
 	}
 
 	/** The timer; its tasks must be short and must not block. */

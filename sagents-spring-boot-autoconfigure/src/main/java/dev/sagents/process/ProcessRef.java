@@ -33,7 +33,9 @@ public interface ProcessRef {
 	/**
 	 * Sends {@code message} and returns the reply. The future fails with
 	 * {@link ProcessNotRunningException}, {@link CallTimeoutException} or
-	 * {@link ProcessFailedException}. Stages attached without an executor may run on the thread
+	 * {@link ProcessFailedException}; for an agent also with
+	 * {@link dev.sagents.codec.MessageEncodingException} when the message, the reply type or the
+	 * reply could not travel between members, wherever the agent runs. Stages attached without an executor may run on the thread
 	 * that handled the message: attach slow work with an {@code *Async} method.
 	 */
 	<R> CompletableFuture<R> call(Object message, Class<R> replyType, Duration timeout);

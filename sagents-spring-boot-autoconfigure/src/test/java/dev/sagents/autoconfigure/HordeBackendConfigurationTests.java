@@ -21,6 +21,7 @@ import dev.sagents.codec.CompactMessageCodec;
 import dev.sagents.codec.EncodedValue;
 import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.codec.notes.Note;
 import dev.sagents.codec.notes.Priority;
@@ -242,8 +243,11 @@ class HordeBackendConfigurationTests {
 						Duration.ofSeconds(1));
 				assertThat(codec.decode(codec.encode(settings))).isEqualTo(settings);
 				assertThat(codec.decode(codec.encode(41))).isEqualTo(41);
-				assertThatExceptionOfType(UntrustedTypeException.class)
-					.isThrownBy(() -> codec.decode(codec.encode(new Greeting("hello"))));
+				assertThatExceptionOfType(MessageEncodingException.class)
+					.isThrownBy(() -> codec.encode(new Greeting("hello")))
+					.withMessageContaining("not trusted");
+				assertThatExceptionOfType(UntrustedTypeException.class).isThrownBy(
+						() -> codec.decode(new EncodedValue(Greeting.class.getName(), new byte[] { '{', '}' })));
 			});
 	}
 

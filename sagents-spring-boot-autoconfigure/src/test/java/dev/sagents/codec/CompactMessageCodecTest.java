@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
@@ -161,8 +162,24 @@ class CompactMessageCodecTest {
 		assertThatExceptionOfType(UntrustedTypeException.class)
 			.isThrownBy(() -> this.codec.decode(new EncodedValue(null, new byte[] { '{', '}' })))
 			.satisfies((ex) -> assertThat(ex.type()).isNull());
-		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.encode(List.of("a")))
-			.withMessageContaining("Wrap it in a record");
+		assertThatExceptionOfType(MessageEncodingException.class)
+			.isThrownBy(() -> this.codec.encode(List.of(new java.util.ArrayDeque<>())))
+			.withMessageContaining("neither a List nor a Set");
+	}
+
+	@Test
+	void refusesACompactValueInsideAContainerOrArrayWhichJsonWouldWriteAsABean() {
+		Line line = new Line("sku-1", 2, BigDecimal.TEN);
+		for (Object value : List.of(List.of(line), Map.of("k", line), java.util.Optional.of(line),
+				new Line[] { line })) {
+			assertThatExceptionOfType(MessageEncodingException.class).isThrownBy(() -> this.codec.encode(value))
+				.withMessageContaining("a Compact value travels only as the top-level value");
+			assertThatExceptionOfType(MessageEncodingException.class).isThrownBy(() -> this.codec.check(value))
+				.withMessageContaining("a Compact value travels only as the top-level value");
+		}
+		this.codec.check(line);
+		this.codec.checkReplyType(Line.class);
+		assertThat(this.codec.decode(this.codec.encode(List.of("a")))).isEqualTo(List.of("a"));
 	}
 
 	@Test
@@ -170,10 +187,10 @@ class CompactMessageCodecTest {
 		CompactMessageCodec jsonOnly = new CompactMessageCodec(List.of(), this.json);
 		Line line = new Line("sku-1", 2, BigDecimal.TEN);
 
-		EncodedValue encoded = jsonOnly.encode(line);
-
-		assertThat(encoded.type()).isEqualTo(Line.class.getName());
-		assertThatExceptionOfType(UntrustedTypeException.class).isThrownBy(() -> jsonOnly.decode(encoded));
+		assertThatExceptionOfType(MessageEncodingException.class).isThrownBy(() -> jsonOnly.encode(line))
+			.withMessageContaining("it is not trusted");
+		assertThatExceptionOfType(UntrustedTypeException.class)
+			.isThrownBy(() -> jsonOnly.decode(new EncodedValue(Line.class.getName(), new byte[] { '{', '}' })));
 		assertThatExceptionOfType(UntrustedTypeException.class)
 			.isThrownBy(() -> jsonOnly.decode(this.codec.encode(line)))
 			.withMessageContaining("'compact:line'")
@@ -184,17 +201,19 @@ class CompactMessageCodecTest {
 	void refusesToWriteANestedValueWhoseClassHasNoSerializer() {
 		CompactMessageCodec ordersOnly = new CompactMessageCodec(List.of(new OrderSerializer()), this.json);
 
-		assertThatIllegalArgumentException().isThrownBy(() -> ordersOnly.encode(order()))
+		assertThatExceptionOfType(MessageEncodingException.class).isThrownBy(() -> ordersOnly.encode(order()))
 			.withMessageContaining("field 'primary'")
 			.withMessageContaining(Line.class.getName());
 	}
 
 	@Test
-	void reportsASerializerThatFailsToWriteAsAnIllegalArgument() {
+	void reportsASerializerThatFailsToWriteAsAnEncodingError() {
 		CompactMessageCodec twice = new CompactMessageCodec(List.of(new WritesTwice()), this.json);
 
-		assertThatIllegalArgumentException().isThrownBy(() -> twice.encode(new Line("a", 1, BigDecimal.ONE)))
-			.withMessageContaining("Cannot write a value of type '" + Line.class.getName() + "' as Compact");
+		assertThatExceptionOfType(MessageEncodingException.class)
+			.isThrownBy(() -> twice.encode(new Line("a", 1, BigDecimal.ONE)))
+			.withMessageContaining("Cannot send a value of type '" + Line.class.getName() + "'")
+			.withMessageContaining("Compact cannot write it");
 	}
 
 	@Test

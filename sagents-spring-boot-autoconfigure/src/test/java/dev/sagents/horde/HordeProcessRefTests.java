@@ -88,13 +88,14 @@ class HordeProcessRefTests {
 		private final List<String> asked = new ArrayList<>();
 
 		@Override
-		public CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout) {
+		public CompletableFuture<Object> call(HordeProcessRef ref, Object message, Class<?> replyType,
+				Duration timeout) {
 			this.asked.add("call " + message + " in " + timeout);
 			return CompletableFuture.completedFuture(42L);
 		}
 
 		@Override
-		public Object callAndWait(HordeProcessRef ref, Object message, Duration timeout) {
+		public Object callAndWait(HordeProcessRef ref, Object message, Class<?> replyType, Duration timeout) {
 			this.asked.add("callAndWait " + message + " in " + timeout);
 			return 42L;
 		}

@@ -25,6 +25,8 @@ import dev.sagents.autoconfigure.HandlerExecutors;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.cluster.UniformDistribution;
 import dev.sagents.codec.JsonMessageCodec;
+import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.Transit;
 import dev.sagents.codec.TrustedTypes;
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
@@ -63,6 +65,13 @@ final class HordeTestCluster implements AutoCloseable {
 	/** How the file systems behave on the nodes started from now on. */
 	private FileSystemSettings fileSystemSettings = FileSystemSettings.defaults();
 
+	/** The codec of the nodes started from now on: JSON, trusting this package. */
+	private MessageCodec codec = new JsonMessageCodec(JsonMapper.builder().build(),
+			new TrustedTypes(List.of("dev.sagents.horde"), List.of(), getClass().getClassLoader()));
+
+	/** Whether the nodes started from now on verify local values through the codec. */
+	private boolean verifyLocal;
+
 	final SharedAgentPersistence persistence = new SharedAgentPersistence();
 
 	final List<TestNode> nodes = new ArrayList<>();
@@ -97,6 +106,17 @@ final class HordeTestCluster implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Sets the codec of the nodes started from now on, which their agents also check local
+	 * values with, or send them through when {@code verifyLocal} is set, as the auto-configuration
+	 * wires it.
+	 */
+	HordeTestCluster codec(MessageCodec codec, boolean verifyLocal) {
+		this.codec = codec;
+		this.verifyLocal = verifyLocal;
+		return this;
+	}
+
 	/** Sets where file systems keep their files and how they behave, on the nodes started from now on. */
 	HordeTestCluster fileSystems(FileSystemPersistence persistence, FileSystemSettings settings) {
 		this.fileSystemPersistence = persistence;
@@ -122,6 +142,11 @@ final class HordeTestCluster implements AutoCloseable {
 		int count = this.nodes.size();
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.nodes.stream().allMatch((node) -> node.node.membership().hostIds().size() == count));
+	}
+
+	/** The behaviour of agent type {@code type}. */
+	AgentBehavior<?> behavior(String type) {
+		return this.behaviors.get(type);
 	}
 
 	/** The node named {@code name}. */
@@ -217,9 +242,9 @@ final class HordeTestCluster implements AutoCloseable {
 		TestNode(String name, Config config) {
 			this.name = name;
 			this.config = config;
-			this.runtime = new LocalProcessRuntime(name, this.executor);
-			JsonMessageCodec codec = new JsonMessageCodec(JsonMapper.builder().build(),
-					new TrustedTypes(List.of("dev.sagents.horde"), List.of(), getClass().getClassLoader()));
+			MessageCodec codec = HordeTestCluster.this.codec;
+			this.runtime = new LocalProcessRuntime(name, this.executor,
+					Transit.through(codec, HordeTestCluster.this.verifyLocal));
 			this.node = new HordeNode(new HazelcastMemberProvider() {
 
 				@Override

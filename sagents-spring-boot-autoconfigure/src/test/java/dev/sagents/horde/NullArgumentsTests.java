@@ -290,12 +290,13 @@ class NullArgumentsTests {
 	private static final class UnreachableNode implements ProcessCalls {
 
 		@Override
-		public CompletableFuture<Object> call(HordeProcessRef ref, Object message, Duration timeout) {
+		public CompletableFuture<Object> call(HordeProcessRef ref, Object message, Class<?> replyType,
+				Duration timeout) {
 			throw new AssertionError("call reached the node");
 		}
 
 		@Override
-		public Object callAndWait(HordeProcessRef ref, Object message, Duration timeout) {
+		public Object callAndWait(HordeProcessRef ref, Object message, Class<?> replyType, Duration timeout) {
 			throw new AssertionError("callAndWait reached the node");
 		}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sagents.agent.InvalidAgentIdException;
 import dev.sagents.agent.UnknownAgentTypeException;
+import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.filesystem.FileNotFoundException;
 import dev.sagents.filesystem.InvalidPathException;
@@ -37,7 +38,8 @@ class RemoteErrorsTests {
 		List<Exception> refusals = List.of(new InvalidPathException("s1", "../x", "leaves the scope"),
 				new FileNotFoundException("s1", "a.txt"), new InvalidScopeException("bad scope"),
 				new UnknownAgentTypeException("nope", Set.of("tally")), new InvalidAgentIdException("bad id"),
-				new UntrustedTypeException("com.example.Evil"), new RegistryUnavailableException(RegistryState.DRAINING));
+				new UntrustedTypeException("com.example.Evil"), new RegistryUnavailableException(RegistryState.DRAINING),
+				new MessageEncodingException("java.util.ArrayDeque", "it is neither a List nor a Set"));
 		for (Exception refusal : refusals) {
 			Reply reply = RemoteErrors.asReply(refusal);
 			assertThat(reply.outcome()).as(refusal.getClass().getSimpleName()).isEqualTo(Reply.Outcome.REFUSED);
@@ -63,6 +65,10 @@ class RemoteErrorsTests {
 		RegistryUnavailableException unavailable = (RegistryUnavailableException) RemoteErrors
 			.decode(RemoteErrors.encode(new RegistryUnavailableException(RegistryState.STOPPED)));
 		assertThat(unavailable.state()).isEqualTo(RegistryState.STOPPED);
+		MessageEncodingException encoding = (MessageEncodingException) RemoteErrors
+			.decode(RemoteErrors.encode(new MessageEncodingException("java.util.ArrayDeque", "send a List")));
+		assertThat(encoding.type()).isEqualTo("java.util.ArrayDeque");
+		assertThat(encoding.reason()).isEqualTo("send a List");
 	}
 
 	@Test

@@ -1,0 +1,157 @@
+package dev.sagents.codec.shapes;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import dev.sagents.agent.AgentEvent;
+import dev.sagents.codec.notes.Note;
+import dev.sagents.codec.notes.Priority;
+import dev.sagents.codec.untrusted.Coupon;
+
+/**
+ * The shapes of values an agent can take or give, for tests that check each crosses members equal
+ * or is refused alike: trust {@code dev.sagents.codec.notes} and {@code dev.sagents.codec.shapes}.
+ */
+public final class ValueShapes {
+
+	private static final Instant CREATED = Instant.parse("2026-11-27T09:15:30.123456789Z");
+
+	/** A note that equals its decoded copy (it has no attachment, whose bytes a record compares by identity). */
+	public static final Note NOTE = new Note("Groceries", List.of("home", "weekly"), null, Priority.HIGH, CREATED);
+
+	private static final Note OTHER = new Note("Taxes", List.of(), null, Priority.LOW, CREATED.plusSeconds(60));
+
+	private ValueShapes() {
+	}
+
+	/**
+	 * A value that travels.
+	 *
+	 * @param name what it shows
+	 * @param value the value
+	 * @param typeName the name it travels under
+	 */
+	public record Travelling(String name, Object value, String typeName) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	/**
+	 * A value that is refused.
+	 *
+	 * @param name what it shows
+	 * @param value the value
+	 * @param reason what the refusal's message says
+	 */
+	public record Refused(String name, Object value, String reason) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	/** Values that cross members and arrive equal. */
+	public static List<Travelling> travelling() {
+		String note = Note.class.getName();
+		return List.of(new Travelling("record", NOTE, note),
+				new Travelling("enum constant with a body", Priority.HIGH, Priority.class.getName()),
+				new Travelling("record with generic components", new Labelled("l", Map.of("home", List.of(NOTE)),
+						new Box<>(OTHER)), Labelled.class.getName()),
+				new Travelling("top-level list", List.of(NOTE, OTHER), "java.util.List<" + note + ">"),
+				new Travelling("empty list", List.of(), "java.util.List<?>"),
+				new Travelling("list of nulls", Arrays.asList(null, null), "java.util.List<?>"),
+				new Travelling("list of longs", List.of(1L, 2L), "java.util.List<java.lang.Long>"),
+				new Travelling("nested lists", List.of(List.of(1, 2), List.of()),
+						"java.util.List<java.util.List<java.lang.Integer>>"),
+				new Travelling("set of enums", new LinkedHashSet<>(List.of(Priority.LOW, Priority.HIGH)),
+						"java.util.Set<" + Priority.class.getName() + ">"),
+				new Travelling("sorted set", new TreeSet<>(Set.of("b", "a")), "java.util.SortedSet<java.lang.String>"),
+				new Travelling("map of records", Map.of("top", NOTE), "java.util.Map<java.lang.String," + note + ">"),
+				new Travelling("map of enums to lists", Map.of(Priority.LOW, List.of(NOTE)),
+						"java.util.Map<" + Priority.class.getName() + ",java.util.List<" + note + ">>"),
+				new Travelling("sorted map", new TreeMap<>(Map.of(2, "b", 1, "a")),
+						"java.util.SortedMap<java.lang.Integer,java.lang.String>"),
+				new Travelling("map of dates", Map.of(LocalDate.of(2026, 2, 28), Instant.EPOCH),
+						"java.util.Map<java.time.LocalDate,java.time.Instant>"),
+				new Travelling("optional", Optional.of(NOTE), "java.util.Optional<" + note + ">"),
+				new Travelling("empty optional", Optional.empty(), "java.util.Optional<?>"),
+				new Travelling("list of optionals", List.of(Optional.of(1), Optional.empty()),
+						"java.util.List<java.util.Optional<java.lang.Integer>>"),
+				new Travelling("string", "hello", "java.lang.String"),
+				new Travelling("long", 42L, "java.lang.Long"),
+				new Travelling("character", 'x', "java.lang.Character"),
+				new Travelling("big decimal", new BigDecimal("12.50"), "java.math.BigDecimal"),
+				new Travelling("big integer", new BigInteger("123456789012345678901234567890"), "java.math.BigInteger"),
+				new Travelling("uuid", UUID.fromString("6f1c1f5e-8d3a-4c1e-9d7e-2b7f3a1c9e01"), "java.util.UUID"),
+				new Travelling("int array", new int[] { 1, 2, 3 }, "int[]"),
+				new Travelling("long matrix", new long[][] { { 1 }, { 2, 3 } }, "long[][]"),
+				new Travelling("bytes", new byte[] { 1, 2 }, "[B"),
+				new Travelling("byte matrix", new byte[][] { { 1 }, { 2 } }, "byte[][]"),
+				new Travelling("string array", new String[] { "a", null }, "java.lang.String[]"),
+				new Travelling("record array", new Note[] { NOTE }, note + "[]"),
+				new Travelling("zoned date-time", ZonedDateTime.of(2026, 3, 1, 10, 30, 0, 5, ZoneId.of("Europe/Paris")),
+						"java.time.ZonedDateTime"),
+				new Travelling("offset date-time", OffsetDateTime.of(2026, 1, 1, 10, 0, 0, 0, ZoneOffset.ofHours(5)),
+						"java.time.OffsetDateTime"),
+				new Travelling("instant", CREATED, "java.time.Instant"),
+				new Travelling("duration", Duration.ofMillis(1500), "java.time.Duration"),
+				new Travelling("period", Period.of(1, 2, 3), "java.time.Period"),
+				new Travelling("local date", LocalDate.of(2024, 2, 29), "java.time.LocalDate"),
+				new Travelling("local time", LocalTime.of(1, 2, 3, 4), "java.time.LocalTime"),
+				new Travelling("local date-time", LocalDateTime.of(2024, 1, 1, 1, 1, 1, 1), "java.time.LocalDateTime"),
+				new Travelling("zone id", ZoneId.of("Europe/Paris"), "java.time.ZoneId"),
+				new Travelling("day of week", DayOfWeek.FRIDAY, "java.time.DayOfWeek"));
+	}
+
+	/** Values no member could decode equal: refused alike wherever the agent runs. */
+	public static List<Refused> refused() {
+		Map<Object, String> nullKey = new HashMap<>();
+		nullKey.put(null, "x");
+		TreeSet<String> reversed = new TreeSet<>(Comparator.reverseOrder());
+		reversed.add("a");
+		return List.of(new Refused("untrusted record", new Coupon("c-1"), "it is not trusted"),
+				new Refused("list of untrusted records", List.of(new Coupon("c-1")), "it is not trusted"),
+				new Refused("map of untrusted values", Map.of("k", new Coupon("c-1")), "it is not trusted"),
+				new Refused("mixed list", List.of(1, "a"), "different types"),
+				new Refused("mixed nested list", List.of(List.of(NOTE), List.of(Priority.LOW)), "different types"),
+				new Refused("queue", new ArrayDeque<>(List.of(1)), "neither a List nor a Set"),
+				new Refused("map with record keys", Map.of(NOTE, "x"), "map keys of type"),
+				new Refused("map with a null key", nullKey, "null map key"),
+				new Refused("set with a comparator", reversed, "comparator"),
+				new Refused("object array", new Object[] { 1 }, "array of java.lang.Object"),
+				new Refused("record with an Object component",
+						new AgentEvent.Published("a", Instant.EPOCH, "payload"), "component 'payload'"),
+				new Refused("record with a list of Object", new Loose(List.of(NOTE)), "component 'items'"),
+				new Refused("generic record", new Box<>(NOTE), "type variable T"));
+	}
+
+}
