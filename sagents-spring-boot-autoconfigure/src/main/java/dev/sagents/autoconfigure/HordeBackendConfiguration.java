@@ -39,7 +39,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(HazelcastInstance.class)
 @Import({ JsonMessageCodecConfiguration.class, CompactMessageCodecConfiguration.class,
 		ApplicationMemberConfiguration.class, OwnedMemberConfiguration.class,
-		ApplicationMemberShutdownConfiguration.class })
+		ApplicationMemberShutdownConfiguration.class, ApplicationMemberNodeNameConfiguration.class })
 class HordeBackendConfiguration {
 
 	@Bean
