@@ -21,8 +21,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * The {@code sagents} actuator endpoint ({@code /actuator/sagents}, read-only): how this node sees
  * the sagents cluster — distribution, members mode, partition, node name, whether it is joined,
- * live nodes, the members of the registry, the agents supervisor and the file-system supervisor
- * with their status, whether the three agree, the registered counts (cluster-wide and per node),
+ * live nodes, the node names two live nodes share, the members of the registry, the agents
+ * supervisor and the file-system supervisor with their status, whether the three agree, the registered counts (cluster-wide and per node),
  * the processes this node hosts, the registry's state and the processes given up after too many
  * crashes. In local mode every member set is this node alone.
  *
@@ -59,7 +59,7 @@ public class SagentsEndpoint {
 		List<FailureDescriptor> recent = this.failures.recent().stream().map(FailureDescriptor::of).toList();
 		return new SagentsDescriptor(lowerCase(this.clusterView.distribution()), lowerCase(this.clusterView.membersMode()),
 				this.clusterView.partition().orElse(null), this.clusterView.localNode(), this.clusterView.joined(),
-				this.clusterView.liveNodes(), instances, this.clusterView.consistent(),
+				this.clusterView.liveNodes(), this.clusterView.duplicateNodeNames(), instances, this.clusterView.consistent(),
 				RegisteredProcesses.of(this.registry, this.clusterView), HostedDescriptor.of(this.clusterView),
 				lowerCase(this.registry.state()), new FailuresDescriptor(this.failures.total(), recent));
 	}
@@ -77,6 +77,7 @@ public class SagentsEndpoint {
 	 * @param node this node's name
 	 * @param joined whether this node is part of its cluster now (always in local mode)
 	 * @param liveNodes the reachable nodes, sorted
+	 * @param duplicateNodeNames the node names more than one live node has, empty as it should be
 	 * @param instances the member set of each instance, keyed {@code registry}, {@code agentsSupervisor},
 	 * {@code fileSystemSupervisor}
 	 * @param consistent whether the three member sets agree with each other and with the live nodes
@@ -87,7 +88,8 @@ public class SagentsEndpoint {
 	 * @param failures the processes given up after too many crashes
 	 */
 	public record SagentsDescriptor(String distribution, String members, String partition, String node,
-			boolean joined, List<String> liveNodes, Map<String, InstanceDescriptor> instances, boolean consistent,
+			boolean joined, List<String> liveNodes, List<String> duplicateNodeNames,
+			Map<String, InstanceDescriptor> instances, boolean consistent,
 			RegisteredProcesses registered, HostedDescriptor hosted, String registry, FailuresDescriptor failures) {
 	}
 

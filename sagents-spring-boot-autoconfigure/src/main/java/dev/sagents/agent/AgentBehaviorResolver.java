@@ -10,4 +10,21 @@ public interface AgentBehaviorResolver {
 	 */
 	AgentBehavior<?> resolve(String type);
 
+	/**
+	 * The name of the type a spec that names none gets (in Spring: the default behaviour's bean
+	 * name), or {@code null} when this resolver cannot name it.
+	 */
+	default String defaultType() {
+		return null;
+	}
+
+	/**
+	 * {@code spec} naming the type it runs as: the {@link #defaultType()} when it names none, so
+	 * that what lists the agent shows its type.
+	 */
+	default AgentSpec typed(AgentSpec spec) {
+		String defaultType = defaultType();
+		return (spec.type() == null && defaultType != null) ? spec.withType(defaultType) : spec;
+	}
+
 }

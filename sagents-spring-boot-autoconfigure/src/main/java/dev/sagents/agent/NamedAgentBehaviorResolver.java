@@ -36,6 +36,7 @@ public final class NamedAgentBehaviorResolver implements AgentBehaviorResolver {
 	}
 
 	/** The type a spec without one gets, or {@code null} if there is no default. */
+	@Override
 	public String defaultType() {
 		return this.defaultType;
 	}

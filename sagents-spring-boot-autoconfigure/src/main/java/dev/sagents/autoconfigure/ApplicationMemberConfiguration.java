@@ -22,7 +22,8 @@ class ApplicationMemberConfiguration {
 	/**
 	 * Refuses a Hazelcast client ({@code spring.hazelcast.config} naming a client configuration, or
 	 * the application's own client bean): a client has no member of the cluster, none for sagents
-	 * to run on and none to host processes.
+	 * to run on and none to host processes. Warns when the member is reachable from other hosts and
+	 * finds its members by multicast or auto-detection.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(HazelcastMemberProvider.class)
@@ -32,6 +33,7 @@ class ApplicationMemberConfiguration {
 					"participation, since the application's HazelcastInstance is a Hazelcast client, which has no "
 							+ "member for sagents to run on (or make that instance a member)");
 		}
+		UnconfinedMemberWarning.logIfUnconfined(hazelcastInstance.getConfig());
 		return new ApplicationHazelcastMemberProvider(hazelcastInstance);
 	}
 

@@ -38,7 +38,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnProperty(name = "sagents.distribution", havingValue = "horde")
 @ConditionalOnClass(HazelcastInstance.class)
 @Import({ ApplicationMemberConfiguration.class, OwnedMemberConfiguration.class,
-		ApplicationMemberShutdownConfiguration.class })
+		ApplicationMemberShutdownConfiguration.class, ApplicationMemberNodeNameConfiguration.class })
 class HordeBackendConfiguration {
 
 	@Bean

@@ -26,14 +26,17 @@ import org.springframework.core.io.Resource;
  * {@code sagents.horde.*}. The rules, in order:
  * <ol>
  * <li>Without {@code sagents.horde.config}, every setting comes from the properties, defaults
- * included: a member on 127.0.0.1, ports 5801 on, joining 127.0.0.1 over TCP/IP, multicast and
- * cloud auto-detection off. With it, the resource is the base and the cluster-name, network and
- * failure-detection properties are applied only where set explicitly.</li>
+ * included: the application's cluster name ({@link ApplicationClusterName}), a member on
+ * 127.0.0.1, ports 5801 on, joining 127.0.0.1 over TCP/IP, multicast and cloud auto-detection off.
+ * With it, the resource is the base and the cluster-name, network and failure-detection
+ * properties are applied only where set explicitly.</li>
  * <li>The Hazelcast properties sagents has defaults for (failure detection, the split-brain merge
  * check, phone-home, logging) are filled in only when neither the configuration nor a JVM system
  * property sets them; an explicit sagents property always wins.</li>
  * <li>Always, whatever the resource says: the partition is appended to the cluster name, so
- * partitions never join each other, and Hazelcast's JVM shutdown hook is off, because sagents
+ * partitions never join each other, the node name is the member attribute
+ * {@value dev.sagents.horde.HordeStructures#NODE_NAME_ATTRIBUTE}, so that every member shows this
+ * node by its name, and Hazelcast's JVM shutdown hook is off, because sagents
  * shuts the member down gracefully itself after handing its processes off (the hook's default
  * policy terminates the member, which would skip that).</li>
  * </ol>
@@ -78,16 +81,18 @@ final class HordeMemberConfigFactory {
 	 *
 	 * @param horde the bound {@code sagents.horde.*} properties, already validated
 	 * @param nodeName this node's name, which names the member's instance
+	 * @param applicationClusterName the cluster name when neither the properties nor a resource set one
 	 */
-	static Config create(Horde horde, String nodeName) {
+	static Config create(Horde horde, String nodeName, String applicationClusterName) {
 		boolean fromResource = horde.getConfig() != null;
 		Config config = fromResource ? load(horde.getConfig()) : new Config();
 		String clusterName = (horde.getClusterName() != null) ? horde.getClusterName()
-				: fromResource ? config.getClusterName() : Horde.DEFAULT_CLUSTER_NAME;
+				: fromResource ? config.getClusterName() : applicationClusterName;
 		config.setClusterName((horde.getPartition() != null) ? clusterName + "-" + horde.getPartition() : clusterName);
 		if (config.getInstanceName() == null) {
 			config.setInstanceName(INSTANCE_NAME_PREFIX + nodeName);
 		}
+		config.getMemberAttributeConfig().setAttribute(HordeStructures.NODE_NAME_ATTRIBUTE, nodeName);
 		applyNetwork(config, horde.getNetwork(), fromResource);
 		applyFailureDetection(config, horde.getFailureDetection());
 		fillIn(config, ClusterProperty.MERGE_FIRST_RUN_DELAY_SECONDS, MERGE_CHECK_DELAY.toSeconds());

@@ -138,7 +138,10 @@ public class SagentsProperties {
 	 */
 	public static class Horde {
 
-		/** The cluster name of the member sagents starts when none is set. */
+		/**
+		 * The cluster name of the member sagents starts when none is set and the application has
+		 * no name; with one, the name is this, '-' and the application's name.
+		 */
 		public static final String DEFAULT_CLUSTER_NAME = "sagents";
 
 		/**
@@ -159,8 +162,10 @@ public class SagentsProperties {
 		 * Cluster name of the Hazelcast member sagents starts itself (with 'participation', or
 		 * with 'auto' when the application has no HazelcastInstance). With a partition the
 		 * effective name is '<cluster-name>-<partition>', so partitions never join each other.
-		 * Letters, digits, '.', '_' and '-', at most 64. Defaults to 'sagents', or to the cluster
-		 * name of sagents.horde.config when that is set.
+		 * Letters, digits, '.', '_' and '-', at most 64. Defaults to 'sagents-' and the
+		 * application's name (spring.application.name, else the package of its
+		 * @SpringBootApplication class), so that different applications never join each other,
+		 * or 'sagents' without either; to the cluster name of sagents.horde.config when that is set.
 		 */
 		private String clusterName;
 

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.sagents.horde.MemberNameInUseException;
+
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -19,8 +21,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Reports a bad {@code sagents.*} value: the property, the value given, where it came from and
  * what is allowed. It covers values that failed to bind (a misspelt enum such as
- * {@code sagents.distribution=hord}, a malformed duration) and values rejected by validation
- * ({@link InvalidSagentsPropertyException}). It runs before Spring Boot's own bind-failure
+ * {@code sagents.distribution=hord}, a malformed duration), values rejected by validation
+ * ({@link InvalidSagentsPropertyException}) and a node name another node of this JVM has
+ * ({@link MemberNameInUseException}). It runs before Spring Boot's own bind-failure
  * analyzer so that the report lists the allowed values the way they are written.
  */
 public class SagentsPropertiesFailureAnalyzer implements FailureAnalyzer, Ordered {
@@ -40,6 +43,10 @@ public class SagentsPropertiesFailureAnalyzer implements FailureAnalyzer, Ordere
 		if (invalid != null) {
 			return report(invalid.property(), invalid.value(), invalid.allowed(), invalid);
 		}
+		MemberNameInUseException nameInUse = findCause(failure, MemberNameInUseException.class);
+		if (nameInUse != null) {
+			return nameInUseReport(nameInUse);
+		}
 		BindException bindFailure = findCause(failure, BindException.class);
 		if (bindFailure != null && SAGENTS.isAncestorOf(bindFailure.getName())) {
 			ConfigurationProperty bound = bindFailure.getProperty();
@@ -47,6 +54,22 @@ public class SagentsPropertiesFailureAnalyzer implements FailureAnalyzer, Ordere
 					allowedValues(bindFailure.getTarget().getType().resolve(Object.class)), bindFailure);
 		}
 		return null;
+	}
+
+	/**
+	 * Two members of one instance name in this JVM: the node name that names the member, or, when
+	 * the member's name comes from elsewhere, the configuration that names it.
+	 */
+	private FailureAnalysis nameInUseReport(MemberNameInUseException failure) {
+		String nodeName = failure.nodeName();
+		if (nodeName != null && failure.instanceName().equals(HordeMemberConfigFactory.INSTANCE_NAME_PREFIX + nodeName)) {
+			return report("sagents.node-name", nodeName, "a name no other sagents node of this JVM has (its Hazelcast "
+					+ "member is named sagents-<node name>; the default node name, <host>:<server.port> or <host>:<pid>, "
+					+ "is the same for the nodes of one JVM without a fixed server.port)", failure);
+		}
+		return report("sagents.horde.config", null, "a Hazelcast configuration whose instance-name ('"
+				+ failure.instanceName() + "') no other member of this JVM has, or none: sagents then names the member "
+				+ "sagents-<node name> (a SagentsHazelcastConfigCustomizer may set it too)", failure);
 	}
 
 	/** Before Spring Boot's analyzers, which carry no order and so come last. */

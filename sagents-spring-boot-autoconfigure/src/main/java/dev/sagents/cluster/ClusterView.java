@@ -1,8 +1,10 @@
 package dev.sagents.cluster;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
@@ -23,8 +25,18 @@ public interface ClusterView {
 	/** This node's name. */
 	String localNode();
 
-	/** The nodes currently reachable, this one included, sorted. */
+	/** The nodes currently reachable, this one included, sorted; a name two nodes share is there twice. */
 	List<String> liveNodes();
+
+	/**
+	 * The node names that more than one live node has, sorted; empty as it should be, since each
+	 * node needs a name of its own (two nodes of one name are told apart by nothing the endpoint,
+	 * the logs or the failure log show).
+	 */
+	default List<String> duplicateNodeNames() {
+		Set<String> seen = new HashSet<>();
+		return liveNodes().stream().filter((node) -> !seen.add(node)).distinct().sorted().toList();
+	}
 
 	/**
 	 * Whether this node is part of its cluster now (always in local mode; in horde mode, once its

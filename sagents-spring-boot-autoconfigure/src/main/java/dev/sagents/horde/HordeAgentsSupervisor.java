@@ -37,9 +37,11 @@ public final class HordeAgentsSupervisor extends AbstractHordeSupervisor impleme
 
 	@Override
 	public StartResult<AgentRef> startAgent(AgentSpec spec) {
-		// Refuse an unknown type here, before anything is registered or sent.
-		this.behaviors.resolve(Arguments.notNull(spec, "spec").type());
-		return this.node.startProcess(Registration.ofAgent(spec, null, null), AgentRef.class);
+		// Refuse an unknown type here, before anything is registered or sent. The registration names
+		// the type, so the agent keeps it on every member it moves to.
+		AgentSpec typed = this.behaviors.typed(Arguments.notNull(spec, "spec"));
+		this.behaviors.resolve(typed.type());
+		return this.node.startProcess(Registration.ofAgent(typed, null, null), AgentRef.class);
 	}
 
 	@Override

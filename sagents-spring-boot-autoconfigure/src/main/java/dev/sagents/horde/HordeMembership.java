@@ -67,6 +67,7 @@ final class HordeMembership implements MembershipListener {
 		this.entryRegistration = this.statuses.addEntryListener(new StatusListener(), true);
 		this.membershipRegistration = this.hazelcast.getCluster().addMembershipListener(this);
 		reload();
+		warnIfNameShared(this.hazelcast.getCluster().getLocalMember());
 	}
 
 	/**
@@ -191,16 +192,33 @@ final class HordeMembership implements MembershipListener {
 	}
 
 	/**
-	 * The name {@code member} announced, or its address when it never announced one (a member of
-	 * the application's cluster that does not run sagents).
+	 * The node name {@code member} carries as its {@value HordeStructures#NODE_NAME_ATTRIBUTE}
+	 * attribute, else the one it announced with its status, else its address (a member of the
+	 * application's own cluster that neither carries the attribute nor runs the supervisor).
 	 */
 	private String nodeName(com.hazelcast.cluster.Member member) {
+		String named = member.getAttribute(HordeStructures.NODE_NAME_ATTRIBUTE);
+		if (named != null) {
+			return named;
+		}
 		MemberRecord record = this.records.get(member.getUuid().toString());
 		return (record != null) ? record.node() : member.getAddress().toString();
 	}
 
 	@Override
 	public void memberAdded(MembershipEvent event) {
+		warnIfNameShared(event.getMember());
+	}
+
+	/** Warns when another member of the cluster has {@code member}'s node name. */
+	private void warnIfNameShared(com.hazelcast.cluster.Member member) {
+		String name = nodeName(member);
+		long named = this.hazelcast.getCluster().getMembers().stream().filter((other) -> nodeName(other).equals(name)).count();
+		if (named > 1) {
+			logger.warn("{} members of the cluster have the node name '{}' (the latest: {}): each node needs a "
+					+ "sagents.node-name of its own, or the endpoint, the logs and the failure log cannot tell them apart "
+					+ "(/actuator/sagents lists it under duplicateNodeNames)", named, name, member.getAddress());
+		}
 	}
 
 	@Override

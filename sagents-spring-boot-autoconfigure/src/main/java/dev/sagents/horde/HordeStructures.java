@@ -3,7 +3,7 @@ package dev.sagents.horde;
 /**
  * The names of the Hazelcast structures sagents keeps, in one place: configure them by these names
  * in a Hazelcast config (e.g. more backups). Every sagents object's name starts with
- * {@code sagents.}.
+ * {@code sagents.}, as does the member attribute it reads.
  */
 public final class HordeStructures {
 
@@ -21,6 +21,14 @@ public final class HordeStructures {
 
 	/** The prefix of each member's inbox topic, which ends with the member's UUID. */
 	public static final String INBOX_PREFIX = "sagents.inbox.";
+
+	/**
+	 * The Hazelcast member attribute that carries a node's {@code sagents.node-name}, so that every
+	 * member shows every other by its name, also one that runs no supervisor. Set on the member
+	 * sagents starts and, from a configuration file, on the application's member; on a member of
+	 * the application's own {@code Config} or {@code HazelcastInstance} bean, set it there.
+	 */
+	public static final String NODE_NAME_ATTRIBUTE = "sagents.node-name";
 
 	private HordeStructures() {
 	}

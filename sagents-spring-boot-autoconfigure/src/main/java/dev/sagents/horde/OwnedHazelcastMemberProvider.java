@@ -1,6 +1,7 @@
 package dev.sagents.horde;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.sagents.process.Arguments;
@@ -26,11 +27,25 @@ public final class OwnedHazelcastMemberProvider implements HazelcastMemberProvid
 		return this.config;
 	}
 
-	/** Starts the member on the first call; later calls return the same member until {@link #stop()}. */
+	/**
+	 * Starts the member on the first call; later calls return the same member until {@link #stop()}.
+	 *
+	 * @throws MemberNameInUseException when a member of this instance name already runs in this JVM
+	 */
 	@Override
 	public synchronized HazelcastInstance start() {
 		if (this.member == null) {
-			this.member = Hazelcast.newHazelcastInstance(this.config);
+			try {
+				this.member = Hazelcast.newHazelcastInstance(this.config);
+			}
+			catch (InvalidConfigurationException ex) {
+				String name = this.config.getInstanceName();
+				if (name != null && Hazelcast.getHazelcastInstanceByName(name) != null) {
+					throw new MemberNameInUseException(name,
+							this.config.getMemberAttributeConfig().getAttribute(HordeStructures.NODE_NAME_ATTRIBUTE), ex);
+				}
+				throw ex;
+			}
 		}
 		return this.member;
 	}

@@ -86,8 +86,9 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 
 	@Override
 	public StartResult<AgentRef> startAgent(AgentSpec spec) {
-		AgentBehavior<?> behavior = this.behaviors.resolve(Arguments.notNull(spec, "spec").type());
-		StartResult<AgentProcess> result = this.registry.start(() -> new AgentProcess(this, spec, behavior),
+		AgentSpec typed = this.behaviors.typed(Arguments.notNull(spec, "spec"));
+		AgentBehavior<?> behavior = this.behaviors.resolve(typed.type());
+		StartResult<AgentProcess> result = this.registry.start(() -> new AgentProcess(this, typed, behavior),
 				this.settings.shutdownGrace());
 		if (result.started()) {
 			this.hosting.started(result.ref());

@@ -84,7 +84,7 @@ class SagentsEndpointTests {
 			.sagents();
 		String json = JsonMapper.builder().build().writeValueAsString(descriptor);
 		assertThat(json).startsWith("{\"distribution\":\"local\",\"members\":\"auto\",\"partition\":null,\"node\":\"n1\","
-				+ "\"joined\":true,\"liveNodes\":[\"n1\"],\"instances\":{\"registry\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]},"
+				+ "\"joined\":true,\"liveNodes\":[\"n1\"],\"duplicateNodeNames\":[],\"instances\":{\"registry\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]},"
 				+ "\"agentsSupervisor\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]},"
 				+ "\"fileSystemSupervisor\":{\"members\":[{\"node\":\"n1\",\"status\":\"alive\"}]}},\"consistent\":true,"
 				+ "\"registered\":{\"total\":3,\"agents\":2,\"fileSystems\":1,\"perNode\":{\"n1\":3}},"

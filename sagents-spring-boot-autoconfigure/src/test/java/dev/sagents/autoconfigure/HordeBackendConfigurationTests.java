@@ -37,6 +37,7 @@ import dev.sagents.horde.HordeFileSystemSupervisor;
 import dev.sagents.horde.HordeNode;
 import dev.sagents.horde.HordeProcessRegistry;
 import dev.sagents.horde.HordeSettings;
+import dev.sagents.horde.HordeStructures;
 import dev.sagents.horde.OwnedHazelcastMemberProvider;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalClusterView;
@@ -58,6 +59,7 @@ import org.springframework.core.Ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -118,8 +120,22 @@ class HordeBackendConfigurationTests {
 	}
 
 	@Test
+	void theMemberSagentsStartsIsInTheClusterOfTheApplicationsName() {
+		runner().withPropertyValues("spring.application.name=orders").run((context) -> {
+			Config config = ((OwnedHazelcastMemberProvider) context.getBean(HazelcastMemberProvider.class)).config();
+			assertThat(config.getClusterName()).isEqualTo("sagents-orders");
+		});
+		runner().withPropertyValues("spring.application.name=orders", "sagents.horde.cluster-name=shared")
+			.run((context) -> assertThat(
+					((OwnedHazelcastMemberProvider) context.getBean(HazelcastMemberProvider.class)).config().getClusterName())
+				.as("an explicit cluster name wins")
+				.isEqualTo("shared"));
+	}
+
+	@Test
 	void membersAutoRunsOnTheApplicationsInstance() {
 		HazelcastInstance application = mock(HazelcastInstance.class);
+		given(application.getConfig()).willReturn(new Config());
 		runner().withBean(HazelcastInstance.class, () -> application).run((context) -> {
 			HazelcastMemberProvider members = context.getBean(HazelcastMemberProvider.class);
 			assertThat(members).isInstanceOf(ApplicationHazelcastMemberProvider.class);
@@ -188,13 +204,24 @@ class HordeBackendConfigurationTests {
 	@Test
 	void membersAutoTurnsOffTheShutdownHookOfTheApplicationsMemberUnlessItsConfigSetsIt() {
 		runner().run((context) -> {
-			HazelcastConfigCustomizer customizer = context.getBean(HazelcastConfigCustomizer.class);
+			HazelcastConfigCustomizer customizer = context.getBean("sagentsShutdownHookHazelcastConfigCustomizer",
+					HazelcastConfigCustomizer.class);
 			Config unset = new Config();
 			customizer.customize(unset);
 			assertThat(unset.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
 			Config explicit = new Config().setProperty("hazelcast.shutdownhook.enabled", "true");
 			customizer.customize(explicit);
 			assertThat(explicit.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("true");
+		});
+	}
+
+	@Test
+	void membersAutoNamesTheApplicationsMemberAfterTheNode() {
+		runner().run((context) -> {
+			Config config = new Config();
+			context.getBean("sagentsNodeNameHazelcastConfigCustomizer", HazelcastConfigCustomizer.class).customize(config);
+			assertThat(config.getMemberAttributeConfig().getAttribute(HordeStructures.NODE_NAME_ATTRIBUTE))
+				.isEqualTo("n1");
 		});
 	}
 

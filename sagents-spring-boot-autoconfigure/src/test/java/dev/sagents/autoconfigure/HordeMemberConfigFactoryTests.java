@@ -27,13 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HordeMemberConfigFactoryTests {
 
+	/** The cluster name the application's name gives. */
+	private static final String APPLICATION_CLUSTER = "sagents-notes";
+
 	private final Horde horde = new Horde();
 
 	@Test
 	void defaultsMakeALoopbackMemberThatJoinsByTcpIpOnly() {
-		Config config = HordeMemberConfigFactory.create(this.horde, "n1");
-		assertThat(config.getClusterName()).isEqualTo("sagents");
+		Config config = HordeMemberConfigFactory.create(this.horde, "n1", APPLICATION_CLUSTER);
+		assertThat(config.getClusterName()).isEqualTo(APPLICATION_CLUSTER);
 		assertThat(config.getInstanceName()).isEqualTo("sagents-n1");
+		assertThat(config.getMemberAttributeConfig().getAttributes())
+			.isEqualTo(Map.of(HordeStructures.NODE_NAME_ATTRIBUTE, "n1"));
 		NetworkConfig network = config.getNetworkConfig();
 		assertThat(network.getPort()).isEqualTo(5801);
 		assertThat(network.getPortCount()).isEqualTo(20);
@@ -60,9 +65,9 @@ class HordeMemberConfigFactoryTests {
 	void partitionIsAppendedToTheClusterName() {
 		this.horde.setMembers(MembersMode.PARTICIPATION);
 		this.horde.setPartition("ord");
-		assertThat(HordeMemberConfigFactory.create(this.horde, "n1").getClusterName()).isEqualTo("sagents-ord");
+		assertThat(HordeMemberConfigFactory.create(this.horde, "n1", APPLICATION_CLUSTER).getClusterName()).isEqualTo("sagents-notes-ord");
 		this.horde.setClusterName("agents");
-		assertThat(HordeMemberConfigFactory.create(this.horde, "n1").getClusterName()).isEqualTo("agents-ord");
+		assertThat(HordeMemberConfigFactory.create(this.horde, "n1", APPLICATION_CLUSTER).getClusterName()).isEqualTo("agents-ord");
 	}
 
 	@Test
@@ -75,7 +80,7 @@ class HordeMemberConfigFactoryTests {
 		this.horde.getFailureDetection().setMaxNoHeartbeat(Duration.ofSeconds(10));
 		this.horde.getFailureDetection().setConnectionMaxFaults(3);
 		this.horde.getFailureDetection().setConnectionMonitorInterval(Duration.ofMillis(100));
-		Config config = HordeMemberConfigFactory.create(this.horde, "n1");
+		Config config = HordeMemberConfigFactory.create(this.horde, "n1", APPLICATION_CLUSTER);
 		assertThat(config.getNetworkConfig().getPort()).isEqualTo(6100);
 		assertThat(config.getNetworkConfig().getPortCount()).isEqualTo(3);
 		assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("10.0.0.*");
@@ -93,7 +98,7 @@ class HordeMemberConfigFactoryTests {
 		this.horde.setPartition("cdg");
 		this.horde.getNetwork().setPortCount(2);
 		this.horde.getFailureDetection().setMaxNoHeartbeat(Duration.ofSeconds(8));
-		Config config = HordeMemberConfigFactory.create(this.horde, "n1");
+		Config config = HordeMemberConfigFactory.create(this.horde, "n1", APPLICATION_CLUSTER);
 		assertThat(config.getClusterName()).isEqualTo("from-file-cdg");
 		assertThat(config.getNetworkConfig().getPort()).isEqualTo(6190);
 		assertThat(config.getNetworkConfig().getPortCount()).isEqualTo(2);
@@ -110,7 +115,7 @@ class HordeMemberConfigFactoryTests {
 
 	@Test
 	void registryMapsSkipJsonMetadataUnlessTheResourceConfiguresThem() {
-		Config config = HordeMemberConfigFactory.create(this.horde, "n1");
+		Config config = HordeMemberConfigFactory.create(this.horde, "n1", APPLICATION_CLUSTER);
 		assertThat(config.getMapConfig(HordeStructures.AGENTS_MAP).getMetadataPolicy()).isEqualTo(MetadataPolicy.OFF);
 		assertThat(config.getMapConfig(HordeStructures.FILESYSTEMS_MAP).getMetadataPolicy()).isEqualTo(MetadataPolicy.OFF);
 		assertThat(config.getMapConfig(HordeStructures.AGENTS_MAP).getBackupCount()).isEqualTo(1);
@@ -128,7 +133,7 @@ class HordeMemberConfigFactoryTests {
 		this.horde.getNetwork().setPortCount(5);
 		this.horde.getNetwork().setJoinMembers(List.of("127.0.0.1:" + port));
 		OwnedHazelcastMemberProvider members = new OwnedHazelcastMemberProvider(
-				HordeMemberConfigFactory.create(this.horde, "started"));
+				HordeMemberConfigFactory.create(this.horde, "started", APPLICATION_CLUSTER));
 		HazelcastInstance member = members.start();
 		try {
 			assertThat(members.start()).isSameAs(member);

@@ -43,6 +43,15 @@ class ClusterViewTests {
 		assertThat(view(leaving, leaving, leaving).consistent()).as("all see it leave").isTrue();
 	}
 
+	@Test
+	void aNameTwoLiveNodesShareIsADuplicateNodeName() {
+		ClusterView view = mock(ClusterView.class, CALLS_REAL_METHODS);
+		given(view.liveNodes()).willReturn(LIVE);
+		assertThat(view.duplicateNodeNames()).isEmpty();
+		given(view.liveNodes()).willReturn(List.of("n1", "n2", "n2", "n3", "n3", "n3"));
+		assertThat(view.duplicateNodeNames()).containsExactly("n2", "n3");
+	}
+
 	private static ClusterView view(List<Member> registry, List<Member> agents, List<Member> fileSystems) {
 		Map<SagentsInstance, List<Member>> members = new EnumMap<>(SagentsInstance.class);
 		members.put(SagentsInstance.REGISTRY, registry);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sagents.agent.AgentEvent;
+import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
@@ -128,6 +129,9 @@ class HordeClusterTest {
 			assertThat(node.agents.listAgents()).hasSize(60)
 				.extracting((info) -> info.node())
 				.containsOnly("n1", "n2", "n3");
+			assertThat(node.agents.listAgents()).as("started without a type: the default one")
+				.extracting(AgentInfo::type)
+				.containsOnly("tally");
 			assertThat(node.registry.count()).isEqualTo(60);
 		}
 		assertThat(node(0).view.hostedPerNode()).isEqualTo(perNode);

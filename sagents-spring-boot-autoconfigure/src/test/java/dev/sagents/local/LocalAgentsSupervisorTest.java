@@ -403,7 +403,7 @@ class LocalAgentsSupervisorTest {
 			.allSatisfy((info) -> {
 				assertThat(info.node()).isEqualTo("n1");
 				assertThat(info.status()).isEqualTo(AgentStatus.IDLE);
-				assertThat(info.type()).isNull();
+				assertThat(info.type()).as("started without a type: the default one").isEqualTo("counter");
 			})
 			.extracting((info) -> info.fileSystemScope())
 			.contains("user:3");

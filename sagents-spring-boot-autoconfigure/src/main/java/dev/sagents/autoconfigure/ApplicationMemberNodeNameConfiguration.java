@@ -1,0 +1,30 @@
+package dev.sagents.autoconfigure;
+
+import dev.sagents.horde.HordeStructures;
+import dev.sagents.local.LocalProcessRuntime;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.hazelcast.autoconfigure.HazelcastConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code members=auto}: the application's member, when Spring Boot builds it from a configuration
+ * file, carries this node's name as its {@value HordeStructures#NODE_NAME_ATTRIBUTE} attribute, so
+ * that every member shows this node by its {@code sagents.node-name}, also when it runs no
+ * supervisor. Spring Boot applies these customizers only to configuration files: on the member of
+ * an application's own {@code Config} or {@code HazelcastInstance} bean, set the attribute there.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(HazelcastConfigCustomizer.class)
+@ConditionalOnProperty(name = "sagents.horde.members", havingValue = "auto", matchIfMissing = true)
+class ApplicationMemberNodeNameConfiguration {
+
+	@Bean
+	HazelcastConfigCustomizer sagentsNodeNameHazelcastConfigCustomizer(LocalProcessRuntime runtime) {
+		String nodeName = runtime.node();
+		return (config) -> config.getMemberAttributeConfig().setAttribute(HordeStructures.NODE_NAME_ATTRIBUTE, nodeName);
+	}
+
+}
