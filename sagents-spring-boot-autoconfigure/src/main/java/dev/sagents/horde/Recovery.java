@@ -32,7 +32,8 @@ import dev.sagents.registry.RegistryState;
  * it holds itself (a local query that does not wait for moving partitions), then runs full passes
  * until no orphan is left, and tells every member where it restarted them
  * ({@link RestartedProcesses}). A sweep every {@link #RECOVERY_SWEEP} catches a departure nobody
- * noticed.
+ * noticed. A node that hosts nothing (a proxy) restarts nothing: it only stops waiting on the
+ * member that left and follows the survivors' announcements.
  */
 final class Recovery {
 
@@ -187,7 +188,7 @@ final class Recovery {
 	 * if orphans were left.
 	 */
 	RecoveryPass recoverOrphans() {
-		if (!this.node.state().is(RegistryState.RUNNING)) {
+		if (!this.node.state().is(RegistryState.RUNNING) || !this.node.state().hosts()) {
 			return RecoveryPass.NONE;
 		}
 		try {
@@ -212,6 +213,10 @@ final class Recovery {
 	 * restarted here.
 	 */
 	private int recoverDeparted() {
+		if (!this.node.state().hosts()) {
+			// A proxy node restarts nothing, not even the orphans whose registry entries it holds.
+			return 0;
+		}
 		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
 		// The fast path does not wait for its claims: a partition still moving must not hold up the
 		// orphans of those promoted to this member in the meantime.

@@ -100,7 +100,7 @@ final class RemoteErrors {
 			out.writeByte(UNTRUSTED_TYPE).writeString(untrusted.type());
 		}
 		else if (error instanceof RegistryUnavailableException unavailable) {
-			out.writeByte(REGISTRY_UNAVAILABLE).writeString(unavailable.state().name());
+			out.writeByte(REGISTRY_UNAVAILABLE).writeString(unavailable.state().name()).writeString(unavailable.reason());
 		}
 		else {
 			out.writeByte(OTHER).writeString(error.getClass().getName()).writeString(String.valueOf(error.getMessage()));
@@ -117,7 +117,8 @@ final class RemoteErrors {
 			case UNKNOWN_AGENT_TYPE -> new UnknownAgentTypeException(in.readString(), knownTypes(in.readString()));
 			case INVALID_AGENT_ID -> new InvalidAgentIdException(in.readString());
 			case UNTRUSTED_TYPE -> new UntrustedTypeException(in.readString());
-			case REGISTRY_UNAVAILABLE -> new RegistryUnavailableException(RegistryState.valueOf(in.readString()));
+			case REGISTRY_UNAVAILABLE -> new RegistryUnavailableException(RegistryState.valueOf(in.readString()),
+					in.readString());
 			default -> new RemoteCauseException(in.readString(), in.readString());
 		};
 	}

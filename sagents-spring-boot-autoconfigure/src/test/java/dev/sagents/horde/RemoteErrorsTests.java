@@ -63,6 +63,10 @@ class RemoteErrorsTests {
 		RegistryUnavailableException unavailable = (RegistryUnavailableException) RemoteErrors
 			.decode(RemoteErrors.encode(new RegistryUnavailableException(RegistryState.STOPPED)));
 		assertThat(unavailable.state()).isEqualTo(RegistryState.STOPPED);
+		RegistryUnavailableException hostsNothing = (RegistryUnavailableException) RemoteErrors
+			.decode(RemoteErrors.encode(new RegistryUnavailableException(RegistryState.RUNNING, "it hosts nothing")));
+		assertThat(hostsNothing).as("the reason travels with the state")
+			.hasMessage("The sagents registry is unavailable on this node: it hosts nothing");
 	}
 
 	@Test
