@@ -129,10 +129,15 @@ final class Recovery {
 			long start = System.nanoTime();
 			try {
 				this.events.stopRelayingTo(departure.member());
-				int restarted = recoverDeparted();
-				logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
-						departure.node(), departure.graceful() ? "gracefully" : "failed", restarted,
-						Timing.millisSince(start));
+				String how = departure.graceful() ? "gracefully" : "failed";
+				if (this.node.state().hosts()) {
+					int restarted = recoverDeparted();
+					logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
+							departure.node(), how, restarted, Timing.millisSince(start));
+				}
+				else {
+					logger.info("Member {} left the horde ({})", departure.node(), how);
+				}
 				// After the recovery: destroying the departed member's inbox waits for every member to answer.
 				if (leftForGood(departure.member(), mergesBefore)) {
 					this.node.transport().forget(departure.member());
@@ -213,10 +218,6 @@ final class Recovery {
 	 * restarted here.
 	 */
 	private int recoverDeparted() {
-		if (!this.node.state().hosts()) {
-			// A proxy node restarts nothing, not even the orphans whose registry entries it holds.
-			return 0;
-		}
 		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
 		// The fast path does not wait for its claims: a partition still moving must not hold up the
 		// orphans of those promoted to this member in the meantime.
