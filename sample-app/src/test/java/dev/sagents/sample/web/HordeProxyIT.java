@@ -50,24 +50,22 @@ class HordeProxyIT {
 
 	private static final Set<String> PROXIES = Set.of("n3");
 
-	/**
-	 * {@code members=participation}: each node runs on the member sagents starts, the proxy's a lite
-	 * member.
-	 */
-	@Nested
+	/** One cluster per members mode; its test kills node 2. */
 	@TestInstance(Lifecycle.PER_CLASS)
-	class Participation {
+	abstract class ProxyScenario {
 
 		private SampleAppCluster cluster;
 
+		/** Starts the three nodes of this mode. */
+		abstract SampleAppCluster startCluster() throws IOException;
+
 		@BeforeAll
-		void startCluster() {
-			this.cluster = new SampleAppCluster("notes-proxy-it", 3, workDirectory("participation"),
-					Map.of("SAGENTS_HORDE_MEMBERS", "participation"), PROXIES);
+		void start() throws IOException {
+			this.cluster = startCluster();
 		}
 
 		@AfterAll
-		void stopCluster() {
+		void stop() {
 			this.cluster.close();
 		}
 
@@ -79,29 +77,31 @@ class HordeProxyIT {
 	}
 
 	/**
+	 * {@code members=participation}: each node runs on the member sagents starts, the proxy's a lite
+	 * member.
+	 */
+	@Nested
+	class Participation extends ProxyScenario {
+
+		@Override
+		SampleAppCluster startCluster() {
+			return new SampleAppCluster("notes-proxy-it", 3, workDirectory("participation"),
+					Map.of("SAGENTS_HORDE_MEMBERS", "participation"), PROXIES);
+		}
+
+	}
+
+	/**
 	 * {@code members=auto}, on the application's own Hazelcast member (README's second recipe): every
 	 * node is a member of the application's cluster, the proxy one that holds no process.
 	 */
 	@Nested
-	@TestInstance(Lifecycle.PER_CLASS)
-	class Auto {
+	class Auto extends ProxyScenario {
 
-		private SampleAppCluster cluster;
-
-		@BeforeAll
-		void startCluster() throws IOException {
-			this.cluster = new SampleAppCluster("notes-proxy-it", 3, workDirectory("auto"),
+		@Override
+		SampleAppCluster startCluster() throws IOException {
+			return new SampleAppCluster("notes-proxy-it", 3, workDirectory("auto"),
 					Map.of("SPRING_HAZELCAST_CONFIG", applicationMemberConfig().toUri().toString()), PROXIES);
-		}
-
-		@AfterAll
-		void stopCluster() {
-			this.cluster.close();
-		}
-
-		@Test
-		void theProxyNodeReachesEveryAgentHostsNoneAndOutlivesTheHostItTalksTo() throws InterruptedException {
-			assertProxyOutlivesAKilledHost(this.cluster);
 		}
 
 		/**
