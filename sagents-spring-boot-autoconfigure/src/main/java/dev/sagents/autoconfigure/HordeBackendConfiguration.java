@@ -90,7 +90,8 @@ class HordeBackendConfiguration {
 
 	/**
 	 * The participation gate, as in local mode: without this bean the node hosts nothing, and with
-	 * {@code members=participation} it does not even join the sagents cluster.
+	 * {@code members=participation} it joins the sagents cluster as a lite member, holding none of
+	 * its data ({@link OwnedMemberConfiguration}).
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -98,6 +99,17 @@ class HordeBackendConfiguration {
 	SagentsSupervisor sagentsSupervisor(HordeProcessRegistry registry, HordeAgentsSupervisor agentsSupervisor,
 			HordeFileSystemSupervisor fileSystemSupervisor) {
 		return new SagentsSupervisor(registry, agentsSupervisor, fileSystemSupervisor);
+	}
+
+	/**
+	 * Without the supervisor (whoever would declare it), the node is a proxy: it joins the horde
+	 * hosting nothing and reaches every process from there. Declared after the supervisor, so that
+	 * the condition sees the auto-configured one.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(SagentsSupervisor.class)
+	HordeProxyLifecycle sagentsHordeProxy(HordeProcessRegistry registry) {
+		return new HordeProxyLifecycle(registry);
 	}
 
 }

@@ -302,7 +302,7 @@ final class CallRouter implements ProcessCalls {
 		// An asynchronous read: following never waits for a thread that failover keeps busy.
 		this.registry.registrationAsync(ref.key()).whenCompleteAsync((json, error) -> {
 			if (error != null) {
-				followed.completeExceptionally(error);
+				followed.completeExceptionally(HordeMembership.explained(error));
 				return;
 			}
 			if (json == null) {

@@ -86,7 +86,8 @@ final class HordeEvents {
 		this.joined = joined;
 		this.subscriptions = hazelcast.getMultiMap(HordeStructures.SUBSCRIPTIONS_MAP);
 		this.subscriptions.addEntryListener(new SubscriptionCounter(), false);
-		this.subscriptionCount.set(this.subscriptions.size());
+		// A proxy node alone with other proxies reads no count: the listener above counts from now.
+		this.subscriptionCount.set(membership.holdsData() ? this.subscriptions.size() : 0);
 	}
 
 	/**
@@ -95,6 +96,7 @@ final class HordeEvents {
 	 * registers before reading interest) means one of the two always sees the other.
 	 */
 	Subscription subscribe(String agentId, AgentEventListener listener) {
+		this.membership.ensureDataHeld();
 		Subscription local = this.localAgents.subscribe(agentId, listener);
 		this.subscribers.merge(agentId, 1, Integer::sum);
 		boolean firstHeardOf = this.subscriptionCount.get() == 0;

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.hazelcast.cluster.MembershipEvent;
@@ -20,11 +22,14 @@ import com.hazelcast.internal.json.JsonObject;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.partition.NoDataMemberInClusterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
+import dev.sagents.registry.RegistryState;
+import dev.sagents.registry.RegistryUnavailableException;
 
 /**
  * Who the sagents members are and which may host processes, like the original's membership
@@ -32,12 +37,21 @@ import dev.sagents.cluster.MemberStatus;
  * the moment the failure detector speaks, and all three instances (registry, agents supervisor,
  * file-system supervisor) share this one set: they cannot disagree. Each member's status lives in
  * the {@code sagents.members} map, written by the member itself: {@code alive} once its supervisor
- * runs, {@code shutting_down} while it drains; a member with no entry is {@code uninitialized}
- * (in {@code members=auto}, an application node that does not run the supervisor).
+ * runs, {@code shutting_down} while it drains, {@code uninitialized} while it runs without hosting
+ * (a proxy node); a member with no entry is {@code uninitialized} too (in {@code members=auto}, an
+ * application node that does not run sagents at all).
+ *
+ * <p>Only proxy nodes may be lite members, which hold no data: while no other member is in the
+ * cluster, the statuses cannot be read or written, and a proxy announces itself once a data member
+ * joined (the periodic sweep's {@link #reannounceIfLost}).
  */
 final class HordeMembership implements MembershipListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(HordeMembership.class);
+
+	/** Why a proxy node cannot answer while it is alone with other proxies. */
+	static final String NO_DATA_MEMBER = "no member of the sagents cluster holds its registry: no node that runs "
+			+ "the sagents supervisor has joined, and this node hosts nothing (sagents.supervisor.enabled=false)";
 
 	private final HazelcastInstance hazelcast;
 
@@ -76,7 +90,9 @@ final class HordeMembership implements MembershipListener {
 	 */
 	void reload() {
 		this.records.clear();
-		this.statuses.forEach((member, status) -> this.records.put(member, MemberRecord.fromJson(status)));
+		if (holdsData()) {
+			this.statuses.forEach((member, status) -> this.records.put(member, MemberRecord.fromJson(status)));
+		}
 		pruneDeparted();
 	}
 
@@ -98,7 +114,9 @@ final class HordeMembership implements MembershipListener {
 		MemberRecord record = new MemberRecord(this.localNode, status);
 		String self = localMember();
 		this.records.put(self, record);
-		this.statuses.set(self, record.toJson());
+		if (holdsData()) {
+			this.statuses.set(self, record.toJson());
+		}
 	}
 
 	/**
@@ -107,7 +125,7 @@ final class HordeMembership implements MembershipListener {
 	 */
 	void reannounceIfLost(MemberStatus status) {
 		String self = localMember();
-		if (!this.statuses.containsKey(self)) {
+		if (holdsData() && !this.statuses.containsKey(self)) {
 			logger.warn("The status of this member {} was removed from the cluster (by a node that saw it leave during a "
 					+ "split brain that has healed); announcing it again", self);
 			announce(status);
@@ -120,6 +138,47 @@ final class HordeMembership implements MembershipListener {
 	 */
 	String localMember() {
 		return this.hazelcast.getCluster().getLocalMember().getUuid().toString();
+	}
+
+	/**
+	 * Whether a member of the cluster holds data (is not a lite member): otherwise every read and
+	 * write of a sagents structure fails. Only a proxy node is a lite member, so only a cluster of
+	 * proxies holds none.
+	 */
+	boolean holdsData() {
+		return this.hazelcast.getCluster().getMembers().stream().anyMatch((member) -> !member.isLiteMember());
+	}
+
+	/**
+	 * Throws {@link RegistryUnavailableException} unless a member holds the registry; then calls
+	 * {@code access}, and throws the same if the last such member left meanwhile.
+	 */
+	<T> T withData(Supplier<T> access) {
+		ensureDataHeld();
+		try {
+			return access.get();
+		}
+		catch (NoDataMemberInClusterException ex) {
+			// The last member holding data left after the check.
+			throw new RegistryUnavailableException(RegistryState.RUNNING, NO_DATA_MEMBER);
+		}
+	}
+
+	/**
+	 * {@code error}, or the {@link RegistryUnavailableException} that explains it when it is
+	 * Hazelcast's refusal of a cluster where no member holds data.
+	 */
+	static Throwable explained(Throwable error) {
+		Throwable cause = (error instanceof CompletionException) ? error.getCause() : error;
+		return (cause instanceof NoDataMemberInClusterException)
+				? new RegistryUnavailableException(RegistryState.RUNNING, NO_DATA_MEMBER) : error;
+	}
+
+	/** Throws {@link RegistryUnavailableException} unless a member holds the registry. */
+	void ensureDataHeld() {
+		if (!holdsData()) {
+			throw new RegistryUnavailableException(RegistryState.RUNNING, NO_DATA_MEMBER);
+		}
 	}
 
 	/** The UUIDs of the cluster's members now, this one included. */
@@ -225,7 +284,7 @@ final class HordeMembership implements MembershipListener {
 	public void memberRemoved(MembershipEvent event) {
 		String departed = event.getMember().getUuid().toString();
 		MemberRecord last = this.records.remove(departed);
-		if (isOldestMember()) {
+		if (isOldestMember() && holdsData()) {
 			// One member cleans the departed member's status for everyone; the others' caches follow.
 			this.statuses.removeAsync(departed);
 		}
@@ -239,7 +298,7 @@ final class HordeMembership implements MembershipListener {
 		for (String member : Set.copyOf(this.records.keySet())) {
 			if (!present.contains(member)) {
 				this.records.remove(member);
-				if (isOldestMember()) {
+				if (isOldestMember() && holdsData()) {
 					this.statuses.removeAsync(member);
 				}
 			}

@@ -134,10 +134,25 @@ public final class HordeNode {
 	// ---- lifecycle (driven by HordeProcessRegistry) ------------------------------------------
 
 	/**
-	 * Joins the horde: starts (or takes) the Hazelcast member, builds the parts, listens, and
-	 * announces this member {@code alive}.
+	 * Joins the horde as a host: starts (or takes) the Hazelcast member, builds the parts, listens,
+	 * and announces this member {@code alive}.
 	 */
 	synchronized void start() {
+		join(true);
+	}
+
+	/**
+	 * Joins the horde as a proxy node, which reaches every process and hosts none: as
+	 * {@link #start()}, but this member announces itself {@code uninitialized}, so placement,
+	 * handoffs and recovery never pick it, it refuses to start a process, and it restarts none of a
+	 * departed member's.
+	 */
+	synchronized void startWithoutHosting() {
+		join(false);
+	}
+
+	private void join(boolean hosting) {
+		this.state.hosting(hosting);
 		this.blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 30, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), (task) -> {
 					Thread thread = new Thread(task, "sagents-horde-" + this.settings.nodeName());
@@ -188,10 +203,10 @@ public final class HordeNode {
 				this.handoff, forwarder, this.events, restartedProcesses));
 		this.hosted.registry().start();
 		this.state.set(RegistryState.RUNNING);
-		this.membership.announce(MemberStatus.ALIVE);
+		this.membership.announce(this.state.memberStatus());
 		this.recovery.startSweeps();
-		logger.info("sagents node {} joined the horde as member {}", this.settings.nodeName(),
-				this.membership.localMember());
+		logger.info("sagents node {} joined the horde as member {}{}", this.settings.nodeName(),
+				this.membership.localMember(), hosting ? "" : ", hosting nothing (the sagents supervisor does not run here)");
 	}
 
 	/**

@@ -13,8 +13,8 @@ import dev.sagents.supervisor.SagentsLifecycle;
 
 /**
  * The cluster-wide registry of horde mode. Its lifecycle is the node's: starting it joins the
- * horde (this is where a {@code members=participation} node starts its sagents member), stopping
- * it leaves gracefully.
+ * horde (this is where a {@code members=participation} node starts its sagents member), as a host
+ * or as a proxy node, stopping it leaves gracefully.
  */
 public final class HordeProcessRegistry implements ProcessRegistry, SagentsLifecycle {
 
@@ -53,9 +53,19 @@ public final class HordeProcessRegistry implements ProcessRegistry, SagentsLifec
 		return this.node.state();
 	}
 
+	/** Joins the horde as a host: what the sagents supervisor does first. */
 	@Override
 	public void start() {
 		this.node.start();
+	}
+
+	/**
+	 * Joins the horde as a proxy node, on a node that runs no sagents supervisor: from here every
+	 * process can be started (on the members that host), called, looked up and followed, and none
+	 * runs here. Leave with {@link #drain()} then {@link #stop()}.
+	 */
+	public void startWithoutHosting() {
+		this.node.startWithoutHosting();
 	}
 
 	@Override

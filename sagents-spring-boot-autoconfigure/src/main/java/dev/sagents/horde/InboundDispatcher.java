@@ -149,6 +149,8 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 		switch (RequestOperation.of(operation)) {
 			case START -> {
 				this.node.state().ensureAvailable();
+				// A proxy node is never chosen; one that is asked all the same refuses, and is placed around.
+				this.node.state().ensureHosting();
 				StartResult<ProcessRef> result = this.placement.startOwnedProcess(in.readRegistration());
 				out.writeBoolean(result.alreadyStarted())
 					.writeString(hostOf(result.ref()))

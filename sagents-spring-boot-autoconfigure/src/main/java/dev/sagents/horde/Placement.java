@@ -77,7 +77,7 @@ final class Placement {
 	 * returns the running one.
 	 */
 	StartResult<ProcessRef> startProcess(Registration registration) {
-		this.node.state().ensureAvailable();
+		ensureAvailable();
 		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
 		Set<String> refused = new HashSet<>();
 		while (true) {
@@ -160,16 +160,18 @@ final class Placement {
 
 	/** The running process under {@code key}, wherever it runs. */
 	Optional<ProcessRef> lookup(ProcessKey key) {
-		this.node.state().ensureAvailable();
-		return this.registry.registration(key).map((found) -> ref(key, found.host(), found.node()));
+		ensureAvailable();
+		return this.node.membership()
+			.withData(() -> this.registry.registration(key))
+			.map((found) -> ref(key, found.host(), found.node()));
 	}
 
 	/** Stops the process under {@code key} wherever it runs; {@code false} if it was not running. */
 	boolean stop(ProcessKey key) {
-		this.node.state().ensureAvailable();
+		ensureAvailable();
 		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
 		while (true) {
-			Optional<Registration> found = this.registry.registration(key);
+			Optional<Registration> found = this.node.membership().withData(() -> this.registry.registration(key));
 			if (found.isEmpty()) {
 				return false;
 			}
@@ -217,19 +219,19 @@ final class Placement {
 	}
 
 	int count(ProcessKind kind) {
-		this.node.state().ensureAvailable();
-		return this.registry.count(kind);
+		ensureAvailable();
+		return this.node.membership().withData(() -> this.registry.count(kind));
 	}
 
 	List<ProcessKey> keys(ProcessKind kind) {
-		this.node.state().ensureAvailable();
-		return this.registry.keys(kind);
+		ensureAvailable();
+		return this.node.membership().withData(() -> this.registry.keys(kind));
 	}
 
 	/** How many processes each member hosts, by node name. */
 	Map<String, Integer> hostedPerNode() {
 		Map<String, Integer> perNode = new LinkedHashMap<>();
-		if (!this.node.joined().getAsBoolean()) {
+		if (!this.node.joined().getAsBoolean() || !this.node.membership().holdsData()) {
 			return perNode;
 		}
 		for (String member : this.node.membership().memberIds()) {
@@ -240,13 +242,13 @@ final class Placement {
 
 	/** The agents of every member. */
 	List<AgentInfo> listAgents() {
-		this.node.state().ensureAvailable();
+		ensureAvailable();
 		return gather(ProcessKind.AGENT, this.hosted.agents()::listHosted, HostedListing::decodeAgents);
 	}
 
 	/** The file systems of every member. */
 	List<FileSystemInfo> listFileSystems() {
-		this.node.state().ensureAvailable();
+		ensureAvailable();
 		return gather(ProcessKind.FILESYSTEM, this.hosted.fileSystems()::listHosted, HostedListing::decodeFileSystems);
 	}
 
@@ -269,6 +271,15 @@ final class Placement {
 			}
 		});
 		return all;
+	}
+
+	/**
+	 * Throws {@link RegistryUnavailableException} unless this node runs and a member holds the
+	 * registry: a proxy node alone with other proxies has none to ask.
+	 */
+	private void ensureAvailable() {
+		this.node.state().ensureAvailable();
+		this.node.membership().ensureDataHeld();
 	}
 
 	/** A reference to {@code key} hosted on {@code host}. */

@@ -32,7 +32,8 @@ import dev.sagents.registry.RegistryState;
  * it holds itself (a local query that does not wait for moving partitions), then runs full passes
  * until no orphan is left, and tells every member where it restarted them
  * ({@link RestartedProcesses}). A sweep every {@link #RECOVERY_SWEEP} catches a departure nobody
- * noticed.
+ * noticed. A node that hosts nothing (a proxy) restarts nothing: it only stops waiting on the
+ * member that left and follows the survivors' announcements.
  */
 final class Recovery {
 
@@ -128,10 +129,15 @@ final class Recovery {
 			long start = System.nanoTime();
 			try {
 				this.events.stopRelayingTo(departure.member());
-				int restarted = recoverDeparted();
-				logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
-						departure.node(), departure.graceful() ? "gracefully" : "failed", restarted,
-						Timing.millisSince(start));
+				String how = departure.graceful() ? "gracefully" : "failed";
+				if (this.node.state().hosts()) {
+					int restarted = recoverDeparted();
+					logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
+							departure.node(), how, restarted, Timing.millisSince(start));
+				}
+				else {
+					logger.info("Member {} left the horde ({})", departure.node(), how);
+				}
 				// After the recovery: destroying the departed member's inbox waits for every member to answer.
 				if (leftForGood(departure.member(), mergesBefore)) {
 					this.node.transport().forget(departure.member());
@@ -187,7 +193,7 @@ final class Recovery {
 	 * if orphans were left.
 	 */
 	RecoveryPass recoverOrphans() {
-		if (!this.node.state().is(RegistryState.RUNNING)) {
+		if (!this.node.state().is(RegistryState.RUNNING) || !this.node.state().hosts()) {
 			return RecoveryPass.NONE;
 		}
 		try {

@@ -104,7 +104,7 @@ final class RemoteErrors {
 			out.writeByte(UNTRUSTED_TYPE).writeString(untrusted.type());
 		}
 		else if (error instanceof RegistryUnavailableException unavailable) {
-			out.writeByte(REGISTRY_UNAVAILABLE).writeString(unavailable.state().name());
+			out.writeByte(REGISTRY_UNAVAILABLE).writeString(unavailable.state().name()).writeString(unavailable.reason());
 		}
 		else if (error instanceof MessageEncodingException encoding) {
 			out.writeByte(MESSAGE_ENCODING).writeString(encoding.type()).writeString(encoding.reason());
@@ -124,7 +124,8 @@ final class RemoteErrors {
 			case UNKNOWN_AGENT_TYPE -> new UnknownAgentTypeException(in.readString(), knownTypes(in.readString()));
 			case INVALID_AGENT_ID -> new InvalidAgentIdException(in.readString());
 			case UNTRUSTED_TYPE -> new UntrustedTypeException(in.readString());
-			case REGISTRY_UNAVAILABLE -> new RegistryUnavailableException(RegistryState.valueOf(in.readString()));
+			case REGISTRY_UNAVAILABLE -> new RegistryUnavailableException(RegistryState.valueOf(in.readString()),
+					in.readString());
 			case MESSAGE_ENCODING -> new MessageEncodingException(in.readString(), in.readString());
 			default -> new RemoteCauseException(in.readString(), in.readString());
 		};

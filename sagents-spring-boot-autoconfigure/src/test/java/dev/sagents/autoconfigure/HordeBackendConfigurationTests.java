@@ -54,6 +54,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hazelcast.autoconfigure.HazelcastConfigCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.LifecycleProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
@@ -195,10 +196,32 @@ class HordeBackendConfigurationTests {
 	}
 
 	@Test
-	void disabledSupervisorLeavesTheNodeWithoutOne() {
+	void disabledSupervisorMakesTheNodeAProxyWhoseOwnMemberHoldsNoData() {
+		runner().withPropertyValues("sagents.supervisor.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(SagentsSupervisor.class)
+				.hasSingleBean(HordeAgentsSupervisor.class)
+				.hasSingleBean(HordeProxyLifecycle.class);
+			assertThat(context.getBean(HordeProxyLifecycle.class).getPhase()).isEqualTo(SagentsSupervisor.PHASE);
+			assertThat(context.getBean(OwnedHazelcastMemberProvider.class).config().isLiteMember()).isTrue();
+		});
+	}
+
+	@Test
+	void aHostingNodeIsNoProxyAndItsOwnMemberHoldsData() {
+		runner().run((context) -> {
+			assertThat(context).hasSingleBean(SagentsSupervisor.class).doesNotHaveBean(HordeProxyLifecycle.class);
+			assertThat(context.getBean(OwnedHazelcastMemberProvider.class).config().isLiteMember()).isFalse();
+		});
+	}
+
+	@Test
+	void aSupervisorTheApplicationDeclaresMakesTheNodeHostDespiteTheDisabledOne() {
 		runner().withPropertyValues("sagents.supervisor.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SagentsSupervisor.class)
-				.hasSingleBean(HordeAgentsSupervisor.class));
+			.withUserConfiguration(ApplicationSupervisor.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SagentsSupervisor.class).doesNotHaveBean(HordeProxyLifecycle.class);
+				assertThat(context.getBean(OwnedHazelcastMemberProvider.class).config().isLiteMember()).isFalse();
+			});
 	}
 
 	@Test
@@ -460,6 +483,17 @@ class HordeBackendConfigurationTests {
 		@Override
 		public boolean isRunning() {
 			return false;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationSupervisor {
+
+		@Bean
+		SagentsSupervisor workerSupervisor(HordeProcessRegistry registry, HordeAgentsSupervisor agents,
+				HordeFileSystemSupervisor fileSystems) {
+			return new SagentsSupervisor(registry, agents, fileSystems);
 		}
 
 	}

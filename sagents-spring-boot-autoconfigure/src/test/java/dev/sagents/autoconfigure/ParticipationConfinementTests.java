@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentResult;
+import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.cluster.ClusterView;
@@ -25,19 +26,19 @@ import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
 import dev.sagents.horde.HordeStructures;
-import dev.sagents.registry.ProcessRegistry;
-import dev.sagents.registry.RegistryUnavailableException;
+import dev.sagents.horde.OwnedHazelcastMemberProvider;
+import dev.sagents.process.ProcessKind;
 import dev.sagents.testsupport.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Two nodes of one application cluster (its own Hazelcast members, on free ports of 127.0.0.1)
- * where only one runs the sagents supervisor. With {@code members=participation} the other holds no
- * sagents data and carries no sagents traffic; with {@code members=auto} it is a member, shown
- * {@code uninitialized}, and never chosen to host.
+ * where only one runs the sagents supervisor; the other is a proxy node, which reaches every agent.
+ * With {@code members=participation} the proxy's sagents member is a lite member, holding no sagents
+ * data, and the application's cluster carries no sagents traffic; with {@code members=auto} it is a
+ * member, shown {@code uninitialized} under its node name, and never chosen to host.
  */
 class ParticipationConfinementTests {
 
@@ -67,7 +68,7 @@ class ParticipationConfinementTests {
 	}
 
 	@Test
-	void aNonParticipantOfTheApplicationClusterHoldsAndCarriesNoSagentsData() {
+	void aProxyNodeOfTheApplicationClusterReachesTheAgentsButHoldsAndCarriesNoSagentsData() {
 		String cluster = FreePorts.clusterName("app");
 		node("web", cluster, "sagents.horde.members=participation", "sagents.supervisor.enabled=false").run((web) -> {
 			node("worker", cluster, "sagents.horde.members=participation").run((worker) -> {
@@ -77,24 +78,33 @@ class ParticipationConfinementTests {
 
 				AgentsSupervisor agents = worker.getBean(AgentsSupervisor.class);
 				agents.startAgent(AgentSpec.of("a1")).ref().callAndWait("hi", String.class, Duration.ofSeconds(10));
+				AgentsSupervisor fromWeb = web.getBean(AgentsSupervisor.class);
+				assertThat(fromWeb.findAgent("a1")).isPresent();
+				AgentRef started = fromWeb.startAgent(AgentSpec.of("a2")).ref();
+				assertThat(started.node()).isEqualTo("worker");
+				assertThat(started.callAndWait("hi", String.class, Duration.ofSeconds(10))).isEqualTo("hi");
 
 				ClusterView view = worker.getBean(ClusterView.class);
-				for (SagentsInstance instance : SagentsInstance.values()) {
-					assertThat(view.members().get(instance)).as(instance.value())
-						.containsExactly(new Member("worker", MemberStatus.ALIVE));
-				}
-				assertThat(view.liveNodes()).containsExactly("worker");
+				await().atMost(GENEROUS).untilAsserted(() -> {
+					for (SagentsInstance instance : SagentsInstance.values()) {
+						assertThat(view.members().get(instance)).as(instance.value())
+							.containsExactly(new Member("web", MemberStatus.UNINITIALIZED),
+									new Member("worker", MemberStatus.ALIVE));
+					}
+				});
+				assertThat(web.getBean(OwnedHazelcastMemberProvider.class).config().isLiteMember())
+					.as("the proxy's sagents member holds no sagents data")
+					.isTrue();
+				assertThat(worker.getBean(OwnedHazelcastMemberProvider.class).config().isLiteMember()).isFalse();
 				assertThat(sagentsObjects(webApp)).as("the application cluster carries no sagents data").isEmpty();
 				assertThat(sagentsObjects(workerApp)).isEmpty();
-				assertThatExceptionOfType(RegistryUnavailableException.class)
-					.isThrownBy(() -> web.getBean(ProcessRegistry.class).count());
-				assertThat(web.getBean(ClusterView.class).joined()).isFalse();
+				assertThat(web.getBean(ClusterView.class).hostedHere(ProcessKind.AGENT)).isEmpty();
 			});
 		});
 	}
 
 	@Test
-	void inAutoModeANodeWithoutTheSupervisorIsAnUninitializedMemberThatNeverHosts() {
+	void inAutoModeANodeWithoutTheSupervisorIsAnUninitializedMemberThatNeverHostsButReachesTheAgents() {
 		String cluster = FreePorts.clusterName("app");
 		node("web", cluster, "sagents.supervisor.enabled=false").run((web) -> {
 			node("worker", cluster).run((worker) -> {
@@ -102,12 +112,18 @@ class ParticipationConfinementTests {
 				await().atMost(GENEROUS).until(() -> webApp.getCluster().getMembers().size() == 2);
 				ClusterView view = worker.getBean(ClusterView.class);
 				await().atMost(GENEROUS).untilAsserted(() -> assertThat(view.members().get(SagentsInstance.REGISTRY))
-					.extracting(Member::status)
-					.containsExactlyInAnyOrder(MemberStatus.ALIVE, MemberStatus.UNINITIALIZED));
-				AgentsSupervisor agents = worker.getBean(AgentsSupervisor.class);
+					.containsExactlyInAnyOrder(new Member("worker", MemberStatus.ALIVE),
+							new Member("web", MemberStatus.UNINITIALIZED)));
+				AgentsSupervisor fromWorker = worker.getBean(AgentsSupervisor.class);
+				AgentsSupervisor fromWeb = web.getBean(AgentsSupervisor.class);
 				for (int i = 0; i < 20; i++) {
-					assertThat(agents.startAgent(AgentSpec.of("auto-" + i)).ref().node()).isEqualTo("worker");
+					AgentsSupervisor from = (i % 2 == 0) ? fromWorker : fromWeb;
+					AgentRef agent = from.startAgent(AgentSpec.of("auto-" + i)).ref();
+					assertThat(agent.node()).isEqualTo("worker");
+					assertThat(fromWeb.findAgent("auto-" + i).orElseThrow().callAndWait("hi", String.class,
+							Duration.ofSeconds(10))).isEqualTo("hi");
 				}
+				assertThat(web.getBean(ClusterView.class).hostedHere(ProcessKind.AGENT)).isEmpty();
 				assertThat(sagentsObjects(webApp)).as("in auto mode every member holds sagents data")
 					.contains(HordeStructures.AGENTS_MAP);
 			});

@@ -131,15 +131,26 @@ final class HordeTestCluster implements AutoCloseable {
 
 	/** Starts a node named {@code name} on {@code config}, usually a {@link #memberConfig} changed. */
 	TestNode start(String name, Config config) {
-		TestNode node = new TestNode(name, config);
+		TestNode node = new TestNode(name, config, true);
 		node.start();
 		this.nodes.add(node);
 		return node;
 	}
 
-	/** Waits until every node started sees each of them as a host, as placement does. */
+	/**
+	 * Starts a proxy node named {@code name} on {@code config}: it runs no sagents supervisor, joins
+	 * the horde without hosting and reaches every process from there.
+	 */
+	TestNode startProxy(String name, Config config) {
+		TestNode node = new TestNode(name, config, false);
+		node.start();
+		this.nodes.add(node);
+		return node;
+	}
+
+	/** Waits until every node started sees each node that hosts as a host, as placement does. */
 	void awaitAllHosting() {
-		int count = this.nodes.size();
+		int count = (int) this.nodes.stream().filter((node) -> node.hosting).count();
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.nodes.stream().allMatch((node) -> node.node.membership().hostIds().size() == count));
 	}
@@ -234,14 +245,18 @@ final class HordeTestCluster implements AutoCloseable {
 
 		final SagentsSupervisor supervisor;
 
+		/** Whether the node runs its supervisor; a proxy node does not. */
+		final boolean hosting;
+
 		/** The processes this node gave up after too many crashes. */
 		final ProcessFailureLog failures = new ProcessFailureLog(10);
 
 		private boolean stopped;
 
-		TestNode(String name, Config config) {
+		TestNode(String name, Config config, boolean hosting) {
 			this.name = name;
 			this.config = config;
+			this.hosting = hosting;
 			MessageCodec codec = HordeTestCluster.this.codec;
 			this.runtime = new LocalProcessRuntime(name, this.executor,
 					Transit.through(codec, HordeTestCluster.this.verifyLocal));
@@ -272,12 +287,23 @@ final class HordeTestCluster implements AutoCloseable {
 		}
 
 		void start() {
-			this.supervisor.start();
+			if (this.hosting) {
+				this.supervisor.start();
+			}
+			else {
+				this.registry.startWithoutHosting();
+			}
 		}
 
 		/** Leaves gracefully: processes persist and are handed over, then the member shuts down. */
 		void stop() {
-			this.supervisor.stop();
+			if (this.hosting) {
+				this.supervisor.stop();
+			}
+			else {
+				this.registry.drain();
+				this.registry.stop();
+			}
 			release();
 		}
 

@@ -44,4 +44,22 @@ class NodeStateTests {
 		}
 	}
 
+	@Test
+	void aRunningNodeThatHostsNothingTakesWorkButAnnouncesItselfUninitializedAndRefusesToHost() {
+		this.state.set(RegistryState.RUNNING);
+		this.state.hosting(false);
+		assertThatNoException().as("it still reaches the others' processes").isThrownBy(this.state::ensureAvailable);
+		assertThat(this.state.memberStatus()).as("placement skips it").isEqualTo(MemberStatus.UNINITIALIZED);
+		assertThatExceptionOfType(RegistryUnavailableException.class).isThrownBy(this.state::ensureHosting)
+			.withMessageContaining("it hosts nothing");
+		this.state.set(RegistryState.DRAINING);
+		assertThat(this.state.memberStatus()).isEqualTo(MemberStatus.SHUTTING_DOWN);
+	}
+
+	@Test
+	void aHostingNodeHostsWhenAsked() {
+		assertThat(this.state.hosts()).isTrue();
+		assertThatNoException().isThrownBy(this.state::ensureHosting);
+	}
+
 }

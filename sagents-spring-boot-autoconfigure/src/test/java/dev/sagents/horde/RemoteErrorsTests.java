@@ -69,6 +69,10 @@ class RemoteErrorsTests {
 			.decode(RemoteErrors.encode(new MessageEncodingException("java.util.ArrayDeque", "send a List")));
 		assertThat(encoding.type()).isEqualTo("java.util.ArrayDeque");
 		assertThat(encoding.reason()).isEqualTo("send a List");
+		RegistryUnavailableException hostsNothing = (RegistryUnavailableException) RemoteErrors
+			.decode(RemoteErrors.encode(new RegistryUnavailableException(RegistryState.RUNNING, "it hosts nothing")));
+		assertThat(hostsNothing).as("the reason travels with the state")
+			.hasMessage("The sagents registry is unavailable on this node: it hosts nothing");
 	}
 
 	@Test

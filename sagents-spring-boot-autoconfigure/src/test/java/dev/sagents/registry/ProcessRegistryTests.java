@@ -47,7 +47,7 @@ class ProcessRegistryTests {
 	void anUnavailableRegistrySaysWhyInItsOwnWords() {
 		assertThat(new RegistryUnavailableException(RegistryState.STARTING)).hasMessage(
 				"The sagents registry is unavailable on this node: the sagents supervisor has not started here "
-						+ "(a node without it hosts nothing and answers no sagents calls)");
+						+ "(in local mode a node without it hosts nothing and answers no sagents calls)");
 		assertThat(new RegistryUnavailableException(RegistryState.DRAINING)).hasMessage(
 				"The sagents registry is unavailable on this node: the node is stopping and handing its processes off");
 		assertThat(new RegistryUnavailableException(RegistryState.STOPPED))

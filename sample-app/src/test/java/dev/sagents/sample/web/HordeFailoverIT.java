@@ -23,9 +23,12 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import static dev.sagents.sample.web.SampleAppCluster.AGENTS;
+import static dev.sagents.sample.web.SampleAppCluster.FAILOVER;
 import static dev.sagents.sample.web.SampleAppCluster.agentId;
+import static dev.sagents.sample.web.SampleAppCluster.assertAnswersAgain;
 import static dev.sagents.sample.web.SampleAppCluster.assertClusterView;
 import static dev.sagents.sample.web.SampleAppCluster.assertEachAgentRunsOnce;
+import static dev.sagents.sample.web.SampleAppCluster.handledCounts;
 import static dev.sagents.sample.web.SampleAppCluster.names;
 import static dev.sagents.sample.web.SampleAppCluster.noteReply;
 import static dev.sagents.sample.web.SampleAppCluster.polling;
@@ -53,9 +56,6 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class HordeFailoverIT {
 
 	private static final Path WORK_DIRECTORY = Path.of("target", "horde-it").toAbsolutePath();
-
-	/** Failover takes well under a second by design; this bound only keeps a broken run finite. */
-	private static final Duration FAILOVER = Duration.ofSeconds(60);
 
 	/** An event is relayed within milliseconds; this bound only keeps a broken run finite. */
 	private static final Duration EVENT = Duration.ofSeconds(10);
@@ -142,12 +142,6 @@ class HordeFailoverIT {
 		return replies;
 	}
 
-	private static Map<String, Long> handledCounts(Map<String, NoteReply> replies) {
-		Map<String, Long> handled = new HashMap<>();
-		replies.forEach((id, reply) -> handled.put(id, reply.handled()));
-		return handled;
-	}
-
 	/**
 	 * Checks that every agent answers through the node {@code via} picks, from a survivor, with its
 	 * count going on from {@code handled}; that each runs on exactly one survivor, as the survivors
@@ -164,26 +158,6 @@ class HordeFailoverIT {
 		polling(FAILOVER).untilAsserted(() -> assertEachAgentRunsOnce(survivors));
 		polling(FAILOVER).untilAsserted(() -> assertClusterView(node(1), names(survivors)));
 		return after;
-	}
-
-	/**
-	 * Waits until {@code via} finds the agent on another node than {@code gone}, then sends it
-	 * one message, once: a retried message would be counted twice. Its count goes on from
-	 * {@code handled}; returns the new one.
-	 */
-	private static long assertAnswersAgain(String id, SampleAppNode via, SampleAppNode gone, long handled) {
-		polling(FAILOVER).untilAsserted(() -> {
-			Response found = via.api().get("/api/agents/" + id);
-			assertThat(found.status()).as("lookup of %s through %s", id, via.name()).isEqualTo(200);
-			assertThat(found.text("node")).isNotEqualTo(gone.name());
-		});
-		Response response = tell(via, id);
-		assertThat(response.status()).as("message to %s through %s: %s", id, via.name(), response.body())
-			.isEqualTo(200);
-		NoteReply reply = noteReply(response);
-		assertThat(reply.node()).as("host of %s", id).isNotEqualTo(gone.name());
-		assertThat(reply.handled()).as("messages %s has handled", id).isEqualTo(handled + 1);
-		return reply.handled();
 	}
 
 	private SampleAppNode node(int number) {

@@ -3,9 +3,11 @@ package dev.sagents.sample.web;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import tools.jackson.databind.JsonNode;
@@ -31,6 +33,9 @@ final class SampleAppCluster implements AutoCloseable {
 
 	private static final List<String> INSTANCES = List.of("registry", "agentsSupervisor", "fileSystemSupervisor");
 
+	/** Failover takes well under a second by design; this bound only keeps a broken run finite. */
+	static final Duration FAILOVER = Duration.ofSeconds(60);
+
 	/** Three JVMs starting at once on two shared cores. */
 	private static final Duration STARTUP = Duration.ofSeconds(120);
 
@@ -42,23 +47,39 @@ final class SampleAppCluster implements AutoCloseable {
 	 * other run's members ever join), and waits until each sees all of them alive.
 	 */
 	SampleAppCluster(String clusterPrefix, int count, Path workDirectory) {
+		this(clusterPrefix, count, workDirectory, Map.of(), Set.of());
+	}
+
+	/**
+	 * Starts nodes {@code n1..n<count>} as above, each also configured with {@code environment};
+	 * those named in {@code proxies} run no sagents supervisor ({@code SAGENTS_SUPERVISOR_ENABLED=false}).
+	 * Waits until each node sees all of them, alive or, for the proxies, {@code uninitialized}.
+	 */
+	SampleAppCluster(String clusterPrefix, int count, Path workDirectory, Map<String, String> environment,
+			Set<String> proxies) {
 		// A previous run's agent states would change the counts this run starts from.
 		FileSystemUtils.deleteRecursively(workDirectory.toFile());
 		int hazelcastPort = FreePorts.block(count);
-		Map<String, String> environment = Map.of("SAGENTS_DISTRIBUTION", "horde", "SAGENTS_HORDE_CLUSTERNAME",
-				FreePorts.clusterName(clusterPrefix), "SAGENTS_HORDE_NETWORK_PORT", Integer.toString(hazelcastPort),
-				"SAGENTS_HORDE_NETWORK_PORTCOUNT", Integer.toString(count), "NOTES_DATA_DIRECTORY",
-				workDirectory.resolve("data").toString());
+		Map<String, String> shared = new HashMap<>(Map.of("SAGENTS_DISTRIBUTION", "horde",
+				"SAGENTS_HORDE_CLUSTERNAME", FreePorts.clusterName(clusterPrefix), "SAGENTS_HORDE_NETWORK_PORT",
+				Integer.toString(hazelcastPort), "SAGENTS_HORDE_NETWORK_PORTCOUNT", Integer.toString(count),
+				"NOTES_DATA_DIRECTORY", workDirectory.resolve("data").toString()));
+		shared.putAll(environment);
 		List<String> names = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			names.add("n" + (i + 1));
-			this.nodes.add(SampleAppNode.launch(names.get(i), FreePorts.one(), environment, workDirectory));
+			String name = "n" + (i + 1);
+			names.add(name);
+			Map<String, String> own = new HashMap<>(shared);
+			if (proxies.contains(name)) {
+				own.put("SAGENTS_SUPERVISOR_ENABLED", "false");
+			}
+			this.nodes.add(SampleAppNode.launch(name, FreePorts.one(), own, workDirectory));
 		}
 		try {
 			for (SampleAppNode node : this.nodes) {
 				polling(STARTUP).pollInterval(Duration.ofMillis(500))
 					.failFast("node " + node.name() + " exited", () -> !node.isAlive())
-					.untilAsserted(() -> assertClusterView(node, names));
+					.untilAsserted(() -> assertClusterView(node, names, proxies));
 			}
 		}
 		catch (RuntimeException | Error ex) {
@@ -110,8 +131,44 @@ final class SampleAppCluster implements AutoCloseable {
 		return new NoteReply(response.text("reply"), response.text("node"), response.body().get("handled").asLong());
 	}
 
+	/** The message count of each agent in {@code replies}. */
+	static Map<String, Long> handledCounts(Map<String, NoteReply> replies) {
+		Map<String, Long> handled = new HashMap<>();
+		replies.forEach((id, reply) -> handled.put(id, reply.handled()));
+		return handled;
+	}
+
+	/**
+	 * Waits until {@code via} finds the agent on another node than {@code gone}, then sends it
+	 * one message, once: a retried message would be counted twice. Its count goes on from
+	 * {@code handled}; returns the new one.
+	 */
+	static long assertAnswersAgain(String id, SampleAppNode via, SampleAppNode gone, long handled) {
+		polling(FAILOVER).untilAsserted(() -> {
+			Response found = via.api().get("/api/agents/" + id);
+			assertThat(found.status()).as("lookup of %s through %s", id, via.name()).isEqualTo(200);
+			assertThat(found.text("node")).isNotEqualTo(gone.name());
+		});
+		Response response = tell(via, id);
+		assertThat(response.status()).as("message to %s through %s: %s", id, via.name(), response.body())
+			.isEqualTo(200);
+		NoteReply reply = noteReply(response);
+		assertThat(reply.node()).as("host of %s", id).isNotEqualTo(gone.name());
+		assertThat(reply.handled()).as("messages %s has handled", id).isEqualTo(handled + 1);
+		return reply.handled();
+	}
+
 	/** {@code /actuator/sagents} of {@code node} shows exactly {@code expected}, alive, in all three instances. */
 	static void assertClusterView(SampleAppNode node, List<String> expected) {
+		assertClusterView(node, expected, Set.of());
+	}
+
+	/**
+	 * {@code /actuator/sagents} of {@code node} shows exactly {@code expected} in all three
+	 * instances, under their node names: those in {@code proxies} {@code uninitialized}, the others
+	 * alive.
+	 */
+	static void assertClusterView(SampleAppNode node, List<String> expected, Set<String> proxies) {
 		Response view = node.api().get("/actuator/sagents");
 		assertThat(view.status()).isEqualTo(200);
 		JsonNode body = view.body();
@@ -123,7 +180,9 @@ final class SampleAppCluster implements AutoCloseable {
 			assertThat(body.get("instances").get(instance).get("members").valueStream()
 				.map((member) -> member.get("node").asString() + " " + member.get("status").asString()))
 				.as("%s members seen by %s", instance, node.name())
-				.containsExactlyInAnyOrderElementsOf(expected.stream().map((name) -> name + " alive").toList());
+				.containsExactlyInAnyOrderElementsOf(expected.stream()
+					.map((name) -> name + (proxies.contains(name) ? " uninitialized" : " alive"))
+					.toList());
 		}
 	}
 
