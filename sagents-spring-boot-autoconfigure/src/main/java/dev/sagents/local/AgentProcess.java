@@ -45,8 +45,7 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 
 	@SuppressWarnings("unchecked")
 	AgentProcess(LocalAgentsSupervisor supervisor, AgentSpec spec, AgentBehavior<?> behavior) {
-		super(ProcessKey.agent(spec.id()), supervisor.runtime(), supervisor.settings().restartIntensity(),
-				supervisor.settings().callTimeout(), supervisor.hosting());
+		super(ProcessKey.agent(spec.id()), supervisor.runtime(), supervisor.terms());
 		this.supervisor = supervisor;
 		this.spec = spec;
 		this.behavior = (AgentBehavior<Object>) behavior;

@@ -30,8 +30,7 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 	private volatile int fileCount;
 
 	FileSystemProcess(LocalFileSystemSupervisor supervisor, String scope) {
-		super(ProcessKey.fileSystem(scope), supervisor.runtime(), supervisor.settings().restartIntensity(),
-				supervisor.settings().callTimeout(), supervisor.hosting());
+		super(ProcessKey.fileSystem(scope), supervisor.runtime(), supervisor.terms());
 		this.supervisor = supervisor;
 	}
 

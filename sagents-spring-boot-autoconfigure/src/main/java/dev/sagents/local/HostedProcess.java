@@ -9,37 +9,31 @@ import dev.sagents.supervisor.RestartIntensity;
  * A process one of this node's local supervisors hosts, of whichever kind: it restarts within its
  * supervisor's restart intensity, a call that names no timeout waits its supervisor's call
  * timeout, and a cast it ended before handling goes to the supervisor's
- * {@link HostingListener} (a clustered backend forwards it to where the process runs next).
+ * {@link HostingListener} (a clustered backend forwards it to where the process runs next): the
+ * {@link HostingTerms} its supervisor shares with all its processes.
  */
 abstract class HostedProcess extends LocalProcess {
 
-	private final RestartIntensity restartIntensity;
+	private final HostingTerms terms;
 
-	private final Duration callTimeout;
-
-	private final HostingListener hosting;
-
-	HostedProcess(ProcessKey key, LocalProcessRuntime runtime, RestartIntensity restartIntensity,
-			Duration callTimeout, HostingListener hosting) {
+	HostedProcess(ProcessKey key, LocalProcessRuntime runtime, HostingTerms terms) {
 		super(key, runtime);
-		this.restartIntensity = restartIntensity;
-		this.callTimeout = callTimeout;
-		this.hosting = hosting;
+		this.terms = terms;
 	}
 
 	@Override
 	public final Duration callTimeout() {
-		return this.callTimeout;
+		return this.terms.callTimeout();
 	}
 
 	@Override
 	protected void undelivered(Object message) {
-		this.hosting.undelivered(this, message);
+		this.terms.hosting().undelivered(this, message);
 	}
 
 	@Override
 	protected RestartIntensity restartIntensity() {
-		return this.restartIntensity;
+		return this.terms.restartIntensity();
 	}
 
 }

@@ -56,6 +56,8 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 
 	private final HostingListener hosting;
 
+	private final HostingTerms terms;
+
 	private final AgentEventBus events;
 
 	private ScheduledFuture<?> sweeper;
@@ -81,6 +83,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		this.settings = settings;
 		this.failures = failures;
 		this.hosting = hosting;
+		this.terms = new HostingTerms(settings.restartIntensity(), settings.callTimeout(), hosting);
 		this.events = new AgentEventBus(runtime.executor());
 	}
 
@@ -195,8 +198,8 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		return this.runtime;
 	}
 
-	HostingListener hosting() {
-		return this.hosting;
+	HostingTerms terms() {
+		return this.terms;
 	}
 
 	AgentPersistence persistence() {

@@ -36,6 +36,8 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 
 	private final HostingListener hosting;
 
+	private final HostingTerms terms;
+
 	public LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
 			FileSystemPersistence persistence, FileSystemSettings settings, ProcessFailureLog failures) {
 		this(runtime, registry, persistence, settings, failures, HostingListener.NONE);
@@ -54,6 +56,7 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 		this.settings = settings;
 		this.failures = failures;
 		this.hosting = hosting;
+		this.terms = new HostingTerms(settings.restartIntensity(), settings.callTimeout(), hosting);
 	}
 
 	@Override
@@ -128,8 +131,8 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 		return this.runtime;
 	}
 
-	HostingListener hosting() {
-		return this.hosting;
+	HostingTerms terms() {
+		return this.terms;
 	}
 
 	FileSystemPersistence persistence() {
