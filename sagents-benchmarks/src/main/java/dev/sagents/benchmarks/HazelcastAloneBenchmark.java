@@ -60,10 +60,10 @@ final class HazelcastAloneBenchmark {
 						List.of("-Xmx512m", "-D" + HordeBenchmark.COMMON_POOL_PARALLELISM + "=2"),
 						List.of(node, Integer.toString(FIRST_PORT + i), JOIN_MEMBERS));
 				this.members.add(member);
-				int memberParallelism = member.awaitReady(HordeBenchmark.MEMBER_START);
+				int memberParallelism = member.awaitReady(Await.AT_MOST);
 				parallelism.append(", ").append(node).append(' ').append(memberParallelism);
 			}
-			HordeBenchmark.awaitUntil(() -> driver.getCluster().getMembers().size() == MEMBERS,
+			Await.until(() -> driver.getCluster().getMembers().size() == MEMBERS,
 					() -> "The cluster did not form: " + driver.getCluster().getMembers());
 			this.out.printf("Hazelcast %s alone: %d members on 127.0.0.1, java %s, %d cores; common pool "
 					+ "parallelism: %s%n", driver.getCluster().getClusterVersion(), MEMBERS, Runtime.version(),

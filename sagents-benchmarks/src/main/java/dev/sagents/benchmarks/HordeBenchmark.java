@@ -1,70 +1,37 @@
 package dev.sagents.benchmarks;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
-import com.hazelcast.cluster.Cluster;
-import com.hazelcast.cluster.MembershipAdapter;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.partition.PartitionService;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.cluster.ClusterView;
-import dev.sagents.cluster.Member;
-import dev.sagents.cluster.MemberStatus;
-import dev.sagents.cluster.SagentsInstance;
 
 /**
  * Horde mode: three members in three JVMs on 127.0.0.1, each with the starter's defaults
  * ({@code sagents.distribution=horde}, {@code members=auto}, so sagents starts its own Hazelcast
  * member) and only the ports, join members, node name and a temporary data directory set. This JVM
- * is the driver and one member; it launches the others ({@link MemberProcess}), starts the agents,
- * measures from here, and crashes, hangs and stops members to time the failovers. Prints one line
- * per figure with the target of issue 3 and the peers' figures measured on this machine.
+ * is the driver and one member; it runs the cluster ({@link HordeCluster}), starts the agents,
+ * measures starts, lookups and calls from here, and crashes, hangs and stops members to time the
+ * failovers ({@link Failover}). Prints one line per figure with the target of issue 3 and the peers'
+ * figures measured on this machine.
  */
 final class HordeBenchmark {
 
 	/** The JVM property that sizes the common fork-join pool, which Hazelcast completes futures on. */
 	static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
-
-	private static final String DRIVER = "driver";
-
-	private static final int FIRST_PORT = 6400;
-
-	/** Every member looks for the others on the first five ports; replacements take a freed one. */
-	private static final String JOIN_MEMBERS = Stream.iterate(FIRST_PORT, (port) -> port + 1)
-		.limit(5)
-		.map((port) -> "127.0.0.1:" + port)
-		.collect(Collectors.joining(","));
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -77,8 +44,6 @@ final class HordeBenchmark {
 	/** Callers starting agents at once from the driver. */
 	private static final int START_CALLERS = 32;
 
-	static final Duration MEMBER_START = Duration.ofSeconds(120);
-
 	private final int agents;
 
 	private final boolean commonPoolSet;
@@ -86,22 +51,11 @@ final class HordeBenchmark {
 	/** Where the figures go: stdout, which logging does not use (it goes to stderr). */
 	private final PrintStream out = BenchmarkApplication.reserveStdout();
 
-	/** Every member JVM launched, dead or alive, so that all are killed at the end. */
-	private final List<MemberProcess> launched = new ArrayList<>();
-
-	/** The member JVMs in the cluster now. */
-	private final List<MemberProcess> members = new ArrayList<>();
-
 	private final Map<String, AgentRef> refs = new ConcurrentHashMap<>();
-
-	private Path dataDirectory;
 
 	private AgentsSupervisor supervisor;
 
 	private ClusterView view;
-
-	/** The Hazelcast member sagents started in this JVM. */
-	private HazelcastInstance driverMember;
 
 	/**
 	 * @param agents how many agents to start
@@ -114,112 +68,44 @@ final class HordeBenchmark {
 	}
 
 	void run() throws Exception {
-		this.dataDirectory = Files.createTempDirectory("sagents-horde-benchmark");
-		Thread killMembers = new Thread(this::killMembers, "kill benchmark members");
-		Runtime.getRuntime().addShutdownHook(killMembers);
-		ConfigurableApplicationContext context = null;
-		try {
-			context = BenchmarkApplication.start(memberProperties(DRIVER));
-			this.supervisor = context.getBean(AgentsSupervisor.class);
-			this.view = context.getBean(ClusterView.class);
-			this.driverMember = Hazelcast.getHazelcastInstanceByName(HazelcastRoundTrip.INSTANCE_NAME_PREFIX + DRIVER);
-			List<MemberProcess> first = List.of(launch(), launch());
-			StringBuilder parallelism = new StringBuilder(DRIVER + " " + ForkJoinPool.getCommonPoolParallelism());
-			for (MemberProcess member : first) {
-				parallelism.append(", ").append(member.node()).append(' ').append(member.awaitReady(MEMBER_START));
-				this.members.add(member);
-			}
-			awaitCluster();
+		List<String> memberJvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+		if (this.commonPoolSet) {
+			memberJvmOptions.add("-D" + COMMON_POOL_PARALLELISM + "=2");
+		}
+		try (HordeCluster cluster = new HordeCluster(memberJvmOptions)) {
+			String parallelism = cluster.start();
+			this.supervisor = cluster.supervisor();
+			this.view = cluster.view();
 			this.out.printf("horde mode: 3 members on 127.0.0.1 (%s), java %s, %d cores; common pool parallelism: %s; "
 					+ "driver max heap %d MiB, members -Xmx512m%n", String.join(", ", this.view.liveNodes()),
 					Runtime.version(), Runtime.getRuntime().availableProcessors(), parallelism,
 					Runtime.getRuntime().maxMemory() / 1048576);
 
 			warmUpStarts();
-			Map<String, Long> heapBefore = heapPerNode();
+			Map<String, Long> heapBefore = cluster.heapPerNode();
 			startAgents();
-			reportHeap(heapBefore, heapPerNode());
+			reportHeap(heapBefore, cluster.heapPerNode());
 			List<AgentRef> remote = remoteAgents();
-			List<AgentRef> local = this.refs.values().stream().filter((ref) -> ref.node().equals(DRIVER)).toList();
+			List<AgentRef> local = this.refs.values()
+				.stream()
+				.filter((ref) -> ref.node().equals(HordeCluster.DRIVER))
+				.toList();
 			measureLookups(remote);
 			measureLocalCalls(local);
-			HazelcastRoundTrip hazelcast = new HazelcastRoundTrip(this.driverMember, TIMEOUT);
+			HazelcastRoundTrip hazelcast = new HazelcastRoundTrip(cluster.driverMember(), TIMEOUT);
 			measureRemoteCalls(remote, hazelcast);
 			measureOutstandingCalls(remote, hazelcast);
 
-			failOver("SIGKILL", MemberProcess::kill, Duration.ofMillis(250), Duration.ofSeconds(30),
+			Failover failover = new Failover(cluster, this.refs::get, this.agents, this.out);
+			failover.measure("SIGKILL", MemberProcess::kill, Duration.ofMillis(250), Duration.ofSeconds(30),
 					"target ≤ 1 s; Pekko 12.6 s (tuned), Horde 4.8 s");
 			renewAgents("after-sigkill");
-			failOver("SIGSTOP", MemberProcess::suspend, Duration.ofMillis(250), Duration.ofSeconds(60),
+			failover.measure("SIGSTOP", MemberProcess::suspend, Duration.ofMillis(250), Duration.ofSeconds(60),
 					"target ≤ 8 s; Hazelcast removes a hung member after ~5.5 s with sagents' defaults");
 			renewAgents("after-sigstop");
-			failOver("graceful exit", MemberProcess::exit, Duration.ofSeconds(1), Duration.ofSeconds(30),
+			failover.measure("graceful exit", MemberProcess::exit, Duration.ofSeconds(1), Duration.ofSeconds(30),
 					"target ≤ 1 s, none failed; Pekko 1.5 s, Horde 7.6 s and lost processes in 3 of 8 runs");
 		}
-		finally {
-			killMembers();
-			if (context != null) {
-				context.close();
-			}
-			deleteDataDirectory();
-		}
-	}
-
-	/** The {@code --name=value} arguments of member {@code node}: the defaults, but for ports, node name and data. */
-	private List<String> memberPropertyList(String node) {
-		return List.of("--sagents.distribution=horde", "--sagents.node-name=" + node,
-				"--sagents.horde.network.port=" + FIRST_PORT, "--sagents.horde.network.join-members=" + JOIN_MEMBERS,
-				"--sagents.filesystem.base-directory=" + this.dataDirectory.resolve(node));
-	}
-
-	private String[] memberProperties(String node) {
-		return memberPropertyList(node).toArray(String[]::new);
-	}
-
-	private MemberProcess launch() throws IOException {
-		String node = "member-" + (this.launched.size() + 1);
-		List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
-		if (this.commonPoolSet) {
-			jvmOptions.add("-D" + COMMON_POOL_PARALLELISM + "=2");
-		}
-		MemberProcess member = MemberProcess.launch("horde-member", node, jvmOptions, memberPropertyList(node));
-		this.launched.add(member);
-		return member;
-	}
-
-	/** Starts a member in place of one that left, and waits until the cluster counts three members again. */
-	private void replace() throws Exception {
-		MemberProcess member = launch();
-		member.awaitReady(MEMBER_START);
-		this.members.add(member);
-		awaitCluster();
-	}
-
-	/** Waits until every member runs its supervisor and the three member sets agree with the live nodes. */
-	private void awaitCluster() throws InterruptedException {
-		awaitUntil(this::clusterFormed, () -> "The cluster did not form: " + this.view.members());
-	}
-
-	/**
-	 * Polls {@code condition} until it holds, for {@link #MEMBER_START} at most (then fails with
-	 * {@code failure}); returns how long that took, in milliseconds.
-	 */
-	static long awaitUntil(BooleanSupplier condition, Supplier<String> failure) throws InterruptedException {
-		long start = System.nanoTime();
-		long deadline = start + MEMBER_START.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() - deadline > 0) {
-				throw new IllegalStateException(failure.get());
-			}
-			Thread.sleep(50);
-		}
-		return (System.nanoTime() - start) / 1_000_000;
-	}
-
-	private boolean clusterFormed() {
-		List<Member> members = this.view.members().get(SagentsInstance.AGENTS_SUPERVISOR);
-		return this.view.consistent() && members.size() == this.members.size() + 1
-				&& members.stream().allMatch((member) -> member.status() == MemberStatus.ALIVE);
 	}
 
 	/**
@@ -235,7 +121,7 @@ final class HordeBenchmark {
 		long started = System.nanoTime();
 		for (int i = 0; i < warmUp; i++) {
 			AgentRef ref = this.supervisor.startAgent(AgentSpec.of("warmup-" + i)).ref();
-			if (!ref.node().equals(DRIVER)) {
+			if (!ref.node().equals(HordeCluster.DRIVER)) {
 				elsewhere++;
 				visible += this.supervisor.findAgent(ref.id()).isPresent() ? 1 : 0;
 			}
@@ -312,18 +198,7 @@ final class HordeBenchmark {
 	}
 
 	private List<AgentRef> remoteAgents() {
-		return this.refs.values().stream().filter((ref) -> !ref.node().equals(DRIVER)).toList();
-	}
-
-	/** The used heap after GC of every member, by node; the members collect at the same time. */
-	private Map<String, Long> heapPerNode() throws InterruptedException {
-		this.members.forEach(MemberProcess::requestHeap);
-		Map<String, Long> heap = new LinkedHashMap<>();
-		heap.put(DRIVER, Measurements.usedHeapAfterGc());
-		for (MemberProcess member : this.members) {
-			heap.put(member.node(), member.awaitHeap());
-		}
-		return heap;
+		return this.refs.values().stream().filter((ref) -> !ref.node().equals(HordeCluster.DRIVER)).toList();
 	}
 
 	private void reportHeap(Map<String, Long> before, Map<String, Long> after) {
@@ -410,109 +285,6 @@ final class HordeBenchmark {
 
 	private static CompletionStage<?> call(AgentRef agent) {
 		return agent.call(Counter.GET, Long.class, TIMEOUT);
-	}
-
-	/**
-	 * Disrupts the member hosting the most agents, times until each of them answers from another
-	 * member, then makes sure it is dead and starts a replacement.
-	 */
-	private void failOver(String what, MemberDisruption disruption, Duration callTimeout, Duration deadline,
-			String comparison) throws Exception {
-		Map<String, Integer> hosted = this.view.hostedPerNode();
-		long settling = awaitPartitionsSettled();
-		MemberProcess victim = this.members.stream()
-			.max(Comparator.comparingInt((member) -> hosted.getOrDefault(member.node(), 0)))
-			.orElseThrow();
-		List<AgentRef> victims = this.supervisor.listAgents()
-			.stream()
-			.filter((agent) -> agent.node().equals(victim.node()))
-			.map((agent) -> this.refs.get(agent.id()))
-			.toList();
-		RecoveryProbe probe = new RecoveryProbe(victims, victim.node(), callTimeout);
-		// Only the victim leaves: when Hazelcast tells, its failure detection is over and sagents' recovery begins.
-		Cluster cluster = this.driverMember.getCluster();
-		CompletableFuture<Long> removed = new CompletableFuture<>();
-		UUID listener = cluster.addMembershipListener(new MembershipAdapter() {
-
-			@Override
-			public void memberRemoved(MembershipEvent event) {
-				removed.complete(System.nanoTime());
-			}
-
-		});
-		long[] disruptedAt = new long[1];
-		RecoveryProbe.Result result;
-		try {
-			result = probe.measure(Duration.ofMillis(500), () -> {
-				disruptedAt[0] = System.nanoTime();
-				disruption.disrupt(victim);
-			}, deadline);
-		}
-		finally {
-			cluster.removeMembershipListener(listener);
-		}
-		String exited = "";
-		if (victim.awaitExit(Duration.ofSeconds(30))) {
-			exited = String.format("; its JVM ended after %.0f ms", (victim.exitNanos() - disruptedAt[0]) / 1e6);
-		}
-		victim.close();
-		this.members.remove(victim);
-		this.out.printf("%s of %s (%,d agents; %,d ms waited for the partitions to settle first): %s; first after %.0f "
-				+ "ms, half after %.0f ms, 90%% after %.0f ms, 99%% after %.0f ms; Hazelcast removed the member after %s%s; %,d calls failed %s; one answer from each took %.0f ms "
-				+ "before  [%s]%n",
-				what, victim.node(), result.agents(), settling,
-				result.allBack() ? String.format("all answering elsewhere after %.0f ms", result.lastMillis())
-						: String.format("only %,d answering elsewhere after %s", result.backNanos().length, deadline),
-				result.firstMillis(), result.halfMillis(), result.millisAt(0.9), result.millisAt(0.99),
-				removed.isDone() ? String.format("%.0f ms", (removed.join() - disruptedAt[0]) / 1e6) : "(not yet)",
-				exited, result.failedCalls(), result.failures(), result.passMillis(), comparison);
-		List<AgentInfo> running = this.supervisor.listAgents();
-		this.out.printf("  then: %,d agents registered, %,d running (%,d distinct ids) of %,d; spread %s%n",
-				this.supervisor.countAgents(), running.size(), running.stream().map(AgentInfo::id).distinct().count(),
-				this.agents, this.view.hostedPerNode());
-		Map<String, List<String>> runningOn = running.stream()
-			.collect(Collectors.groupingBy(AgentInfo::id, Collectors.mapping(AgentInfo::node, Collectors.toList())));
-		List<String> examples = Stream.concat(result.notBack().stream(),
-				runningOn.entrySet().stream().filter((agent) -> agent.getValue().size() > 1).map(Map.Entry::getKey))
-			.limit(6)
-			.toList();
-		for (String id : examples) {
-			// What went wrong, for whoever looks into it: where the registry and the members say it is.
-			this.out.printf("  %s: registered on %s, running on %s%n", id,
-					this.supervisor.findAgent(id).map(AgentRef::node).orElse("(nowhere)"),
-					runningOn.getOrDefault(id, List.of()));
-		}
-		replace();
-	}
-
-	/**
-	 * Waits until no partition moves and every backup is in sync, so that each failover starts from
-	 * a settled cluster (a member that just joined receives partitions for a few seconds); returns
-	 * how long that took, in milliseconds.
-	 */
-	private long awaitPartitionsSettled() throws InterruptedException {
-		PartitionService partitions = this.driverMember.getPartitionService();
-		return awaitUntil(partitions::isClusterSafe, () -> "The partitions did not settle within " + MEMBER_START);
-	}
-
-	private void killMembers() {
-		MemberProcess.closeAll(this.launched);
-	}
-
-	private void deleteDataDirectory() throws IOException {
-		try (Stream<Path> paths = Files.walk(this.dataDirectory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
-	}
-
-	/** What a fail-over measurement does to a member. */
-	@FunctionalInterface
-	private interface MemberDisruption {
-
-		void disrupt(MemberProcess member) throws IOException, InterruptedException;
-
 	}
 
 }

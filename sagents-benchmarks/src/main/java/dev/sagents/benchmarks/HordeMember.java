@@ -21,7 +21,7 @@ final class HordeMember {
 	private HordeMember() {
 	}
 
-	/** {@code properties}: the {@code --name=value} arguments {@link HordeBenchmark#memberProperties} gives. */
+	/** {@code properties}: the {@code --name=value} arguments {@link HordeCluster#memberProperties} gives. */
 	static void run(String[] properties) throws Exception {
 		// stdout carries the protocol only: logging goes to stderr, which the driver inherits.
 		PrintStream protocol = BenchmarkApplication.reserveStdout();
