@@ -124,7 +124,7 @@ class JsonMessageCodecTest {
 	}
 
 	@Test
-	void encodesNullAsTheNullTypeWithNoData() {
+	void encodesNullAsTheNullTypeWithNoDataAndLetsItPassTheCheck() {
 		EncodedValue encoded = this.codec.encode(null);
 
 		assertThat(encoded.type()).isEqualTo("null");
@@ -132,6 +132,7 @@ class JsonMessageCodecTest {
 		assertThat(this.codec.decode(encoded)).isNull();
 		assertThat(this.codec.decode(encoded.data(), Note.class)).isNull();
 		assertThat(this.codec.decode(null, Note.class)).isNull();
+		this.codec.check(null);
 	}
 
 	@Test
