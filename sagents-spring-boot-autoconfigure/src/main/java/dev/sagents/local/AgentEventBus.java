@@ -27,7 +27,13 @@ final class AgentEventBus {
 
 	Subscription subscribe(String agentId, AgentEventListener listener) {
 		LocalSubscription subscription = new LocalSubscription(agentId, listener, new SerialExecutor(this.executor));
-		this.subscriptions.computeIfAbsent(agentId, (id) -> new CopyOnWriteArrayList<>()).add(subscription);
+		// Added within the map's atomic step: the last subscription of the agent, closing meanwhile,
+		// cannot drop the list from the map between the lookup and the add.
+		this.subscriptions.compute(agentId, (id, listeners) -> {
+			CopyOnWriteArrayList<LocalSubscription> kept = (listeners != null) ? listeners : new CopyOnWriteArrayList<>();
+			kept.add(subscription);
+			return kept;
+		});
 		this.active.incrementAndGet();
 		return subscription;
 	}

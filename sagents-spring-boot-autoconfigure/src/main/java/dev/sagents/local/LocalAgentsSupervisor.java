@@ -206,10 +206,6 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		return this.persistence;
 	}
 
-	AgentSettings settings() {
-		return this.settings;
-	}
-
 	AgentEventBus events() {
 		return this.events;
 	}

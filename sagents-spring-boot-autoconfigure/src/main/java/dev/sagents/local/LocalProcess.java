@@ -67,11 +67,9 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	/**
 	 * Whether {@code error}, thrown by the handler, is a refusal of the request (the caller gets it
 	 * as is, or in a {@link SagentsException} if it is checked and the caller waits; the process
-	 * carries on) rather than a crash. The default: every exception is a crash.
+	 * carries on) rather than a crash.
 	 */
-	protected boolean isRefusal(Throwable error) {
-		return false;
-	}
+	protected abstract boolean isRefusal(Throwable error);
 
 	/**
 	 * The message the handler gets for {@code message}, cast or called on this node (not one a

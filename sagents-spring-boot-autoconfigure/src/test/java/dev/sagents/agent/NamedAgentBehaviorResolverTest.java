@@ -25,6 +25,23 @@ class NamedAgentBehaviorResolverTest {
 	}
 
 	@Test
+	void aSpecThatNamesNoTypeIsGivenTheDefaultOneAndASpecThatNamesOneKeepsIt() {
+		NamedAgentBehaviorResolver resolver = new NamedAgentBehaviorResolver(
+				Map.of("notes", this.notes, "todos", this.todos), "todos");
+
+		assertThat(resolver.typed(AgentSpec.of("a1")).type()).isEqualTo("todos");
+		assertThat(resolver.typed(AgentSpec.of("a1").withType("notes")).type()).isEqualTo("notes");
+	}
+
+	@Test
+	void aResolverThatCannotNameTheDefaultTypeLeavesASpecWithoutOne() {
+		AgentBehaviorResolver resolver = (type) -> this.notes;
+
+		assertThat(resolver.defaultType()).isNull();
+		assertThat(resolver.typed(AgentSpec.of("a1")).type()).isNull();
+	}
+
+	@Test
 	void theOnlyBehaviourIsTheDefault() {
 		NamedAgentBehaviorResolver resolver = new NamedAgentBehaviorResolver(Map.of("notes", this.notes), null);
 

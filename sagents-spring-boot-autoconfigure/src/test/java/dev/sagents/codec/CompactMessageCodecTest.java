@@ -179,6 +179,9 @@ class CompactMessageCodecTest {
 		}
 		this.codec.check(line);
 		this.codec.checkReplyType(Line.class);
+		assertThatExceptionOfType(MessageEncodingException.class)
+			.isThrownBy(() -> this.codec.checkReplyType(java.util.ArrayList.class))
+			.withMessageContaining("ask for java.util.List");
 		assertThat(this.codec.decode(this.codec.encode(List.of("a")))).isEqualTo(List.of("a"));
 	}
 

@@ -124,7 +124,7 @@ class JsonMessageCodecTest {
 	}
 
 	@Test
-	void encodesNullAsTheNullTypeWithNoData() {
+	void encodesNullAsTheNullTypeWithNoDataAndLetsItPassTheCheck() {
 		EncodedValue encoded = this.codec.encode(null);
 
 		assertThat(encoded.type()).isEqualTo("null");
@@ -132,6 +132,7 @@ class JsonMessageCodecTest {
 		assertThat(this.codec.decode(encoded)).isNull();
 		assertThat(this.codec.decode(encoded.data(), Note.class)).isNull();
 		assertThat(this.codec.decode(null, Note.class)).isNull();
+		this.codec.check(null);
 	}
 
 	@Test
@@ -183,14 +184,18 @@ class JsonMessageCodecTest {
 			.satisfies((ex) -> assertThat(ex.type()).isEqualTo(Note.class.getName()));
 	}
 
-	/** Malformed JSON of a note, and what the error says: the field and the byte offset where known. */
+	/**
+	 * Malformed JSON of a note, and what the error says: the field and the byte offset where known;
+	 * a number past the parser's length limit is refused with no location at all.
+	 */
 	static Stream<Arguments> malformedJson() {
 		return Stream.of(Arguments.of("{\"title\": secret-token", "StreamReadException (byte 10)"),
 				Arguments.of("[\"secret-token\"]", "MismatchedInputException (byte 0)"),
 				Arguments.of("{\"created\": \"secret-token\"}",
 						"InvalidFormatException at dev.sagents.codec.notes.Note[\"created\"] (byte 12)"),
 				Arguments.of("secret-token", "StreamReadException (byte 0)"),
-				Arguments.of("  ", "MismatchedInputException"));
+				Arguments.of("  ", "MismatchedInputException"),
+				Arguments.of("{\"created\": " + "9".repeat(1001) + "}", "StreamConstraintsException"));
 	}
 
 	private static byte[] bytes(String text) {

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TimeZone;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.codec.notes.Note;
 import dev.sagents.codec.notes.Priority;
+import dev.sagents.codec.shapes.Components;
+import dev.sagents.codec.shapes.Loose;
 import dev.sagents.codec.shapes.ValueShapes;
 import dev.sagents.codec.untrusted.Coupon;
 
@@ -82,6 +86,28 @@ class JsonValueShapesTest {
 		assertThat(roundTrip(new java.util.TreeSet<>(List.of("a")))).isInstanceOf(java.util.TreeSet.class);
 		assertThat(roundTrip(Map.of("a", 1))).isInstanceOf(java.util.LinkedHashMap.class);
 		assertThat(roundTrip(List.of(1L))).asList().first().isInstanceOf(Long.class);
+		assertThat(roundTrip(new LinkedHashSet<>(List.of("b", "a")))).isInstanceOf(LinkedHashSet.class)
+			.asInstanceOf(InstanceOfAssertFactories.ITERABLE)
+			.containsExactly("b", "a");
+	}
+
+	@Test
+	void aListOfArraysOfOneTypeTravelsAsAListOfThatArrayType() {
+		List<int[]> arrays = List.of(new int[] { 1 }, new int[] { 2, 3 });
+		EncodedValue encoded = this.codec.encode(arrays);
+
+		assertThat(encoded.type()).isEqualTo("java.util.List<int[]>");
+		assertThat(this.codec.decode(encoded)).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.containsExactly(new int[] { 1 }, new int[] { 2, 3 });
+	}
+
+	@Test
+	void aRecordHeldInAComponentIsRefusedForItsOwnComponentNamingIt() {
+		assertThat(catchEncoding(() -> this.codec.encode(new Components.Holding(new Loose(List.of())))))
+			.hasMessage("Cannot send a value of type '" + Components.Holding.class.getName() + "' between members:"
+					+ " its component 'items' (in " + Loose.class.getName() + ") is declared as Object, which JSON"
+					+ " cannot name, so it would arrive as maps, lists and strings; declare the type it holds (or"
+					+ " annotate it with @JsonTypeInfo)");
 	}
 
 	@Test
@@ -138,6 +164,7 @@ class JsonValueShapesTest {
 			.hasMessageContaining("array of java.lang.Object");
 		assertThat(catchEncoding(() -> this.codec.checkReplyType(AgentEvent.Replied.class)))
 			.hasMessageContaining("component 'reply'");
+		assertThat(catchEncoding(() -> this.codec.checkReplyType(Coupon[].class))).hasMessageContaining("not trusted");
 	}
 
 	@ParameterizedTest
@@ -145,7 +172,8 @@ class JsonValueShapesTest {
 			"java.util.ArrayList<dev.sagents.codec.notes.Note>", "java.lang.Runtime[]", "int", "int<int>",
 			"java.util.List<", "java.util.List<?", "java.util.List<>", "?", "java.util.List<dev.sagents.codec.notes.Note>[]",
 			"java.util.List<dev.sagents.codec.notes.Note,java.lang.String>", "java.util.Optional<java.lang.Runtime>",
-			"java.util.List<dev.sagents.codec.notesevil.Gadget>", "[Ljava.lang.Object;[]", "java.util.List<java.util.List>" })
+			"java.util.List<dev.sagents.codec.notesevil.Gadget>", "[Ljava.lang.Object;[]", "java.util.List<java.util.List>",
+			"java.util.List<int>", "java.util.List<java.lang.String>>" })
 	void refusesTypeNamesNamingAnUntrustedTypeOrMalformedWithoutLoadingAnything(String typeName) {
 		EncodedValue hostile = new EncodedValue(typeName, "[]".getBytes(StandardCharsets.UTF_8));
 

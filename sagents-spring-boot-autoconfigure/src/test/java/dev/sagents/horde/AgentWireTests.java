@@ -9,11 +9,14 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentStatus;
 import dev.sagents.codec.JsonMessageCodec;
+import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.TrustedTypes;
 import dev.sagents.supervisor.ExitReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * What an agent's messages, replies and events look like to a member on the other side: the same
@@ -54,6 +57,15 @@ class AgentWireTests {
 		Tally.Noted reply = new Tally.Noted("milk", 3, "node-1");
 		assertThat(payloads.decodeReply(message, payloads.encodeReply(message, reply))).isEqualTo(reply);
 		assertThat(payloads.decodeReply(message, payloads.encodeReply(message, null))).isNull();
+	}
+
+	@Test
+	void aReplyTypeNoReplyCouldArriveAsIsRefusedByTheCodec() {
+		AgentPayloads payloads = new AgentPayloads(this.codec);
+		assertThatExceptionOfType(MessageEncodingException.class)
+			.isThrownBy(() -> payloads.checkReplyType(java.util.ArrayList.class))
+			.withMessageContaining("ask for java.util.List");
+		assertThatNoException().isThrownBy(() -> payloads.checkReplyType(Tally.Noted.class));
 	}
 
 }

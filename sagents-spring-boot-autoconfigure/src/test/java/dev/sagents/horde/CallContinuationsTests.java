@@ -110,6 +110,32 @@ class CallContinuationsTests {
 	}
 
 	@Test
+	void aWaitThatEndsWithTheReplyLeavesTheThreadUninterrupted() {
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		replyOnceWaiting(Thread.currentThread(), () -> reply.complete("reply"));
+		assertThat(reply.join()).isEqualTo("reply");
+		assertThat(Thread.interrupted()).as("no interrupt made up by the wait").isFalse();
+	}
+
+	@Test
+	void joinInterruptedWhileItWaitsKeepsWaitingAndKeepsTheInterrupt() {
+		CallFuture<String> reply = new CallFuture<>(this.continuations);
+		Thread waiter = Thread.currentThread();
+		CompletableFuture.runAsync(() -> {
+			await().atMost(Duration.ofMinutes(1)).until(() -> parked(waiter));
+			waiter.interrupt();
+			// Parked again, the interrupt taken note of.
+			await().atMost(Duration.ofMinutes(1)).until(() -> !waiter.isInterrupted() && parked(waiter));
+			this.continuations.execute(() -> reply.complete("reply"));
+		}, this.hazelcast).exceptionally((failure) -> {
+			reply.completeExceptionally(failure);
+			return null;
+		});
+		assertThat(reply.join()).isEqualTo("reply");
+		assertThat(Thread.interrupted()).isTrue();
+	}
+
+	@Test
 	void getEndsWhenInterrupted() {
 		CallFuture<String> reply = new CallFuture<>(this.continuations);
 		Thread.currentThread().interrupt();
@@ -199,11 +225,15 @@ class CallContinuationsTests {
 	/** Runs {@code reply} on the Hazelcast thread, as a continuation, once {@code waiter} waits. */
 	private void replyOnceWaiting(Thread waiter, Runnable reply) {
 		this.hazelcast.execute(() -> {
-			// Parked in the wait, with or without a limit.
-			await().atMost(Duration.ofMinutes(1))
-				.until(() -> waiter.getState() == Thread.State.TIMED_WAITING || waiter.getState() == Thread.State.WAITING);
+			await().atMost(Duration.ofMinutes(1)).until(() -> parked(waiter));
 			this.continuations.execute(reply);
 		});
+	}
+
+	/** Whether {@code thread} is parked in a wait, with or without a limit. */
+	private static boolean parked(Thread thread) {
+		Thread.State state = thread.getState();
+		return state == Thread.State.TIMED_WAITING || state == Thread.State.WAITING;
 	}
 
 }

@@ -48,6 +48,7 @@ class NodeStateTests {
 	void aRunningNodeThatHostsNothingTakesWorkButAnnouncesItselfUninitializedAndRefusesToHost() {
 		this.state.set(RegistryState.RUNNING);
 		this.state.hosting(false);
+		assertThat(this.state.hosts()).isFalse();
 		assertThatNoException().as("it still reaches the others' processes").isThrownBy(this.state::ensureAvailable);
 		assertThat(this.state.memberStatus()).as("placement skips it").isEqualTo(MemberStatus.UNINITIALIZED);
 		assertThatExceptionOfType(RegistryUnavailableException.class).isThrownBy(this.state::ensureHosting)

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import dev.sagents.process.SagentsException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The caller's side of a request to another member: whatever went wrong, on the way or on the
@@ -102,6 +105,26 @@ class RepliesTests {
 		assertThatExceptionOfType(CallTimeoutException.class)
 			.isThrownBy(() -> this.replies.awaitValue(new CompletableFuture<>(), KEY, Duration.ZERO))
 			.satisfies((ex) -> assertThat(ex.timeout()).isEqualTo(Duration.ZERO));
+	}
+
+	@Test
+	void aReplyThatComesWhileTheCallerWaitsIsTheAnswer() {
+		CompletableFuture<String> reply = new CompletableFuture<>();
+		Thread caller = Thread.currentThread();
+		ExecutorService member = Executors.newSingleThreadExecutor();
+		try {
+			member.execute(() -> {
+				await().atMost(Duration.ofMinutes(1))
+					.pollInterval(Duration.ofMillis(1))
+					.until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+				reply.complete("in time");
+			});
+			// Under a second, so that the caller waits only for the second of slack it adds.
+			assertThat(this.replies.awaitValue(reply, KEY, Duration.ofMillis(900))).isEqualTo("in time");
+		}
+		finally {
+			member.shutdownNow();
+		}
 	}
 
 	@Test

@@ -1,8 +1,16 @@
 package dev.sagents.local;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only when the test says, so the order is exact.
  */
 class AgentEventBusTests {
+
+	/** How long the rounds of a race between threads go on. */
+	private static final Duration RACE_FOR = Duration.ofSeconds(3);
 
 	private final ManualExecutor executor = new ManualExecutor();
 
@@ -109,6 +120,61 @@ class AgentEventBusTests {
 		this.bus.publish(published("a", "good"));
 		this.executor.runQueued();
 		assertThat(seen).containsExactly("good");
+	}
+
+	/**
+	 * The last subscription of an agent closing while another subscribes: the new one is kept. The
+	 * two threads spin until both are ready, then race, the closing one after a varying delay. A
+	 * round may or may not meet the instant a subscription could be lost in, so the rounds go on
+	 * for a few seconds (without the fix, the loss showed within the first few thousand rounds).
+	 */
+	@Test
+	void aSubscriptionMadeWhileTheLastOneOfItsAgentClosesIsKept() throws Exception {
+		AgentEventBus direct = new AgentEventBus(Runnable::run);
+		AtomicInteger started = new AtomicInteger();
+		AtomicInteger closed = new AtomicInteger();
+		AtomicReference<Subscription> closing = new AtomicReference<>();
+		ExecutorService closer = Executors.newSingleThreadExecutor();
+		Future<?> closes = closer.submit(() -> {
+			for (int round = 1; awaitRound(started, round, () -> false); round++) {
+				for (int spin = ThreadLocalRandom.current().nextInt(200); spin > 0; spin--) {
+					Thread.onSpinWait();
+				}
+				closing.get().close();
+				closed.set(round);
+			}
+		});
+		try {
+			long start = System.nanoTime();
+			for (int round = 1; System.nanoTime() - start < RACE_FOR.toNanos(); round++) {
+				closing.set(direct.subscribe("a", (event) -> {
+				}));
+				List<Object> heard = new CopyOnWriteArrayList<>();
+				started.set(round);
+				Subscription racing = direct.subscribe("a", (event) -> heard.add(payload(event)));
+				assertThat(awaitRound(closed, round, closes::isDone)).as("the closing thread ended").isTrue();
+				direct.publish(published("a", "round " + round));
+				assertThat(heard).as("the subscription of round %d", round).containsExactly("round " + round);
+				racing.close();
+			}
+		}
+		finally {
+			started.set(Integer.MIN_VALUE);
+			closer.shutdown();
+		}
+		assertThat(closes).succeedsWithin(Duration.ofMinutes(1));
+	}
+
+	/**
+	 * Spins until {@code reached} is at {@code round}; {@code false} once it was set negative, to
+	 * end, or {@code other} ended.
+	 */
+	private static boolean awaitRound(AtomicInteger reached, int round, BooleanSupplier other) {
+		int at;
+		while ((at = reached.get()) >= 0 && at < round && !other.getAsBoolean()) {
+			Thread.onSpinWait();
+		}
+		return at >= round;
 	}
 
 	private static AgentEvent published(String agentId, Object payload) {

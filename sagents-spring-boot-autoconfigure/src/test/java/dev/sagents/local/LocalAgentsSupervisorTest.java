@@ -16,6 +16,10 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentPersistence;
@@ -28,6 +32,10 @@ import dev.sagents.agent.NamedAgentBehaviorResolver;
 import dev.sagents.agent.Subscription;
 import dev.sagents.agent.UnknownAgentTypeException;
 import dev.sagents.autoconfigure.HandlerExecutors;
+import dev.sagents.codec.JsonMessageCodec;
+import dev.sagents.codec.MessageEncodingException;
+import dev.sagents.codec.Transit;
+import dev.sagents.codec.TrustedTypes;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
@@ -49,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+@ExtendWith(OutputCaptureExtension.class)
 class LocalAgentsSupervisorTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -75,8 +84,12 @@ class LocalAgentsSupervisorTest {
 	}
 
 	private void startNode(AgentSettings settings, AgentPersistence agentPersistence) {
+		startNode(settings, agentPersistence, Transit.unchecked());
+	}
+
+	private void startNode(AgentSettings settings, AgentPersistence agentPersistence, Transit transit) {
 		this.executor = HandlerExecutors.byDefault();
-		this.runtime = new LocalProcessRuntime("n1", this.executor);
+		this.runtime = new LocalProcessRuntime("n1", this.executor, transit);
 		this.registry = new LocalProcessRegistry();
 		this.agents = agentsOn(this.registry, settings, agentPersistence);
 		this.registry.start();
@@ -186,7 +199,8 @@ class LocalAgentsSupervisorTest {
 	}
 
 	@Test
-	void anAgentSurvivesExactlyItsMaxRestartsWithinTheWindowAndIsGivenUpAndRecordedAtTheNextCrash() {
+	void anAgentSurvivesExactlyItsMaxRestartsWithinTheWindowAndIsGivenUpAndRecordedAtTheNextCrash(
+			CapturedOutput output) {
 		stopNode();
 		startNode(restartIntensity(new RestartIntensity(2, Duration.ofMinutes(1))), this.persistence);
 		AgentRef agent = this.agents.startAgent(AgentSpec.of("doomed")).ref();
@@ -200,6 +214,7 @@ class LocalAgentsSupervisorTest {
 		assertThatThrownBy(() -> agent.callAndWait("tick", Long.class, TIMEOUT))
 			.isInstanceOf(ProcessNotRunningException.class);
 		assertThat(this.agents.startAgent(AgentSpec.of("doomed")).started()).isTrue();
+		assertThat(output).contains("Process agent:doomed crashed 2 times within PT1M; giving up on it");
 	}
 
 	@Test
@@ -388,6 +403,51 @@ class LocalAgentsSupervisorTest {
 		await().atMost(TIMEOUT)
 			.untilAsserted(() -> assertThat(stillOpen).filteredOn(AgentEvent.Replied.class::isInstance).hasSize(1));
 		assertThat(events).hasSize(6);
+	}
+
+	@Test
+	void withTheCodecsChecksAReplyTypeNoMemberCouldReplyAsIsRefusedBeforeTheAgentHandlesTheCall() {
+		stopNode();
+		startNode(AgentSettings.defaults(), this.persistence, Transit.through(new JsonMessageCodec(
+				JsonMapper.builder().build(), new TrustedTypes(List.of(), List.of(), getClass().getClassLoader())), false));
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("checked")).ref();
+		assertThatThrownBy(() -> agent.callAndWait("tick", ArrayList.class, TIMEOUT))
+			.isInstanceOf(MessageEncodingException.class)
+			.hasMessageContaining("ask for java.util.List");
+		assertThat(agent.call("tick", ArrayList.class, TIMEOUT)).failsWithin(TIMEOUT)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOf(MessageEncodingException.class);
+		// As a message from another member arrives: the codec decodes it, nothing checks it again.
+		agent.cast(new EncodedMessage(() -> "tick"));
+		assertThat(agent.callAndWait(CounterAgent.GET, Long.class, TIMEOUT)).as("handled").isOne();
+	}
+
+	@Test
+	void nodeStopInterruptsAHandlerStuckOnTheCallersThreadAfterTheGrace() {
+		stopNode();
+		startNode(new AgentSettings(null, Duration.ofMillis(300), TIMEOUT, RestartIntensity.defaults()),
+				this.persistence);
+		AgentRef stuck = this.agents.startAgent(AgentSpec.of("stuck-inline")).ref();
+		CountDownLatch never = new CountDownLatch(1);
+		ExecutorService caller = Executors.newSingleThreadExecutor((task) -> new Thread(task, "caller"));
+		try {
+			// Called while idle: the handler runs on the caller's thread.
+			CompletableFuture<Long> call = CompletableFuture
+				.supplyAsync(() -> stuck.callAndWait(new CounterAgent.Block(never), Long.class, TIMEOUT), caller);
+			await().atMost(TIMEOUT).until(() -> stuck.status() == AgentStatus.RUNNING);
+			this.registry.drain();
+			this.agents.stop();
+			assertThat(call).failsWithin(TIMEOUT)
+				.withThrowableThat()
+				.havingCause()
+				.isInstanceOf(ProcessFailedException.class)
+				.havingCause()
+				.isInstanceOf(InterruptedException.class);
+		}
+		finally {
+			caller.shutdownNow();
+		}
 	}
 
 	@Test

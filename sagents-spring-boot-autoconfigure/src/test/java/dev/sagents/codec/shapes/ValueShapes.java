@@ -129,7 +129,18 @@ public final class ValueShapes {
 				new Travelling("local time", LocalTime.of(1, 2, 3, 4), "java.time.LocalTime"),
 				new Travelling("local date-time", LocalDateTime.of(2024, 1, 1, 1, 1, 1, 1), "java.time.LocalDateTime"),
 				new Travelling("zone id", ZoneId.of("Europe/Paris"), "java.time.ZoneId"),
-				new Travelling("day of week", DayOfWeek.FRIDAY, "java.time.DayOfWeek"));
+				new Travelling("day of week", DayOfWeek.FRIDAY, "java.time.DayOfWeek"),
+				new Travelling("record that holds records of its kind",
+						new Components.Tree("root", List.of(new Components.Tree("leaf", List.of()))),
+						Components.Tree.class.getName()),
+				new Travelling("record with a list class of its own", new Components.Tagged(tags("a", "b")),
+						Components.Tagged.class.getName()),
+				new Travelling("record with an Object component whose JSON names its type",
+						new Components.Annotated(NOTE), Components.Annotated.class.getName()),
+				new Travelling("record with a list of whatever extends a record",
+						new Components.BoundedWildcard(List.of(NOTE)), Components.BoundedWildcard.class.getName()),
+				new Travelling("generic record bound to a record", new Components.Bounded<>(NOTE),
+						Components.Bounded.class.getName()));
 	}
 
 	/** Values no member could decode equal: refused alike wherever the agent runs. */
@@ -138,6 +149,8 @@ public final class ValueShapes {
 		nullKey.put(null, "x");
 		TreeSet<String> reversed = new TreeSet<>(Comparator.reverseOrder());
 		reversed.add("a");
+		TreeMap<String, Integer> reversedMap = new TreeMap<>(Comparator.reverseOrder());
+		reversedMap.put("a", 1);
 		return List.of(new Refused("untrusted record", new Coupon("c-1"), "it is not trusted"),
 				new Refused("list of untrusted records", List.of(new Coupon("c-1")), "it is not trusted"),
 				new Refused("map of untrusted values", Map.of("k", new Coupon("c-1")), "it is not trusted"),
@@ -151,7 +164,47 @@ public final class ValueShapes {
 				new Refused("record with an Object component",
 						new AgentEvent.Published("a", Instant.EPOCH, "payload"), "component 'payload'"),
 				new Refused("record with a list of Object", new Loose(List.of(NOTE)), "component 'items'"),
-				new Refused("generic record", new Box<>(NOTE), "type variable T"));
+				new Refused("generic record", new Box<>(NOTE), "type variable T"),
+				new Refused("record with a raw list", new Components.RawList(List.of(NOTE)),
+						"component 'items' (in " + Components.RawList.class.getName()
+								+ ") is declared as a raw java.util.List,"),
+				new Refused("record with a raw map", new Components.RawMap(Map.of("k", NOTE)),
+						"declared as a raw java.util.Map,"),
+				new Refused("record with a raw optional", new Components.RawOptional(Optional.of(NOTE)),
+						"declared as a raw java.util.Optional,"),
+				new Refused("record with an Object array", new Components.ObjectArray(new Object[] { NOTE }),
+						"component 'items' (in " + Components.ObjectArray.class.getName() + ") is declared as Object,"),
+				new Refused("record with an array of lists of Object",
+						new Components.Piles(piles(List.of(NOTE))), "component 'piles' (in "
+								+ Components.Piles.class.getName() + ") is declared as Object,"),
+				new Refused("record with a list of anything", new Components.Wildcard(List.of(NOTE)),
+						"declared as a wildcard,"),
+				new Refused("record with a map of Object", new Components.Keyed(Map.of("k", NOTE)),
+						"component 'values' (in " + Components.Keyed.class.getName() + ") is declared as Object,"),
+				new Refused("record holding a generic record with an Object component",
+						new Components.HoldingBag(new Components.Bag<>(NOTE, "x")),
+						"component 'extra' (in " + Components.Bag.class.getName() + ") is declared as Object,"),
+				new Refused("record holding a record with a list of Object",
+						new Components.Holding(new Loose(List.of(NOTE))),
+						"component 'items' (in " + Loose.class.getName() + ") is declared as Object,"),
+				new Refused("array of an abstract class", new Number[] { 1 }, "array of java.lang.Number"),
+				new Refused("array of lists", new List<?>[] { List.of(1) }, "array of java.util.List"),
+				new Refused("array of maps", new Map<?, ?>[] { Map.of(1, 2) }, "array of java.util.Map"),
+				new Refused("array of optionals", new Optional<?>[] { Optional.of(1) }, "array of java.util.Optional"),
+				new Refused("list of arrays of different dimensions", List.of(new int[] { 1 }, new int[][] { { 1 } }),
+						"different types, int[] and int[][]"),
+				new Refused("sorted map with a comparator", reversedMap, "sorted map with a comparator"));
+	}
+
+	private static Components.Tags tags(String... tags) {
+		Components.Tags list = new Components.Tags();
+		list.addAll(List.of(tags));
+		return list;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object>[] piles(List<Object> pile) {
+		return new List[] { pile };
 	}
 
 }

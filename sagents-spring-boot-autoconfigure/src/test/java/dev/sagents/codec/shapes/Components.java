@@ -1,0 +1,157 @@
+package dev.sagents.codec.shapes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import dev.sagents.codec.notes.Note;
+
+/**
+ * Records whose components are declared in one way each that JSON can or cannot name: what the
+ * record travels as depends on the declaration alone, not on what the component holds.
+ */
+public final class Components {
+
+	private Components() {
+	}
+
+	/**
+	 * A component declared as a raw list.
+	 *
+	 * @param items what it holds
+	 */
+	@SuppressWarnings("rawtypes")
+	public record RawList(List items) {
+	}
+
+	/**
+	 * A component declared as a raw map.
+	 *
+	 * @param entries what it holds
+	 */
+	@SuppressWarnings("rawtypes")
+	public record RawMap(Map entries) {
+	}
+
+	/**
+	 * A component declared as a raw optional.
+	 *
+	 * @param maybe what it holds
+	 */
+	@SuppressWarnings("rawtypes")
+	public record RawOptional(Optional maybe) {
+	}
+
+	/**
+	 * A component declared as an array of {@code Object}.
+	 *
+	 * @param items what it holds
+	 */
+	public record ObjectArray(Object[] items) {
+	}
+
+	/**
+	 * A component declared as an array of lists of {@code Object}.
+	 *
+	 * @param piles what it holds
+	 */
+	public record Piles(List<Object>[] piles) {
+	}
+
+	/**
+	 * A component declared as a list of anything.
+	 *
+	 * @param items what it holds
+	 */
+	public record Wildcard(List<?> items) {
+	}
+
+	/**
+	 * A component declared as a map whose values are {@code Object}, its keys named.
+	 *
+	 * @param values what it holds
+	 */
+	public record Keyed(Map<String, Object> values) {
+	}
+
+	/**
+	 * A record held in a component, itself with a component declared as a list of {@code Object}.
+	 *
+	 * @param loose what it holds
+	 */
+	public record Holding(Loose loose) {
+	}
+
+	/**
+	 * A generic record with a component declared as {@code Object} beside its type variable.
+	 *
+	 * @param item what it holds, as its type variable
+	 * @param extra what else it holds
+	 * @param <T> the type of the item
+	 */
+	public record Bag<T>(T item, Object extra) {
+	}
+
+	/**
+	 * A generic record held in a component that binds its type variable.
+	 *
+	 * @param bag what it holds
+	 */
+	public record HoldingBag(Bag<Note> bag) {
+	}
+
+	/**
+	 * A component declared as a list of whatever extends a record: the record is what arrives.
+	 *
+	 * @param notes what it holds
+	 */
+	public record BoundedWildcard(List<? extends Note> notes) {
+	}
+
+	/**
+	 * A generic record whose type variable is bound to a record: the record is what arrives.
+	 *
+	 * @param note what it holds
+	 * @param <T> the type of the note
+	 */
+	public record Bounded<T extends Note>(T note) {
+	}
+
+	/**
+	 * A record that holds records of its own kind.
+	 *
+	 * @param name its name
+	 * @param children the records below it
+	 */
+	public record Tree(String name, List<Tree> children) {
+	}
+
+	/**
+	 * A component declared as a list class whose element type its own declaration fixes.
+	 *
+	 * @param tags what it holds
+	 */
+	public record Tagged(Tags tags) {
+	}
+
+	/** A list of strings as a class of its own. */
+	public static final class Tags extends ArrayList<String> {
+
+		private static final long serialVersionUID = 1L;
+
+	}
+
+	/**
+	 * A component declared as {@code Object} whose JSON names the type it holds.
+	 *
+	 * @param item what it holds
+	 */
+	public record Annotated(@JsonTypeInfo(use = JsonTypeInfo.Id.NAME) @JsonSubTypes({
+			@JsonSubTypes.Type(value = Note.class, name = "note") }) Object item) {
+	}
+
+}
