@@ -2,8 +2,8 @@ package dev.sagents.autoconfigure;
 
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import dev.sagents.agent.AgentBehavior;
-import dev.sagents.codec.CompactMessageCodec;
 import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.compact.CompactMessageCodec;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -101,20 +101,20 @@ public final class JsonMessageCodec implements MessageCodec {
 	 * @param trustedTypes which type names {@link #decode(EncodedValue)} accepts
 	 */
 	public JsonMessageCodec(JsonMapper mapper, TrustedTypes trustedTypes) {
-		this(mapper, trustedTypes, Set.of());
+		this(mapper, trustedTypes, Set.of(), null);
 	}
 
 	/**
 	 * @param notElements classes whose values travel only as the top-level value, not inside a
 	 * container or array (the Compact codec's)
+	 * @param notElementRefusal why, and what to do instead
 	 */
-	private JsonMessageCodec(JsonMapper mapper, TrustedTypes trustedTypes, Set<Class<?>> notElements) {
+	private JsonMessageCodec(JsonMapper mapper, TrustedTypes trustedTypes, Set<Class<?>> notElements,
+			String notElementRefusal) {
 		this.mapper = Arguments.notNull(mapper, "mapper");
 		this.trustedTypes = Arguments.notNull(trustedTypes, "trustedTypes");
-		this.valueTypes = new ValueTypes(this::refusal, (type) -> notElements.contains(type)
-				? "a Compact value travels only as the top-level value, not inside a container or array; send a"
-						+ " class with a CompactSerializer that writes the items with writeArrayOfCompact"
-				: null);
+		this.valueTypes = new ValueTypes(this::refusal,
+				(type) -> notElements.contains(type) ? notElementRefusal : null);
 		this.readers = new ClassValue<>() {
 
 			@Override
@@ -136,9 +136,13 @@ public final class JsonMessageCodec implements MessageCodec {
 	/**
 	 * This codec, but refusing {@code classes} inside containers and arrays, where it would write
 	 * them as JSON: for the Compact codec, which writes them as Compact at the top level only.
+	 *
+	 * @param classes the classes whose values travel only as the top-level value
+	 * @param refusal why a value of them cannot travel inside a container, and what to do instead
 	 */
-	JsonMessageCodec refusingElementsOf(Set<Class<?>> classes) {
-		return new JsonMessageCodec(this.mapper, this.trustedTypes, Set.copyOf(classes));
+	public JsonMessageCodec refusingElementsOf(Set<Class<?>> classes, String refusal) {
+		return new JsonMessageCodec(this.mapper, this.trustedTypes, Set.copyOf(classes),
+				Arguments.notNull(refusal, "refusal"));
 	}
 
 	/**
