@@ -63,6 +63,7 @@ final class SagentsPropertiesValidator {
 		requirePositive("sagents.filesystem.call-timeout", filesystem.getCallTimeout());
 		validateRestart("sagents.filesystem.restart", filesystem.getRestart());
 		validateRuntime(properties.getRuntime());
+		validateTrustedPackages(properties.getCodec().getTrustedPackages());
 	}
 
 	private static void validatePartition(SagentsProperties properties) {
@@ -93,7 +94,6 @@ final class SagentsPropertiesValidator {
 				"0 (leave such connections to Hazelcast) or a positive duration, such as 1s");
 		validateNetwork(horde.getNetwork());
 		validateFailureDetection(horde.getFailureDetection());
-		validateTrustedPackages(horde.getCodec().getTrustedPackages());
 	}
 
 	/** The codec's own rules: well-formed package names, none of the JDK's. */
@@ -102,7 +102,7 @@ final class SagentsPropertiesValidator {
 			new TrustedTypes(packages, List.of(), SagentsPropertiesValidator.class.getClassLoader());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidSagentsPropertyException("sagents.horde.codec.trusted-packages",
+			throw new InvalidSagentsPropertyException("sagents.codec.trusted-packages",
 					String.join(",", packages), "the application's package names, such as com.example.orders ("
 							+ ex.getMessage() + ")");
 		}

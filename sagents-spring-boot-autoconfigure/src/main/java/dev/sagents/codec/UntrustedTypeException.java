@@ -26,7 +26,7 @@ public class UntrustedTypeException extends SagentsException {
 
 	private static String remedy(String type) {
 		return (type != null && type.startsWith(EncodedValue.COMPACT_TYPE_PREFIX))
-				? "declare a CompactSerializer bean for it" : "trust its package with sagents.horde.codec.trusted-packages";
+				? "declare a CompactSerializer bean for it" : "trust its package with sagents.codec.trusted-packages";
 	}
 
 }

@@ -43,7 +43,7 @@ class CodecChecksConfigurationTests {
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SagentsAutoConfiguration.class))
 			.withPropertyValues("sagents.node-name=n1", "sagents.filesystem.base-directory=" + this.baseDirectory,
-					"sagents.horde.codec.trusted-packages=dev.sagents.autoconfigure")
+					"sagents.codec.trusted-packages=dev.sagents.autoconfigure")
 			.withBean("echo", AgentBehavior.class, EchoAgent::new);
 	}
 
@@ -58,7 +58,7 @@ class CodecChecksConfigurationTests {
 			assertThatExceptionOfType(MessageEncodingException.class)
 				.isThrownBy(() -> agent.callAndWait(new Coupon("c-1"), Object.class, TIMEOUT))
 				.withMessageContaining(Coupon.class.getName())
-				.withMessageContaining("sagents.horde.codec.trusted-packages");
+				.withMessageContaining("sagents.codec.trusted-packages");
 			assertThatExceptionOfType(MessageEncodingException.class)
 				.isThrownBy(() -> agent.cast(new Coupon("c-1")));
 		});
