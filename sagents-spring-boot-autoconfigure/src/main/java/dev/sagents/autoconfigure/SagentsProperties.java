@@ -164,7 +164,7 @@ public class SagentsProperties {
 		 * effective name is '<cluster-name>-<partition>', so partitions never join each other.
 		 * Letters, digits, '.', '_' and '-', at most 64. Defaults to 'sagents-' and the
 		 * application's name (spring.application.name, else the package of its
-		 * @SpringBootApplication class), so that different applications never join each other,
+		 * {@code @SpringBootApplication} class), so that different applications never join each other,
 		 * or 'sagents' without either; to the cluster name of sagents.horde.config when that is set.
 		 */
 		private String clusterName;
