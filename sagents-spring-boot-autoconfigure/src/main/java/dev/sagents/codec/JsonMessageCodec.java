@@ -233,7 +233,8 @@ public final class JsonMessageCodec implements MessageCodec {
 	/** Why values of a class cannot travel as JSON, or {@code null}. */
 	private String refusal(Class<?> type) {
 		if (!this.trustedTypes.isTrusted(type.getName())) {
-			return "it is not trusted; trust its package with sagents.codec.trusted-packages (the"
+			return "it is not trusted; trust its package (" + type.getPackageName() + ") with"
+					+ " sagents.codec.trusted-packages (the"
 					+ " application's packages, those of the agents' state types and the JDK's value types are"
 					+ " trusted already)";
 		}

@@ -71,9 +71,9 @@ class JsonValueShapesTest {
 		MessageEncodingException check = catchEncoding(() -> this.codec.check(shape.value()));
 
 		assertThat(encoding).hasMessageContaining(shape.reason())
-			.hasMessageStartingWith("Cannot send a value of type '" + shape.value().getClass().getName() + "'");
+			.hasMessageStartingWith("Cannot send a value of type '" + shape.type() + "' between members: ");
 		assertThat(check).hasMessage(encoding.getMessage());
-		assertThat(encoding.type()).isEqualTo(shape.value().getClass().getName());
+		assertThat(encoding.type()).isEqualTo(shape.type());
 	}
 
 	@Test

@@ -143,7 +143,8 @@ class LocationTransparencyTest {
 			assertThat(handled(agent)).as("handled, " + where).isEqualTo(handled);
 		});
 		assertThat(refusals.values()).as(refusals.toString())
-			.allSatisfy((message) -> assertThat(message).contains(shape.reason()))
+			.allSatisfy((message) -> assertThat(message).contains(shape.reason())
+				.startsWith("Cannot send a value of type '" + shape.type() + "' between members: "))
 			.containsOnly(refusals.values().iterator().next());
 	}
 
@@ -159,7 +160,8 @@ class LocationTransparencyTest {
 			assertThat(handled(agent)).as("handled, " + where).isEqualTo(handled + 2);
 		});
 		assertThat(refusals.values()).as(refusals.toString())
-			.allSatisfy((message) -> assertThat(message).contains(shape.reason()))
+			.allSatisfy((message) -> assertThat(message).contains(shape.reason())
+				.startsWith("Cannot send a value of type '" + shape.type() + "' between members: "))
 			.containsOnly(refusals.values().iterator().next());
 	}
 

@@ -68,9 +68,16 @@ public final class ValueShapes {
 	 *
 	 * @param name what it shows
 	 * @param value the value
+	 * @param type the type the refusal names: the value's class, or that of the element that
+	 * cannot travel
 	 * @param reason what the refusal's message says
 	 */
-	public record Refused(String name, Object value, String reason) {
+	public record Refused(String name, Object value, String type, String reason) {
+
+		/** A value refused under the name of its own class. */
+		public Refused(String name, Object value, String reason) {
+			this(name, value, value.getClass().getName(), reason);
+		}
 
 		@Override
 		public String toString() {
@@ -138,9 +145,14 @@ public final class ValueShapes {
 		nullKey.put(null, "x");
 		TreeSet<String> reversed = new TreeSet<>(Comparator.reverseOrder());
 		reversed.add("a");
+		String coupon = Coupon.class.getName();
 		return List.of(new Refused("untrusted record", new Coupon("c-1"), "it is not trusted"),
-				new Refused("list of untrusted records", List.of(new Coupon("c-1")), "it is not trusted"),
-				new Refused("map of untrusted values", Map.of("k", new Coupon("c-1")), "it is not trusted"),
+				new Refused("list of untrusted records", List.of(new Coupon("c-1")), coupon,
+						"it is not trusted; trust its package (dev.sagents.codec.untrusted)"),
+				new Refused("map of untrusted values", Map.of("k", new Coupon("c-1")), coupon,
+						"(it is held in the java.util.Map sent, as an element)"),
+				new Refused("array of untrusted records", new Coupon[] { new Coupon("c-1") }, coupon,
+						"(it is held in the array sent, as an element)"),
 				new Refused("mixed list", List.of(1, "a"), "different types"),
 				new Refused("mixed nested list", List.of(List.of(NOTE), List.of(Priority.LOW)), "different types"),
 				new Refused("queue", new ArrayDeque<>(List.of(1)), "neither a List nor a Set"),
