@@ -35,8 +35,9 @@ import dev.sagents.process.Arguments;
  * <p>What travels, and arrives as an equal value: {@code null}; strings, numbers, {@code UUID},
  * the {@code java.time} values ({@link ZonedDateTime} with its zone, {@link OffsetDateTime} with
  * its offset); records, enums and other classes of trusted packages, nested ones and their lists,
- * maps and {@code byte[]} fields (JSON carries those as base64) included; arrays of those and of
- * primitives; and a {@link List}, {@link Set}, {@link SortedSet}, {@link Map}, {@link SortedMap}
+ * maps and {@code byte[]} fields (JSON carries those as base64) included, and record components
+ * declared as a sealed interface or class, whose value travels under its class name; arrays of
+ * those and of primitives; and a {@link List}, {@link Set}, {@link SortedSet}, {@link Map}, {@link SortedMap}
  * or {@link Optional} of any of these, at the top or nested, whose elements are of one class: the
  * type names the class of its elements, so a {@code List<Note>} arrives as a list of notes. A
  * received list is an {@link ArrayList}, a set a {@link LinkedHashSet} (a sorted one a
@@ -45,15 +46,18 @@ import dev.sagents.process.Arguments;
  * <p>What is refused, by {@link #encode} and {@link #check} alike, with a
  * {@link MessageEncodingException} that names the type and what to do instead: a class that is not
  * trusted; a record with a component declared as {@code Object}, as its own type variable or as a
- * raw collection (JSON names no types inside a value, so it would arrive as maps and lists; see
- * {@link RecordComponentTypes}); and the containers {@link ValueTypes} refuses (elements of
- * different classes, map keys JSON cannot write as text, collections that are neither lists nor
- * sets). Fields of other classes declared as {@code Object} are not checked: they arrive as JSON
+ * raw collection (JSON names no types inside a value, so it would arrive as maps and lists), or as
+ * an interface or abstract class that is not sealed (no member could create it), or as a sealed
+ * type that permits an untrusted or non-sealed class (see {@link RecordComponentTypes}); and the
+ * containers {@link ValueTypes} refuses (elements of different classes, map keys JSON cannot write
+ * as text, collections that are neither lists nor sets). Fields of other classes declared as {@code Object} are not checked: they arrive as JSON
  * structures. {@code sagents.codec.verify-local} finds those too, in local mode.
  *
- * <p>The mapper is used as given, but for dates: values are written with their zone id and read
- * without adjusting them to the mapper's time zone, so they arrive equal. This codec enables no
- * default typing, which would let a payload name its own classes. If the application's mapper has
+ * <p>The mapper is used as given, but for dates and sealed types: values are written with their
+ * zone id and read without adjusting them to the mapper's time zone, so they arrive equal; a value
+ * declared as a sealed type carries its class name, read back only as one of the trusted classes
+ * the sealed type permits ({@link SealedTypeIds}). This codec enables no default typing, which
+ * would let a payload name its own classes. If the application's mapper has
  * default typing on, its {@code PolymorphicTypeValidator} is what guards the fields it covers.
  */
 public final class JsonMessageCodec implements MessageCodec {
@@ -79,6 +83,8 @@ public final class JsonMessageCodec implements MessageCodec {
 
 	private final TrustedTypes trustedTypes;
 
+	private final RecordComponentTypes recordComponentTypes;
+
 	private final ValueTypes valueTypes;
 
 	/** A reader per class, built once: Jackson then skips the root-type lookup on every value. */
@@ -101,7 +107,8 @@ public final class JsonMessageCodec implements MessageCodec {
 	 * @param trustedTypes which type names {@link #decode(EncodedValue)} accepts
 	 */
 	public JsonMessageCodec(JsonMapper mapper, TrustedTypes trustedTypes) {
-		this(mapper, trustedTypes, Set.of(), null);
+		this(SealedTypeIds.applyTo(Arguments.notNull(mapper, "mapper"),
+				Arguments.notNull(trustedTypes, "trustedTypes")::isTrusted), trustedTypes, Set.of(), null);
 	}
 
 	/**
@@ -111,8 +118,9 @@ public final class JsonMessageCodec implements MessageCodec {
 	 */
 	private JsonMessageCodec(JsonMapper mapper, TrustedTypes trustedTypes, Set<Class<?>> notElements,
 			String notElementRefusal) {
-		this.mapper = Arguments.notNull(mapper, "mapper");
-		this.trustedTypes = Arguments.notNull(trustedTypes, "trustedTypes");
+		this.mapper = mapper;
+		this.trustedTypes = trustedTypes;
+		this.recordComponentTypes = new RecordComponentTypes(trustedTypes::isTrusted);
 		this.valueTypes = new ValueTypes(this::refusal,
 				(type) -> notElements.contains(type) ? notElementRefusal : null);
 		this.readers = new ClassValue<>() {
@@ -238,7 +246,7 @@ public final class JsonMessageCodec implements MessageCodec {
 					+ " application's packages, those of the agents' state types and the JDK's value types are"
 					+ " trusted already)";
 		}
-		return RecordComponentTypes.refusal(type);
+		return this.recordComponentTypes.refusal(type);
 	}
 
 	/**

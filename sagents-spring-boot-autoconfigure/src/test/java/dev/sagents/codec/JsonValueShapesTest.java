@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.codec.notes.Note;
 import dev.sagents.codec.notes.Priority;
+import dev.sagents.codec.shapes.Checkout;
+import dev.sagents.codec.shapes.Rebate;
 import dev.sagents.codec.shapes.ValueShapes;
 import dev.sagents.codec.untrusted.Coupon;
 
@@ -167,6 +169,30 @@ class JsonValueShapesTest {
 		assertThat(this.codec.decode(new EncodedValue(shallowEnough, new byte[] { '[', ']' }))).isEqualTo(List.of());
 		assertThatExceptionOfType(UntrustedTypeException.class)
 			.isThrownBy(() -> this.codec.decode(new EncodedValue(wide, new byte[] { '[', ']' })));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev.sagents.codec.notesevil.Gadget", "java.lang.Runtime", "dev.sagents.codec.notes.Note",
+			"dev.sagents.codec.shapes.Gift$Paper" })
+	void aSealedComponentIsDecodedOnlyAsAClassTheSealedTypePermitsWithoutLoadingAnyOther(String typeId) {
+		EncodedValue hostile = new EncodedValue(Checkout.class.getName(),
+				("{\"id\":\"c-1\",\"payment\":{\"@type\":\"" + typeId + "\"},\"earlier\":[]}")
+					.getBytes(StandardCharsets.UTF_8));
+
+		assertThatExceptionOfType(MessageDecodingException.class).isThrownBy(() -> this.codec.decode(hostile))
+			.withMessageContaining("payment");
+		assertThat(this.classLoader.requested()).containsOnly(Checkout.class.getName());
+		assertThat(InitializedClasses.contains("dev.sagents.codec.notesevil.Gadget")).isFalse();
+	}
+
+	@Test
+	void aSealedComponentIsNotDecodedAsAPermittedClassThatIsNotTrusted() {
+		EncodedValue rebate = new EncodedValue(Rebate.class.getName(),
+				("{\"discount\":{\"@type\":\"" + Coupon.class.getName() + "\",\"code\":\"c-1\"}}")
+					.getBytes(StandardCharsets.UTF_8));
+
+		assertThatExceptionOfType(MessageDecodingException.class).isThrownBy(() -> this.codec.decode(rebate))
+			.withMessageContaining("discount");
 	}
 
 	@Test

@@ -93,6 +93,8 @@ public final class ValueShapes {
 				new Travelling("enum constant with a body", Priority.HIGH, Priority.class.getName()),
 				new Travelling("record with generic components", new Labelled("l", Map.of("home", List.of(NOTE)),
 						new Box<>(OTHER)), Labelled.class.getName()),
+				new Travelling("record with sealed components", new Checkout("c-1", new Checkout.Card("4111"),
+						List.of(new Checkout.Cash(500), Checkout.Waiver.STAFF)), Checkout.class.getName()),
 				new Travelling("top-level list", List.of(NOTE, OTHER), "java.util.List<" + note + ">"),
 				new Travelling("empty list", List.of(), "java.util.List<?>"),
 				new Travelling("list of nulls", Arrays.asList(null, null), "java.util.List<?>"),
@@ -163,7 +165,15 @@ public final class ValueShapes {
 				new Refused("record with an Object component",
 						new AgentEvent.Published("a", Instant.EPOCH, "payload"), "component 'payload'"),
 				new Refused("record with a list of Object", new Loose(List.of(NOTE)), "component 'items'"),
-				new Refused("generic record", new Box<>(NOTE), "type variable T"));
+				new Refused("generic record", new Box<>(NOTE), "type variable T"),
+				new Refused("record with an interface component", new Gift("ann", new Gift.Paper("red")),
+						"is declared as interface " + Gift.Wrapping.class.getName() + ", which JSON cannot name the"
+								+ " class of"),
+				new Refused("record with a sealed component that permits a non-sealed one",
+						new Invoice(new Invoice.Flat(100)), "whose permitted subclass " + Invoice.Custom.class.getName()
+								+ " is non-sealed"),
+				new Refused("record with a sealed component of untrusted classes", new Rebate(new Coupon("c-1")),
+						"whose permitted subclass " + coupon + " is not trusted"));
 	}
 
 }
