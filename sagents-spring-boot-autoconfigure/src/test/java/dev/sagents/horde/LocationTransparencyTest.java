@@ -3,11 +3,13 @@ package dev.sagents.horde;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -112,14 +114,34 @@ class LocationTransparencyTest {
 
 	@ParameterizedTest
 	@MethodSource("travelling")
-	void aValueThatTravelsArrivesEqualAsMessageAndAsReplyWhereverTheAgentRuns(ValueShapes.Travelling shape) {
+	void aValueThatTravelsArrivesEqualAsMessageAndAsReplyOfTheTypeAskedForWhereverTheAgentRuns(
+			ValueShapes.Travelling shape) {
 		Give give = new Give(Give.TRAVELLING, TRAVELLING.indexOf(shape));
 		agents.forEach((where, agent) -> {
-			assertThat(agent.callAndWait(shape.value(), Object.class, TIMEOUT)).as("echoed, " + where)
-				.satisfies((echo) -> assertThat(Objects.deepEquals(echo, shape.value())).isTrue());
-			assertThat(agent.call(give, Object.class, TIMEOUT)).as("given, " + where)
-				.succeedsWithin(TIMEOUT)
-				.satisfies((reply) -> assertThat(Objects.deepEquals(reply, shape.value())).isTrue());
+			for (Class<?> asked : List.of(Object.class, shape.declared())) {
+				String as = where + ", as " + asked.getName();
+				assertThat(agent.callAndWait(shape.value(), asked, TIMEOUT)).as("echoed, " + as)
+					.isInstanceOf(asked)
+					.satisfies((echo) -> assertThat(Objects.deepEquals(echo, shape.value())).isTrue());
+				assertThat(agent.call(give, asked, TIMEOUT)).as("given, " + as)
+					.succeedsWithin(TIMEOUT)
+					.isInstanceOf(asked)
+					.satisfies((reply) -> assertThat(Objects.deepEquals(reply, shape.value())).isTrue());
+			}
+		});
+	}
+
+	@Test
+	void aNullReplyArrivesAsNullWhateverTypeTheCallerAsksForWhereverTheAgentRuns() {
+		Give give = new Give(Give.NULL, 0);
+		agents.forEach((where, agent) -> {
+			for (Class<?> replyType : List.of(Object.class, ValueShapes.NOTE.getClass(), List.class, Optional.class,
+					Instant.class, int[].class)) {
+				assertThat(agent.callAndWait(give, replyType, TIMEOUT)).as(where + ", as " + replyType.getName()).isNull();
+				assertThat(agent.call(give, replyType, TIMEOUT)).as(where + ", as " + replyType.getName())
+					.succeedsWithin(TIMEOUT)
+					.isNull();
+			}
 		});
 	}
 
@@ -268,7 +290,7 @@ class LocationTransparencyTest {
 	/**
 	 * Asks the agent to reply with a shape of the table, so the reply travels without the message.
 	 *
-	 * @param kind {@link #TRAVELLING} or {@link #REFUSED}
+	 * @param kind {@link #TRAVELLING} or {@link #REFUSED}, or {@link #NULL} for a {@code null} reply
 	 * @param index the shape's place in that table
 	 */
 	record Give(String kind, int index) {
@@ -276,6 +298,8 @@ class LocationTransparencyTest {
 		static final String TRAVELLING = "travelling";
 
 		static final String REFUSED = "refused";
+
+		static final String NULL = "null";
 
 	}
 
@@ -310,8 +334,11 @@ class LocationTransparencyTest {
 			}
 			Object reply = message;
 			if (message instanceof Give give) {
-				reply = Give.TRAVELLING.equals(give.kind()) ? this.travelling.get(give.index()).value()
-						: this.refused.get(give.index()).value();
+				reply = switch (give.kind()) {
+					case Give.TRAVELLING -> this.travelling.get(give.index()).value();
+					case Give.REFUSED -> this.refused.get(give.index()).value();
+					default -> null;
+				};
 			}
 			return AgentResult.reply(handled + 1, reply);
 		}
