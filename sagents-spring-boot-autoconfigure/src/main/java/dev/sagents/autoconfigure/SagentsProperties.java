@@ -165,7 +165,8 @@ public class SagentsProperties {
 		 * Letters, digits, '.', '_' and '-', at most 64. Defaults to 'sagents-' and the
 		 * application's name (spring.application.name, else the package of its
 		 * {@code @SpringBootApplication} class), so that different applications never join each other,
-		 * or 'sagents' without either; to the cluster name of sagents.horde.config when that is set.
+		 * or 'sagents' without either; to the cluster name of sagents.horde.config when that names
+		 * one (other than Hazelcast's default 'dev').
 		 */
 		private String clusterName;
 
