@@ -20,10 +20,13 @@ final class SagentsPropertiesValidator {
 
 	private static final String POSITIVE_DURATION = "a positive duration, such as 500ms, 30s or 5m";
 
-	/** What a partition or cluster name may be: it ends up in the Hazelcast cluster name, logs and JMX names. */
-	private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+	/** How long a partition or cluster name may be. */
+	static final int MAX_NAME_LENGTH = 64;
 
-	private static final String SAFE_TOKEN_ALLOWED = "1 to 64 letters, digits, '.', '_' or '-'";
+	/** What a partition or cluster name may be: it ends up in the Hazelcast cluster name, logs and JMX names. */
+	private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_NAME_LENGTH + "}");
+
+	private static final String SAFE_TOKEN_ALLOWED = "1 to " + MAX_NAME_LENGTH + " letters, digits, '.', '_' or '-'";
 
 	private static final String JOIN_MEMBERS_ALLOWED = "one or more members, each host or host:port, "
 			+ "such as 10.0.0.12 or 10.0.0.12:5801";
