@@ -17,10 +17,16 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.sagents.actuate.SagentsEndpoint;
+import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentResult;
+import dev.sagents.agent.AgentSession;
+import dev.sagents.agent.AgentSpec;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.horde.HordeStructures;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.testsupport.FreePorts;
@@ -83,6 +89,25 @@ class NodeNamesTests {
 		}));
 	}
 
+	@Test
+	void aBehaviourThatNeedsTheApplicationsMemberStartsWithTheMemberItNamesTheNodeOf() throws IOException {
+		writeApplicationConfig();
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HazelcastAutoConfiguration.class, SagentsAutoConfiguration.class))
+			.withBean("counter", MemberCounter.class)
+			.withPropertyValues("sagents.distribution=horde", "sagents.node-name=aware",
+					"spring.hazelcast.config=" + this.directory.resolve("hazelcast.yaml").toUri(),
+					"sagents.filesystem.base-directory=" + this.directory.resolve("fs"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				HazelcastInstance member = context.getBean(HazelcastInstance.class);
+				assertThat(member.getCluster().getLocalMember().getAttribute(HordeStructures.NODE_NAME_ATTRIBUTE))
+					.isEqualTo("aware");
+				AgentRef agent = context.getBean(AgentSession.class).ensureRunning(AgentSpec.of("a-1"));
+				assertThat(agent.callAndWait("members", Integer.class, GENEROUS)).isEqualTo(1);
+			});
+	}
+
 	/** The application's member: its own cluster on 127.0.0.1, TCP/IP only, no phone-home. */
 	private void writeApplicationConfig() throws IOException {
 		Files.writeString(this.directory.resolve("hazelcast.yaml"), """
@@ -113,6 +138,23 @@ class NodeNamesTests {
 				          - 127.0.0.1:%d
 				          - 127.0.0.1:%d
 				""".formatted(FreePorts.clusterName("names"), this.port, this.port, this.port + 1));
+	}
+
+	/** A behaviour that needs the application's Hazelcast member: it replies how many members it sees. */
+	static class MemberCounter extends CountingAgent {
+
+		private final HazelcastInstance member;
+
+		MemberCounter(HazelcastInstance member) {
+			super("members");
+			this.member = member;
+		}
+
+		@Override
+		public AgentResult<Integer> handle(Integer state, Object message, AgentContext context) {
+			return AgentResult.reply(state, this.member.getCluster().getMembers().size());
+		}
+
 	}
 
 }
