@@ -1,10 +1,13 @@
 package dev.sagents.autoconfigure;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,6 +93,26 @@ class NodeNamesTests {
 	}
 
 	@Test
+	void twoNodesOfOneNameOnMembersTheApplicationConfiguresItselfAreLogged(CapturedOutput output) throws IOException {
+		writeApplicationConfig();
+		ApplicationContextRunner twin = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HazelcastAutoConfiguration.class, SagentsAutoConfiguration.class))
+			.withBean("echo", ParticipationConfinementTests.Echo.class, ParticipationConfinementTests.Echo::new)
+			.withBean(Config.class, this::applicationConfig)
+			.withPropertyValues("sagents.distribution=horde", "sagents.node-name=twin",
+					"sagents.filesystem.base-directory=" + this.directory.resolve("fs"));
+		twin.run((first) -> twin.run((second) -> {
+			HazelcastInstance member = second.getBean(HazelcastInstance.class);
+			await().atMost(GENEROUS).until(() -> member.getCluster().getMembers().size() == 2);
+			assertThat(member.getCluster().getLocalMember().getAttribute(HordeStructures.NODE_NAME_ATTRIBUTE)).isNull();
+			await().atMost(GENEROUS)
+				.untilAsserted(() -> assertThat(first.getBean(ClusterView.class).duplicateNodeNames()).containsExactly("twin"));
+			await().atMost(GENEROUS)
+				.untilAsserted(() -> assertThat(output).contains("2 members of the cluster have the node name 'twin'"));
+		}));
+	}
+
+	@Test
 	void aBehaviourThatNeedsTheApplicationsMemberStartsWithTheMemberItNamesTheNodeOf() throws IOException {
 		writeApplicationConfig();
 		new ApplicationContextRunner()
@@ -138,6 +161,16 @@ class NodeNamesTests {
 				          - 127.0.0.1:%d
 				          - 127.0.0.1:%d
 				""".formatted(FreePorts.clusterName("names"), this.port, this.port, this.port + 1));
+	}
+
+	/** The application's member as a {@link Config} bean, to which Spring Boot applies no customizer. */
+	private Config applicationConfig() {
+		try {
+			return Config.loadFromFile(this.directory.resolve("hazelcast.yaml").toFile());
+		}
+		catch (FileNotFoundException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** A behaviour that needs the application's Hazelcast member: it replies how many members it sees. */
