@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
@@ -29,7 +31,9 @@ import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.cluster.UniformDistribution;
 import dev.sagents.horde.HordeStructures;
+import dev.sagents.process.ProcessKey;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.testsupport.FreePorts;
@@ -77,16 +81,24 @@ class NodeNamesTests {
 	}
 
 	@Test
-	void twoNodesOfOneNameAreReportedAndLogged(CapturedOutput output) throws IOException {
+	void twoNodesOfOneNameAreReportedLoggedAndCountedTogether(CapturedOutput output) throws IOException {
 		writeApplicationConfig();
 		node("twin").run((first) -> node("twin").run((second) -> {
 			HazelcastInstance member = second.getBean(HazelcastInstance.class);
 			await().atMost(GENEROUS).until(() -> member.getCluster().getMembers().size() == 2);
 			ClusterView view = first.getBean(ClusterView.class);
 			await().atMost(GENEROUS).untilAsserted(() -> assertThat(view.duplicateNodeNames()).containsExactly("twin"));
+			await().atMost(GENEROUS).until(() -> view.members().get(SagentsInstance.REGISTRY)
+				.stream()
+				.filter((each) -> each.status() == MemberStatus.ALIVE)
+				.count() == 2);
+			AgentSession session = first.getBean(AgentSession.class);
+			List<String> hosts = member.getCluster().getMembers().stream().map((each) -> each.getUuid().toString()).toList();
+			hosts.forEach((host) -> session.ensureRunning(AgentSpec.of(idOwnedBy(host, hosts))));
 			SagentsEndpoint endpoint = new SagentsEndpoint(view, first.getBean(ProcessRegistry.class),
 					first.getBean(ProcessFailureLog.class));
 			assertThat(endpoint.sagents().duplicateNodeNames()).containsExactly("twin");
+			assertThat(endpoint.sagents().registered().perNode()).isEqualTo(Map.of("twin", 2));
 			await().atMost(GENEROUS)
 				.untilAsserted(() -> assertThat(output).contains("2 members of the cluster have the node name 'twin'"));
 		}));
@@ -161,6 +173,16 @@ class NodeNamesTests {
 				          - 127.0.0.1:%d
 				          - 127.0.0.1:%d
 				""".formatted(FreePorts.clusterName("names"), this.port, this.port, this.port + 1));
+	}
+
+	/** An agent id that member {@code host} of {@code hosts} hosts by placement. */
+	private static String idOwnedBy(String host, List<String> hosts) {
+		for (int i = 0;; i++) {
+			String id = "agent-" + i;
+			if (UniformDistribution.owner(ProcessKey.agent(id), hosts).orElseThrow().equals(host)) {
+				return id;
+			}
+		}
 	}
 
 	/** The application's member as a {@link Config} bean, to which Spring Boot applies no customizer. */
