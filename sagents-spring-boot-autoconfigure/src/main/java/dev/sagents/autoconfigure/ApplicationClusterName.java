@@ -1,5 +1,9 @@
 package dev.sagents.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 import dev.sagents.autoconfigure.SagentsProperties.Horde;
@@ -15,11 +19,15 @@ import org.springframework.util.StringUtils;
  * host or network never join each other's cluster, while the nodes of one application do. The
  * application's name is {@code spring.application.name}, else the package of its
  * {@code @SpringBootApplication} class (its first auto-configuration package); without either,
- * {@code sagents}. Characters a cluster name should not carry become {@code -}.
+ * {@code sagents}. Characters a cluster name should not carry become {@code -}, and a name longer
+ * than an explicit cluster name may be is shortened, ending with a hash of the whole.
  */
 final class ApplicationClusterName {
 
 	private static final String PREFIX = Horde.DEFAULT_CLUSTER_NAME + "-";
+
+	/** How many bytes of the hash a shortened name ends with (two hexadecimal digits each). */
+	private static final int HASH_BYTES = 4;
 
 	private ApplicationClusterName() {
 	}
@@ -28,19 +36,40 @@ final class ApplicationClusterName {
 	static String of(Environment environment, BeanFactory beanFactory) {
 		String applicationName = environment.getProperty("spring.application.name");
 		if (StringUtils.hasText(applicationName)) {
-			return PREFIX + sanitize(applicationName);
+			return named(applicationName);
 		}
 		if (AutoConfigurationPackages.has(beanFactory)) {
 			List<String> packages = AutoConfigurationPackages.get(beanFactory);
 			if (!packages.isEmpty() && StringUtils.hasText(packages.get(0))) {
-				return PREFIX + sanitize(packages.get(0));
+				return named(packages.get(0));
 			}
 		}
 		return Horde.DEFAULT_CLUSTER_NAME;
 	}
 
-	private static String sanitize(String name) {
-		return name.strip().replaceAll("[^A-Za-z0-9._-]", "-");
+	/**
+	 * {@code sagents-} and the sanitized name; past {@value SagentsPropertiesValidator#MAX_NAME_LENGTH}
+	 * characters, the length an explicit cluster name may have, its start and a short hash of the
+	 * whole, so that two long names that start alike still name two clusters.
+	 */
+	private static String named(String applicationName) {
+		String name = PREFIX + applicationName.strip().replaceAll("[^A-Za-z0-9._-]", "-");
+		if (name.length() <= SagentsPropertiesValidator.MAX_NAME_LENGTH) {
+			return name;
+		}
+		String hash = hash(name);
+		return name.substring(0, SagentsPropertiesValidator.MAX_NAME_LENGTH - hash.length() - 1) + "-" + hash;
+	}
+
+	/** The first 8 hexadecimal digits of the SHA-256 of {@code name}. */
+	private static String hash(String name) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, HASH_BYTES);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
 	}
 
 }

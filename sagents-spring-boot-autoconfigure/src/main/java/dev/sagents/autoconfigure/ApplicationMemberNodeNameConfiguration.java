@@ -1,13 +1,13 @@
 package dev.sagents.autoconfigure;
 
 import dev.sagents.horde.HordeStructures;
-import dev.sagents.local.LocalProcessRuntime;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.hazelcast.autoconfigure.HazelcastConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * {@code members=auto}: the application's member, when Spring Boot builds it from a configuration
@@ -21,9 +21,14 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "sagents.horde.members", havingValue = "auto", matchIfMissing = true)
 class ApplicationMemberNodeNameConfiguration {
 
+	/**
+	 * Given only the node name, not the process runtime: the runtime needs the codec, which
+	 * needs every agent behaviour, and a behaviour may need the member this customizes.
+	 */
 	@Bean
-	HazelcastConfigCustomizer sagentsNodeNameHazelcastConfigCustomizer(LocalProcessRuntime runtime) {
-		String nodeName = runtime.node();
+	HazelcastConfigCustomizer sagentsNodeNameHazelcastConfigCustomizer(SagentsProperties properties,
+			Environment environment) {
+		String nodeName = SagentsCoreConfiguration.nodeName(properties, environment);
 		return (config) -> config.getMemberAttributeConfig().setAttribute(HordeStructures.NODE_NAME_ATTRIBUTE, nodeName);
 	}
 

@@ -2,8 +2,8 @@ package dev.sagents.autoconfigure;
 
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import dev.sagents.agent.AgentBehavior;
-import dev.sagents.codec.CompactMessageCodec;
 import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.compact.CompactMessageCodec;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +16,7 @@ import org.springframework.core.io.ResourceLoader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code sagents.horde.codec.format=compact}: values of the classes of the application's
+ * {@code sagents.codec.format=compact}: values of the classes of the application's
  * {@link CompactSerializer} beans travel as Hazelcast Compact, decoded only for the type names
  * of those serializers; every other value travels as JSON, exactly as with {@code json}.
  * Without any such bean every value is JSON. The serializers are used by the codec only, not
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = { "tools.jackson.databind.json.JsonMapper",
 		"com.hazelcast.nio.serialization.compact.CompactSerializer" })
-@ConditionalOnProperty(name = "sagents.horde.codec.format", havingValue = "compact")
+@ConditionalOnProperty(name = "sagents.codec.format", havingValue = "compact")
 class CompactMessageCodecConfiguration {
 
 	@Bean

@@ -29,7 +29,8 @@ import org.springframework.core.io.Resource;
  * included: the application's cluster name ({@link ApplicationClusterName}), a member on
  * 127.0.0.1, ports 5801 on, joining 127.0.0.1 over TCP/IP, multicast and cloud auto-detection off.
  * With it, the resource is the base and the cluster-name, network and failure-detection
- * properties are applied only where set explicitly.</li>
+ * properties are applied only where set explicitly; a resource that names no cluster (or names
+ * Hazelcast's default, {@code dev}) gets the application's cluster name.</li>
  * <li>The Hazelcast properties sagents has defaults for (failure detection, the split-brain merge
  * check, phone-home, logging) are filled in only when neither the configuration nor a JVM system
  * property sets them; an explicit sagents property always wins.</li>
@@ -87,7 +88,7 @@ final class HordeMemberConfigFactory {
 		boolean fromResource = horde.getConfig() != null;
 		Config config = fromResource ? load(horde.getConfig()) : new Config();
 		String clusterName = (horde.getClusterName() != null) ? horde.getClusterName()
-				: fromResource ? config.getClusterName() : applicationClusterName;
+				: namesItsCluster(config) ? config.getClusterName() : applicationClusterName;
 		config.setClusterName((horde.getPartition() != null) ? clusterName + "-" + horde.getPartition() : clusterName);
 		if (config.getInstanceName() == null) {
 			config.setInstanceName(INSTANCE_NAME_PREFIX + nodeName);
@@ -106,6 +107,15 @@ final class HordeMemberConfigFactory {
 		set(config, ClusterProperty.SHUTDOWNHOOK_ENABLED, false);
 		skipJsonMetadata(config);
 		return config;
+	}
+
+	/**
+	 * Whether a resource named the cluster: a configuration that names none has Hazelcast's
+	 * default, {@value Config#DEFAULT_CLUSTER_NAME}, which every unnamed cluster shares, so that
+	 * name too counts as none.
+	 */
+	private static boolean namesItsCluster(Config config) {
+		return !Config.DEFAULT_CLUSTER_NAME.equals(config.getClusterName());
 	}
 
 	/**

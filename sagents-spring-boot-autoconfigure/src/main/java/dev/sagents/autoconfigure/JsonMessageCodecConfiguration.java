@@ -20,9 +20,9 @@ import org.springframework.core.io.ResourceLoader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code sagents.horde.codec.format=json} (the default): JSON through the application's Jackson
+ * {@code sagents.codec.format=json} (the default): JSON through the application's Jackson
  * {@code JsonMapper} (a default one when it has none), decoding only trusted types: the packages
- * of {@code sagents.horde.codec.trusted-packages}, the application's auto-configuration packages
+ * of {@code sagents.codec.trusted-packages}, the application's auto-configuration packages
  * (those of its {@code @SpringBootApplication}) and the packages of the {@link AgentBehavior}
  * beans' state types. A state type of the JDK (such as {@code Integer}) is trusted as that one
  * class, never its package.
@@ -42,7 +42,7 @@ class JsonMessageCodecConfiguration {
 	/** The JSON codec, also the one the Compact codec hands every other value to. */
 	static JsonMessageCodec jsonMessageCodec(ObjectProvider<JsonMapper> mapper, SagentsProperties properties,
 			BeanFactory beanFactory, ResourceLoader resourceLoader, ObjectProvider<AgentBehavior<?>> behaviors) {
-		Set<String> packages = new LinkedHashSet<>(properties.getHorde().getCodec().getTrustedPackages());
+		Set<String> packages = new LinkedHashSet<>(properties.getCodec().getTrustedPackages());
 		if (AutoConfigurationPackages.has(beanFactory)) {
 			// The default package (a @SpringBootApplication without one) names no package to trust.
 			AutoConfigurationPackages.get(beanFactory)

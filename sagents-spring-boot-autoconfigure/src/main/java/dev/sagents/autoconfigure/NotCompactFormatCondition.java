@@ -13,7 +13,7 @@ class NotCompactFormatCondition extends NoneNestedConditions {
 		super(ConfigurationPhase.REGISTER_BEAN);
 	}
 
-	@ConditionalOnProperty(name = "sagents.horde.codec.format", havingValue = "compact")
+	@ConditionalOnProperty(name = "sagents.codec.format", havingValue = "compact")
 	static class CompactFormat {
 
 	}

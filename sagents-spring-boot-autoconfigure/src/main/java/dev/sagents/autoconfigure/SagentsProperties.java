@@ -54,8 +54,8 @@ public class SagentsProperties {
 	/** The threads that run process handlers. */
 	private final Runtime runtime = new Runtime();
 
-	/** How the values agents take and give are checked on this node. */
-	private final CodecChecks codec = new CodecChecks();
+	/** How values travel between members, and how this node checks the values agents take and give. */
+	private final Codec codec = new Codec();
 
 	/** Where agents and file systems run. */
 	public DistributionMode getDistribution() {
@@ -102,8 +102,8 @@ public class SagentsProperties {
 		return this.runtime;
 	}
 
-	/** The codec checks of this node. */
-	public CodecChecks getCodec() {
+	/** The codec settings. */
+	public Codec getCodec() {
 		return this.codec;
 	}
 
@@ -164,8 +164,9 @@ public class SagentsProperties {
 		 * effective name is '<cluster-name>-<partition>', so partitions never join each other.
 		 * Letters, digits, '.', '_' and '-', at most 64. Defaults to 'sagents-' and the
 		 * application's name (spring.application.name, else the package of its
-		 * @SpringBootApplication class), so that different applications never join each other,
-		 * or 'sagents' without either; to the cluster name of sagents.horde.config when that is set.
+		 * {@code @SpringBootApplication} class), so that different applications never join each other,
+		 * or 'sagents' without either; to the cluster name of sagents.horde.config when that names
+		 * one (other than Hazelcast's default 'dev').
 		 */
 		private String clusterName;
 
@@ -200,9 +201,6 @@ public class SagentsProperties {
 
 		/** How fast the member sagents starts notices a crashed or hung member. */
 		private final FailureDetection failureDetection = new FailureDetection();
-
-		/** How messages, replies, events and states travel between members. */
-		private final Codec codec = new Codec();
 
 		/** Which nodes are sagents members. */
 		public MembersMode getMembers() {
@@ -282,11 +280,6 @@ public class SagentsProperties {
 		/** The failure-detection settings. */
 		public FailureDetection getFailureDetection() {
 			return this.failureDetection;
-		}
-
-		/** The codec settings. */
-		public Codec getCodec() {
-			return this.codec;
 		}
 
 	}
@@ -458,7 +451,13 @@ public class SagentsProperties {
 
 	}
 
-	/** {@code sagents.horde.codec.*}. */
+	/**
+	 * {@code sagents.codec.*}: how values travel between members in horde mode, and how calls and
+	 * casts to the agents of this node, in local mode too, are made to behave as between members.
+	 * By default the MessageCodec bean checks each message, reply type, reply and published
+	 * payload (a lookup per class) and refuses what could not travel with
+	 * MessageEncodingException.
+	 */
 	public static class Codec {
 
 		/**
@@ -476,6 +475,16 @@ public class SagentsProperties {
 		 * ever instantiated from received bytes.
 		 */
 		private List<String> trustedPackages = new ArrayList<>();
+
+		/**
+		 * Whether every message, reply and event payload of the agents of this node is encoded and
+		 * decoded by the codec, so that an agent gets, and a caller receives, what another member
+		 * would have decoded (as Pekko's serialize-messages). For tests: a test in local mode then
+		 * fails as horde mode would, also where the checks cannot tell (a field Jackson writes
+		 * differently from how it reads it). Costs an encode and a decode per value; needs a
+		 * MessageCodec (Jackson on the classpath, or a MessageCodec bean).
+		 */
+		private boolean verifyLocal;
 
 		/** How values travel. */
 		public CodecFormat getFormat() {
@@ -496,27 +505,6 @@ public class SagentsProperties {
 		public void setTrustedPackages(List<String> trustedPackages) {
 			this.trustedPackages = trustedPackages;
 		}
-
-	}
-
-	/**
-	 * {@code sagents.codec.*}: how calls and casts to the agents of this node, in local mode and
-	 * in horde mode, are made to behave as between members. By default the MessageCodec bean checks
-	 * each message, reply type, reply and published payload (a lookup per class) and refuses what
-	 * could not travel with MessageEncodingException; the codec itself is set with
-	 * {@code sagents.horde.codec.*}.
-	 */
-	public static class CodecChecks {
-
-		/**
-		 * Whether every message, reply and event payload of the agents of this node is encoded and
-		 * decoded by the codec, so that an agent gets, and a caller receives, what another member
-		 * would have decoded (as Pekko's serialize-messages). For tests: a test in local mode then
-		 * fails as horde mode would, also where the checks cannot tell (a field Jackson writes
-		 * differently from how it reads it). Costs an encode and a decode per value; needs a
-		 * MessageCodec (Jackson on the classpath, or a MessageCodec bean).
-		 */
-		private boolean verifyLocal;
 
 		/** Whether local values go through the codec. */
 		public boolean isVerifyLocal() {

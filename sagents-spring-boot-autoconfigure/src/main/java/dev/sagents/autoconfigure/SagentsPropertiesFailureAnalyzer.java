@@ -58,7 +58,8 @@ public class SagentsPropertiesFailureAnalyzer implements FailureAnalyzer, Ordere
 
 	/**
 	 * Two members of one instance name in this JVM: the node name that names the member, or, when
-	 * the member's name comes from elsewhere, the configuration that names it.
+	 * the member's name comes from elsewhere, the {@code sagents.horde.config} resource if one is
+	 * set, else the {@link SagentsHazelcastConfigCustomizer} that named it.
 	 */
 	private FailureAnalysis nameInUseReport(MemberNameInUseException failure) {
 		String nodeName = failure.nodeName();
@@ -67,9 +68,16 @@ public class SagentsPropertiesFailureAnalyzer implements FailureAnalyzer, Ordere
 					+ "member is named sagents-<node name>; the default node name, <host>:<server.port> or <host>:<pid>, "
 					+ "is the same for the nodes of one JVM without a fixed server.port)", failure);
 		}
-		return report("sagents.horde.config", null, "a Hazelcast configuration whose instance-name ('"
-				+ failure.instanceName() + "') no other member of this JVM has, or none: sagents then names the member "
-				+ "sagents-<node name> (a SagentsHazelcastConfigCustomizer may set it too)", failure);
+		if (findGivenProperty("sagents.horde.config") != null) {
+			return report("sagents.horde.config", null, "a Hazelcast configuration whose instance-name ('"
+					+ failure.instanceName() + "') no other member of this JVM has, or none: sagents then names the "
+					+ "member sagents-<node name> (a SagentsHazelcastConfigCustomizer may set it too)", failure);
+		}
+		return new FailureAnalysis("A Hazelcast member named '" + failure.instanceName() + "' already runs in this JVM."
+				+ " The member sagents starts was given that instance name by a SagentsHazelcastConfigCustomizer (or"
+				+ " the Config it customizes): sagents itself names it sagents-<node name>, and sagents.horde.config is"
+				+ " not set.\n", "Have your SagentsHazelcastConfigCustomizer set an instance name no other member of this"
+						+ " JVM has, or none, so that sagents names the member after its sagents.node-name.", failure);
 	}
 
 	/** Before Spring Boot's analyzers, which carry no order and so come last. */

@@ -20,10 +20,13 @@ final class SagentsPropertiesValidator {
 
 	private static final String POSITIVE_DURATION = "a positive duration, such as 500ms, 30s or 5m";
 
-	/** What a partition or cluster name may be: it ends up in the Hazelcast cluster name, logs and JMX names. */
-	private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+	/** How long a partition or cluster name may be. */
+	static final int MAX_NAME_LENGTH = 64;
 
-	private static final String SAFE_TOKEN_ALLOWED = "1 to 64 letters, digits, '.', '_' or '-'";
+	/** What a partition or cluster name may be: it ends up in the Hazelcast cluster name, logs and JMX names. */
+	private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_NAME_LENGTH + "}");
+
+	private static final String SAFE_TOKEN_ALLOWED = "1 to " + MAX_NAME_LENGTH + " letters, digits, '.', '_' or '-'";
 
 	private static final String JOIN_MEMBERS_ALLOWED = "one or more members, each host or host:port, "
 			+ "such as 10.0.0.12 or 10.0.0.12:5801";
@@ -63,6 +66,7 @@ final class SagentsPropertiesValidator {
 		requirePositive("sagents.filesystem.call-timeout", filesystem.getCallTimeout());
 		validateRestart("sagents.filesystem.restart", filesystem.getRestart());
 		validateRuntime(properties.getRuntime());
+		validateTrustedPackages(properties.getCodec().getTrustedPackages());
 	}
 
 	private static void validatePartition(SagentsProperties properties) {
@@ -93,7 +97,6 @@ final class SagentsPropertiesValidator {
 				"0 (leave such connections to Hazelcast) or a positive duration, such as 1s");
 		validateNetwork(horde.getNetwork());
 		validateFailureDetection(horde.getFailureDetection());
-		validateTrustedPackages(horde.getCodec().getTrustedPackages());
 	}
 
 	/** The codec's own rules: well-formed package names, none of the JDK's. */
@@ -102,7 +105,7 @@ final class SagentsPropertiesValidator {
 			new TrustedTypes(packages, List.of(), SagentsPropertiesValidator.class.getClassLoader());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidSagentsPropertyException("sagents.horde.codec.trusted-packages",
+			throw new InvalidSagentsPropertyException("sagents.codec.trusted-packages",
 					String.join(",", packages), "the application's package names, such as com.example.orders ("
 							+ ex.getMessage() + ")");
 		}

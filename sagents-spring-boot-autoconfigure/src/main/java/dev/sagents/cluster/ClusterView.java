@@ -47,8 +47,8 @@ public interface ClusterView {
 	}
 
 	/**
-	 * How many processes each node hosts, by node name; empty when the view cannot tell (local
-	 * mode, where the registry's count is this node's).
+	 * How many processes each node hosts, by node name (nodes that share a name counted together);
+	 * empty when the view cannot tell (local mode, where the registry's count is this node's).
 	 */
 	default Map<String, Integer> hostedPerNode() {
 		return Map.of();

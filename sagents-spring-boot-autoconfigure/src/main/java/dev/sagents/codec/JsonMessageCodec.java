@@ -35,8 +35,9 @@ import dev.sagents.process.Arguments;
  * <p>What travels, and arrives as an equal value: {@code null}; strings, numbers, {@code UUID},
  * the {@code java.time} values ({@link ZonedDateTime} with its zone, {@link OffsetDateTime} with
  * its offset); records, enums and other classes of trusted packages, nested ones and their lists,
- * maps and {@code byte[]} fields (JSON carries those as base64) included; arrays of those and of
- * primitives; and a {@link List}, {@link Set}, {@link SortedSet}, {@link Map}, {@link SortedMap}
+ * maps and {@code byte[]} fields (JSON carries those as base64) included, and record components
+ * declared as a sealed interface or class, whose value travels under its class name; arrays of
+ * those and of primitives; and a {@link List}, {@link Set}, {@link SortedSet}, {@link Map}, {@link SortedMap}
  * or {@link Optional} of any of these, at the top or nested, whose elements are of one class: the
  * type names the class of its elements, so a {@code List<Note>} arrives as a list of notes. A
  * received list is an {@link ArrayList}, a set a {@link LinkedHashSet} (a sorted one a
@@ -45,15 +46,18 @@ import dev.sagents.process.Arguments;
  * <p>What is refused, by {@link #encode} and {@link #check} alike, with a
  * {@link MessageEncodingException} that names the type and what to do instead: a class that is not
  * trusted; a record with a component declared as {@code Object}, as its own type variable or as a
- * raw collection (JSON names no types inside a value, so it would arrive as maps and lists; see
- * {@link RecordComponentTypes}); and the containers {@link ValueTypes} refuses (elements of
- * different classes, map keys JSON cannot write as text, collections that are neither lists nor
- * sets). Fields of other classes declared as {@code Object} are not checked: they arrive as JSON
+ * raw collection (JSON names no types inside a value, so it would arrive as maps and lists), or as
+ * an interface or abstract class that is not sealed (no member could create it), or as a sealed
+ * type that permits an untrusted or non-sealed class (see {@link RecordComponentTypes}); and the
+ * containers {@link ValueTypes} refuses (elements of different classes, map keys JSON cannot write
+ * as text, collections that are neither lists nor sets). Fields of other classes declared as {@code Object} are not checked: they arrive as JSON
  * structures. {@code sagents.codec.verify-local} finds those too, in local mode.
  *
- * <p>The mapper is used as given, but for dates: values are written with their zone id and read
- * without adjusting them to the mapper's time zone, so they arrive equal. This codec enables no
- * default typing, which would let a payload name its own classes. If the application's mapper has
+ * <p>The mapper is used as given, but for dates and sealed types: values are written with their
+ * zone id and read without adjusting them to the mapper's time zone, so they arrive equal; a value
+ * declared as a sealed type carries its class name, read back only as one of the trusted classes
+ * the sealed type permits ({@link SealedTypeIds}). This codec enables no default typing, which
+ * would let a payload name its own classes. If the application's mapper has
  * default typing on, its {@code PolymorphicTypeValidator} is what guards the fields it covers.
  */
 public final class JsonMessageCodec implements MessageCodec {
@@ -79,6 +83,8 @@ public final class JsonMessageCodec implements MessageCodec {
 
 	private final TrustedTypes trustedTypes;
 
+	private final RecordComponentTypes recordComponentTypes;
+
 	private final ValueTypes valueTypes;
 
 	/** A reader per class, built once: Jackson then skips the root-type lookup on every value. */
@@ -101,20 +107,22 @@ public final class JsonMessageCodec implements MessageCodec {
 	 * @param trustedTypes which type names {@link #decode(EncodedValue)} accepts
 	 */
 	public JsonMessageCodec(JsonMapper mapper, TrustedTypes trustedTypes) {
-		this(mapper, trustedTypes, Set.of());
+		this(SealedTypeIds.applyTo(Arguments.notNull(mapper, "mapper"),
+				Arguments.notNull(trustedTypes, "trustedTypes")::isTrusted), trustedTypes, Set.of(), null);
 	}
 
 	/**
 	 * @param notElements classes whose values travel only as the top-level value, not inside a
 	 * container or array (the Compact codec's)
+	 * @param notElementRefusal why, and what to do instead
 	 */
-	private JsonMessageCodec(JsonMapper mapper, TrustedTypes trustedTypes, Set<Class<?>> notElements) {
-		this.mapper = Arguments.notNull(mapper, "mapper");
-		this.trustedTypes = Arguments.notNull(trustedTypes, "trustedTypes");
-		this.valueTypes = new ValueTypes(this::refusal, (type) -> notElements.contains(type)
-				? "a Compact value travels only as the top-level value, not inside a container or array; send a"
-						+ " class with a CompactSerializer that writes the items with writeArrayOfCompact"
-				: null);
+	private JsonMessageCodec(JsonMapper mapper, TrustedTypes trustedTypes, Set<Class<?>> notElements,
+			String notElementRefusal) {
+		this.mapper = mapper;
+		this.trustedTypes = trustedTypes;
+		this.recordComponentTypes = new RecordComponentTypes(trustedTypes::isTrusted);
+		this.valueTypes = new ValueTypes(this::refusal,
+				(type) -> notElements.contains(type) ? notElementRefusal : null);
 		this.readers = new ClassValue<>() {
 
 			@Override
@@ -136,9 +144,13 @@ public final class JsonMessageCodec implements MessageCodec {
 	/**
 	 * This codec, but refusing {@code classes} inside containers and arrays, where it would write
 	 * them as JSON: for the Compact codec, which writes them as Compact at the top level only.
+	 *
+	 * @param classes the classes whose values travel only as the top-level value
+	 * @param refusal why a value of them cannot travel inside a container, and what to do instead
 	 */
-	JsonMessageCodec refusingElementsOf(Set<Class<?>> classes) {
-		return new JsonMessageCodec(this.mapper, this.trustedTypes, Set.copyOf(classes));
+	public JsonMessageCodec refusingElementsOf(Set<Class<?>> classes, String refusal) {
+		return new JsonMessageCodec(this.mapper, this.trustedTypes, Set.copyOf(classes),
+				Arguments.notNull(refusal, "refusal"));
 	}
 
 	/**
@@ -229,11 +241,12 @@ public final class JsonMessageCodec implements MessageCodec {
 	/** Why values of a class cannot travel as JSON, or {@code null}. */
 	private String refusal(Class<?> type) {
 		if (!this.trustedTypes.isTrusted(type.getName())) {
-			return "it is not trusted; trust its package with sagents.horde.codec.trusted-packages (the"
+			return "it is not trusted; trust its package (" + type.getPackageName() + ") with"
+					+ " sagents.codec.trusted-packages (the"
 					+ " application's packages, those of the agents' state types and the JDK's value types are"
 					+ " trusted already)";
 		}
-		return RecordComponentTypes.refusal(type);
+		return this.recordComponentTypes.refusal(type);
 	}
 
 	/**

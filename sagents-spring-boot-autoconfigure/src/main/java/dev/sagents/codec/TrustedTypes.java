@@ -64,7 +64,9 @@ import dev.sagents.supervisor.ProcessFailure;
  * with {@code @JsonTypeInfo(use = CLASS)}) is trusted along with it, which is why well-known gadget
  * classes are not filtered here, and why the packages of the JDK ({@code java}, {@code javax},
  * {@code jdk}, {@code sun}, {@code com.sun}) cannot be trusted wholesale. Do not trust the packages
- * of third-party libraries; name their value classes one by one instead.
+ * of third-party libraries; name their value classes one by one instead. A field declared as a
+ * sealed type is the exception: the JSON codec creates its value only as a trusted class the type
+ * permits.
  *
  * <p>Names with characters a class name cannot have are refused, and so are arrays (but
  * {@code byte[]}) and primitives: a codec resolves the component of an array, and each type a

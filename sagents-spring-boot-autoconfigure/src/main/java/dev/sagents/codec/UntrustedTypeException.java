@@ -25,8 +25,8 @@ public class UntrustedTypeException extends SagentsException {
 	}
 
 	private static String remedy(String type) {
-		return (type != null && type.startsWith(CompactMessageCodec.TYPE_PREFIX))
-				? "declare a CompactSerializer bean for it" : "trust its package with sagents.horde.codec.trusted-packages";
+		return (type != null && type.startsWith(EncodedValue.COMPACT_TYPE_PREFIX))
+				? "declare a CompactSerializer bean for it" : "trust its package with sagents.codec.trusted-packages";
 	}
 
 }

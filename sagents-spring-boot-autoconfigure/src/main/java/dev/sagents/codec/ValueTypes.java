@@ -41,7 +41,7 @@ import java.util.UUID;
  * with a {@link MessageEncodingException} naming the type and what to do instead:
  * <ul>
  * <li>a class the codec's rule refuses (for JSON: one it does not trust, or a record with a
- * component declared as {@code Object}), also as an element;</li>
+ * component declared as {@code Object}), also as an element, which is then named itself;</li>
  * <li>a collection that is neither a list nor a set, and a sorted set or map with a comparator,
  * which does not travel;</li>
  * <li>a container whose elements (keys, values) are of different classes, since the receiver
@@ -162,7 +162,7 @@ final class ValueTypes {
 			return arrayType(top, type);
 		}
 		Verdict verdict = this.verdicts.get(type);
-		refuseIf(top, element ? verdict.elementRefusal() : verdict.refusal());
+		refuseElementIf(top, element, verdict.name().name(), element ? verdict.elementRefusal() : verdict.refusal());
 		return verdict.name();
 	}
 
@@ -223,7 +223,8 @@ final class ValueTypes {
 		}
 		if (!component.isPrimitive()) {
 			refuseIf(top, unnamedComponent(component));
-			refuseIf(top, this.verdicts.get(component).elementRefusal());
+			Verdict verdict = this.verdicts.get(component);
+			refuseElementIf(top, true, verdict.name().name(), verdict.elementRefusal());
 		}
 		String name = component.isPrimitive() ? component.getName() : this.verdicts.get(component).name().name();
 		return new TypeName(name, List.of(), dimensions);
@@ -304,6 +305,28 @@ final class ValueTypes {
 
 	private static boolean isAbstract(Class<?> type) {
 		return type.isInterface() || Modifier.isAbstract(type.getModifiers());
+	}
+
+	/**
+	 * Refuses a value of class {@code type} (by that name) that cannot travel; an element by its
+	 * own class too, saying what holds it, so that the class to trust or change is the one named.
+	 */
+	private static void refuseElementIf(Object top, boolean element, String type, String refusal) {
+		if (refusal != null) {
+			throw new MessageEncodingException(type, element ? refusal + " (it is held in the " + kind(top)
+					+ " sent, as an element)" : refusal);
+		}
+	}
+
+	/** What the sender sent, as a kind of container. */
+	private static String kind(Object top) {
+		if (top instanceof Collection<?> collection) {
+			return collectionName(top, collection);
+		}
+		if (top instanceof Map<?, ?> map) {
+			return mapName(top, map);
+		}
+		return (top instanceof Optional) ? OPTIONAL : "array";
 	}
 
 	private static void refuseIf(Object top, String refusal) {

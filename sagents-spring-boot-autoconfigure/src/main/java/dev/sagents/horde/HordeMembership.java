@@ -113,7 +113,7 @@ final class HordeMembership implements MembershipListener {
 	void announce(MemberStatus status) {
 		MemberRecord record = new MemberRecord(this.localNode, status);
 		String self = localMember();
-		this.records.put(self, record);
+		keep(self, record);
 		if (holdsData()) {
 			this.statuses.set(self, record.toJson());
 		}
@@ -269,6 +269,21 @@ final class HordeMembership implements MembershipListener {
 		warnIfNameShared(event.getMember());
 	}
 
+	/**
+	 * Keeps member {@code id}'s announced record. A member that carries no node-name attribute (an
+	 * application's own member, which sagents did not configure) is known by its name only from
+	 * now: warn then if another member has it.
+	 */
+	private void keep(String id, MemberRecord record) {
+		MemberRecord previous = this.records.put(id, record);
+		if (previous == null || !previous.node().equals(record.node())) {
+			com.hazelcast.cluster.Member member = find(id);
+			if (member != null && member.getAttribute(HordeStructures.NODE_NAME_ATTRIBUTE) == null) {
+				warnIfNameShared(member);
+			}
+		}
+	}
+
 	/** Warns when another member of the cluster has {@code member}'s node name. */
 	private void warnIfNameShared(com.hazelcast.cluster.Member member) {
 		String name = nodeName(member);
@@ -322,7 +337,7 @@ final class HordeMembership implements MembershipListener {
 
 		@Override
 		public void entryAdded(EntryEvent<String, HazelcastJsonValue> event) {
-			HordeMembership.this.records.put(event.getKey(), MemberRecord.fromJson(event.getValue()));
+			keep(event.getKey(), MemberRecord.fromJson(event.getValue()));
 		}
 
 		@Override

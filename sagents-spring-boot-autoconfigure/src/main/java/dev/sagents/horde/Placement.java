@@ -228,14 +228,18 @@ final class Placement {
 		return this.node.membership().withData(() -> this.registry.keys(kind));
 	}
 
-	/** How many processes each member hosts, by node name. */
+	/**
+	 * How many processes each member hosts, by node name; members that share a name (reported
+	 * apart, as duplicate node names) are counted together.
+	 */
 	Map<String, Integer> hostedPerNode() {
 		Map<String, Integer> perNode = new LinkedHashMap<>();
 		if (!this.node.joined().getAsBoolean() || !this.node.membership().holdsData()) {
 			return perNode;
 		}
 		for (String member : this.node.membership().memberIds()) {
-			perNode.put(this.node.membership().nodeName(member), (int) this.registry.countHostedBy(member));
+			perNode.merge(this.node.membership().nodeName(member), (int) this.registry.countHostedBy(member),
+					Integer::sum);
 		}
 		return perNode;
 	}

@@ -57,11 +57,26 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 		this.state = (stored != null) ? stored : this.behavior.initialState(this);
 	}
 
+	/**
+	 * Runs the behaviour and keeps what it returned. The reply goes through the node's
+	 * {@link Transit} first, as it would on its way to another member: one that cannot travel
+	 * refuses the message with a {@link MessageEncodingException} before the new state is kept or
+	 * persisted, so a retry does not apply it twice.
+	 */
 	@Override
 	protected Object handle(Object message) throws Exception {
 		changeStatus(AgentStatus.RUNNING);
-		AgentResult<Object> result = this.behavior.handle(this.state, message, this);
-		Objects.requireNonNull(result, () -> "AgentBehavior.handle returned null for agent " + id());
+		AgentResult<Object> result;
+		Object reply;
+		try {
+			result = this.behavior.handle(this.state, message, this);
+			Objects.requireNonNull(result, () -> "AgentBehavior.handle returned null for agent " + id());
+			reply = this.runtime.transit().value(result.reply());
+		}
+		catch (MessageEncodingException ex) {
+			changeStatus(AgentStatus.IDLE);
+			throw ex;
+		}
 		Object previous = this.state;
 		this.state = result.state();
 		if (!Objects.equals(previous, this.state)) {
@@ -71,17 +86,16 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 		if (result.stop()) {
 			stopSelf(ExitReason.NORMAL);
 		}
-		if (result.reply() != null && this.supervisor.events().hasSubscribers(id())) {
-			// As a subscriber on another member would get it; a reply that cannot travel fails here.
-			this.supervisor.events()
-				.publish(new AgentEvent.Replied(id(), Instant.now(), this.runtime.transit().value(result.reply())));
+		if (reply != null && this.supervisor.events().hasSubscribers(id())) {
+			this.supervisor.events().publish(new AgentEvent.Replied(id(), Instant.now(), reply));
 		}
-		return result.reply();
+		return reply;
 	}
 
 	/**
 	 * A value that could not travel to another member (a reply or a published payload) is a
-	 * refusal: the caller gets the {@link MessageEncodingException}, and the agent goes on.
+	 * refusal: the caller gets the {@link MessageEncodingException}, and the agent goes on with
+	 * the state it had.
 	 */
 	@Override
 	protected boolean isRefusal(Throwable error) {
@@ -103,12 +117,6 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 	@Override
 	protected void checkReplyType(Class<?> replyType) {
 		this.runtime.transit().replyType(replyType);
-	}
-
-	/** The reply as it would arrive from another member; one that could not travel fails the call. */
-	@Override
-	protected Object replied(Object reply) {
-		return this.runtime.transit().value(reply);
 	}
 
 	@Override

@@ -27,9 +27,9 @@ import dev.sagents.supervisor.RestartIntensity;
  *
  * <p>This class says what handling a message means: the reply, a refusal, a crash and its restart,
  * and a caller of {@link #callAndWait} that found the process idle running the handler itself.
- * Subclasses may check or copy what a sender on this node gives and gets ({@link #accepted},
- * {@link #checkReplyType}, {@link #replied}): an agent's values so behave as between members. Its
- * parts say the rest: {@link Mailbox} (its superclass: the queue, who drains it and when, the stop
+ * Subclasses may check or copy what a sender on this node gives ({@link #accepted},
+ * {@link #checkReplyType}), and their handler what it replies: an agent's values so behave as
+ * between members. Its parts say the rest: {@link Mailbox} (its superclass: the queue, who drains it and when, the stop
  * and the end), {@link Envelopes} (what the mailbox holds, how a reply goes back),
  * {@link CallerWait} (a caller's wait for its reply, timeouts and errors) and {@link RestartWindow}
  * (how often a crash may still be restarted).
@@ -89,14 +89,6 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	protected void checkReplyType(Class<?> replyType) {
 	}
 
-	/**
-	 * What a caller on this node gets for the handler's {@code reply} (maybe {@code null}); the
-	 * default: the reply itself. What it throws fails the call, which was handled.
-	 */
-	protected Object replied(Object reply) {
-		return reply;
-	}
-
 	/** Called after a handler threw, before the restart; the default does nothing. */
 	protected void crashed(Throwable error) {
 	}
@@ -148,10 +140,9 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	}
 
 	/**
-	 * Sends {@code message} and completes with the reply, with no timeout of its own and as they
-	 * are (neither {@link #accepted} nor {@link #replied}): for a member serving a call whose
-	 * sender keeps the timeout and whose values went through the codec, which saves a timer per
-	 * message.
+	 * Sends {@code message} and completes with the reply, with no timeout of its own and as it is
+	 * (not through {@link #accepted}): for a member serving a call whose sender keeps the timeout
+	 * and whose message went through the codec, which saves a timer per message.
 	 */
 	public final CompletableFuture<Object> deliver(Object message) {
 		CompletableFuture<Object> reply = new CompletableFuture<>();
@@ -173,7 +164,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 			return CompletableFuture.failedFuture(ex);
 		}
 		return CallerWait.withTimeout(this.key, deliver(sent), timeout, this.runtime.timer())
-			.thenApply((reply) -> replyType.cast(replied(reply)));
+			.thenApply(replyType::cast);
 	}
 
 	@Override
@@ -197,7 +188,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 			reply = CallerWait.await(this.key,
 					CallerWait.withTimeout(this.key, deliver(sent), timeout, this.runtime.timer()), timeout);
 		}
-		return replyType.cast(replied(reply));
+		return replyType.cast(reply);
 	}
 
 	private Object handleInline(Object message, Duration timeout) {

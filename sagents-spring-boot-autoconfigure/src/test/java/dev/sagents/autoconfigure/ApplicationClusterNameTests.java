@@ -1,5 +1,7 @@
 package dev.sagents.autoconfigure;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -32,6 +34,28 @@ class ApplicationClusterNameTests {
 	@Test
 	void withNeitherTheClusterIsSagents() {
 		assertThat(ApplicationClusterName.of(this.environment, this.beanFactory)).isEqualTo("sagents");
+	}
+
+	@Test
+	void aLongNameIsShortenedToWhatAClusterNameMayBeAndTwoLongNamesStayApart() {
+		String common = "com.example.a-rather-long-company-name.with-a-long-division.";
+		this.environment.setProperty("spring.application.name", common + "orders");
+		String orders = ApplicationClusterName.of(this.environment, this.beanFactory);
+		this.environment.setProperty("spring.application.name", common + "billing");
+		String billing = ApplicationClusterName.of(this.environment, this.beanFactory);
+
+		assertThat(List.of(orders, billing)).allSatisfy((name) -> assertThat(name).hasSize(64)
+			.startsWith("sagents-com.example.a-rather-long-company-name.with-a-")
+			.matches("[A-Za-z0-9._-]{1,64}"));
+		assertThat(orders).isNotEqualTo(billing);
+		assertThat(ApplicationClusterName.of(this.environment, this.beanFactory)).isEqualTo(billing);
+	}
+
+	@Test
+	void aNameOfTheLengthAClusterNameMayHaveIsKept() {
+		String name = "x".repeat(64 - "sagents-".length());
+		this.environment.setProperty("spring.application.name", name);
+		assertThat(ApplicationClusterName.of(this.environment, this.beanFactory)).isEqualTo("sagents-" + name);
 	}
 
 	@Test

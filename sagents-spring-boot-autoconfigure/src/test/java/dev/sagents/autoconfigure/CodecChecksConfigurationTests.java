@@ -3,7 +3,9 @@ package dev.sagents.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,10 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSession;
 import dev.sagents.agent.AgentSpec;
+import dev.sagents.agent.AgentStatus;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.codec.MessageEncodingException;
@@ -43,7 +47,7 @@ class CodecChecksConfigurationTests {
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SagentsAutoConfiguration.class))
 			.withPropertyValues("sagents.node-name=n1", "sagents.filesystem.base-directory=" + this.baseDirectory,
-					"sagents.horde.codec.trusted-packages=dev.sagents.autoconfigure")
+					"sagents.codec.trusted-packages=dev.sagents.autoconfigure")
 			.withBean("echo", AgentBehavior.class, EchoAgent::new);
 	}
 
@@ -58,7 +62,7 @@ class CodecChecksConfigurationTests {
 			assertThatExceptionOfType(MessageEncodingException.class)
 				.isThrownBy(() -> agent.callAndWait(new Coupon("c-1"), Object.class, TIMEOUT))
 				.withMessageContaining(Coupon.class.getName())
-				.withMessageContaining("sagents.horde.codec.trusted-packages");
+				.withMessageContaining("sagents.codec.trusted-packages");
 			assertThatExceptionOfType(MessageEncodingException.class)
 				.isThrownBy(() -> agent.cast(new Coupon("c-1")));
 		});
@@ -80,6 +84,25 @@ class CodecChecksConfigurationTests {
 					.anyMatch((event) -> event instanceof AgentEvent.Replied replied && "after".equals(replied.reply())));
 			assertThat(events).noneMatch((event) -> event instanceof AgentEvent.Published)
 				.noneMatch((event) -> event instanceof AgentEvent.Replied replied && replied.reply() instanceof Coupon);
+		});
+	}
+
+	@Test
+	void aReplyThatCouldNotTravelLeavesTheStateAsItWasAndPersistsNothing() {
+		List<Object> persisted = new CopyOnWriteArrayList<>();
+		runner().withBean(AgentPersistence.class, () -> new RecordingPersistence(persisted)).run((context) -> {
+			AgentRef agent = context.getBean(AgentSession.class).ensureRunning(AgentSpec.of("alice"));
+			assertThat(agent.callAndWait("first", String.class, TIMEOUT)).isEqualTo("first");
+			assertThat(persisted).containsExactly(1);
+			assertThatExceptionOfType(MessageEncodingException.class)
+				.isThrownBy(() -> agent.callAndWait(EchoAgent.REPLY_COUPON, Object.class, TIMEOUT))
+				.withMessageContaining(Coupon.class.getName());
+			assertThat(agent.call(EchoAgent.REPLY_COUPON, Object.class, TIMEOUT)).failsWithin(TIMEOUT)
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(MessageEncodingException.class);
+			assertThat(agent.callAndWait(EchoAgent.STATE, Integer.class, TIMEOUT)).isEqualTo(1);
+			assertThat(persisted).containsExactly(1);
+			assertThat(agent.status()).isEqualTo(AgentStatus.IDLE);
 		});
 	}
 
@@ -122,12 +145,31 @@ class CodecChecksConfigurationTests {
 	record Parcel(String id) {
 	}
 
-	/** Replies with the message it got; publishes or replies a value of an untrusted package when asked. */
+	/** Records every state persisted on a change. */
+	record RecordingPersistence(List<Object> persisted) implements AgentPersistence {
+
+		@Override
+		public void persistState(String agentId, Object state, PersistencePoint point) {
+			if (point == PersistencePoint.ON_CHANGE) {
+				this.persisted.add(state);
+			}
+		}
+
+		@Override
+		public <S> Optional<S> loadState(String agentId, Class<S> stateType) {
+			return Optional.empty();
+		}
+
+	}
+
+	/** Replies with the message it got (its state counts them); replies its state to {@link #STATE}; publishes or replies a value of an untrusted package when asked. */
 	static class EchoAgent implements AgentBehavior<Integer> {
 
 		static final String PUBLISH_COUPON = "publish a coupon";
 
 		static final String REPLY_COUPON = "reply a coupon";
+
+		static final String STATE = "state";
 
 		@Override
 		public Class<Integer> stateType() {
@@ -141,6 +183,9 @@ class CodecChecksConfigurationTests {
 
 		@Override
 		public AgentResult<Integer> handle(Integer state, Object message, AgentContext context) {
+			if (STATE.equals(message)) {
+				return AgentResult.reply(state, state);
+			}
 			if (PUBLISH_COUPON.equals(message)) {
 				context.publish(new Coupon("c-1"));
 			}

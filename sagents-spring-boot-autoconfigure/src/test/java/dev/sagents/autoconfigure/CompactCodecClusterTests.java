@@ -14,8 +14,8 @@ import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.cluster.ClusterView;
-import dev.sagents.codec.CompactMessageCodec;
 import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.compact.CompactMessageCodec;
 import dev.sagents.codec.orders.Line;
 import dev.sagents.codec.orders.LineSerializer;
 import dev.sagents.codec.orders.Parcel;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two horde nodes with {@code sagents.horde.codec.format=compact}, each on a member sagents starts
+ * Two horde nodes with {@code sagents.codec.format=compact}, each on a member sagents starts
  * (free ports of 127.0.0.1): a message and its reply cross between them as Compact. Their
  * types are in no package the JSON codec trusts, so only Compact can carry them.
  */
@@ -57,7 +57,7 @@ class CompactCodecClusterTests {
 					"sagents.horde.cluster-name=" + clusterName, "sagents.horde.network.port=" + this.port,
 					"sagents.horde.network.port-count=5", "sagents.horde.network.interface=127.0.0.1",
 					"sagents.horde.network.join-members=127.0.0.1:" + this.port + ",127.0.0.1:" + (this.port + 1),
-					"sagents.horde.codec.format=compact");
+					"sagents.codec.format=compact");
 	}
 
 	@Test

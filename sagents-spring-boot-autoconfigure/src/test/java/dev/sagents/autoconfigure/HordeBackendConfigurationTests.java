@@ -17,12 +17,12 @@ import dev.sagents.agent.AgentSession;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.MembersMode;
-import dev.sagents.codec.CompactMessageCodec;
 import dev.sagents.codec.EncodedValue;
 import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.UntrustedTypeException;
+import dev.sagents.codec.compact.CompactMessageCodec;
 import dev.sagents.codec.notes.Note;
 import dev.sagents.codec.notes.Priority;
 import dev.sagents.codec.orders.Line;
@@ -283,7 +283,7 @@ class HordeBackendConfigurationTests {
 	void defaultCodecIsJsonTrustingTheStateTypesAndTheConfiguredPackages() {
 		runner().withBean("notes", AgentBehavior.class, NoteTakingAgent::new)
 			.withBean("counter", AgentBehavior.class, () -> new CountingAgent("counter"))
-			.withPropertyValues("sagents.horde.codec.trusted-packages=dev.sagents.horde")
+			.withPropertyValues("sagents.codec.trusted-packages=dev.sagents.horde")
 			.run((context) -> {
 				MessageCodec codec = context.getBean(MessageCodec.class);
 				assertThat(codec).isInstanceOf(JsonMessageCodec.class);
@@ -318,7 +318,7 @@ class HordeBackendConfigurationTests {
 
 	@Test
 	void compactFormatWritesTheClassesOfTheSerializerBeansAsCompact() {
-		runner().withPropertyValues("sagents.horde.codec.format=compact")
+		runner().withPropertyValues("sagents.codec.format=compact")
 			.withBean("lineSerializer", CompactSerializer.class, LineSerializer::new)
 			.run((context) -> {
 				MessageCodec codec = context.getBean(MessageCodec.class);
@@ -334,8 +334,8 @@ class HordeBackendConfigurationTests {
 
 	@Test
 	void compactFormatHandsEveryOtherValueToJsonWithItsTrustedPackages() {
-		runner().withPropertyValues("sagents.horde.codec.format=compact",
-				"sagents.horde.codec.trusted-packages=dev.sagents.codec.notes")
+		runner().withPropertyValues("sagents.codec.format=compact",
+				"sagents.codec.trusted-packages=dev.sagents.codec.notes")
 			.withBean("lineSerializer", CompactSerializer.class, LineSerializer::new)
 			.run((context) -> {
 				MessageCodec codec = context.getBean(MessageCodec.class);
@@ -351,8 +351,8 @@ class HordeBackendConfigurationTests {
 
 	@Test
 	void compactFormatWithoutSerializersEncodesEverythingAsJson() {
-		runner().withPropertyValues("sagents.horde.codec.format=compact",
-				"sagents.horde.codec.trusted-packages=dev.sagents.codec.orders")
+		runner().withPropertyValues("sagents.codec.format=compact",
+				"sagents.codec.trusted-packages=dev.sagents.codec.orders")
 			.run((context) -> {
 				MessageCodec codec = context.getBean(MessageCodec.class);
 				assertThat(codec).isInstanceOf(CompactMessageCodec.class);
@@ -365,15 +365,15 @@ class HordeBackendConfigurationTests {
 
 	@Test
 	void jsonStaysTheDefaultEvenWhenEmptyAndIgnoresSerializerBeans() {
-		for (String[] format : List.of(new String[0], new String[] { "sagents.horde.codec.format=json" },
-				new String[] { "sagents.horde.codec.format=" })) {
+		for (String[] format : List.of(new String[0], new String[] { "sagents.codec.format=json" },
+				new String[] { "sagents.codec.format=" })) {
 			runner().withPropertyValues(format)
-				.withPropertyValues("sagents.horde.codec.trusted-packages=dev.sagents.codec.orders")
+				.withPropertyValues("sagents.codec.trusted-packages=dev.sagents.codec.orders")
 				.withBean("lineSerializer", CompactSerializer.class, LineSerializer::new)
 				.run((context) -> {
 					MessageCodec codec = context.getBean(MessageCodec.class);
 					assertThat(codec).isInstanceOf(JsonMessageCodec.class);
-					assertThat(context.getBean(SagentsProperties.class).getHorde().getCodec().getFormat())
+					assertThat(context.getBean(SagentsProperties.class).getCodec().getFormat())
 						.isEqualTo(SagentsProperties.CodecFormat.JSON);
 					Line line = new Line("sku-1", 3, BigDecimal.ONE);
 					assertThat(codec.encode(line).type()).isEqualTo(Line.class.getName());
@@ -385,7 +385,7 @@ class HordeBackendConfigurationTests {
 	@Test
 	void userCodecReplacesTheCompactOne() {
 		MessageCodec own = mock(MessageCodec.class);
-		runner().withPropertyValues("sagents.horde.codec.format=compact")
+		runner().withPropertyValues("sagents.codec.format=compact")
 			.withBean("lineSerializer", CompactSerializer.class, LineSerializer::new)
 			.withBean(MessageCodec.class, () -> own)
 			.run((context) -> assertThat(context.getBean(MessageCodec.class)).isSameAs(own));
@@ -393,7 +393,7 @@ class HordeBackendConfigurationTests {
 
 	@Test
 	void twoSerializersOfOneClassStopStartup() {
-		runner().withPropertyValues("sagents.horde.codec.format=compact")
+		runner().withPropertyValues("sagents.codec.format=compact")
 			.withBean("lineSerializer", CompactSerializer.class, LineSerializer::new)
 			.withBean("otherLineSerializer", CompactSerializer.class, LineSerializer::new)
 			.run((context) -> assertThat(context).hasFailed()

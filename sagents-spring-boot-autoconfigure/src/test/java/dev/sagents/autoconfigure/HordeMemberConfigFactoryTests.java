@@ -1,5 +1,6 @@
 package dev.sagents.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import dev.sagents.horde.OwnedHazelcastMemberProvider;
 import dev.sagents.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +113,22 @@ class HordeMemberConfigFactoryTests {
 		MapConfig registry = config.getMapConfig(HordeStructures.AGENTS_MAP);
 		assertThat(registry.getBackupCount()).isEqualTo(2);
 		assertThat(registry.getMetadataPolicy()).isEqualTo(MetadataPolicy.CREATE_ON_UPDATE);
+	}
+
+	@Test
+	void aResourceThatNamesNoClusterJoinsTheApplicationsClusterNotHazelcastsDefault() {
+		this.horde.setConfig(new ByteArrayResource("""
+				hazelcast:
+				  network:
+				    port:
+				      port: 6190
+				""".getBytes(StandardCharsets.UTF_8)));
+		assertThat(HordeMemberConfigFactory.create(this.horde, "n1", APPLICATION_CLUSTER).getClusterName())
+			.isEqualTo(APPLICATION_CLUSTER);
+		this.horde.setMembers(MembersMode.PARTICIPATION);
+		this.horde.setPartition("cdg");
+		assertThat(HordeMemberConfigFactory.create(this.horde, "n1", APPLICATION_CLUSTER).getClusterName())
+			.isEqualTo(APPLICATION_CLUSTER + "-cdg");
 	}
 
 	@Test

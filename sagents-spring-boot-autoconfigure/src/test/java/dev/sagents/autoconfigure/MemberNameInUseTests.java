@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.Environment;
+import org.springframework.mock.env.MockEnvironment;
 
 import dev.sagents.horde.MemberNameInUseException;
 import dev.sagents.local.LocalProcessRuntime;
@@ -62,11 +63,35 @@ class MemberNameInUseTests {
 	}
 
 	@Test
-	void aMemberNamedByItsConfigurationIsReportedOnThatConfiguration() {
-		FailureAnalysis analysis = new SagentsPropertiesFailureAnalyzer(null)
+	void aMemberNamedByItsConfigurationResourceIsReportedOnThatResource() {
+		MockEnvironment environment = new MockEnvironment().withProperty("sagents.horde.config",
+				"classpath:orders-hazelcast.yaml");
+		FailureAnalysis analysis = new SagentsPropertiesFailureAnalyzer(environment)
 			.analyze(new MemberNameInUseException("orders-member", "n1", null));
 		assertThat(analysis.getDescription()).contains("Property: sagents.horde.config")
+			.contains("Value: \"classpath:orders-hazelcast.yaml\"")
 			.contains("instance-name ('orders-member')");
+	}
+
+	@Test
+	void aMemberNamedByACustomizerIsReportedOnTheCustomizerNotOnAnUnsetResource() {
+		SagentsHazelcastConfigCustomizer named = (config) -> config.setInstanceName("orders-member");
+		node().withBean(SagentsHazelcastConfigCustomizer.class, () -> named)
+			.withPropertyValues("sagents.node-name=n1")
+			.run((first) -> node().withBean(SagentsHazelcastConfigCustomizer.class, () -> named)
+				.withPropertyValues("sagents.node-name=n2")
+				.run((second) -> {
+					assertThat(second).hasFailed();
+					FailureAnalysis analysis = new SagentsPropertiesFailureAnalyzer(this.environment.get())
+						.analyze(second.getStartupFailure());
+					assertThat(analysis).isNotNull();
+					assertThat(analysis.getDescription())
+						.contains("A Hazelcast member named 'orders-member' already runs in this JVM")
+						.contains("SagentsHazelcastConfigCustomizer")
+						.doesNotContain("Property: sagents.horde.config")
+						.doesNotContain("null");
+					assertThat(analysis.getAction()).contains("SagentsHazelcastConfigCustomizer");
+				}));
 	}
 
 }

@@ -1,10 +1,15 @@
 package dev.sagents.autoconfigure;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,10 +22,18 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.sagents.actuate.SagentsEndpoint;
+import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentResult;
+import dev.sagents.agent.AgentSession;
+import dev.sagents.agent.AgentSpec;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.cluster.UniformDistribution;
+import dev.sagents.horde.HordeStructures;
+import dev.sagents.process.ProcessKey;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.testsupport.FreePorts;
@@ -68,19 +81,66 @@ class NodeNamesTests {
 	}
 
 	@Test
-	void twoNodesOfOneNameAreReportedAndLogged(CapturedOutput output) throws IOException {
+	void twoNodesOfOneNameAreReportedLoggedAndCountedTogether(CapturedOutput output) throws IOException {
 		writeApplicationConfig();
 		node("twin").run((first) -> node("twin").run((second) -> {
 			HazelcastInstance member = second.getBean(HazelcastInstance.class);
 			await().atMost(GENEROUS).until(() -> member.getCluster().getMembers().size() == 2);
 			ClusterView view = first.getBean(ClusterView.class);
 			await().atMost(GENEROUS).untilAsserted(() -> assertThat(view.duplicateNodeNames()).containsExactly("twin"));
+			await().atMost(GENEROUS).until(() -> view.members().get(SagentsInstance.REGISTRY)
+				.stream()
+				.filter((each) -> each.status() == MemberStatus.ALIVE)
+				.count() == 2);
+			AgentSession session = first.getBean(AgentSession.class);
+			List<String> hosts = member.getCluster().getMembers().stream().map((each) -> each.getUuid().toString()).toList();
+			hosts.forEach((host) -> session.ensureRunning(AgentSpec.of(idOwnedBy(host, hosts))));
 			SagentsEndpoint endpoint = new SagentsEndpoint(view, first.getBean(ProcessRegistry.class),
 					first.getBean(ProcessFailureLog.class));
 			assertThat(endpoint.sagents().duplicateNodeNames()).containsExactly("twin");
+			assertThat(endpoint.sagents().registered().perNode()).isEqualTo(Map.of("twin", 2));
 			await().atMost(GENEROUS)
 				.untilAsserted(() -> assertThat(output).contains("2 members of the cluster have the node name 'twin'"));
 		}));
+	}
+
+	@Test
+	void twoNodesOfOneNameOnMembersTheApplicationConfiguresItselfAreLogged(CapturedOutput output) throws IOException {
+		writeApplicationConfig();
+		ApplicationContextRunner twin = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HazelcastAutoConfiguration.class, SagentsAutoConfiguration.class))
+			.withBean("echo", ParticipationConfinementTests.Echo.class, ParticipationConfinementTests.Echo::new)
+			.withBean(Config.class, this::applicationConfig)
+			.withPropertyValues("sagents.distribution=horde", "sagents.node-name=twin",
+					"sagents.filesystem.base-directory=" + this.directory.resolve("fs"));
+		twin.run((first) -> twin.run((second) -> {
+			HazelcastInstance member = second.getBean(HazelcastInstance.class);
+			await().atMost(GENEROUS).until(() -> member.getCluster().getMembers().size() == 2);
+			assertThat(member.getCluster().getLocalMember().getAttribute(HordeStructures.NODE_NAME_ATTRIBUTE)).isNull();
+			await().atMost(GENEROUS)
+				.untilAsserted(() -> assertThat(first.getBean(ClusterView.class).duplicateNodeNames()).containsExactly("twin"));
+			await().atMost(GENEROUS)
+				.untilAsserted(() -> assertThat(output).contains("2 members of the cluster have the node name 'twin'"));
+		}));
+	}
+
+	@Test
+	void aBehaviourThatNeedsTheApplicationsMemberStartsWithTheMemberItNamesTheNodeOf() throws IOException {
+		writeApplicationConfig();
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HazelcastAutoConfiguration.class, SagentsAutoConfiguration.class))
+			.withBean("counter", MemberCounter.class)
+			.withPropertyValues("sagents.distribution=horde", "sagents.node-name=aware",
+					"spring.hazelcast.config=" + this.directory.resolve("hazelcast.yaml").toUri(),
+					"sagents.filesystem.base-directory=" + this.directory.resolve("fs"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				HazelcastInstance member = context.getBean(HazelcastInstance.class);
+				assertThat(member.getCluster().getLocalMember().getAttribute(HordeStructures.NODE_NAME_ATTRIBUTE))
+					.isEqualTo("aware");
+				AgentRef agent = context.getBean(AgentSession.class).ensureRunning(AgentSpec.of("a-1"));
+				assertThat(agent.callAndWait("members", Integer.class, GENEROUS)).isEqualTo(1);
+			});
 	}
 
 	/** The application's member: its own cluster on 127.0.0.1, TCP/IP only, no phone-home. */
@@ -113,6 +173,43 @@ class NodeNamesTests {
 				          - 127.0.0.1:%d
 				          - 127.0.0.1:%d
 				""".formatted(FreePorts.clusterName("names"), this.port, this.port, this.port + 1));
+	}
+
+	/** An agent id that member {@code host} of {@code hosts} hosts by placement. */
+	private static String idOwnedBy(String host, List<String> hosts) {
+		for (int i = 0;; i++) {
+			String id = "agent-" + i;
+			if (UniformDistribution.owner(ProcessKey.agent(id), hosts).orElseThrow().equals(host)) {
+				return id;
+			}
+		}
+	}
+
+	/** The application's member as a {@link Config} bean, to which Spring Boot applies no customizer. */
+	private Config applicationConfig() {
+		try {
+			return Config.loadFromFile(this.directory.resolve("hazelcast.yaml").toFile());
+		}
+		catch (FileNotFoundException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A behaviour that needs the application's Hazelcast member: it replies how many members it sees. */
+	static class MemberCounter extends CountingAgent {
+
+		private final HazelcastInstance member;
+
+		MemberCounter(HazelcastInstance member) {
+			super("members");
+			this.member = member;
+		}
+
+		@Override
+		public AgentResult<Integer> handle(Integer state, Object message, AgentContext context) {
+			return AgentResult.reply(state, this.member.getCluster().getMembers().size());
+		}
+
 	}
 
 }

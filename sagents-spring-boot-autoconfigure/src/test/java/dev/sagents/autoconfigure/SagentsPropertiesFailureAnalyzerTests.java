@@ -55,7 +55,7 @@ class SagentsPropertiesFailureAnalyzerTests {
 
 	@Test
 	void misspeltCodecFormatListsTheAllowedValues() {
-		assertReport("sagents.horde.codec.format=protobuf", "sagents.horde.codec.format", "protobuf", "json, compact");
+		assertReport("sagents.codec.format=protobuf", "sagents.codec.format", "protobuf", "json, compact");
 	}
 
 	@Test
@@ -199,14 +199,14 @@ class SagentsPropertiesFailureAnalyzerTests {
 
 	@Test
 	void trustedPackageThatIsNoPackageNameIsRefused() {
-		assertReport("sagents.horde.codec.trusted-packages=com..example", "sagents.horde.codec.trusted-packages",
+		assertReport("sagents.codec.trusted-packages=com..example", "sagents.codec.trusted-packages",
 				"com..example",
 				"the application's package names, such as com.example.orders ('com..example' is not a package name)");
 	}
 
 	@Test
 	void trustedPackageOfTheJdkIsRefused() {
-		assertReport("sagents.horde.codec.trusted-packages=com.example,java.util", "sagents.horde.codec.trusted-packages",
+		assertReport("sagents.codec.trusted-packages=com.example,java.util", "sagents.codec.trusted-packages",
 				"com.example,java.util", "the application's package names, such as com.example.orders (Cannot trust "
 						+ "package 'java.util': it overlaps the JDK's 'java'; trust the JDK classes you need one by one)");
 	}

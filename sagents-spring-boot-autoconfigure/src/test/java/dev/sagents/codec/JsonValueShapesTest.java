@@ -28,8 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.codec.notes.Note;
 import dev.sagents.codec.notes.Priority;
+import dev.sagents.codec.shapes.Checkout;
 import dev.sagents.codec.shapes.Components;
 import dev.sagents.codec.shapes.Loose;
+import dev.sagents.codec.shapes.Rebate;
 import dev.sagents.codec.shapes.ValueShapes;
 import dev.sagents.codec.untrusted.Coupon;
 
@@ -75,9 +77,9 @@ class JsonValueShapesTest {
 		MessageEncodingException check = catchEncoding(() -> this.codec.check(shape.value()));
 
 		assertThat(encoding).hasMessageContaining(shape.reason())
-			.hasMessageStartingWith("Cannot send a value of type '" + shape.value().getClass().getName() + "'");
+			.hasMessageStartingWith("Cannot send a value of type '" + shape.type() + "' between members: ");
 		assertThat(check).hasMessage(encoding.getMessage());
-		assertThat(encoding.type()).isEqualTo(shape.value().getClass().getName());
+		assertThat(encoding.type()).isEqualTo(shape.type());
 	}
 
 	@Test
@@ -195,6 +197,30 @@ class JsonValueShapesTest {
 		assertThat(this.codec.decode(new EncodedValue(shallowEnough, new byte[] { '[', ']' }))).isEqualTo(List.of());
 		assertThatExceptionOfType(UntrustedTypeException.class)
 			.isThrownBy(() -> this.codec.decode(new EncodedValue(wide, new byte[] { '[', ']' })));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dev.sagents.codec.notesevil.Gadget", "java.lang.Runtime", "dev.sagents.codec.notes.Note",
+			"dev.sagents.codec.shapes.Gift$Paper" })
+	void aSealedComponentIsDecodedOnlyAsAClassTheSealedTypePermitsWithoutLoadingAnyOther(String typeId) {
+		EncodedValue hostile = new EncodedValue(Checkout.class.getName(),
+				("{\"id\":\"c-1\",\"payment\":{\"@type\":\"" + typeId + "\"},\"earlier\":[]}")
+					.getBytes(StandardCharsets.UTF_8));
+
+		assertThatExceptionOfType(MessageDecodingException.class).isThrownBy(() -> this.codec.decode(hostile))
+			.withMessageContaining("payment");
+		assertThat(this.classLoader.requested()).containsOnly(Checkout.class.getName());
+		assertThat(InitializedClasses.contains("dev.sagents.codec.notesevil.Gadget")).isFalse();
+	}
+
+	@Test
+	void aSealedComponentIsNotDecodedAsAPermittedClassThatIsNotTrusted() {
+		EncodedValue rebate = new EncodedValue(Rebate.class.getName(),
+				("{\"discount\":{\"@type\":\"" + Coupon.class.getName() + "\",\"code\":\"c-1\"}}")
+					.getBytes(StandardCharsets.UTF_8));
+
+		assertThatExceptionOfType(MessageDecodingException.class).isThrownBy(() -> this.codec.decode(rebate))
+			.withMessageContaining("discount");
 	}
 
 	@Test

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Loads through the test's class loader and remembers every name it was asked for. */
-class RecordingClassLoader extends ClassLoader {
+public class RecordingClassLoader extends ClassLoader {
 
 	private final List<String> requested = new CopyOnWriteArrayList<>();
 
-	RecordingClassLoader() {
+	public RecordingClassLoader() {
 		super(RecordingClassLoader.class.getClassLoader());
 	}
 
@@ -19,7 +19,7 @@ class RecordingClassLoader extends ClassLoader {
 	}
 
 	/** The names it was asked to load, in order. */
-	List<String> requested() {
+	public List<String> requested() {
 		return this.requested;
 	}
 

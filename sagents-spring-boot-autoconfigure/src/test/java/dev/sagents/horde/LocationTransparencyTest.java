@@ -3,11 +3,13 @@ package dev.sagents.horde;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,12 +32,12 @@ import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
 import dev.sagents.autoconfigure.HandlerExecutors;
-import dev.sagents.codec.CompactMessageCodec;
 import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.Transit;
 import dev.sagents.codec.TrustedTypes;
+import dev.sagents.codec.compact.CompactMessageCodec;
 import dev.sagents.codec.orders.Line;
 import dev.sagents.codec.orders.LineSerializer;
 import dev.sagents.codec.shapes.ValueShapes;
@@ -52,9 +54,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Whether a call succeeds does not depend on where its agent runs. Every shape of value an agent
  * can take or give ({@link ValueShapes}) arrives equal, or is refused with the same
- * {@link MessageEncodingException}, before the agent handles it (a reply: once it did, in each
- * place alike), whether the agent runs in local mode, in horde mode on the caller's node or on
- * another member, or in local mode with {@code sagents.codec.verify-local}.
+ * {@link MessageEncodingException}, before the agent handles it (a reply: once it did, before its
+ * state change is kept, in each place alike), whether the agent runs in local mode, in horde mode
+ * on the caller's node or on another member, or in local mode with
+ * {@code sagents.codec.verify-local}.
  */
 class LocationTransparencyTest {
 
@@ -111,14 +114,34 @@ class LocationTransparencyTest {
 
 	@ParameterizedTest
 	@MethodSource("travelling")
-	void aValueThatTravelsArrivesEqualAsMessageAndAsReplyWhereverTheAgentRuns(ValueShapes.Travelling shape) {
+	void aValueThatTravelsArrivesEqualAsMessageAndAsReplyOfTheTypeAskedForWhereverTheAgentRuns(
+			ValueShapes.Travelling shape) {
 		Give give = new Give(Give.TRAVELLING, TRAVELLING.indexOf(shape));
 		agents.forEach((where, agent) -> {
-			assertThat(agent.callAndWait(shape.value(), Object.class, TIMEOUT)).as("echoed, " + where)
-				.satisfies((echo) -> assertThat(Objects.deepEquals(echo, shape.value())).isTrue());
-			assertThat(agent.call(give, Object.class, TIMEOUT)).as("given, " + where)
-				.succeedsWithin(TIMEOUT)
-				.satisfies((reply) -> assertThat(Objects.deepEquals(reply, shape.value())).isTrue());
+			for (Class<?> asked : List.of(Object.class, shape.declared())) {
+				String as = where + ", as " + asked.getName();
+				assertThat(agent.callAndWait(shape.value(), asked, TIMEOUT)).as("echoed, " + as)
+					.isInstanceOf(asked)
+					.satisfies((echo) -> assertThat(Objects.deepEquals(echo, shape.value())).isTrue());
+				assertThat(agent.call(give, asked, TIMEOUT)).as("given, " + as)
+					.succeedsWithin(TIMEOUT)
+					.isInstanceOf(asked)
+					.satisfies((reply) -> assertThat(Objects.deepEquals(reply, shape.value())).isTrue());
+			}
+		});
+	}
+
+	@Test
+	void aNullReplyArrivesAsNullWhateverTypeTheCallerAsksForWhereverTheAgentRuns() {
+		Give give = new Give(Give.NULL, 0);
+		agents.forEach((where, agent) -> {
+			for (Class<?> replyType : List.of(Object.class, ValueShapes.NOTE.getClass(), List.class, Optional.class,
+					Instant.class, int[].class)) {
+				assertThat(agent.callAndWait(give, replyType, TIMEOUT)).as(where + ", as " + replyType.getName()).isNull();
+				assertThat(agent.call(give, replyType, TIMEOUT)).as(where + ", as " + replyType.getName())
+					.succeedsWithin(TIMEOUT)
+					.isNull();
+			}
 		});
 	}
 
@@ -143,23 +166,25 @@ class LocationTransparencyTest {
 			assertThat(handled(agent)).as("handled, " + where).isEqualTo(handled);
 		});
 		assertThat(refusals.values()).as(refusals.toString())
-			.allSatisfy((message) -> assertThat(message).contains(shape.reason()))
+			.allSatisfy((message) -> assertThat(message).contains(shape.reason())
+				.startsWith("Cannot send a value of type '" + shape.type() + "' between members: "))
 			.containsOnly(refusals.values().iterator().next());
 	}
 
 	@ParameterizedTest
 	@MethodSource("refused")
-	void aReplyThatCannotTravelFailsTheCallAlikeOnceTheAgentHandledIt(ValueShapes.Refused shape) {
+	void aReplyThatCannotTravelFailsTheCallAlikeAndLeavesTheAgentsStateAsItWas(ValueShapes.Refused shape) {
 		Give give = new Give(Give.REFUSED, REFUSED.indexOf(shape));
 		Map<String, String> refusals = new LinkedHashMap<>();
 		agents.forEach((where, agent) -> {
 			long handled = handled(agent);
 			refusals.put(where + " callAndWait", refusal(() -> agent.callAndWait(give, Object.class, TIMEOUT)));
 			refusals.put(where + " call", refusal(agent.call(give, Object.class, TIMEOUT)));
-			assertThat(handled(agent)).as("handled, " + where).isEqualTo(handled + 2);
+			assertThat(handled(agent)).as("state, " + where).isEqualTo(handled);
 		});
 		assertThat(refusals.values()).as(refusals.toString())
-			.allSatisfy((message) -> assertThat(message).contains(shape.reason()))
+			.allSatisfy((message) -> assertThat(message).contains(shape.reason())
+				.startsWith("Cannot send a value of type '" + shape.type() + "' between members: "))
 			.containsOnly(refusals.values().iterator().next());
 	}
 
@@ -265,7 +290,7 @@ class LocationTransparencyTest {
 	/**
 	 * Asks the agent to reply with a shape of the table, so the reply travels without the message.
 	 *
-	 * @param kind {@link #TRAVELLING} or {@link #REFUSED}
+	 * @param kind {@link #TRAVELLING} or {@link #REFUSED}, or {@link #NULL} for a {@code null} reply
 	 * @param index the shape's place in that table
 	 */
 	record Give(String kind, int index) {
@@ -273,6 +298,8 @@ class LocationTransparencyTest {
 		static final String TRAVELLING = "travelling";
 
 		static final String REFUSED = "refused";
+
+		static final String NULL = "null";
 
 	}
 
@@ -307,8 +334,11 @@ class LocationTransparencyTest {
 			}
 			Object reply = message;
 			if (message instanceof Give give) {
-				reply = Give.TRAVELLING.equals(give.kind()) ? this.travelling.get(give.index()).value()
-						: this.refused.get(give.index()).value();
+				reply = switch (give.kind()) {
+					case Give.TRAVELLING -> this.travelling.get(give.index()).value();
+					case Give.REFUSED -> this.refused.get(give.index()).value();
+					default -> null;
+				};
 			}
 			return AgentResult.reply(handled + 1, reply);
 		}

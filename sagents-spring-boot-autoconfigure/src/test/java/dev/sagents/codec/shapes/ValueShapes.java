@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -53,8 +55,9 @@ public final class ValueShapes {
 	 * @param name what it shows
 	 * @param value the value
 	 * @param typeName the name it travels under
+	 * @param declared a type a caller would ask for it as, which it arrives as an instance of
 	 */
-	public record Travelling(String name, Object value, String typeName) {
+	public record Travelling(String name, Object value, String typeName, Class<?> declared) {
 
 		@Override
 		public String toString() {
@@ -68,9 +71,16 @@ public final class ValueShapes {
 	 *
 	 * @param name what it shows
 	 * @param value the value
+	 * @param type the type the refusal names: the value's class, or that of the element that
+	 * cannot travel
 	 * @param reason what the refusal's message says
 	 */
-	public record Refused(String name, Object value, String reason) {
+	public record Refused(String name, Object value, String type, String reason) {
+
+		/** A value refused under the name of its own class. */
+		public Refused(String name, Object value, String reason) {
+			this(name, value, value.getClass().getName(), reason);
+		}
 
 		@Override
 		public String toString() {
@@ -82,65 +92,71 @@ public final class ValueShapes {
 	/** Values that cross members and arrive equal. */
 	public static List<Travelling> travelling() {
 		String note = Note.class.getName();
-		return List.of(new Travelling("record", NOTE, note),
-				new Travelling("enum constant with a body", Priority.HIGH, Priority.class.getName()),
+		return List.of(new Travelling("record", NOTE, note, Note.class),
+				new Travelling("enum constant with a body", Priority.HIGH, Priority.class.getName(), Priority.class),
 				new Travelling("record with generic components", new Labelled("l", Map.of("home", List.of(NOTE)),
-						new Box<>(OTHER)), Labelled.class.getName()),
-				new Travelling("top-level list", List.of(NOTE, OTHER), "java.util.List<" + note + ">"),
-				new Travelling("empty list", List.of(), "java.util.List<?>"),
-				new Travelling("list of nulls", Arrays.asList(null, null), "java.util.List<?>"),
-				new Travelling("list of longs", List.of(1L, 2L), "java.util.List<java.lang.Long>"),
+						new Box<>(OTHER)), Labelled.class.getName(), Labelled.class),
+				new Travelling("record with sealed components", new Checkout("c-1", new Checkout.Card("4111"),
+						List.of(new Checkout.Cash(500), Checkout.Waiver.STAFF)), Checkout.class.getName(), Checkout.class),
+				new Travelling("top-level list", List.of(NOTE, OTHER), "java.util.List<" + note + ">", List.class),
+				new Travelling("empty list", List.of(), "java.util.List<?>", List.class),
+				new Travelling("list of nulls", Arrays.asList(null, null), "java.util.List<?>", List.class),
+				new Travelling("list of longs", List.of(1L, 2L), "java.util.List<java.lang.Long>", List.class),
 				new Travelling("nested lists", List.of(List.of(1, 2), List.of()),
-						"java.util.List<java.util.List<java.lang.Integer>>"),
+						"java.util.List<java.util.List<java.lang.Integer>>", List.class),
 				new Travelling("set of enums", new LinkedHashSet<>(List.of(Priority.LOW, Priority.HIGH)),
-						"java.util.Set<" + Priority.class.getName() + ">"),
-				new Travelling("sorted set", new TreeSet<>(Set.of("b", "a")), "java.util.SortedSet<java.lang.String>"),
-				new Travelling("map of records", Map.of("top", NOTE), "java.util.Map<java.lang.String," + note + ">"),
+						"java.util.Set<" + Priority.class.getName() + ">", Set.class),
+				new Travelling("sorted set", new TreeSet<>(Set.of("b", "a")), "java.util.SortedSet<java.lang.String>",
+						SortedSet.class),
+				new Travelling("map of records", Map.of("top", NOTE), "java.util.Map<java.lang.String," + note + ">", Map.class),
 				new Travelling("map of enums to lists", Map.of(Priority.LOW, List.of(NOTE)),
-						"java.util.Map<" + Priority.class.getName() + ",java.util.List<" + note + ">>"),
+						"java.util.Map<" + Priority.class.getName() + ",java.util.List<" + note + ">>", Map.class),
 				new Travelling("sorted map", new TreeMap<>(Map.of(2, "b", 1, "a")),
-						"java.util.SortedMap<java.lang.Integer,java.lang.String>"),
+						"java.util.SortedMap<java.lang.Integer,java.lang.String>", SortedMap.class),
 				new Travelling("map of dates", Map.of(LocalDate.of(2026, 2, 28), Instant.EPOCH),
-						"java.util.Map<java.time.LocalDate,java.time.Instant>"),
-				new Travelling("optional", Optional.of(NOTE), "java.util.Optional<" + note + ">"),
-				new Travelling("empty optional", Optional.empty(), "java.util.Optional<?>"),
+						"java.util.Map<java.time.LocalDate,java.time.Instant>", Map.class),
+				new Travelling("optional", Optional.of(NOTE), "java.util.Optional<" + note + ">", Optional.class),
+				new Travelling("empty optional", Optional.empty(), "java.util.Optional<?>", Optional.class),
 				new Travelling("list of optionals", List.of(Optional.of(1), Optional.empty()),
-						"java.util.List<java.util.Optional<java.lang.Integer>>"),
-				new Travelling("string", "hello", "java.lang.String"),
-				new Travelling("long", 42L, "java.lang.Long"),
-				new Travelling("character", 'x', "java.lang.Character"),
-				new Travelling("big decimal", new BigDecimal("12.50"), "java.math.BigDecimal"),
-				new Travelling("big integer", new BigInteger("123456789012345678901234567890"), "java.math.BigInteger"),
-				new Travelling("uuid", UUID.fromString("6f1c1f5e-8d3a-4c1e-9d7e-2b7f3a1c9e01"), "java.util.UUID"),
-				new Travelling("int array", new int[] { 1, 2, 3 }, "int[]"),
-				new Travelling("long matrix", new long[][] { { 1 }, { 2, 3 } }, "long[][]"),
-				new Travelling("bytes", new byte[] { 1, 2 }, "[B"),
-				new Travelling("byte matrix", new byte[][] { { 1 }, { 2 } }, "byte[][]"),
-				new Travelling("string array", new String[] { "a", null }, "java.lang.String[]"),
-				new Travelling("record array", new Note[] { NOTE }, note + "[]"),
+						"java.util.List<java.util.Optional<java.lang.Integer>>", List.class),
+				new Travelling("string", "hello", "java.lang.String", String.class),
+				new Travelling("long", 42L, "java.lang.Long", Long.class),
+				new Travelling("character", 'x', "java.lang.Character", Character.class),
+				new Travelling("big decimal", new BigDecimal("12.50"), "java.math.BigDecimal", BigDecimal.class),
+				new Travelling("big integer", new BigInteger("123456789012345678901234567890"), "java.math.BigInteger",
+						BigInteger.class),
+				new Travelling("uuid", UUID.fromString("6f1c1f5e-8d3a-4c1e-9d7e-2b7f3a1c9e01"), "java.util.UUID", UUID.class),
+				new Travelling("int array", new int[] { 1, 2, 3 }, "int[]", int[].class),
+				new Travelling("long matrix", new long[][] { { 1 }, { 2, 3 } }, "long[][]", long[][].class),
+				new Travelling("bytes", new byte[] { 1, 2 }, "[B", byte[].class),
+				new Travelling("byte matrix", new byte[][] { { 1 }, { 2 } }, "byte[][]", byte[][].class),
+				new Travelling("string array", new String[] { "a", null }, "java.lang.String[]", String[].class),
+				new Travelling("record array", new Note[] { NOTE }, note + "[]", Note[].class),
 				new Travelling("zoned date-time", ZonedDateTime.of(2026, 3, 1, 10, 30, 0, 5, ZoneId.of("Europe/Paris")),
-						"java.time.ZonedDateTime"),
+						"java.time.ZonedDateTime", ZonedDateTime.class),
 				new Travelling("offset date-time", OffsetDateTime.of(2026, 1, 1, 10, 0, 0, 0, ZoneOffset.ofHours(5)),
-						"java.time.OffsetDateTime"),
-				new Travelling("instant", CREATED, "java.time.Instant"),
-				new Travelling("duration", Duration.ofMillis(1500), "java.time.Duration"),
-				new Travelling("period", Period.of(1, 2, 3), "java.time.Period"),
-				new Travelling("local date", LocalDate.of(2024, 2, 29), "java.time.LocalDate"),
-				new Travelling("local time", LocalTime.of(1, 2, 3, 4), "java.time.LocalTime"),
-				new Travelling("local date-time", LocalDateTime.of(2024, 1, 1, 1, 1, 1, 1), "java.time.LocalDateTime"),
-				new Travelling("zone id", ZoneId.of("Europe/Paris"), "java.time.ZoneId"),
-				new Travelling("day of week", DayOfWeek.FRIDAY, "java.time.DayOfWeek"),
+						"java.time.OffsetDateTime", OffsetDateTime.class),
+				new Travelling("instant", CREATED, "java.time.Instant", Instant.class),
+				new Travelling("duration", Duration.ofMillis(1500), "java.time.Duration", Duration.class),
+				new Travelling("period", Period.of(1, 2, 3), "java.time.Period", Period.class),
+				new Travelling("local date", LocalDate.of(2024, 2, 29), "java.time.LocalDate", LocalDate.class),
+				new Travelling("local time", LocalTime.of(1, 2, 3, 4), "java.time.LocalTime", LocalTime.class),
+				new Travelling("local date-time", LocalDateTime.of(2024, 1, 1, 1, 1, 1, 1), "java.time.LocalDateTime",
+						LocalDateTime.class),
+				new Travelling("zone id", ZoneId.of("Europe/Paris"), "java.time.ZoneId", ZoneId.class),
+				new Travelling("day of week", DayOfWeek.FRIDAY, "java.time.DayOfWeek", DayOfWeek.class),
+
 				new Travelling("record that holds records of its kind",
 						new Components.Tree("root", List.of(new Components.Tree("leaf", List.of()))),
-						Components.Tree.class.getName()),
+						Components.Tree.class.getName(), Components.Tree.class),
 				new Travelling("record with a list class of its own", new Components.Tagged(tags("a", "b")),
-						Components.Tagged.class.getName()),
+						Components.Tagged.class.getName(), Components.Tagged.class),
 				new Travelling("record with an Object component whose JSON names its type",
-						new Components.Annotated(NOTE), Components.Annotated.class.getName()),
+						new Components.Annotated(NOTE), Components.Annotated.class.getName(), Components.Annotated.class),
 				new Travelling("record with a list of whatever extends a record",
-						new Components.BoundedWildcard(List.of(NOTE)), Components.BoundedWildcard.class.getName()),
+						new Components.BoundedWildcard(List.of(NOTE)), Components.BoundedWildcard.class.getName(), Components.BoundedWildcard.class),
 				new Travelling("generic record bound to a record", new Components.Bounded<>(NOTE),
-						Components.Bounded.class.getName()));
+						Components.Bounded.class.getName(), Components.Bounded.class));
 	}
 
 	/** Values no member could decode equal: refused alike wherever the agent runs. */
@@ -151,9 +167,14 @@ public final class ValueShapes {
 		reversed.add("a");
 		TreeMap<String, Integer> reversedMap = new TreeMap<>(Comparator.reverseOrder());
 		reversedMap.put("a", 1);
+		String coupon = Coupon.class.getName();
 		return List.of(new Refused("untrusted record", new Coupon("c-1"), "it is not trusted"),
-				new Refused("list of untrusted records", List.of(new Coupon("c-1")), "it is not trusted"),
-				new Refused("map of untrusted values", Map.of("k", new Coupon("c-1")), "it is not trusted"),
+				new Refused("list of untrusted records", List.of(new Coupon("c-1")), coupon,
+						"it is not trusted; trust its package (dev.sagents.codec.untrusted)"),
+				new Refused("map of untrusted values", Map.of("k", new Coupon("c-1")), coupon,
+						"(it is held in the java.util.Map sent, as an element)"),
+				new Refused("array of untrusted records", new Coupon[] { new Coupon("c-1") }, coupon,
+						"(it is held in the array sent, as an element)"),
 				new Refused("mixed list", List.of(1, "a"), "different types"),
 				new Refused("mixed nested list", List.of(List.of(NOTE), List.of(Priority.LOW)), "different types"),
 				new Refused("queue", new ArrayDeque<>(List.of(1)), "neither a List nor a Set"),
@@ -193,6 +214,14 @@ public final class ValueShapes {
 				new Refused("array of optionals", new Optional<?>[] { Optional.of(1) }, "array of java.util.Optional"),
 				new Refused("list of arrays of different dimensions", List.of(new int[] { 1 }, new int[][] { { 1 } }),
 						"different types, int[] and int[][]"),
+				new Refused("record with an interface component", new Gift("ann", new Gift.Paper("red")),
+						"is declared as interface " + Gift.Wrapping.class.getName() + ", which JSON cannot name the"
+								+ " class of"),
+				new Refused("record with a sealed component that permits a non-sealed one",
+						new Invoice(new Invoice.Flat(100)), "whose permitted subclass " + Invoice.Custom.class.getName()
+								+ " is non-sealed"),
+				new Refused("record with a sealed component of untrusted classes", new Rebate(new Coupon("c-1")),
+						"whose permitted subclass " + coupon + " is not trusted"),
 				new Refused("sorted map with a comparator", reversedMap, "sorted map with a comparator"));
 	}
 

@@ -5,5 +5,5 @@ package dev.sagents.codec.untrusted;
  *
  * @param code its code
  */
-public record Coupon(String code) {
+public record Coupon(String code) implements Discount {
 }

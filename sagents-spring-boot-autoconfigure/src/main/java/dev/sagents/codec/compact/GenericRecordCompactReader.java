@@ -1,4 +1,4 @@
-package dev.sagents.codec;
+package dev.sagents.codec.compact;
 
 import java.lang.reflect.Array;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.sagents.codec;
+package dev.sagents.codec.compact;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.sagents.codec;
+package dev.sagents.codec.compact;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -10,6 +10,12 @@ import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
 
+import dev.sagents.codec.EncodedValue;
+import dev.sagents.codec.JsonMessageCodec;
+import dev.sagents.codec.MessageCodec;
+import dev.sagents.codec.MessageDecodingException;
+import dev.sagents.codec.MessageEncodingException;
+import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.process.Arguments;
 
 /**
@@ -42,9 +48,6 @@ import dev.sagents.process.Arguments;
  */
 public final class CompactMessageCodec implements MessageCodec {
 
-	/** The prefix of a Compact value's type; JSON types are class names, which have no colon. */
-	static final String TYPE_PREFIX = "compact:";
-
 	private final Map<Class<?>, CompactSerializer<?>> byClass = new HashMap<>();
 
 	private final Map<String, CompactSerializer<?>> byTypeName = new HashMap<>();
@@ -67,7 +70,9 @@ public final class CompactMessageCodec implements MessageCodec {
 		for (CompactSerializer<?> serializer : serializers) {
 			register(Arguments.notNull(serializer, "serializer"));
 		}
-		this.json = json.refusingElementsOf(this.byClass.keySet());
+		this.json = json.refusingElementsOf(this.byClass.keySet(), "a Compact value travels only as the top-level"
+				+ " value, not inside a container or array; send a class with a CompactSerializer that writes the"
+				+ " items with writeArrayOfCompact");
 	}
 
 	/**
@@ -86,7 +91,8 @@ public final class CompactMessageCodec implements MessageCodec {
 			return this.json.encode(value);
 		}
 		try {
-			return new EncodedValue(TYPE_PREFIX + serializer.getTypeName(), this.binary.write(record(serializer, value)));
+			return new EncodedValue(EncodedValue.COMPACT_TYPE_PREFIX + serializer.getTypeName(),
+					this.binary.write(record(serializer, value)));
 		}
 		catch (MessageEncodingException ex) {
 			throw ex;
@@ -125,10 +131,11 @@ public final class CompactMessageCodec implements MessageCodec {
 	public Object decode(EncodedValue value) {
 		Arguments.notNull(value, "value");
 		String type = value.type();
-		if (type == null || !type.startsWith(TYPE_PREFIX)) {
+		if (type == null || !type.startsWith(EncodedValue.COMPACT_TYPE_PREFIX)) {
 			return this.json.decode(value);
 		}
-		CompactSerializer<?> serializer = this.byTypeName.get(type.substring(TYPE_PREFIX.length()));
+		CompactSerializer<?> serializer = this.byTypeName
+			.get(type.substring(EncodedValue.COMPACT_TYPE_PREFIX.length()));
 		if (serializer == null) {
 			throw new UntrustedTypeException(type);
 		}
@@ -195,7 +202,7 @@ public final class CompactMessageCodec implements MessageCodec {
 	}
 
 	private Object read(byte[] data, CompactSerializer<?> serializer) {
-		String type = TYPE_PREFIX + serializer.getTypeName();
+		String type = EncodedValue.COMPACT_TYPE_PREFIX + serializer.getTypeName();
 		try {
 			return this.binary.read(data, this.byTypeName::containsKey, (record) -> {
 				String typeName = CompactBinary.typeName(record);
@@ -222,7 +229,7 @@ public final class CompactMessageCodec implements MessageCodec {
 		CompactSerializer<?> serializer = this.byTypeName.get(typeName);
 		if (serializer == null) {
 			// The bytes' schemas were all checked already; this only guards that check.
-			throw new UntrustedTypeException(TYPE_PREFIX + typeName);
+			throw new UntrustedTypeException(EncodedValue.COMPACT_TYPE_PREFIX + typeName);
 		}
 		return serializer.read(new GenericRecordCompactReader(record, this::value));
 	}

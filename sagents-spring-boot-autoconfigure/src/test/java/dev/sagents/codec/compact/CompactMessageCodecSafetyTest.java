@@ -1,4 +1,4 @@
-package dev.sagents.codec;
+package dev.sagents.codec.compact;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -8,6 +8,13 @@ import com.hazelcast.nio.serialization.genericrecord.GenericRecordBuilder;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.sagents.codec.EncodedValue;
+import dev.sagents.codec.InitializedClasses;
+import dev.sagents.codec.JsonMessageCodec;
+import dev.sagents.codec.MessageDecodingException;
+import dev.sagents.codec.RecordingClassLoader;
+import dev.sagents.codec.TrustedTypes;
+import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.codec.orders.Line;
 import dev.sagents.codec.orders.LineSerializer;
 import dev.sagents.codec.orders.Parcel;

@@ -1,4 +1,4 @@
-package dev.sagents.codec;
+package dev.sagents.codec.compact;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

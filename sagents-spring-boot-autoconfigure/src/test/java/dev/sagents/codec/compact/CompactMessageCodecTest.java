@@ -1,4 +1,4 @@
-package dev.sagents.codec;
+package dev.sagents.codec.compact;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.sagents.agent.AgentEvent;
+import dev.sagents.codec.EncodedValue;
+import dev.sagents.codec.JsonMessageCodec;
+import dev.sagents.codec.MessageDecodingException;
+import dev.sagents.codec.MessageEncodingException;
+import dev.sagents.codec.TrustedTypes;
+import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.codec.notes.Note;
 import dev.sagents.codec.notes.Priority;
 import dev.sagents.codec.orders.Line;

@@ -1,4 +1,4 @@
-package dev.sagents.codec;
+package dev.sagents.codec.compact;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +29,9 @@ import com.hazelcast.internal.serialization.impl.compact.Schema;
 import com.hazelcast.internal.serialization.impl.compact.SchemaService;
 import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
+
+import dev.sagents.codec.EncodedValue;
+import dev.sagents.codec.UntrustedTypeException;
 
 /**
  * A {@link GenericRecord} as bytes and back: first the schemas it uses (type name, field names and
@@ -160,7 +163,7 @@ final class CompactBinary {
 	private static Schema readSchema(DataInputStream in, Predicate<String> isTrusted) throws IOException {
 		String typeName = in.readUTF();
 		if (!isTrusted.test(typeName)) {
-			throw new UntrustedTypeException(CompactMessageCodec.TYPE_PREFIX + typeName);
+			throw new UntrustedTypeException(EncodedValue.COMPACT_TYPE_PREFIX + typeName);
 		}
 		int fieldCount = readCount(in);
 		List<FieldDescriptor> fields = new ArrayList<>(fieldCount);
