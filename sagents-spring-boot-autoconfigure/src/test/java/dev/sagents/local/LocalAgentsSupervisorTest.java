@@ -28,6 +28,7 @@ import dev.sagents.agent.NamedAgentBehaviorResolver;
 import dev.sagents.agent.Subscription;
 import dev.sagents.agent.UnknownAgentTypeException;
 import dev.sagents.autoconfigure.HandlerExecutors;
+import dev.sagents.persistence.AgentStorage;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
@@ -87,7 +88,7 @@ class LocalAgentsSupervisorTest {
 	private LocalAgentsSupervisor agentsOn(LocalProcessRegistry registry, AgentSettings settings,
 			AgentPersistence agentPersistence) {
 		return new LocalAgentsSupervisor(this.runtime, registry,
-				new NamedAgentBehaviorResolver(Map.of("counter", this.counter), null), agentPersistence, null, settings,
+				new NamedAgentBehaviorResolver(Map.of("counter", this.counter), null), AgentStorage.of(agentPersistence), null, settings,
 				this.failures, this.hosting);
 	}
 
