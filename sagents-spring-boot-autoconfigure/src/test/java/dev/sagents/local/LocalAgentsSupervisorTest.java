@@ -88,8 +88,8 @@ class LocalAgentsSupervisorTest {
 	private LocalAgentsSupervisor agentsOn(LocalProcessRegistry registry, AgentSettings settings,
 			AgentPersistence agentPersistence) {
 		return new LocalAgentsSupervisor(this.runtime, registry,
-				new NamedAgentBehaviorResolver(Map.of("counter", this.counter), null), AgentStorage.of(agentPersistence), null, settings,
-				this.failures, this.hosting);
+				new NamedAgentBehaviorResolver(Map.of("counter", this.counter), null), AgentStorage.of(agentPersistence),
+				null, settings, this.failures, this.hosting);
 	}
 
 	/** Settings whose agents stop after {@code timeout} idle ({@link Duration#ZERO}: never). */
