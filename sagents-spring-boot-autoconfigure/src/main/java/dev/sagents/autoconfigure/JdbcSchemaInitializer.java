@@ -9,12 +9,16 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.sagents.persistence.jdbc.JdbcTables;
 
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.util.StreamUtils;
@@ -28,26 +32,57 @@ import org.springframework.util.StreamUtils;
  */
 final class JdbcSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
+	private static final Logger logger = LoggerFactory.getLogger(JdbcSchemaInitializer.class);
+
 	private final JdbcTables tables;
 
-	JdbcSchemaInitializer(DataSource dataSource, SchemaInitialization mode, JdbcTables tables) {
-		super(dataSource, settings(dataSource, mode));
+	/** Why the database could not be asked which platform it is, or {@code null}. */
+	private final RuntimeException unreachable;
+
+	private JdbcSchemaInitializer(DataSource dataSource, DatabaseInitializationSettings settings, JdbcTables tables,
+			RuntimeException unreachable) {
+		super(dataSource, settings);
 		this.tables = tables;
+		this.unreachable = unreachable;
 	}
 
-	private static DatabaseInitializationSettings settings(DataSource dataSource, SchemaInitialization mode) {
+	/**
+	 * An initializer of {@code tables} in {@code dataSource}, which it asks for its platform now; a
+	 * database that cannot be reached is left alone (logged when the initializer runs), so that the
+	 * application starts, and its calls that must write fail with
+	 * {@code PersistenceUnavailableException} until the database is back.
+	 */
+	static JdbcSchemaInitializer of(DataSource dataSource, SchemaInitialization mode, JdbcTables tables) {
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setMode(switch (mode) {
 			case EMBEDDED -> DatabaseInitializationMode.EMBEDDED;
 			case ALWAYS -> DatabaseInitializationMode.ALWAYS;
 			case NEVER -> DatabaseInitializationMode.NEVER;
 		});
-		if (mode != SchemaInitialization.NEVER) {
-			settings.setSchemaLocations(new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource,
-					"optional:" + JdbcTables.SCHEMA_LOCATION));
-		}
 		settings.setEncoding(StandardCharsets.UTF_8);
-		return settings;
+		RuntimeException unreachable = null;
+		if (mode != SchemaInitialization.NEVER) {
+			try {
+				settings.setSchemaLocations(new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource,
+						"optional:" + JdbcTables.SCHEMA_LOCATION));
+			}
+			catch (RuntimeException ex) {
+				unreachable = ex;
+			}
+		}
+		return new JdbcSchemaInitializer(dataSource, settings, tables, unreachable);
+	}
+
+	@Override
+	public boolean initializeDatabase() {
+		if (this.unreachable != null) {
+			logger.warn("sagents' JDBC store did not create its tables: the database could not be reached ({}). Agent"
+					+ " and file-system calls that must store fail with persistence-unavailable until it is back;"
+					+ " restart once it is, or create the tables yourself",
+					NestedExceptionUtils.getMostSpecificCause(this.unreachable).getMessage());
+			return false;
+		}
+		return super.initializeDatabase();
 	}
 
 	/** The scripts with the table prefix put in. */

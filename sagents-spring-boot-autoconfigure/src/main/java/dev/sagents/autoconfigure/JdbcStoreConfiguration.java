@@ -45,7 +45,7 @@ class JdbcStoreConfiguration {
 	@Bean
 	JdbcSchemaInitializer sagentsJdbcSchemaInitializer(DataSource dataSource, SagentsPersistenceProperties properties) {
 		SagentsPersistenceProperties.Jdbc jdbc = properties.getJdbc();
-		return new JdbcSchemaInitializer(dataSource, jdbc.getInitializeSchema(), new JdbcTables(jdbc.getTablePrefix()));
+		return JdbcSchemaInitializer.of(dataSource, jdbc.getInitializeSchema(), new JdbcTables(jdbc.getTablePrefix()));
 	}
 
 	/**
@@ -63,8 +63,9 @@ class JdbcStoreConfiguration {
 			missing = JdbcSchema.missingTables(JdbcClient.create(dataSource), tables);
 		}
 		catch (DataAccessException ex) {
-			logger.warn("Could not check the tables of sagents' JDBC store: the database is not reachable ({})",
-					ex.getMessage());
+			logger.warn("Could not check the tables of sagents' JDBC store: the database could not be reached ({})."
+					+ " Agent and file-system calls that must store fail with persistence-unavailable until it is back",
+					ex.getMostSpecificCause().getMessage());
 			return tables;
 		}
 		if (!missing.isEmpty()) {

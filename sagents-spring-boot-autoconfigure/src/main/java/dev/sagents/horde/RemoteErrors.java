@@ -12,6 +12,7 @@ import dev.sagents.filesystem.FileNotFoundException;
 import dev.sagents.filesystem.FileSystemException;
 import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
+import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.StateTooLargeException;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
@@ -52,6 +53,8 @@ final class RemoteErrors {
 
 	private static final int STATE_TOO_LARGE = 10;
 
+	private static final int PERSISTENCE_UNAVAILABLE = 11;
+
 	private RemoteErrors() {
 	}
 
@@ -61,7 +64,7 @@ final class RemoteErrors {
 				|| error instanceof UnknownAgentTypeException || error instanceof InvalidAgentIdException
 				|| error instanceof UntrustedTypeException || error instanceof RegistryUnavailableException
 				|| error instanceof MessageEncodingException || error instanceof StaleActivationException
-				|| error instanceof StateTooLargeException;
+				|| error instanceof StateTooLargeException || error instanceof PersistenceUnavailableException;
 	}
 
 	/**
@@ -126,6 +129,9 @@ final class RemoteErrors {
 				.writeLong(tooLarge.size())
 				.writeLong(tooLarge.limit());
 		}
+		else if (error instanceof PersistenceUnavailableException unavailable) {
+			out.writeByte(PERSISTENCE_UNAVAILABLE).writeString(unavailable.reason());
+		}
 		else {
 			out.writeByte(OTHER).writeString(error.getClass().getName()).writeString(String.valueOf(error.getMessage()));
 		}
@@ -146,6 +152,7 @@ final class RemoteErrors {
 			case MESSAGE_ENCODING -> new MessageEncodingException(in.readString(), in.readString());
 			case STALE_ACTIVATION -> new StaleActivationException(ProcessKey.parse(in.readString()), in.readLong());
 			case STATE_TOO_LARGE -> new StateTooLargeException(in.readString(), in.readLong(), in.readLong());
+			case PERSISTENCE_UNAVAILABLE -> new PersistenceUnavailableException(in.readString(), null);
 			default -> new RemoteCauseException(in.readString(), in.readString());
 		};
 	}

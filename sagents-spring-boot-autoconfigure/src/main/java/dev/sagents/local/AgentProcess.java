@@ -19,6 +19,7 @@ import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.Transit;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.persistence.AgentActivation;
+import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.StateTooLargeException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.StaleActivationException;
@@ -122,6 +123,7 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 			this.activation.persist(value, point);
 		}
 		catch (StaleActivationException ex) {
+			logger.warn("Agent {} stops: {}", id(), ex.getMessage());
 			stopSelf(ExitReason.STALE);
 			throw ex;
 		}
@@ -135,13 +137,14 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 
 	/**
 	 * A value that could not travel to another member (a reply, a published payload or the new
-	 * state), a state over the size limit and a write refused as stale are refusals: the caller gets
-	 * the exception, and the agent goes on with its previous state (or, when stale, stops).
+	 * state), a state over the size limit, a store that cannot be reached and a write refused as
+	 * stale are refusals: the caller gets the exception, and the agent goes on with its previous
+	 * state (or, when stale, stops).
 	 */
 	@Override
 	protected boolean isRefusal(Throwable error) {
 		return error instanceof MessageEncodingException || error instanceof StateTooLargeException
-				|| error instanceof StaleActivationException;
+				|| error instanceof PersistenceUnavailableException || error instanceof StaleActivationException;
 	}
 
 	/**
@@ -174,7 +177,7 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 			persist(this.state, PersistencePoint.ON_ERROR);
 		}
 		catch (StaleActivationException ex) {
-			logger.warn("Agent {} stops after its crash: {}", id(), ex.getMessage());
+			// Logged, and stopping, already.
 		}
 		catch (Exception ex) {
 			logger.warn("Could not persist the state of agent {} after its crash", id(), ex);

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.sagents.filesystem.FileSystemCommand;
 import dev.sagents.filesystem.FileSystemException;
 import dev.sagents.filesystem.FileSystemPersistence;
@@ -26,6 +29,8 @@ import dev.sagents.supervisor.ExitReason;
  * activation claimed the scope stops this one as {@link ExitReason#STALE}, without flushing.
  */
 final class FileSystemProcess extends HostedProcess implements FileSystemRef {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileSystemProcess.class);
 
 	private final LocalFileSystemSupervisor supervisor;
 
@@ -68,7 +73,7 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 			return command.applyTo(this.state);
 		}
 		catch (StaleActivationException ex) {
-			stopSelf(ExitReason.STALE);
+			stopStale(ex);
 			throw ex;
 		}
 		finally {
@@ -101,8 +106,14 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 			this.state.flushAll();
 		}
 		catch (StaleActivationException ex) {
-			stopSelf(ExitReason.STALE);
+			stopStale(ex);
 		}
+	}
+
+	/** A newer activation claimed the scope: this one stops after the current message, flushing nothing. */
+	private void stopStale(StaleActivationException error) {
+		logger.warn("File system {} stops: {}", scope(), error.getMessage());
+		stopSelf(ExitReason.STALE);
 	}
 
 	@Override

@@ -95,11 +95,21 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 			return Optional.ofNullable(decode(stored.state()));
 		}
 
+		/** {@code state} decoded; {@link UnreadableStateException} naming the agent if it cannot be. */
 		private Object decode(EncodedValue state) {
-			Object value = (state != null) ? FencedAgentStorage.this.codec.decode(state) : null;
+			if (state == null) {
+				return null;
+			}
+			Object value;
+			try {
+				value = FencedAgentStorage.this.codec.decode(state);
+			}
+			catch (RuntimeException ex) {
+				throw new UnreadableStateException(this.agentId, ex);
+			}
 			if (value != null && !this.stateType.isInstance(value)) {
-				throw new MessageDecodingException(state.type(), "the stored state of agent '" + this.agentId
-						+ "' is not a " + this.stateType.getName(), null);
+				throw new UnreadableStateException(this.agentId, new MessageDecodingException(state.type(),
+						"it is not a " + this.stateType.getName(), null));
 			}
 			return value;
 		}

@@ -261,8 +261,8 @@ public final class StateWriter implements AutoCloseable {
 					lost.size(), lost, error);
 		}
 		else if (retried > 0) {
-			logger.warn("Could not store the state of {} agent(s); trying again in {} ms", retried,
-					TimeUnit.NANOSECONDS.toMillis(this.delayNanos), error);
+			logger.warn("Could not store the state of {} agent(s); trying again in {} ms: {}", retried,
+					TimeUnit.NANOSECONDS.toMillis(this.delayNanos), error.toString());
 		}
 	}
 

@@ -20,23 +20,31 @@ import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FencedAgentStorage;
 import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.persistence.FileSystemStore;
+import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.RecordingStateStore;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
 import dev.sagents.persistence.jdbc.JdbcFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcSchema;
 import dev.sagents.persistence.jdbc.JdbcTables;
+import dev.sagents.process.ProcessStartException;
+import dev.sagents.testsupport.SwitchableDataSource;
 import dev.sagents.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Which store keeps agent state and files, as {@code sagents.persistence.*} and the application's beans decide. */
+@ExtendWith(OutputCaptureExtension.class)
 class PersistenceAutoConfigurationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -164,6 +172,21 @@ class PersistenceAutoConfigurationTests {
 			assertThat(context).hasNotFailed().hasSingleBean(JdbcAgentStateStore.class);
 			assertThat(JdbcSchema.missingTables(JdbcClient.create(postgres), new JdbcTables(prefix))).isEmpty();
 		});
+	}
+
+	@Test
+	void aDatabaseUnreachableAtStartupIsLoggedAndCallsThatMustStoreFailTyped(CapturedOutput output) {
+		SwitchableDataSource database = new SwitchableDataSource(TestDatabases.h2("persistence-autoconfiguration"));
+		database.down();
+		jdbc(database, TestDatabases.uniquePrefix()).withPropertyValues("sagents.persistence.jdbc.initialize-schema=always")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(JdbcAgentStateStore.class);
+				assertThat(output).contains("sagents' JDBC store did not create its tables: the database could not be"
+						+ " reached (Connection refused: the database is down)");
+				assertThatExceptionOfType(ProcessStartException.class)
+					.isThrownBy(() -> context.getBean(AgentsSupervisor.class).startAgent(AgentSpec.of("a")))
+					.withCauseInstanceOf(PersistenceUnavailableException.class);
+			});
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.filesystem.FileNotFoundException;
 import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
+import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.StateTooLargeException;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
@@ -42,7 +43,8 @@ class RemoteErrorsTests {
 				new UnknownAgentTypeException("nope", Set.of("tally")), new InvalidAgentIdException("bad id"),
 				new UntrustedTypeException("com.example.Evil"), new RegistryUnavailableException(RegistryState.DRAINING),
 				new MessageEncodingException("java.util.ArrayDeque", "it is neither a List nor a Set"),
-				new StaleActivationException(KEY, 3), new StateTooLargeException("a1", 2048, 1024));
+				new StaleActivationException(KEY, 3), new StateTooLargeException("a1", 2048, 1024),
+				new PersistenceUnavailableException("could not claim agent 'a1' (Connection refused)", null));
 		for (Exception refusal : refusals) {
 			Reply reply = RemoteErrors.asReply(refusal);
 			assertThat(reply.outcome()).as(refusal.getClass().getSimpleName()).isEqualTo(Reply.Outcome.REFUSED);

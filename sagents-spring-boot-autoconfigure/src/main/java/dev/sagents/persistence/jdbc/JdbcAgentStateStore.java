@@ -52,11 +52,16 @@ public final class JdbcAgentStateStore implements AgentStateStore {
 
 	@Override
 	public StoredState claim(String agentId) {
-		return this.epochs.claim(agentId, () -> read(agentId).orElseThrow());
+		return JdbcFailures.available("claim agent '" + agentId + "'",
+				() -> this.epochs.claim(agentId, () -> select(agentId).orElseThrow()));
 	}
 
 	@Override
 	public Optional<StoredState> read(String agentId) {
+		return JdbcFailures.available("read the state of agent '" + agentId + "'", () -> select(agentId));
+	}
+
+	private Optional<StoredState> select(String agentId) {
 		return this.jdbc.sql(this.select).param(agentId).query(JdbcAgentStateStore::storedState).optional();
 	}
 
@@ -65,6 +70,10 @@ public final class JdbcAgentStateStore implements AgentStateStore {
 		if (writes.isEmpty()) {
 			return new boolean[0];
 		}
+		return JdbcFailures.available("store the state of " + writes.size() + " agent(s)", () -> update(writes));
+	}
+
+	private boolean[] update(List<StateWrite> writes) {
 		Timestamp now = Timestamp.from(Instant.now());
 		int[] counts = this.template.batchUpdate(this.update, writes.stream().map((write) -> arguments(write, now)).toList());
 		boolean[] written = new boolean[writes.size()];

@@ -41,11 +41,11 @@ public final class JdbcFileSystemStore implements FileSystemStore {
 
 	@Override
 	public long claim(String scope) {
-		return this.epochs.claim(scope, () -> this.jdbc
-			.sql("SELECT EPOCH FROM " + this.tables.fileSystem() + " WHERE SCOPE = ?")
-			.param(scope)
-			.query(Long.class)
-			.single());
+		return JdbcFailures.available("claim file system '" + scope + "'", () -> this.epochs.claim(scope,
+				() -> this.jdbc.sql("SELECT EPOCH FROM " + this.tables.fileSystem() + " WHERE SCOPE = ?")
+					.param(scope)
+					.query(Long.class)
+					.single()));
 	}
 
 	@Override
@@ -77,19 +77,20 @@ public final class JdbcFileSystemStore implements FileSystemStore {
 
 	@Override
 	public Optional<byte[]> read(String scope, String path) {
-		return this.jdbc.sql("SELECT CONTENT FROM " + this.tables.file() + " WHERE SCOPE = ? AND FILE_PATH = ?")
-			.params(scope, path)
-			.query((row, number) -> row.getBytes(1))
-			.optional();
+		return JdbcFailures.available("read '" + path + "' of file system '" + scope + "'",
+				() -> this.jdbc.sql("SELECT CONTENT FROM " + this.tables.file() + " WHERE SCOPE = ? AND FILE_PATH = ?")
+					.params(scope, path)
+					.query((row, number) -> row.getBytes(1))
+					.optional());
 	}
 
 	@Override
 	public List<StoredFile> list(String scope) {
-		return this.jdbc
+		return JdbcFailures.available("list the files of file system '" + scope + "'", () -> this.jdbc
 			.sql("SELECT FILE_PATH, FILE_SIZE, MODIFIED_AT FROM " + this.tables.file() + " WHERE SCOPE = ?")
 			.param(scope)
 			.query((row, number) -> new StoredFile(row.getString(1), row.getLong(2), row.getTimestamp(3).toInstant()))
-			.list();
+			.list());
 	}
 
 	/**
@@ -97,7 +98,7 @@ public final class JdbcFileSystemStore implements FileSystemStore {
 	 * not newer than {@code epoch}; else changes nothing and throws {@link StaleActivationException}.
 	 */
 	private void fenced(String scope, long epoch, Runnable change) {
-		this.epochs.inTransaction(() -> {
+		JdbcFailures.available("change the files of file system '" + scope + "'", () -> this.epochs.inTransaction(() -> {
 			Optional<Long> stored = this.jdbc
 				.sql("SELECT EPOCH FROM " + this.tables.fileSystem() + " WHERE SCOPE = ? FOR UPDATE")
 				.param(scope)
@@ -108,7 +109,7 @@ public final class JdbcFileSystemStore implements FileSystemStore {
 			}
 			change.run();
 			return null;
-		});
+		}));
 	}
 
 }
