@@ -2,11 +2,9 @@ package dev.sagents.autoconfigure;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.sagents.agent.AgentBehaviorResolver;
-import dev.sagents.agent.AgentPersistence;
 import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.codec.MessageCodec;
-import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.horde.HazelcastMemberProvider;
 import dev.sagents.horde.HordeAgentsSupervisor;
 import dev.sagents.horde.HordeClusterView;
@@ -15,10 +13,11 @@ import dev.sagents.horde.HordeNode;
 import dev.sagents.horde.HordeProcessRegistry;
 import dev.sagents.horde.HordeSettings;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.persistence.AgentStorage;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -64,22 +63,21 @@ class HordeBackendConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HordeFileSystemSupervisor sagentsFileSystemSupervisor(HordeNode node, FileSystemPersistence persistence,
+	HordeFileSystemSupervisor sagentsFileSystemSupervisor(HordeNode node, FileSystemStorage storage,
 			SagentsProperties properties, ProcessFailureLog failures) {
-		return new HordeFileSystemSupervisor(node, persistence, properties.getFilesystem().toSettings(), failures);
+		return new HordeFileSystemSupervisor(node, storage, properties.getFilesystem().toSettings(), failures);
 	}
 
 	/**
-	 * Agents keep no state between runs, nor across a move to another member, unless the
-	 * application declares an {@link AgentPersistence}.
+	 * Agents keep their state between runs, and across a move to another member, through the
+	 * {@link AgentStorage} ({@link PersistenceConfiguration}).
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	HordeAgentsSupervisor sagentsAgentsSupervisor(HordeNode node, AgentBehaviorResolver behaviors,
-			ObjectProvider<AgentPersistence> persistence, HordeFileSystemSupervisor fileSystems,
-			SagentsProperties properties, ProcessFailureLog failures) {
-		return new HordeAgentsSupervisor(node, behaviors, persistence.getIfAvailable(AgentPersistence::none),
-				fileSystems, properties.getAgents().toSettings(), failures);
+	HordeAgentsSupervisor sagentsAgentsSupervisor(HordeNode node, AgentBehaviorResolver behaviors, AgentStorage storage,
+			HordeFileSystemSupervisor fileSystems, SagentsProperties properties, ProcessFailureLog failures) {
+		return new HordeAgentsSupervisor(node, behaviors, storage, fileSystems, properties.getAgents().toSettings(),
+				failures);
 	}
 
 	@Bean

@@ -1,18 +1,17 @@
 package dev.sagents.autoconfigure;
 
 import dev.sagents.agent.AgentBehaviorResolver;
-import dev.sagents.agent.AgentPersistence;
 import dev.sagents.cluster.ClusterView;
-import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalClusterView;
 import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.persistence.AgentStorage;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,18 +35,18 @@ class LocalBackendConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LocalFileSystemSupervisor sagentsFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
-			FileSystemPersistence persistence, SagentsProperties properties, ProcessFailureLog failures) {
-		return new LocalFileSystemSupervisor(runtime, registry, persistence, properties.getFilesystem().toSettings(),
+			FileSystemStorage storage, SagentsProperties properties, ProcessFailureLog failures) {
+		return new LocalFileSystemSupervisor(runtime, registry, storage, properties.getFilesystem().toSettings(),
 				failures);
 	}
 
-	/** Agents keep no state between runs unless the application declares an {@link AgentPersistence}. */
+	/** Agents keep their state through the {@link AgentStorage} ({@link PersistenceConfiguration}). */
 	@Bean
 	@ConditionalOnMissingBean
 	LocalAgentsSupervisor sagentsAgentsSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
-			AgentBehaviorResolver behaviors, ObjectProvider<AgentPersistence> persistence,
-			LocalFileSystemSupervisor fileSystems, SagentsProperties properties, ProcessFailureLog failures) {
-		return new LocalAgentsSupervisor(runtime, registry, behaviors, persistence.getIfAvailable(AgentPersistence::none),
+			AgentBehaviorResolver behaviors, AgentStorage storage, LocalFileSystemSupervisor fileSystems,
+			SagentsProperties properties, ProcessFailureLog failures) {
+		return new LocalAgentsSupervisor(runtime, registry, behaviors, storage,
 				fileSystems, properties.getAgents().toSettings(), failures);
 	}
 

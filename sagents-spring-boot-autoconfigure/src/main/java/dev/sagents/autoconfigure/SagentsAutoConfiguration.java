@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Import;
 /**
  * Auto-configuration of sagents: the check of its settings ({@link SagentsSettingsCheck}, before
  * any bean is created), the shared core, the codec (which checks values in local mode too, and
- * carries them between members in horde mode) and the backend chosen by
- * {@code sagents.distribution}. Each backend is one configuration class beside
+ * carries them between members in horde mode), the store chosen by
+ * {@code sagents.persistence.store} with what agents and file systems persist through
+ * ({@link PersistenceConfiguration}), and the backend chosen by {@code sagents.distribution}. Each backend is one configuration class beside
  * {@link LocalBackendConfiguration}, conditional on its distribution value; every bean backs off
  * when the application declares its own.
  *
@@ -20,9 +21,10 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class,
 		afterName = "org.springframework.boot.hazelcast.autoconfigure.HazelcastAutoConfiguration")
-@EnableConfigurationProperties(SagentsProperties.class)
+@EnableConfigurationProperties({ SagentsProperties.class, SagentsPersistenceProperties.class })
 @Import({ SagentsSettingsCheck.class, SagentsCoreConfiguration.class, JsonMessageCodecConfiguration.class,
-		CompactMessageCodecConfiguration.class, LocalBackendConfiguration.class, HordeBackendConfiguration.class })
+		CompactMessageCodecConfiguration.class, DiskStoreConfiguration.class, JdbcStoreConfiguration.class,
+		PersistenceConfiguration.class, LocalBackendConfiguration.class, HordeBackendConfiguration.class })
 public final class SagentsAutoConfiguration {
 
 }

@@ -12,11 +12,9 @@ import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentSession;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.agent.NamedAgentBehaviorResolver;
+import dev.sagents.cluster.DistributionMode;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.codec.Transit;
-import dev.sagents.cluster.DistributionMode;
-import dev.sagents.filesystem.DiskFileSystemPersistence;
-import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.supervisor.ProcessFailureLog;
 
@@ -30,7 +28,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * What every backend shares: the handler executor, the process runtime, the failure log, the agent
- * behaviours, the file-system persistence and the session facade.
+ * behaviours and the session facade.
  */
 @Configuration(proxyBeanMethods = false)
 class SagentsCoreConfiguration {
@@ -110,16 +108,6 @@ class SagentsCoreConfiguration {
 				.orElse(null);
 		}
 		return new NamedAgentBehaviorResolver(behaviors, defaultType);
-	}
-
-	/**
-	 * Where file systems keep their files, in every backend: the built-in disk persistence unless
-	 * the application declares one.
-	 */
-	@Bean
-	@ConditionalOnMissingBean(FileSystemPersistence.class)
-	DiskFileSystemPersistence sagentsFileSystemPersistence(SagentsProperties properties) {
-		return new DiskFileSystemPersistence(properties.getFilesystem().getBaseDirectory());
 	}
 
 	@Bean

@@ -18,8 +18,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Checks the {@code sagents.*} settings once every bean is defined and before any is created:
- * binds them as {@link SagentsProperties} bind, then {@link SagentsPropertiesValidator} checks the
- * values and {@link HordeRequirements} what horde mode needs. A bad setting so stops startup with
+ * binds them as {@link SagentsProperties} and {@link SagentsPersistenceProperties} bind, then
+ * {@link SagentsPropertiesValidator} checks the values, {@link HordeRequirements} what horde mode
+ * needs and {@link PersistenceRequirements} what the chosen store needs. A bad setting so stops startup with
  * the {@link SagentsPropertiesFailureAnalyzer}'s report whatever the application's beans need.
  *
  * <p>Why here: checked only when the properties bean is created, a bean of the application that
@@ -34,6 +35,8 @@ final class SagentsSettingsCheck implements BeanFactoryPostProcessor, Environmen
 
 	private static final String PREFIX = "sagents";
 
+	private static final String PERSISTENCE_PREFIX = "sagents.persistence";
+
 	private Environment environment;
 
 	@Override
@@ -43,10 +46,17 @@ final class SagentsSettingsCheck implements BeanFactoryPostProcessor, Environmen
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) throws BeansException {
-		SagentsProperties properties = bind(beanFactory);
+		Binder binder = binder(beanFactory);
+		SagentsProperties properties = bind(binder, PREFIX, new SagentsProperties());
 		SagentsPropertiesValidator.validate(properties);
 		HordeRequirements.check(properties, this.environment, beanFactory.getBeanClassLoader(),
-				() -> beanFactory.getBeanNamesForType(MessageCodec.class, true, false).length > 0);
+				() -> declares(beanFactory, MessageCodec.class));
+		PersistenceRequirements.check(bind(binder, PERSISTENCE_PREFIX, new SagentsPersistenceProperties()), properties,
+				beanFactory.getBeanClassLoader(), (type) -> declares(beanFactory, type));
+	}
+
+	private static boolean declares(ConfigurableListableBeanFactory beanFactory, Class<?> type) {
+		return beanFactory.getBeanNamesForType(type, true, false).length > 0;
 	}
 
 	/**
@@ -54,12 +64,14 @@ final class SagentsSettingsCheck implements BeanFactoryPostProcessor, Environmen
 	 * conversions (the context's property editors included, which turn a location into a
 	 * {@code Resource}). A value that does not bind throws Spring Boot's {@code BindException}.
 	 */
-	private SagentsProperties bind(ConfigurableListableBeanFactory beanFactory) {
-		Binder binder = new Binder(ConfigurationPropertySources.get(this.environment),
+	private Binder binder(ConfigurableListableBeanFactory beanFactory) {
+		return new Binder(ConfigurationPropertySources.get(this.environment),
 				new PropertySourcesPlaceholdersResolver(this.environment), (ConversionService) null,
 				beanFactory::copyRegisteredEditorsTo);
-		SagentsProperties properties = new SagentsProperties();
-		binder.bind(PREFIX, Bindable.ofInstance(properties), new IgnoreTopLevelConverterNotFoundBindHandler());
+	}
+
+	private static <T> T bind(Binder binder, String prefix, T properties) {
+		binder.bind(prefix, Bindable.ofInstance(properties), new IgnoreTopLevelConverterNotFoundBindHandler());
 		return properties;
 	}
 

@@ -25,6 +25,11 @@ public interface FileSystemPersistence {
 	/** Every file stored for {@code scope}, without content. */
 	List<StoredFile> list(String scope) throws IOException;
 
+	/** A persistence that stores nothing: files live in memory while their file system runs. */
+	static FileSystemPersistence none() {
+		return NoFileSystemPersistence.INSTANCE;
+	}
+
 	/**
 	 * A stored file.
 	 *

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.sagents.filesystem.FileSystemPersistence.StoredFile;
 import dev.sagents.process.Arguments;
+import dev.sagents.process.StaleActivationException;
 
 /**
  * The in-memory file system of one scope. Files live in memory; each changed path is persisted
@@ -295,7 +296,8 @@ public final class FileSystemState {
 	/**
 	 * Persists the pending change of each of {@code paths}, in order: a write of the file, or a
 	 * delete when it no longer exists. Each success leaves the pending set; each failure is
-	 * rescheduled one debounce later.
+	 * rescheduled one debounce later, but a {@link StaleActivationException} (a newer activation
+	 * claimed the scope) is thrown at once.
 	 *
 	 * @return the failures by path, in order; empty when every change was persisted
 	 */
@@ -311,6 +313,10 @@ public final class FileSystemState {
 					this.persistence.delete(this.scope, path);
 				}
 				this.pending.remove(path);
+			}
+			catch (StaleActivationException ex) {
+				// A newer activation owns the files now: nothing more of this one may land.
+				throw ex;
 			}
 			catch (IOException | RuntimeException ex) {
 				// A runtime failure too (a link refused, a bug in a custom backend): letting it end the

@@ -6,7 +6,6 @@ import java.util.Optional;
 import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
-import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
@@ -14,6 +13,7 @@ import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.agent.Subscription;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.local.LocalAgentsSupervisor;
+import dev.sagents.persistence.AgentStorage;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -29,9 +29,9 @@ public final class HordeAgentsSupervisor extends AbstractHordeSupervisor impleme
 
 	private final AgentBehaviorResolver behaviors;
 
-	public HordeAgentsSupervisor(HordeNode node, AgentBehaviorResolver behaviors, AgentPersistence persistence,
+	public HordeAgentsSupervisor(HordeNode node, AgentBehaviorResolver behaviors, AgentStorage storage,
 			FileSystemSupervisor fileSystems, AgentSettings settings, ProcessFailureLog failures) {
-		super(node, node.hostAgents(behaviors, persistence, fileSystems, settings, failures));
+		super(node, node.hostAgents(behaviors, storage, fileSystems, settings, failures));
 		this.behaviors = behaviors;
 	}
 

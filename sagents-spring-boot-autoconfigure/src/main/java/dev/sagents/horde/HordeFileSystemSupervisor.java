@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import dev.sagents.filesystem.FileSystemInfo;
 import dev.sagents.filesystem.FileSystemPaths;
-import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -21,9 +21,9 @@ import dev.sagents.supervisor.StartResult;
  */
 public final class HordeFileSystemSupervisor extends AbstractHordeSupervisor implements FileSystemSupervisor {
 
-	public HordeFileSystemSupervisor(HordeNode node, FileSystemPersistence persistence, FileSystemSettings settings,
+	public HordeFileSystemSupervisor(HordeNode node, FileSystemStorage storage, FileSystemSettings settings,
 			ProcessFailureLog failures) {
-		super(node, node.hostFileSystems(persistence, settings, failures));
+		super(node, node.hostFileSystems(storage, settings, failures));
 	}
 
 	@Override

@@ -19,19 +19,19 @@ import org.slf4j.LoggerFactory;
 import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
-import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.Subscription;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.filesystem.FileSystemInfo;
-import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.persistence.AgentStorage;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
@@ -272,18 +272,18 @@ public final class HordeNode {
 	 * Hosts agents on this node: returns the local supervisor they run in here, built with this
 	 * node's local registry, which the caller starts and stops.
 	 */
-	LocalAgentsSupervisor hostAgents(AgentBehaviorResolver behaviors, AgentPersistence persistence,
+	LocalAgentsSupervisor hostAgents(AgentBehaviorResolver behaviors, AgentStorage storage,
 			FileSystemSupervisor fileSystems, AgentSettings settings, ProcessFailureLog failures) {
-		return this.hosted.hostAgents(behaviors, persistence, fileSystems, settings, failures);
+		return this.hosted.hostAgents(behaviors, storage, fileSystems, settings, failures);
 	}
 
 	/**
 	 * Hosts file systems on this node: returns the local supervisor they run in here, built with
 	 * this node's local registry, which the caller starts and stops.
 	 */
-	LocalFileSystemSupervisor hostFileSystems(FileSystemPersistence persistence, FileSystemSettings settings,
+	LocalFileSystemSupervisor hostFileSystems(FileSystemStorage storage, FileSystemSettings settings,
 			ProcessFailureLog failures) {
-		return this.hosted.hostFileSystems(persistence, settings, failures);
+		return this.hosted.hostFileSystems(storage, settings, failures);
 	}
 
 	/** The registry of the processes this node hosts. */

@@ -6,9 +6,7 @@ import java.util.Optional;
 
 import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentContext;
-import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentSettings;
-import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.local.HostingListener;
@@ -16,6 +14,8 @@ import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.persistence.AgentStorage;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
@@ -54,18 +54,18 @@ final class HostedProcesses {
 	}
 
 	/** Hosts agents here, in a local supervisor the caller starts and stops; returns it. */
-	LocalAgentsSupervisor hostAgents(AgentBehaviorResolver behaviors, AgentPersistence persistence,
+	LocalAgentsSupervisor hostAgents(AgentBehaviorResolver behaviors, AgentStorage storage,
 			FileSystemSupervisor fileSystems, AgentSettings settings, ProcessFailureLog failures) {
-		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry, behaviors, persistence, fileSystems,
+		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry, behaviors, storage, fileSystems,
 				settings, failures, this.seam);
 		this.agentCallTimeout = settings.callTimeout();
 		return this.agents;
 	}
 
 	/** Hosts file systems here, in a local supervisor the caller starts and stops; returns it. */
-	LocalFileSystemSupervisor hostFileSystems(FileSystemPersistence persistence, FileSystemSettings settings,
+	LocalFileSystemSupervisor hostFileSystems(FileSystemStorage storage, FileSystemSettings settings,
 			ProcessFailureLog failures) {
-		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, persistence, settings, failures,
+		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, storage, settings, failures,
 				this.seam);
 		this.fileSystemCallTimeout = settings.callTimeout();
 		return this.fileSystems;

@@ -12,11 +12,15 @@ import dev.sagents.filesystem.FileNotFoundException;
 import dev.sagents.filesystem.FileSystemException;
 import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
+import dev.sagents.persistence.PersistenceUnavailableException;
+import dev.sagents.persistence.StateTooLargeException;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
+import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.RemoteCauseException;
 import dev.sagents.process.SagentsException;
+import dev.sagents.process.StaleActivationException;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 
@@ -45,6 +49,12 @@ final class RemoteErrors {
 
 	private static final int MESSAGE_ENCODING = 8;
 
+	private static final int STALE_ACTIVATION = 9;
+
+	private static final int STATE_TOO_LARGE = 10;
+
+	private static final int PERSISTENCE_UNAVAILABLE = 11;
+
 	private RemoteErrors() {
 	}
 
@@ -53,7 +63,8 @@ final class RemoteErrors {
 		return error instanceof FileSystemException || error instanceof InvalidScopeException
 				|| error instanceof UnknownAgentTypeException || error instanceof InvalidAgentIdException
 				|| error instanceof UntrustedTypeException || error instanceof RegistryUnavailableException
-				|| error instanceof MessageEncodingException;
+				|| error instanceof MessageEncodingException || error instanceof StaleActivationException
+				|| error instanceof StateTooLargeException || error instanceof PersistenceUnavailableException;
 	}
 
 	/**
@@ -109,6 +120,18 @@ final class RemoteErrors {
 		else if (error instanceof MessageEncodingException encoding) {
 			out.writeByte(MESSAGE_ENCODING).writeString(encoding.type()).writeString(encoding.reason());
 		}
+		else if (error instanceof StaleActivationException stale) {
+			out.writeByte(STALE_ACTIVATION).writeString(stale.key().toString()).writeLong(stale.epoch());
+		}
+		else if (error instanceof StateTooLargeException tooLarge) {
+			out.writeByte(STATE_TOO_LARGE)
+				.writeString(tooLarge.agentId())
+				.writeLong(tooLarge.size())
+				.writeLong(tooLarge.limit());
+		}
+		else if (error instanceof PersistenceUnavailableException unavailable) {
+			out.writeByte(PERSISTENCE_UNAVAILABLE).writeString(unavailable.reason());
+		}
 		else {
 			out.writeByte(OTHER).writeString(error.getClass().getName()).writeString(String.valueOf(error.getMessage()));
 		}
@@ -127,6 +150,9 @@ final class RemoteErrors {
 			case REGISTRY_UNAVAILABLE -> new RegistryUnavailableException(RegistryState.valueOf(in.readString()),
 					in.readString());
 			case MESSAGE_ENCODING -> new MessageEncodingException(in.readString(), in.readString());
+			case STALE_ACTIVATION -> new StaleActivationException(ProcessKey.parse(in.readString()), in.readLong());
+			case STATE_TOO_LARGE -> new StateTooLargeException(in.readString(), in.readLong(), in.readLong());
+			case PERSISTENCE_UNAVAILABLE -> new PersistenceUnavailableException(in.readString(), null);
 			default -> new RemoteCauseException(in.readString(), in.readString());
 		};
 	}

@@ -2,6 +2,7 @@ package dev.sagents.local;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +18,23 @@ import dev.sagents.agent.AgentStatus;
 import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.Transit;
 import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.persistence.AgentActivation;
+import dev.sagents.persistence.PersistenceUnavailableException;
+import dev.sagents.persistence.StateTooLargeException;
 import dev.sagents.process.ProcessKey;
+import dev.sagents.process.StaleActivationException;
 import dev.sagents.supervisor.ExitReason;
 
 /**
  * A running agent: the application's {@link AgentBehavior} plus the state it returned last. The
  * process is also the agent's {@link AgentContext}, which saves an object per agent.
+ *
+ * <p>Its start activates it in the agents' storage ({@link AgentActivation}), which claims its
+ * epoch where the storage fences; a restart after a crash is the same activation and reloads the
+ * state under it. A changed state becomes the agent's only once it was persisted: a state the
+ * storage refuses (too large, not encodable) leaves the previous one and fails the call, and a
+ * write refused because a newer activation claimed the agent stops this one as
+ * {@link ExitReason#STALE}.
  */
 final class AgentProcess extends HostedProcess implements AgentRef, AgentContext {
 
@@ -35,6 +47,9 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 	private final AgentBehavior<Object> behavior;
 
 	private Object state;
+
+	/** Made by the first start; a restart after a crash keeps it. */
+	private AgentActivation activation;
 
 	private volatile AgentStatus status = AgentStatus.IDLE;
 
@@ -53,8 +68,22 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 
 	@Override
 	protected void init() throws Exception {
-		Object stored = this.supervisor.persistence().loadState(id(), this.behavior.stateType()).orElse(null);
-		this.state = (stored != null) ? stored : this.behavior.initialState(this);
+		Optional<Object> stored;
+		if (this.activation == null) {
+			this.activation = this.supervisor.storage().activate(id(), this.behavior.stateType(), this::refused);
+			stored = this.activation.load();
+		}
+		else {
+			try {
+				stored = this.activation.load();
+			}
+			catch (StaleActivationException ex) {
+				// Restarting after a crash, and another activation runs the agent now: stop, touching nothing.
+				stopSelf(ExitReason.STALE);
+				return;
+			}
+		}
+		this.state = stored.isPresent() ? stored.get() : this.behavior.initialState(this);
 	}
 
 	/**
@@ -77,10 +106,15 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 			changeStatus(AgentStatus.IDLE);
 			throw ex;
 		}
-		Object previous = this.state;
-		this.state = result.state();
-		if (!Objects.equals(previous, this.state)) {
-			this.supervisor.persistence().persistState(id(), this.state, PersistencePoint.ON_CHANGE);
+		if (!Objects.equals(this.state, result.state())) {
+			try {
+				persist(result.state(), PersistencePoint.ON_CHANGE);
+			}
+			catch (Exception ex) {
+				changeStatus(AgentStatus.IDLE);
+				throw ex;
+			}
+			this.state = result.state();
 		}
 		changeStatus(AgentStatus.IDLE);
 		if (result.stop()) {
@@ -93,13 +127,36 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 	}
 
 	/**
-	 * A value that could not travel to another member (a reply or a published payload) is a
-	 * refusal: the caller gets the {@link MessageEncodingException}, and the agent goes on with
-	 * the state it had.
+	 * Persists {@code value}; a write refused because a newer activation claimed the agent stops
+	 * this one after the current message.
+	 */
+	private void persist(Object value, PersistencePoint point) throws Exception {
+		try {
+			this.activation.persist(value, point);
+		}
+		catch (StaleActivationException ex) {
+			logger.warn("Agent {} stops: {}", id(), ex.getMessage());
+			stopSelf(ExitReason.STALE);
+			throw ex;
+		}
+	}
+
+	/** A write this agent did not wait for was refused: a newer activation runs it now. */
+	private void refused(StaleActivationException error) {
+		logger.warn("Agent {} stops: {}", id(), error.getMessage());
+		requestStop(ExitReason.STALE);
+	}
+
+	/**
+	 * A value that could not travel to another member (a reply, a published payload or the new
+	 * state), a state over the size limit, a store that cannot be reached and a write refused as
+	 * stale are refusals: the caller gets the exception, and the agent goes on with its previous
+	 * state (or, when stale, stops).
 	 */
 	@Override
 	protected boolean isRefusal(Throwable error) {
-		return error instanceof MessageEncodingException;
+		return error instanceof MessageEncodingException || error instanceof StateTooLargeException
+				|| error instanceof PersistenceUnavailableException || error instanceof StaleActivationException;
 	}
 
 	/**
@@ -123,7 +180,10 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 	protected void crashed(Throwable error) {
 		changeStatus(AgentStatus.ERROR);
 		try {
-			this.supervisor.persistence().persistState(id(), this.state, PersistencePoint.ON_ERROR);
+			persist(this.state, PersistencePoint.ON_ERROR);
+		}
+		catch (StaleActivationException ex) {
+			// Logged, and stopping, already.
 		}
 		catch (Exception ex) {
 			logger.warn("Could not persist the state of agent {} after its crash", id(), ex);
@@ -134,8 +194,8 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 	protected void terminate(ExitReason reason) throws Exception {
 		changeStatus(AgentStatus.STOPPING);
 		try {
-			if (reason != ExitReason.CONFLICT) {
-				this.supervisor.persistence().persistState(id(), this.state, PersistencePoint.ON_SHUTDOWN);
+			if (reason.persistsOnExit()) {
+				persist(this.state, PersistencePoint.ON_SHUTDOWN);
 			}
 		}
 		finally {

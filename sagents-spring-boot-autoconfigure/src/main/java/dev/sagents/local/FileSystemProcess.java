@@ -1,15 +1,21 @@
 package dev.sagents.local;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.sagents.filesystem.FileSystemCommand;
 import dev.sagents.filesystem.FileSystemException;
+import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemState;
 import dev.sagents.process.ProcessKey;
+import dev.sagents.process.StaleActivationException;
 import dev.sagents.supervisor.ExitReason;
 
 /**
@@ -17,12 +23,21 @@ import dev.sagents.supervisor.ExitReason;
  * the scope sees one consistent set of files. Refused requests (bad path, missing file) reach the
  * caller as they are and do not restart the process; pending writes are flushed before a crash
  * restart re-indexes from persistence.
+ *
+ * <p>Its start activates the scope in the file systems' storage, which claims its epoch where the
+ * storage fences; a restart after a crash keeps that activation. A write refused because a newer
+ * activation claimed the scope stops this one as {@link ExitReason#STALE}, without flushing.
  */
 final class FileSystemProcess extends HostedProcess implements FileSystemRef {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileSystemProcess.class);
 
 	private final LocalFileSystemSupervisor supervisor;
 
 	private FileSystemState state;
+
+	/** Where this activation's files go; made by the first start, kept by a restart after a crash. */
+	private FileSystemPersistence files;
 
 	/** Whether a {@link FileSystemCommand.PersistDue} is on its way; owned by the process. */
 	private boolean persistScheduled;
@@ -35,9 +50,11 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 	}
 
 	@Override
-	protected void init() {
-		FileSystemState fresh = new FileSystemState(scope(), this.supervisor.persistence(), this.supervisor.settings(),
-				Clock.systemUTC());
+	protected void init() throws IOException {
+		if (this.files == null) {
+			this.files = this.supervisor.storage().activate(scope());
+		}
+		FileSystemState fresh = new FileSystemState(scope(), this.files, this.supervisor.settings(), Clock.systemUTC());
 		fresh.reindex();
 		this.state = fresh;
 		this.fileCount = fresh.fileCount();
@@ -53,6 +70,10 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 		}
 		try {
 			return command.applyTo(this.state);
+		}
+		catch (StaleActivationException ex) {
+			stopStale(ex);
+			throw ex;
 		}
 		finally {
 			this.fileCount = this.state.fileCount();
@@ -72,19 +93,31 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 		}
 	}
 
+	/** A refused write as stale is a refusal too: the caller gets it, and the file system stops. */
 	@Override
 	protected boolean isRefusal(Throwable error) {
-		return error instanceof FileSystemException;
+		return error instanceof FileSystemException || error instanceof StaleActivationException;
 	}
 
 	@Override
 	protected void crashed(Throwable error) {
-		this.state.flushAll();
+		try {
+			this.state.flushAll();
+		}
+		catch (StaleActivationException ex) {
+			stopStale(ex);
+		}
+	}
+
+	/** A newer activation claimed the scope: this one stops after the current message, flushing nothing. */
+	private void stopStale(StaleActivationException error) {
+		logger.warn("File system {} stops: {}", scope(), error.getMessage());
+		stopSelf(ExitReason.STALE);
 	}
 
 	@Override
 	protected void terminate(ExitReason reason) {
-		if (reason != ExitReason.CONFLICT) {
+		if (reason.persistsOnExit()) {
 			this.state.flushAll();
 		}
 	}

@@ -12,13 +12,13 @@ import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
-import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.agent.Subscription;
 import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.persistence.AgentStorage;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
@@ -46,7 +46,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 
 	private final AgentBehaviorResolver behaviors;
 
-	private final AgentPersistence persistence;
+	private final AgentStorage storage;
 
 	private final FileSystemSupervisor fileSystems;
 
@@ -63,9 +63,9 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 	private ScheduledFuture<?> sweeper;
 
 	public LocalAgentsSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
-			AgentBehaviorResolver behaviors, AgentPersistence persistence, FileSystemSupervisor fileSystems,
+			AgentBehaviorResolver behaviors, AgentStorage storage, FileSystemSupervisor fileSystems,
 			AgentSettings settings, ProcessFailureLog failures) {
-		this(runtime, registry, behaviors, persistence, fileSystems, settings, failures, HostingListener.NONE);
+		this(runtime, registry, behaviors, storage, fileSystems, settings, failures, HostingListener.NONE);
 	}
 
 	/**
@@ -73,12 +73,12 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 	 * a clustered backend that hosts its agents on this node.
 	 */
 	public LocalAgentsSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
-			AgentBehaviorResolver behaviors, AgentPersistence persistence, FileSystemSupervisor fileSystems,
+			AgentBehaviorResolver behaviors, AgentStorage storage, FileSystemSupervisor fileSystems,
 			AgentSettings settings, ProcessFailureLog failures, HostingListener hosting) {
 		this.runtime = runtime;
 		this.registry = registry;
 		this.behaviors = behaviors;
-		this.persistence = persistence;
+		this.storage = storage;
 		this.fileSystems = fileSystems;
 		this.settings = settings;
 		this.failures = failures;
@@ -202,8 +202,8 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 		return this.terms;
 	}
 
-	AgentPersistence persistence() {
-		return this.persistence;
+	AgentStorage storage() {
+		return this.storage;
 	}
 
 	AgentEventBus events() {

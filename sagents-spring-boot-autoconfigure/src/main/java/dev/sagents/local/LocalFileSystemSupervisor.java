@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import dev.sagents.filesystem.FileSystemInfo;
 import dev.sagents.filesystem.FileSystemPaths;
-import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
@@ -28,7 +28,7 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 
 	private final LocalProcessRegistry registry;
 
-	private final FileSystemPersistence persistence;
+	private final FileSystemStorage storage;
 
 	private final FileSystemSettings settings;
 
@@ -39,8 +39,8 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 	private final HostingTerms terms;
 
 	public LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
-			FileSystemPersistence persistence, FileSystemSettings settings, ProcessFailureLog failures) {
-		this(runtime, registry, persistence, settings, failures, HostingListener.NONE);
+			FileSystemStorage storage, FileSystemSettings settings, ProcessFailureLog failures) {
+		this(runtime, registry, storage, settings, failures, HostingListener.NONE);
 	}
 
 	/**
@@ -48,11 +48,11 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 	 * ends; used by a clustered backend that hosts its file systems on this node.
 	 */
 	public LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
-			FileSystemPersistence persistence, FileSystemSettings settings, ProcessFailureLog failures,
+			FileSystemStorage storage, FileSystemSettings settings, ProcessFailureLog failures,
 			HostingListener hosting) {
 		this.runtime = runtime;
 		this.registry = registry;
-		this.persistence = persistence;
+		this.storage = storage;
 		this.settings = settings;
 		this.failures = failures;
 		this.hosting = hosting;
@@ -135,8 +135,8 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 		return this.terms;
 	}
 
-	FileSystemPersistence persistence() {
-		return this.persistence;
+	FileSystemStorage storage() {
+		return this.storage;
 	}
 
 	FileSystemSettings settings() {

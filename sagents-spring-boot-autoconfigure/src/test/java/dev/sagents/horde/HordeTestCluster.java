@@ -32,6 +32,8 @@ import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.persistence.AgentStorage;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
@@ -60,7 +62,7 @@ final class HordeTestCluster implements AutoCloseable {
 	private AgentSettings agentSettings;
 
 	/** Where the file systems of the nodes started from now on keep their files. */
-	private FileSystemPersistence fileSystemPersistence;
+	private FileSystemStorage fileSystemStorage;
 
 	/** How the file systems behave on the nodes started from now on. */
 	private FileSystemSettings fileSystemSettings = FileSystemSettings.defaults();
@@ -74,6 +76,9 @@ final class HordeTestCluster implements AutoCloseable {
 
 	final SharedAgentPersistence persistence = new SharedAgentPersistence();
 
+	/** What the agents of the nodes started from now on persist through. */
+	private AgentStorage agentStorage = AgentStorage.of(this.persistence);
+
 	final List<TestNode> nodes = new ArrayList<>();
 
 	/**
@@ -86,7 +91,7 @@ final class HordeTestCluster implements AutoCloseable {
 			Map<String, AgentBehavior<?>> behaviors) {
 		this.basePort = basePort;
 		this.clusterName = clusterName;
-		this.fileSystemPersistence = new DiskFileSystemPersistence(fileSystems);
+		this.fileSystemStorage = FileSystemStorage.of(new DiskFileSystemPersistence(fileSystems));
 		this.agentSettings = agentSettings;
 		this.behaviors = behaviors;
 	}
@@ -119,8 +124,22 @@ final class HordeTestCluster implements AutoCloseable {
 
 	/** Sets where file systems keep their files and how they behave, on the nodes started from now on. */
 	HordeTestCluster fileSystems(FileSystemPersistence persistence, FileSystemSettings settings) {
-		this.fileSystemPersistence = persistence;
+		return fileSystems(FileSystemStorage.of(persistence), settings);
+	}
+
+	/** Sets what the file systems persist through and how they behave, on the nodes started from now on. */
+	HordeTestCluster fileSystems(FileSystemStorage storage, FileSystemSettings settings) {
+		this.fileSystemStorage = storage;
 		this.fileSystemSettings = settings;
+		return this;
+	}
+
+	/**
+	 * Sets what the agents of the nodes started from now on persist through; by default the
+	 * {@link #persistence} every node shares, unfenced.
+	 */
+	HordeTestCluster agentStorage(AgentStorage storage) {
+		this.agentStorage = storage;
 		return this;
 	}
 
@@ -276,11 +295,11 @@ final class HordeTestCluster implements AutoCloseable {
 			}, this.runtime, codec, new HordeSettings(name, MembersMode.PARTICIPATION, null, HordeTestCluster.this.requestTimeout,
 					Duration.ofSeconds(1)));
 			this.registry = new HordeProcessRegistry(this.node);
-			this.fileSystems = new HordeFileSystemSupervisor(this.node, HordeTestCluster.this.fileSystemPersistence,
+			this.fileSystems = new HordeFileSystemSupervisor(this.node, HordeTestCluster.this.fileSystemStorage,
 					HordeTestCluster.this.fileSystemSettings, this.failures);
 			this.agents = new HordeAgentsSupervisor(this.node,
 					new NamedAgentBehaviorResolver(HordeTestCluster.this.behaviors, null),
-					HordeTestCluster.this.persistence, this.fileSystems, HordeTestCluster.this.agentSettings,
+					HordeTestCluster.this.agentStorage, this.fileSystems, HordeTestCluster.this.agentSettings,
 					this.failures);
 			this.view = new HordeClusterView(this.node);
 			this.supervisor = new SagentsSupervisor(this.registry, this.agents, this.fileSystems);

@@ -44,6 +44,7 @@ import dev.sagents.codec.shapes.ValueShapes;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.persistence.AgentStorage;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.testsupport.FreePorts;
 
@@ -359,7 +360,7 @@ class LocationTransparencyTest {
 			LocalProcessRegistry registry = new LocalProcessRegistry();
 			this.supervisor = new LocalAgentsSupervisor(this.runtime, registry,
 					new NamedAgentBehaviorResolver(Map.of("shapes", cluster.behavior("shapes")), null),
-					AgentPersistence.none(), null, AgentSettings.defaults(), new ProcessFailureLog(10));
+					AgentStorage.of(AgentPersistence.none()), null, AgentSettings.defaults(), new ProcessFailureLog(10));
 			registry.start();
 			this.supervisor.start();
 			localNodes.add(this);

@@ -44,6 +44,8 @@ import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.persistence.AgentStorage;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
@@ -88,9 +90,9 @@ class NullArgumentsTests {
 		this.localRegistry = new LocalProcessRegistry();
 		ProcessFailureLog failures = new ProcessFailureLog(10);
 		this.localFileSystems = new LocalFileSystemSupervisor(this.runtime, this.localRegistry,
-				new DiskFileSystemPersistence(fileSystems), FileSystemSettings.defaults(), failures);
+				FileSystemStorage.of(new DiskFileSystemPersistence(fileSystems)), FileSystemSettings.defaults(), failures);
 		this.localAgents = new LocalAgentsSupervisor(this.runtime, this.localRegistry, behaviors(),
-				AgentPersistence.none(), this.localFileSystems, AgentSettings.defaults(), failures);
+				AgentStorage.of(AgentPersistence.none()), this.localFileSystems, AgentSettings.defaults(), failures);
 		this.localRegistry.start();
 		// Never started: no Hazelcast member runs, and every check below comes before the node is asked.
 		this.node = new HordeNode(new OwnedHazelcastMemberProvider(new Config()), this.runtime, jsonCodec(),
@@ -118,8 +120,9 @@ class NullArgumentsTests {
 	Stream<Arguments> entryPoints() {
 		ProcessFailureLog failures = new ProcessFailureLog(10);
 		HordeFileSystemSupervisor hordeFileSystems = new HordeFileSystemSupervisor(this.node,
-				new DiskFileSystemPersistence(fileSystems), FileSystemSettings.defaults(), failures);
-		HordeAgentsSupervisor hordeAgents = new HordeAgentsSupervisor(this.node, behaviors(), AgentPersistence.none(),
+				FileSystemStorage.of(new DiskFileSystemPersistence(fileSystems)), FileSystemSettings.defaults(), failures);
+		HordeAgentsSupervisor hordeAgents = new HordeAgentsSupervisor(this.node, behaviors(),
+				AgentStorage.of(AgentPersistence.none()),
 				hordeFileSystems, AgentSettings.defaults(), failures);
 		ProcessCalls unreachable = new UnreachableNode();
 		List<Table> tables = List.of(values(), codecs(),

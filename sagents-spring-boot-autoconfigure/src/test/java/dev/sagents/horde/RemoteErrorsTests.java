@@ -14,11 +14,14 @@ import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.filesystem.FileNotFoundException;
 import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
+import dev.sagents.persistence.PersistenceUnavailableException;
+import dev.sagents.persistence.StateTooLargeException;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.RemoteCauseException;
+import dev.sagents.process.StaleActivationException;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 
@@ -39,7 +42,9 @@ class RemoteErrorsTests {
 				new FileNotFoundException("s1", "a.txt"), new InvalidScopeException("bad scope"),
 				new UnknownAgentTypeException("nope", Set.of("tally")), new InvalidAgentIdException("bad id"),
 				new UntrustedTypeException("com.example.Evil"), new RegistryUnavailableException(RegistryState.DRAINING),
-				new MessageEncodingException("java.util.ArrayDeque", "it is neither a List nor a Set"));
+				new MessageEncodingException("java.util.ArrayDeque", "it is neither a List nor a Set"),
+				new StaleActivationException(KEY, 3), new StateTooLargeException("a1", 2048, 1024),
+				new PersistenceUnavailableException("could not claim agent 'a1' (Connection refused)", null));
 		for (Exception refusal : refusals) {
 			Reply reply = RemoteErrors.asReply(refusal);
 			assertThat(reply.outcome()).as(refusal.getClass().getSimpleName()).isEqualTo(Reply.Outcome.REFUSED);
@@ -73,6 +78,15 @@ class RemoteErrorsTests {
 			.decode(RemoteErrors.encode(new RegistryUnavailableException(RegistryState.RUNNING, "it hosts nothing")));
 		assertThat(hostsNothing).as("the reason travels with the state")
 			.hasMessage("The sagents registry is unavailable on this node: it hosts nothing");
+		StaleActivationException stale = (StaleActivationException) RemoteErrors
+			.decode(RemoteErrors.encode(new StaleActivationException(KEY, 3)));
+		assertThat(stale.key()).isEqualTo(KEY);
+		assertThat(stale.epoch()).isEqualTo(3);
+		StateTooLargeException tooLarge = (StateTooLargeException) RemoteErrors
+			.decode(RemoteErrors.encode(new StateTooLargeException("a1", 2048, 1024)));
+		assertThat(tooLarge.agentId()).isEqualTo("a1");
+		assertThat(tooLarge.size()).isEqualTo(2048);
+		assertThat(tooLarge.limit()).isEqualTo(1024);
 	}
 
 	@Test

@@ -36,6 +36,7 @@ import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.Transit;
 import dev.sagents.codec.TrustedTypes;
+import dev.sagents.persistence.AgentStorage;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
@@ -100,8 +101,8 @@ class LocalAgentsSupervisorTest {
 	private LocalAgentsSupervisor agentsOn(LocalProcessRegistry registry, AgentSettings settings,
 			AgentPersistence agentPersistence) {
 		return new LocalAgentsSupervisor(this.runtime, registry,
-				new NamedAgentBehaviorResolver(Map.of("counter", this.counter), null), agentPersistence, null, settings,
-				this.failures, this.hosting);
+				new NamedAgentBehaviorResolver(Map.of("counter", this.counter), null), AgentStorage.of(agentPersistence),
+				null, settings, this.failures, this.hosting);
 	}
 
 	/** Settings whose agents stop after {@code timeout} idle ({@link Duration#ZERO}: never). */

@@ -16,6 +16,7 @@ import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.persistence.AgentStorage;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -32,7 +33,7 @@ class LocalClusterViewTests {
 	private final LocalProcessRegistry registry = new LocalProcessRegistry();
 
 	private final LocalAgentsSupervisor agents = new LocalAgentsSupervisor(this.runtime, this.registry,
-			new NamedAgentBehaviorResolver(Map.of("counter", new CounterAgent()), null), AgentPersistence.none(), null,
+			new NamedAgentBehaviorResolver(Map.of("counter", new CounterAgent()), null), AgentStorage.of(AgentPersistence.none()), null,
 			AgentSettings.defaults(), new ProcessFailureLog(10));
 
 	private final LocalClusterView view = new LocalClusterView("n1", this.registry);

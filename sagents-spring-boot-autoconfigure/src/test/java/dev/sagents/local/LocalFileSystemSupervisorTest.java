@@ -33,6 +33,8 @@ import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
 import dev.sagents.filesystem.PoisonedFile;
+import dev.sagents.persistence.AgentStorage;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.registry.RegistryUnavailableException;
@@ -82,10 +84,10 @@ class LocalFileSystemSupervisorTest {
 		this.executor = HandlerExecutors.byDefault();
 		this.runtime = new LocalProcessRuntime("n1", this.executor);
 		this.registry = new LocalProcessRegistry();
-		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, persistence, settings,
+		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, FileSystemStorage.of(persistence), settings,
 				this.failures, this.hosting);
 		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry,
-				new NamedAgentBehaviorResolver(Map.of("scribe", new Scribe()), null), AgentPersistence.none(),
+				new NamedAgentBehaviorResolver(Map.of("scribe", new Scribe()), null), AgentStorage.of(AgentPersistence.none()),
 				this.fileSystems, AgentSettings.defaults(), this.failures);
 		this.registry.start();
 		this.agents.start();

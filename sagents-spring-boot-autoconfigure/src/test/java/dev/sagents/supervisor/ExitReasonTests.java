@@ -10,7 +10,14 @@ class ExitReasonTests {
 	@Test
 	void exitReasonsShowAsTheirLowerCaseNames() {
 		assertThat(ExitReason.values()).extracting(ExitReason::value)
-			.containsExactly("normal", "inactivity", "stopped", "shutdown", "crash", "restart_limit", "name_conflict");
+			.containsExactly("normal", "inactivity", "stopped", "shutdown", "crash", "restart_limit", "name_conflict",
+					"stale_activation");
+	}
+
+	@Test
+	void onlyAnotherActivationsTruthSkipsThePersistOnExit() {
+		assertThat(ExitReason.values()).filteredOn((reason) -> !reason.persistsOnExit())
+			.containsExactlyInAnyOrder(ExitReason.CONFLICT, ExitReason.STALE);
 	}
 
 }

@@ -1,0 +1,27 @@
+package dev.sagents.autoconfigure;
+
+import dev.sagents.filesystem.DiskFileSystemPersistence;
+import dev.sagents.filesystem.FileSystemPersistence;
+import dev.sagents.persistence.FileSystemStore;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code sagents.persistence.store=disk} (the default): file systems keep their files under
+ * {@code sagents.filesystem.base-directory}, without fencing; agent state is not kept unless the
+ * application declares an {@code AgentPersistence}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "sagents.persistence.store", havingValue = "disk", matchIfMissing = true)
+class DiskStoreConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean({ FileSystemPersistence.class, FileSystemStore.class })
+	DiskFileSystemPersistence sagentsFileSystemPersistence(SagentsProperties properties) {
+		return new DiskFileSystemPersistence(properties.getFilesystem().getBaseDirectory());
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.sagents.persistence;
+
+import java.io.IOException;
+
+import dev.sagents.filesystem.FileSystemPersistence;
+import dev.sagents.process.Arguments;
+
+/**
+ * What file systems persist through: each start of a file system activates its scope here once
+ * and writes through the {@link FileSystemPersistence} it gets back. Over a
+ * {@link FileSystemStore} that is fenced ({@link #fenced}); over an application's or the disk
+ * {@link FileSystemPersistence} it is not ({@link #of}).
+ */
+@FunctionalInterface
+public interface FileSystemStorage {
+
+	/**
+	 * Activates the file system of {@code scope}: claims its next epoch where the storage fences.
+	 *
+	 * @return what this activation reads and writes its files through
+	 */
+	FileSystemPersistence activate(String scope) throws IOException;
+
+	/** Storage through {@code persistence} as it is, without epochs: no fencing. */
+	static FileSystemStorage of(FileSystemPersistence persistence) {
+		Arguments.notNull(persistence, "persistence");
+		return (scope) -> persistence;
+	}
+
+	/**
+	 * Storage over {@code store}, fenced: each activation claims the scope's next epoch, and its
+	 * writes and deletes are refused with {@link dev.sagents.process.StaleActivationException}
+	 * once a newer activation claimed the scope.
+	 */
+	static FileSystemStorage fenced(FileSystemStore store) {
+		Arguments.notNull(store, "store");
+		return (scope) -> new ClaimedFiles(store, scope, store.claim(scope));
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.sagents.persistence.jdbc;
+
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One epoch table of the JDBC store (agents or file systems) and the database access the store
+ * shares with it. A claim raises a key's epoch by one, or starts it at 1 with a new row, in a
+ * transaction that then reads back what the claim returns. Two first claims of one key at once
+ * both find no row; the one whose insert loses claims again.
+ */
+final class JdbcEpochs {
+
+	/** How often a claim that lost a first insert to another is made again. */
+	private static final int ATTEMPTS = 3;
+
+	private final JdbcTemplate template;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final String table;
+
+	private final String keyColumn;
+
+	JdbcEpochs(DataSource dataSource, String table, String keyColumn) {
+		this.template = new JdbcTemplate(dataSource);
+		this.jdbc = JdbcClient.create(this.template);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.table = table;
+		this.keyColumn = keyColumn;
+	}
+
+	/** The template of the store's database, for batches. */
+	JdbcTemplate template() {
+		return this.template;
+	}
+
+	/** The client of the store's database. */
+	JdbcClient jdbc() {
+		return this.jdbc;
+	}
+
+	/** Runs {@code work} in one transaction of the store's database. */
+	<T> T inTransaction(Supplier<T> work) {
+		return this.transactions.execute((status) -> work.get());
+	}
+
+	/** Claims {@code key}, then returns {@code readBack} in the same transaction, which holds the row. */
+	<T> T claim(String key, Supplier<T> readBack) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return inTransaction(() -> {
+					raise(key);
+					return readBack.get();
+				});
+			}
+			catch (DuplicateKeyException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private void raise(String key) {
+		int raised = this.jdbc.sql("UPDATE " + this.table + " SET EPOCH = EPOCH + 1 WHERE " + this.keyColumn + " = ?")
+			.param(key)
+			.update();
+		if (raised == 0) {
+			this.jdbc.sql("INSERT INTO " + this.table + " (" + this.keyColumn + ", EPOCH) VALUES (?, 1)")
+				.param(key)
+				.update();
+		}
+	}
+
+}

@@ -1,0 +1,151 @@
+package dev.sagents.persistence.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import dev.sagents.codec.EncodedValue;
+import dev.sagents.filesystem.FileSystemPersistence.StoredFile;
+import dev.sagents.persistence.StateWrite;
+import dev.sagents.persistence.StoredState;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.StaleActivationException;
+import dev.sagents.testsupport.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The JDBC store on H2 and on a real PostgreSQL: epochs grow with every activation, a write of an
+ * older activation is refused and leaves the newer state, files are fenced by their scope's epoch.
+ */
+class JdbcStoresTest {
+
+	static Stream<Arguments> databases() {
+		return Stream.of(Arguments.of("h2", TestDatabases.h2("jdbc-stores")),
+				Arguments.of("postgresql", TestDatabases.postgres()));
+	}
+
+	private static JdbcTables tables(String platform, DataSource dataSource) {
+		return TestDatabases.createTables(dataSource, platform, new JdbcTables(TestDatabases.uniquePrefix()));
+	}
+
+	private static EncodedValue state(String text) {
+		return new EncodedValue("java.lang.String", text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void everyClaimOfAnAgentGetsTheNextEpochWithTheStoredState(String platform, DataSource dataSource) {
+		JdbcAgentStateStore store = new JdbcAgentStateStore(dataSource, tables(platform, dataSource));
+		assertThat(store.read("a")).isEmpty();
+		assertThat(store.claim("a")).isEqualTo(new StoredState(1, null));
+		assertThat(store.write(List.of(new StateWrite("a", 1, state("one"))))).containsExactly(true);
+		StoredState second = store.claim("a");
+		assertThat(second.epoch()).isEqualTo(2);
+		assertThat(second.state().type()).isEqualTo("java.lang.String");
+		assertThat(second.state().data()).isEqualTo(state("one").data());
+		assertThat(store.claim("b").epoch()).isEqualTo(1);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void aWriteOfAnOlderActivationIsRefusedAndTheNewerStateStays(String platform, DataSource dataSource) {
+		JdbcAgentStateStore store = new JdbcAgentStateStore(dataSource, tables(platform, dataSource));
+		long old = store.claim("a").epoch();
+		long current = store.claim("a").epoch();
+		assertThat(store.write(List.of(new StateWrite("a", current, state("newer"))))).containsExactly(true);
+		assertThat(store.write(List.of(new StateWrite("a", old, state("stale"))))).containsExactly(false);
+		StoredState stored = store.read("a").orElseThrow();
+		assertThat(stored.epoch()).isEqualTo(current);
+		assertThat(stored.state().data()).isEqualTo(state("newer").data());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void oneBatchWritesTheCurrentActivationsAndRefusesTheOthersInOrder(String platform, DataSource dataSource) {
+		JdbcAgentStateStore store = new JdbcAgentStateStore(dataSource, tables(platform, dataSource));
+		store.claim("a");
+		store.claim("b");
+		store.claim("b");
+		store.claim("c");
+		boolean[] written = store.write(List.of(new StateWrite("a", 1, state("a1")), new StateWrite("b", 1, state("b1")),
+				new StateWrite("c", 1, state("c1")), new StateWrite("never-claimed", 1, state("x"))));
+		assertThat(written).containsExactly(true, false, true, false);
+		assertThat(store.read("b").orElseThrow().state()).isNull();
+		assertThat(store.read("never-claimed")).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void firstClaimsOfOneAgentAtOnceEachGetTheirOwnEpoch(String platform, DataSource dataSource) throws Exception {
+		JdbcAgentStateStore store = new JdbcAgentStateStore(dataSource, tables(platform, dataSource));
+		int claims = 8;
+		ExecutorService threads = Executors.newFixedThreadPool(claims);
+		try {
+			List<Callable<Long>> tasks = new ArrayList<>();
+			for (int i = 0; i < claims; i++) {
+				tasks.add(() -> store.claim("race").epoch());
+			}
+			List<Long> epochs = new ArrayList<>();
+			for (Future<Long> epoch : threads.invokeAll(tasks)) {
+				epochs.add(epoch.get());
+			}
+			assertThat(epochs).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void filesAreWrittenUnderTheirScopesEpochAndAStaleOneChangesNothing(String platform, DataSource dataSource) {
+		JdbcFileSystemStore store = new JdbcFileSystemStore(dataSource, tables(platform, dataSource));
+		long old = store.claim("user:alice");
+		store.write("user:alice", old, "notes/a.md", bytes("first"));
+		store.write("user:alice", old, "notes/a.md", bytes("second"));
+		store.write("user:alice", old, "b.md", bytes("b"));
+		long current = store.claim("user:alice");
+		assertThat(current).isEqualTo(old + 1);
+		store.delete("user:alice", current, "b.md");
+		assertThatExceptionOfType(StaleActivationException.class)
+			.isThrownBy(() -> store.write("user:alice", old, "notes/a.md", bytes("stale")))
+			.satisfies((stale) -> assertThat(stale.key()).isEqualTo(ProcessKey.fileSystem("user:alice")));
+		assertThatExceptionOfType(StaleActivationException.class)
+			.isThrownBy(() -> store.delete("user:alice", old, "notes/a.md"));
+		assertThatExceptionOfType(StaleActivationException.class)
+			.isThrownBy(() -> store.write("user:bob", 1, "never-claimed.md", bytes("x")));
+		assertThat(store.read("user:alice", "notes/a.md")).hasValueSatisfying(
+				(content) -> assertThat(new String(content, StandardCharsets.UTF_8)).isEqualTo("second"));
+		assertThat(store.list("user:alice")).extracting(StoredFile::path, StoredFile::size)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("notes/a.md", 6L));
+		assertThat(store.read("user:bob", "never-claimed.md")).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void theSchemaCheckNamesTheMissingTables(String platform, DataSource dataSource) {
+		JdbcTables missing = new JdbcTables(TestDatabases.uniquePrefix());
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		assertThat(JdbcSchema.missingTables(jdbc, missing)).containsExactlyElementsOf(missing.all());
+		assertThat(JdbcSchema.missingTables(jdbc, tables(platform, dataSource))).isEmpty();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
