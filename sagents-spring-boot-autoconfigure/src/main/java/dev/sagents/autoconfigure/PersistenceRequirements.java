@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * The {@code sagents.persistence.*} values, and what the chosen store needs, checked at startup
  * with the {@link SagentsSettingsCheck}: the JDBC store needs Spring JDBC, a {@code DataSource},
- * paths the table holds and, for agent state, a codec; the Hazelcast store is not available yet.
+ * paths the table holds and, for agent state, a codec.
  * Each problem fails with {@link InvalidSagentsPropertyException} naming the property.
  */
 final class PersistenceRequirements {
@@ -53,10 +53,6 @@ final class PersistenceRequirements {
 		if (prefix == null || !JdbcTables.isValidPrefix(prefix)) {
 			throw new InvalidSagentsPropertyException("sagents.persistence.jdbc.table-prefix", prefix,
 					"a letter, then letters, digits or '_', at most 30 characters, such as SAGENTS_");
-		}
-		if (persistence.getStore() == StoreType.HAZELCAST) {
-			throw new InvalidSagentsPropertyException(STORE, "hazelcast",
-					"disk, jdbc or none: the hazelcast store is not available yet");
 		}
 		if (persistence.getStore() == StoreType.JDBC) {
 			checkJdbc(properties, classLoader, declared);

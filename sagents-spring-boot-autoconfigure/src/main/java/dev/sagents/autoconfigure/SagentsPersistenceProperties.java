@@ -19,8 +19,7 @@ public class SagentsPersistenceProperties {
 	 * Which store keeps agent state and files: 'disk' (file systems under
 	 * sagents.filesystem.base-directory; agent state is not kept), 'jdbc' (both in the
 	 * application's DataSource, fenced: a stale activation's writes are refused) or 'none' (nothing
-	 * is kept; files live in memory while their file system runs). 'hazelcast' is refused at
-	 * startup: not available yet. An AgentPersistence or FileSystemPersistence bean of the
+	 * is kept; files live in memory while their file system runs). An AgentPersistence or FileSystemPersistence bean of the
 	 * application wins over the store (without fencing), an AgentStateStore or FileSystemStore
 	 * bean replaces it (with fencing).
 	 */

@@ -9,9 +9,6 @@ public enum StoreType {
 	/** Agent state and files in the application's database, fenced. */
 	JDBC,
 
-	/** Agent state and files in Hazelcast maps with backups: not available yet, refused at startup. */
-	HAZELCAST,
-
 	/** Nothing kept: file systems hold their files in memory while they run. */
 	NONE
 

@@ -206,10 +206,8 @@ class PersistenceAutoConfigurationTests {
 	@Test
 	void settingsTheStoreCannotRunWithAreReportedAtStartup() {
 		ApplicationContextRunner reports = this.reports.runner();
-		this.reports.assertReport(reports, "sagents.persistence.store=hazelcast", "sagents.persistence.store",
-				"hazelcast", "disk, jdbc or none: the hazelcast store is not available yet");
 		this.reports.assertReport(reports, "sagents.persistence.store=sql", "sagents.persistence.store", "sql",
-				"disk, jdbc, hazelcast, none");
+				"disk, jdbc, none");
 		this.reports.assertReport(reports, "sagents.persistence.write-mode=later", "sagents.persistence.write-mode",
 				"later", "write-through, coalesced");
 		this.reports.assertReport(reports, "sagents.persistence.coalesce-delay=0", "sagents.persistence.coalesce-delay",
