@@ -3,7 +3,6 @@ package dev.sagents.local;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentEventListener;
@@ -11,15 +10,13 @@ import dev.sagents.agent.Subscription;
 
 /**
  * Subscriptions to agent events, by agent id rather than by process, so they survive restarts.
- * Publishing costs one volatile read while nobody subscribes anywhere.
+ * Publishing to an agent nobody subscribes to costs one map lookup.
  */
 final class AgentEventBus {
 
 	private final Executor executor;
 
 	private final ConcurrentHashMap<String, CopyOnWriteArrayList<LocalSubscription>> subscriptions = new ConcurrentHashMap<>();
-
-	private final AtomicInteger active = new AtomicInteger();
 
 	AgentEventBus(Executor executor) {
 		this.executor = executor;
@@ -34,19 +31,15 @@ final class AgentEventBus {
 			kept.add(subscription);
 			return kept;
 		});
-		this.active.incrementAndGet();
 		return subscription;
 	}
 
 	/** Whether anyone listens to agent {@code agentId}; cheap enough to call per message. */
 	boolean hasSubscribers(String agentId) {
-		return this.active.get() > 0 && this.subscriptions.containsKey(agentId);
+		return this.subscriptions.containsKey(agentId);
 	}
 
 	void publish(AgentEvent event) {
-		if (this.active.get() == 0) {
-			return;
-		}
 		CopyOnWriteArrayList<LocalSubscription> listeners = this.subscriptions.get(event.agentId());
 		if (listeners != null) {
 			for (LocalSubscription subscription : listeners) {
@@ -57,9 +50,7 @@ final class AgentEventBus {
 
 	private void remove(LocalSubscription subscription) {
 		this.subscriptions.computeIfPresent(subscription.agentId, (id, listeners) -> {
-			if (listeners.remove(subscription)) {
-				this.active.decrementAndGet();
-			}
+			listeners.remove(subscription);
 			return listeners.isEmpty() ? null : listeners;
 		});
 	}

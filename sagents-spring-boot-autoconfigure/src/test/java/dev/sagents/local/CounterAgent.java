@@ -39,6 +39,9 @@ class CounterAgent implements AgentBehavior<CounterAgent.Count> {
 	/** Makes the behaviour break its contract: it returns no result at all. */
 	static final String BROKEN = "broken";
 
+	/** Counts and answers with a value no codec writes (a thread). */
+	static final String ODD_REPLY = "odd reply";
+
 	/** Each stop: {@code ID REASON handled=N}. */
 	final List<String> stops = new CopyOnWriteArrayList<>();
 
@@ -76,6 +79,9 @@ class CounterAgent implements AgentBehavior<CounterAgent.Count> {
 		}
 		if (QUIET.equals(message)) {
 			return AgentResult.noReply(next);
+		}
+		if (ODD_REPLY.equals(message)) {
+			return AgentResult.reply(next, Thread.currentThread());
 		}
 		if (STOP.equals(message)) {
 			return AgentResult.stop(next, "bye");

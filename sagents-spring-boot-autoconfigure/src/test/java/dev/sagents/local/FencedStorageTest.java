@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSpec;
+import dev.sagents.agent.AgentStatus;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.local.CounterAgent.Count;
 import dev.sagents.persistence.RecordingStateStore;
@@ -162,7 +163,7 @@ class FencedStorageTest {
 		}
 		assertThatExceptionOfType(StateTooLargeException.class).isThrownBy(() -> call(agent, "inc"))
 			.satisfies((tooLarge) -> assertThat(tooLarge.limit()).isEqualTo(13));
-		assertThat(agent.isAlive()).isTrue();
+		assertThat(agent.status()).isEqualTo(AgentStatus.IDLE);
 		assertThat(call(agent, CounterAgent.GET)).isEqualTo(9);
 		assertThat(stored("a")).isEqualTo(new Count(9));
 	}
