@@ -19,6 +19,7 @@ import dev.sagents.persistence.WriteMode;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
 import dev.sagents.persistence.jdbc.JdbcFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcTables;
+import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.StaleActivationException;
 import dev.sagents.supervisor.ExitReason;
 import dev.sagents.testsupport.TestDatabases;
@@ -151,6 +152,33 @@ class FencedStorageTest {
 		await().atMost(TIMEOUT).until(() -> !old.isAlive());
 		assertThat(this.files.read("user:alice", "notes.md")).hasValueSatisfying(
 				(content) -> assertThat(new String(content)).isEqualTo("two"));
+	}
+
+	@Test
+	void aFileSystemRestartedAfterACrashKeepsItsEpochSoTheNewerActivationStillWins() {
+		FileSystemRef old = node("n1").fileSystems.startFileSystem("user:bo").ref();
+		FileSystemRef newer = node("n2").fileSystems.startFileSystem("user:bo").ref();
+		assertThatExceptionOfType(ProcessFailedException.class)
+			.isThrownBy(() -> old.callAndWait("no command", Object.class, TIMEOUT));
+		assertThat(old.isAlive()).isTrue();
+
+		old.writeText("notes.md", "stale");
+		assertThatExceptionOfType(StaleActivationException.class).isThrownBy(old::flush);
+		newer.writeText("notes.md", "newer");
+		newer.flush();
+		assertThat(this.files.read("user:bo", "notes.md")).hasValueSatisfying(
+				(content) -> assertThat(new String(content)).isEqualTo("newer"));
+	}
+
+	@Test
+	void aFileSystemWhoseCrashFlushIsRefusedStopsAsStaleInsteadOfRestarting() {
+		FileSystemRef old = node("n1").fileSystems.startFileSystem("user:cy").ref();
+		old.writeText("notes.md", "unflushed");
+		node("n2").fileSystems.startFileSystem("user:cy");
+		assertThatExceptionOfType(ProcessFailedException.class)
+			.isThrownBy(() -> old.callAndWait("no command", Object.class, TIMEOUT));
+		await().atMost(TIMEOUT).until(() -> !old.isAlive());
+		assertThat(this.files.read("user:cy", "notes.md")).isEmpty();
 	}
 
 	@Test
