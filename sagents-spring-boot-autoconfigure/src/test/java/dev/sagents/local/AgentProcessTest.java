@@ -72,10 +72,25 @@ class AgentProcessTest {
 		this.executor.shutdownNow();
 	}
 
-	@Test
-	void aReplyThatCannotTravelRefusesTheMessageAndLeavesTheAgentIdleWithItsPreviousState() {
+	/** A node whose values go through the JSON codec, trusting no application type, as across members. */
+	private void startCheckingNode() {
 		startNode(AgentStorage.of(new MapAgentPersistence()), Transit.through(new JsonMessageCodec(
 				JsonMapper.builder().build(), new TrustedTypes(List.of(), List.of(), getClass().getClassLoader())), false));
+	}
+
+	@Test
+	void aMessageNoMemberCouldDecodeIsRefusedBeforeTheAgentHandlesIt() {
+		startCheckingNode();
+		AgentRef agent = this.agents.startAgent(AgentSpec.of("picky")).ref();
+		assertThatThrownBy(() -> agent.callAndWait(new CounterAgent.Count(5), Long.class, TIMEOUT))
+			.isInstanceOf(MessageEncodingException.class);
+		assertThatThrownBy(() -> agent.cast(new CounterAgent.Count(5))).isInstanceOf(MessageEncodingException.class);
+		assertThat(agent.callAndWait(CounterAgent.GET, Long.class, TIMEOUT)).as("handled").isZero();
+	}
+
+	@Test
+	void aReplyThatCannotTravelRefusesTheMessageAndLeavesTheAgentIdleWithItsPreviousState() {
+		startCheckingNode();
 		AgentRef agent = this.agents.startAgent(AgentSpec.of("odd")).ref();
 		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isOne();
 
