@@ -1,14 +1,23 @@
 package dev.sagents.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
+import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentPersistence;
+import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentSpec;
+import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.autoconfigure.HordeBackendConfigurationTests.NotStartingLifecycleProcessor;
+import dev.sagents.codec.MessageCodec;
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
+import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.filesystem.FileSystemSupervisor;
+import dev.sagents.horde.HordeNode;
 import dev.sagents.horde.HordeStructures;
 import dev.sagents.horde.OwnedHazelcastMemberProvider;
 import dev.sagents.horde.persistence.HazelcastAgentStateStore;
@@ -18,6 +27,8 @@ import dev.sagents.persistence.AgentStateStore;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FencedAgentStorage;
 import dev.sagents.persistence.FileSystemStore;
+import dev.sagents.persistence.StoredState;
+import dev.sagents.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +48,8 @@ import static org.mockito.Mockito.mock;
  */
 class HazelcastStoreConfigurationTests {
 
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
 	@TempDir
 	Path baseDirectory;
 
@@ -51,6 +64,31 @@ class HazelcastStoreConfigurationTests {
 
 	private static Config ownedMember(org.springframework.context.ApplicationContext context) {
 		return context.getBean(OwnedHazelcastMemberProvider.class).config();
+	}
+
+	@Test
+	void aRunningNodeKeepsAgentStateAndFilesInItsMembersMaps() {
+		int port = FreePorts.block(2);
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SagentsAutoConfiguration.class))
+			.withBean("counting", AgentBehavior.class, () -> new CountingAgent("counting"))
+			.withPropertyValues("sagents.distribution=horde", "sagents.node-name=n1",
+					"sagents.filesystem.base-directory=" + this.baseDirectory, "sagents.persistence.store=hazelcast",
+					"sagents.horde.cluster-name=" + FreePorts.clusterName("hz-store-node"),
+					"sagents.horde.network.port=" + port, "sagents.horde.network.port-count=2",
+					"sagents.horde.network.interface=127.0.0.1", "sagents.horde.network.join-members=127.0.0.1:" + port)
+			.run((context) -> {
+				AgentRef agent = context.getBean(AgentsSupervisor.class).startAgent(AgentSpec.of("a")).ref();
+				assertThat(agent.callAndWait("hello", String.class, TIMEOUT)).isEqualTo("counting:1");
+				StoredState stored = context.getBean(AgentStateStore.class).read("a").orElseThrow();
+				assertThat(stored.epoch()).isEqualTo(1);
+				assertThat(context.getBean(MessageCodec.class).decode(stored.state())).isEqualTo(1);
+				FileSystemRef files = context.getBean(FileSystemSupervisor.class).ensureFileSystem("user:alice");
+				files.writeText("notes.md", "in the map");
+				files.flush();
+				assertThat(context.getBean(FileSystemStore.class).read("user:alice", "notes.md")).isPresent();
+				HazelcastInstance member = context.getBean(HordeNode.class).member().orElseThrow();
+				assertThat(member.getMap(HordeStructures.AGENT_STATES_MAP).containsKey("a")).isTrue();
+			});
 	}
 
 	@Test
