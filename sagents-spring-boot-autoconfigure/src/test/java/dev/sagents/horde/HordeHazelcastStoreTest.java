@@ -78,8 +78,9 @@ class HordeHazelcastStoreTest {
 
 	/** What the agents of node {@code name} persist through: the store over the member it names in {@link #storeMembers}. */
 	private FencedAgentStorage storage(String name) {
-		HazelcastAgentStateStore store = new HazelcastAgentStateStore(new HazelcastStoreMaps(
-				() -> Optional.ofNullable(this.storeMembers.get(name)).filter((member) -> member.getLifecycleService().isRunning())));
+		HazelcastAgentStateStore store = new HazelcastAgentStateStore(new HazelcastStoreMaps(() -> Optional
+			.ofNullable(this.storeMembers.get(name))
+			.filter((member) -> member.getLifecycleService().isRunning())));
 		FencedAgentStorage storage = new FencedAgentStorage(store, this.codec,
 				new StateWriter(store, WriteMode.WRITE_THROUGH, Duration.ofMillis(100)), 1024 * 1024);
 		this.storages.add(storage);

@@ -2,6 +2,7 @@ package dev.sagents.horde.persistence;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The Hazelcast store on two real members: claims, fenced writes of states (one by one and in
@@ -102,7 +104,7 @@ class HazelcastStoresTest {
 			this.states.claim("batch-" + i);
 		}
 		this.states.claim("batch-7");
-		List<StateWrite> writes = new java.util.ArrayList<>();
+		List<StateWrite> writes = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
 			writes.add(new StateWrite("batch-" + i, 1, state("v" + i)));
 		}
@@ -159,8 +161,8 @@ class HazelcastStoresTest {
 		assertThat(this.files.read("user:listed", "c.md")).isEmpty();
 		List<StoredFile> listed = this.files.list("user:listed");
 		assertThat(listed).extracting(StoredFile::path, StoredFile::size)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("a.md", 6L),
-					org.assertj.core.groups.Tuple.tuple("dir/b.txt", 2L));
+			.containsExactly(tuple("a.md", 6L),
+					tuple("dir/b.txt", 2L));
 		assertThat(listed).allSatisfy((file) -> assertThat(file.modified()).isAfter(before));
 		assertThat(this.files.list("user:nothing")).isEmpty();
 	}
