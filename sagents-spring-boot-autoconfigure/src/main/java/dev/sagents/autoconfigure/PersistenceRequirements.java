@@ -6,7 +6,9 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 import dev.sagents.agent.AgentPersistence;
+import dev.sagents.cluster.DistributionMode;
 import dev.sagents.codec.MessageCodec;
+import dev.sagents.horde.persistence.StoreMapConfigs;
 import dev.sagents.persistence.AgentStateStore;
 import dev.sagents.persistence.StoreType;
 import dev.sagents.persistence.jdbc.JdbcTables;
@@ -17,12 +19,14 @@ import org.springframework.util.unit.DataSize;
 /**
  * The {@code sagents.persistence.*} values, and what the chosen store needs, checked at startup
  * with the {@link SagentsSettingsCheck}: the JDBC store needs Spring JDBC, a {@code DataSource},
- * paths the table holds and, for agent state, a codec.
+ * paths the table holds and, for agent state, a codec; the Hazelcast store needs horde mode.
  * Each problem fails with {@link InvalidSagentsPropertyException} naming the property.
  */
 final class PersistenceRequirements {
 
 	private static final String STORE = "sagents.persistence.store";
+
+	static final String BACKUP_COUNT = "sagents.persistence.hazelcast.backup-count";
 
 	/** The classes the JDBC store runs on: Spring's JdbcClient and Spring Boot's script initializer. */
 	static final String[] JDBC_CLASSES = { "org.springframework.jdbc.core.simple.JdbcClient",
@@ -54,8 +58,19 @@ final class PersistenceRequirements {
 			throw new InvalidSagentsPropertyException("sagents.persistence.jdbc.table-prefix", prefix,
 					"a letter, then letters, digits or '_', at most 30 characters, such as SAGENTS_");
 		}
+		// A compile-time constant: reading it loads no Hazelcast class, which local mode may lack.
+		int backupCount = persistence.getHazelcast().getBackupCount();
+		if (backupCount < 0 || backupCount > StoreMapConfigs.MAX_BACKUP_COUNT) {
+			throw new InvalidSagentsPropertyException(BACKUP_COUNT, backupCount,
+					"0 to " + StoreMapConfigs.MAX_BACKUP_COUNT + ", how many other members keep a copy of each entry");
+		}
 		if (persistence.getStore() == StoreType.JDBC) {
 			checkJdbc(properties, classLoader, declared);
+		}
+		if (persistence.getStore() == StoreType.HAZELCAST && properties.getDistribution() != DistributionMode.HORDE) {
+			throw new InvalidSagentsPropertyException(STORE, "hazelcast", "disk, jdbc or none with sagents.distribution="
+					+ properties.getDistribution().name().toLowerCase()
+					+ "; the hazelcast store keeps its maps on the horde's members (sagents.distribution=horde)");
 		}
 	}
 

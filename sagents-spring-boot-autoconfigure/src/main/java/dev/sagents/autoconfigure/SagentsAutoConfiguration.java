@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties({ SagentsProperties.class, SagentsPersistenceProperties.class })
 @Import({ SagentsSettingsCheck.class, SagentsCoreConfiguration.class, JsonMessageCodecConfiguration.class,
 		CompactMessageCodecConfiguration.class, DiskStoreConfiguration.class, JdbcStoreConfiguration.class,
-		PersistenceConfiguration.class, LocalBackendConfiguration.class, HordeBackendConfiguration.class })
+		HazelcastStoreConfiguration.class, PersistenceConfiguration.class, LocalBackendConfiguration.class,
+		HordeBackendConfiguration.class })
 public final class SagentsAutoConfiguration {
 
 }

@@ -18,8 +18,10 @@ public class SagentsPersistenceProperties {
 	/**
 	 * Which store keeps agent state and files: 'disk' (file systems under
 	 * sagents.filesystem.base-directory; agent state is not kept), 'jdbc' (both in the
-	 * application's DataSource, fenced: a stale activation's writes are refused) or 'none' (nothing
-	 * is kept; files live in memory while their file system runs). An AgentPersistence or FileSystemPersistence bean of the
+	 * application's DataSource, fenced: a stale activation's writes are refused), 'hazelcast' (both
+	 * in maps of the horde's Hazelcast members, with backups, fenced; only with
+	 * sagents.distribution=horde; a stop of the whole cluster loses them) or 'none' (nothing is
+	 * kept; files live in memory while their file system runs). An AgentPersistence or FileSystemPersistence bean of the
 	 * application wins over the store (without fencing), an AgentStateStore or FileSystemStore
 	 * bean replaces it (with fencing).
 	 */
@@ -44,6 +46,9 @@ public class SagentsPersistenceProperties {
 
 	/** The JDBC store. */
 	private final Jdbc jdbc = new Jdbc();
+
+	/** The Hazelcast store. */
+	private final Hazelcast hazelcast = new Hazelcast();
 
 	/** Which store keeps agent state and files. */
 	public StoreType getStore() {
@@ -90,6 +95,11 @@ public class SagentsPersistenceProperties {
 		return this.jdbc;
 	}
 
+	/** The Hazelcast store's settings. */
+	public Hazelcast getHazelcast() {
+		return this.hazelcast;
+	}
+
 	/** {@code sagents.persistence.jdbc.*}. */
 	public static class Jdbc {
 
@@ -129,6 +139,28 @@ public class SagentsPersistenceProperties {
 		/** Sets the prefix of the table names. */
 		public void setTablePrefix(String tablePrefix) {
 			this.tablePrefix = tablePrefix;
+		}
+
+	}
+
+	/** {@code sagents.persistence.hazelcast.*}. */
+	public static class Hazelcast {
+
+		/**
+		 * How many other members keep a copy of each stored state and file system (0 to 6):
+		 * synchronous backups, so a write-through reply leaves once its change has them. A crash
+		 * of up to this many members at once loses nothing.
+		 */
+		private int backupCount = 1;
+
+		/** How many other members keep a copy of each entry. */
+		public int getBackupCount() {
+			return this.backupCount;
+		}
+
+		/** Sets how many other members keep a copy of each entry. */
+		public void setBackupCount(int backupCount) {
+			this.backupCount = backupCount;
 		}
 
 	}

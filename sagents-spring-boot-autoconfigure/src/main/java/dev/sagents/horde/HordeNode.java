@@ -305,6 +305,14 @@ public final class HordeNode {
 		return instance != null && instance.getLifecycleService().isRunning();
 	}
 
+	/**
+	 * This node's member while it is in the cluster (from its join until it left), for what sagents
+	 * keeps on it besides the registry, such as the Hazelcast store; else empty.
+	 */
+	public Optional<HazelcastInstance> member() {
+		return joined() ? Optional.of(this.hazelcast) : Optional.empty();
+	}
+
 	// ---- placement ---------------------------------------------------------------------------
 
 	/** {@link Placement#startProcess(Registration, Class)}. */

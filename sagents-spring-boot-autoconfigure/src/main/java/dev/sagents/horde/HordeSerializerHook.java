@@ -8,10 +8,12 @@ import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import dev.sagents.horde.persistence.StoreObjects;
 
 /**
  * Registers the factory of sagents' own Hazelcast objects (the {@link RegistrationClaim} entry
- * processor, the {@link HostedByNoneOf} predicate) with every Hazelcast member in a JVM that has
+ * processor, the {@link HostedByNoneOf} predicate, and the Hazelcast store's entries and entry
+ * processors, {@link StoreObjects}) with every Hazelcast member in a JVM that has
  * sagents on its class path, through Hazelcast's service loader
  * ({@code META-INF/services/com.hazelcast.DataSerializerHook}): the application's member needs no
  * serialization configuration. Every member of a horde's cluster
@@ -40,7 +42,8 @@ public final class HordeSerializerHook implements DataSerializerHook {
 		return switch (classId) {
 			case RegistrationClaim.CLASS_ID -> new RegistrationClaim();
 			case HostedByNoneOf.CLASS_ID -> new HostedByNoneOf();
-			default -> throw new IllegalArgumentException("Unknown sagents object " + classId);
+			default -> StoreObjects.create(classId)
+				.orElseThrow(() -> new IllegalArgumentException("Unknown sagents object " + classId));
 		};
 	}
 

@@ -19,6 +19,18 @@ public final class HordeStructures {
 	/** The Hazelcast map of each member's status, written by the member itself. */
 	public static final String MEMBERS_MAP = "sagents.members";
 
+	/**
+	 * The Hazelcast map of agent states with {@code sagents.persistence.store=hazelcast} (agent id to
+	 * its epoch and state), with {@code sagents.persistence.hazelcast.backup-count} backups.
+	 */
+	public static final String AGENT_STATES_MAP = "sagents.agent-states";
+
+	/**
+	 * The Hazelcast map of file-system files with {@code sagents.persistence.store=hazelcast} (scope
+	 * to its epoch and files), with {@code sagents.persistence.hazelcast.backup-count} backups.
+	 */
+	public static final String FILE_SYSTEMS_FILES_MAP = "sagents.file-system-files";
+
 	/** The prefix of each member's inbox topic, which ends with the member's UUID. */
 	public static final String INBOX_PREFIX = "sagents.inbox.";
 

@@ -9,6 +9,13 @@ public enum StoreType {
 	/** Agent state and files in the application's database, fenced. */
 	JDBC,
 
+	/**
+	 * Agent state and files in maps of the horde's Hazelcast members, with backups, fenced; horde
+	 * mode only. A member's crash loses nothing while a backup lives; a stop of the whole cluster
+	 * loses everything.
+	 */
+	HAZELCAST,
+
 	/** Nothing kept: file systems hold their files in memory while they run. */
 	NONE
 

@@ -207,7 +207,7 @@ class PersistenceAutoConfigurationTests {
 	void settingsTheStoreCannotRunWithAreReportedAtStartup() {
 		ApplicationContextRunner reports = this.reports.runner();
 		this.reports.assertReport(reports, "sagents.persistence.store=sql", "sagents.persistence.store", "sql",
-				"disk, jdbc, none");
+				"disk, jdbc, hazelcast, none");
 		this.reports.assertReport(reports, "sagents.persistence.write-mode=later", "sagents.persistence.write-mode",
 				"later", "write-through, coalesced");
 		this.reports.assertReport(reports, "sagents.persistence.coalesce-delay=0", "sagents.persistence.coalesce-delay",

@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +35,7 @@ import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
+import dev.sagents.testsupport.LoopbackMembers;
 
 import static org.awaitility.Awaitility.await;
 
@@ -206,30 +205,7 @@ final class HordeTestCluster implements AutoCloseable {
 	}
 
 	Config memberConfig(String name) {
-		Config config = new Config();
-		config.setClusterName(this.clusterName);
-		config.setInstanceName(this.clusterName + "-" + name);
-		config.setProperty("hazelcast.phone.home.enabled", "false");
-		config.setProperty("hazelcast.logging.type", "slf4j");
-		config.setProperty("hazelcast.shutdownhook.enabled", "false");
-		config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-		config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
-		config.setProperty("hazelcast.connection.monitor.max.faults", "1");
-		config.setProperty("hazelcast.connection.monitor.interval", "20");
-		config.setProperty("hazelcast.invocation.retry.pause.millis", "50");
-		config.setProperty("hazelcast.operation.backup.timeout.millis", "1000");
-		NetworkConfig network = config.getNetworkConfig();
-		network.setPort(this.basePort).setPortCount(PORTS).setPortAutoIncrement(true);
-		network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-		JoinConfig join = network.getJoin();
-		join.getMulticastConfig().setEnabled(false);
-		join.getAutoDetectionConfig().setEnabled(false);
-		join.getTcpIpConfig().setEnabled(true);
-		for (int port = this.basePort; port < this.basePort + PORTS; port++) {
-			join.getTcpIpConfig().addMember("127.0.0.1:" + port);
-		}
-		config.setProperty("hazelcast.socket.bind.any", "false");
-		return config;
+		return LoopbackMembers.config(this.clusterName, this.clusterName + "-" + name, this.basePort, PORTS);
 	}
 
 	@Override
