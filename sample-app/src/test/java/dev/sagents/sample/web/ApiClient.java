@@ -56,6 +56,7 @@ final class ApiClient {
 			var response = this.http.send(request, BodyHandlers.ofString());
 			String text = response.body();
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("Retry-After").orElse(""),
 					text.isEmpty() ? null : this.jsonMapper.readTree(text));
 		}
 		catch (IOException ex) {
@@ -150,9 +151,10 @@ final class ApiClient {
 	 *
 	 * @param status the HTTP status
 	 * @param contentType the {@code Content-Type} header, empty if none
+	 * @param retryAfter the {@code Retry-After} header, empty if none
 	 * @param body the JSON body, {@code null} if empty
 	 */
-	record Response(int status, String contentType, JsonNode body) {
+	record Response(int status, String contentType, String retryAfter, JsonNode body) {
 
 		String text(String field) {
 			return this.body.get(field).asString();
