@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.hazelcast.core.HazelcastJsonValue;
 import org.slf4j.Logger;
@@ -93,10 +94,19 @@ final class Handoff {
 
 	private long redirectedUntil;
 
-	Handoff(NodeContext node, ClusterRegistry registry, HostedProcesses hosted) {
+	/** Starts here again a process that stopped as stale, if the registry still names this member. */
+	private final Consumer<ProcessKey> restartIfRegisteredHere;
+
+	/**
+	 * @param restartIfRegisteredHere starts here again a process that stopped as stale, if the
+	 * registry still names this member (and leaves it alone if not)
+	 */
+	Handoff(NodeContext node, ClusterRegistry registry, HostedProcesses hosted,
+			Consumer<ProcessKey> restartIfRegisteredHere) {
 		this.node = node;
 		this.registry = registry;
 		this.hosted = hosted;
+		this.restartIfRegisteredHere = restartIfRegisteredHere;
 	}
 
 	/** Notes when this node began to drain, for the log. */
@@ -118,7 +128,14 @@ final class Handoff {
 
 	/**
 	 * A process hosted here ended: one that stopped because this node drains is queued for its
-	 * handoff; any other is unregistered (unless it ended as a duplicate, or this node left).
+	 * handoff; one whose write was refused as stale starts again here if the registry still names
+	 * this member; any other is unregistered (unless it ended as a duplicate, or this node left).
+	 *
+	 * <p>A stale copy that is still registered here is the one copy left: the newer activation
+	 * that claimed its state was the second copy of a split, which the other side started and
+	 * stopped as a duplicate when the split healed. Unregistered, the process would run nowhere;
+	 * started again, it claims the newest epoch and goes on from the newest stored state. A copy
+	 * registered elsewhere (this node was paused and replaced) is left to the copy there.
 	 */
 	void processEnded(ProcessRef process, ExitReason reason) {
 		if (reason == ExitReason.SHUTDOWN && this.node.state().is(RegistryState.DRAINING)) {
@@ -129,7 +146,18 @@ final class Handoff {
 			return;
 		}
 		this.destinations.remove(process.key());
-		if (reason != ExitReason.CONFLICT && !this.node.state().is(RegistryState.STOPPED)) {
+		if (this.node.state().is(RegistryState.STOPPED)) {
+			return;
+		}
+		if (reason == ExitReason.STALE) {
+			ProcessKey key = process.key();
+			CompletableFuture.runAsync(() -> this.restartIfRegisteredHere.accept(key), this.node.blocking())
+				.exceptionally((ex) -> {
+					logger.warn("{} stopped as stale and could not start again here", key, ex);
+					return null;
+				});
+		}
+		else if (reason != ExitReason.CONFLICT) {
 			this.registry.removeIfHostedHere(process.key());
 		}
 	}

@@ -179,7 +179,9 @@ public final class HordeNode {
 				this::joined);
 		NodeContext context = new NodeContext(this.settings, this.runtime, this.blocking, this.membership,
 				this.transport, replies, this.state, this::joined);
-		this.handoff = new Handoff(context, registry, this.hosted);
+		// A stale copy still registered here starts again through the placement, built below.
+		this.handoff = new Handoff(context, registry, this.hosted,
+				(key) -> this.placement.restartIfRegisteredHere(key));
 		CastForwarder forwarder = new CastForwarder(context, this.payloads, registry, this.hosted,
 				this.handoff::destinationOf);
 		CallRouter router = new CallRouter(context, this.payloads, registry, this.hosted, restartedProcesses,

@@ -158,6 +158,23 @@ final class Placement {
 		}
 	}
 
+	/**
+	 * Starts here again the process under {@code key}, which stopped here as stale, if the
+	 * registry still names this member; a process registered elsewhere, or no longer registered,
+	 * is left alone. See {@link Handoff#processEnded}.
+	 */
+	void restartIfRegisteredHere(ProcessKey key) {
+		HazelcastJsonValue json = this.registry.registered(key.kind(), Set.of(key.id())).get(key.id());
+		if (json == null) {
+			return;
+		}
+		Registration registration = Registration.fromJson(key, json);
+		if (registration.host().equals(this.node.localMember())) {
+			logger.info("{} stopped here as stale while still registered here: starting it again", key);
+			startRegisteredProcess(registration, json);
+		}
+	}
+
 	/** The running process under {@code key}, wherever it runs. */
 	Optional<ProcessRef> lookup(ProcessKey key) {
 		ensureAvailable();

@@ -109,4 +109,35 @@ class HordeFencingTest {
 		assertThat(this.codec.decode(this.states.read(id).orElseThrow().state())).isEqualTo(new Tally.Count(3));
 	}
 
+	/**
+	 * After a split healed, the copy the merge kept may have been superseded by the other side's
+	 * copy, which claimed a newer epoch and was then stopped as a duplicate: the kept copy's next
+	 * write is refused, and as it is still the one registered, it starts again at once from the
+	 * newest stored state instead of leaving the agent running nowhere. The other side's claim is
+	 * made here on the store directly.
+	 */
+	@Test
+	void aStaleCopyThatIsStillTheRegisteredOneStartsAgainFromTheNewestState() throws Exception {
+		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("fencing"),
+				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()))
+			.codec(this.codec, false);
+		this.cluster.agentStorage(storage()).start("n1");
+		this.cluster.awaitAllHosting();
+		AgentRef agent = this.cluster.node("n1").agents.startAgent(AgentSpec.of("kept")).ref();
+		agent.callAndWait("tick", Long.class, TIMEOUT);
+		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(2);
+
+		this.states.claim("kept");
+
+		assertThatExceptionOfType(StaleActivationException.class)
+			.isThrownBy(() -> agent.callAndWait("tick", Long.class, TIMEOUT));
+		await().atMost(GENEROUS).ignoreExceptions()
+			.untilAsserted(() -> assertThat(this.cluster.node("n1").agents.findAgent("kept").orElseThrow()
+				.callAndWait("get", Long.class, TIMEOUT)).isEqualTo(2));
+		AgentRef restarted = this.cluster.node("n1").agents.findAgent("kept").orElseThrow();
+		assertThat(restarted.callAndWait("tick", Long.class, TIMEOUT)).as("the refused tick changed nothing")
+			.isEqualTo(3);
+		assertThat(this.codec.decode(this.states.read("kept").orElseThrow().state())).isEqualTo(new Tally.Count(3));
+	}
+
 }

@@ -17,8 +17,8 @@ import dev.sagents.agent.AgentPersistence;
  * Keeps each agent's state as one JSON file in a directory, so it survives agent stops and
  * application restarts. In horde mode an agent's state is written by the node that hosts it and
  * read by the node it moves to, so every node must see the same directory: on one machine, one
- * directory for all nodes; across machines, shared storage (or a shared store in place of this
- * class).
+ * directory for all nodes; across machines, shared storage, or the JDBC store in place of this
+ * class ({@link NotesStoreConfiguration}).
  */
 public final class JsonFileAgentPersistence implements AgentPersistence {
 

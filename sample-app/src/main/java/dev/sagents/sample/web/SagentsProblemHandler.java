@@ -1,9 +1,14 @@
 package dev.sagents.sample.web;
 
+import java.time.Duration;
+
 import dev.sagents.agent.InvalidAgentIdException;
 import dev.sagents.cluster.NoHostAvailableException;
 import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
+import dev.sagents.persistence.PersistenceUnavailableException;
+import dev.sagents.persistence.StateTooLargeException;
+import dev.sagents.persistence.UnreadableStateException;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.MemberLostException;
 import dev.sagents.process.ProcessFailedException;
@@ -11,10 +16,13 @@ import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.ProcessStartException;
 import dev.sagents.process.SagentsException;
+import dev.sagents.process.StaleActivationException;
 import dev.sagents.registry.RegistryUnavailableException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -25,6 +33,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 public class SagentsProblemHandler {
+
+	/**
+	 * What {@code Retry-After} tells a client whose request failed because the store cannot be
+	 * reached: long enough not to hammer a database that is coming back, short enough to notice it is.
+	 */
+	static final Duration PERSISTENCE_RETRY_AFTER = Duration.ofSeconds(5);
 
 	@ExceptionHandler(ProcessNotRunningException.class)
 	ProblemDetail notRunning(ProcessNotRunningException ex) {
@@ -81,12 +95,61 @@ public class SagentsProblemHandler {
 	}
 
 	/**
-	 * The agent's handler threw (the agent was restarted from its last persisted state), or the
-	 * agent could not start (its stored state could not be read).
+	 * The store (the database of {@code sagents.persistence.store=jdbc}) cannot be reached: the
+	 * message's state change, or the start's claim, was not stored and the agent keeps its previous
+	 * state. Service comes back by itself with the database, so the client retries later.
 	 */
-	@ExceptionHandler({ ProcessFailedException.class, ProcessStartException.class })
+	@ExceptionHandler(PersistenceUnavailableException.class)
+	ResponseEntity<ProblemDetail> persistenceUnavailable(PersistenceUnavailableException ex) {
+		return persistenceUnavailable(ex.getMessage());
+	}
+
+	/**
+	 * A newer copy of the agent runs elsewhere (this one was paused or cut off while the agent
+	 * moved): its state change was refused, the newer state stays, and this copy stops. The message
+	 * was not applied; a retry reaches the newer copy.
+	 */
+	@ExceptionHandler(StaleActivationException.class)
+	ProblemDetail staleActivation(StaleActivationException ex) {
+		return Problems.of(HttpStatus.CONFLICT, "stale-activation", "Stale copy of the agent", ex.getMessage());
+	}
+
+	/** The agent's new state is over {@code sagents.persistence.max-state-size}: it keeps its previous one. */
+	@ExceptionHandler(StateTooLargeException.class)
+	ProblemDetail stateTooLarge(StateTooLargeException ex) {
+		return Problems.of(HttpStatus.INSUFFICIENT_STORAGE, "state-too-large", "State too large", ex.getMessage());
+	}
+
+	/**
+	 * The agent could not start: its stored state cannot be read (it stays as it is, to be
+	 * repaired), the store cannot be reached (retry later), or its initialization threw.
+	 */
+	@ExceptionHandler(ProcessStartException.class)
+	ResponseEntity<ProblemDetail> startFailed(ProcessStartException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof PersistenceUnavailableException) {
+				return persistenceUnavailable(ex.getMessage());
+			}
+			if (cause instanceof UnreadableStateException) {
+				return ResponseEntity.internalServerError()
+					.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "unreadable-state", "Stored state unreadable",
+							cause.getMessage()));
+			}
+		}
+		return ResponseEntity.internalServerError().body(failed(ex));
+	}
+
+	/** The agent's handler threw: the agent was restarted from its last persisted state. */
+	@ExceptionHandler(ProcessFailedException.class)
 	ProblemDetail failed(SagentsException ex) {
 		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "process-failed", "Process failed", ex.getMessage());
+	}
+
+	private static ResponseEntity<ProblemDetail> persistenceUnavailable(String detail) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(PERSISTENCE_RETRY_AFTER.toSeconds()))
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, PersistenceUnavailableException.CODE,
+					"Store unavailable", detail));
 	}
 
 }

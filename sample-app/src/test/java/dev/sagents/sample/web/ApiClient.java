@@ -1,13 +1,19 @@
 package dev.sagents.sample.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +33,12 @@ final class ApiClient {
 
 	private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
+	private final int port;
+
 	private final String baseUrl;
 
 	ApiClient(int port) {
+		this.port = port;
 		this.baseUrl = "http://localhost:" + port;
 	}
 
@@ -56,6 +65,7 @@ final class ApiClient {
 			var response = this.http.send(request, BodyHandlers.ofString());
 			String text = response.body();
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("Retry-After").orElse(""),
 					text.isEmpty() ? null : this.jsonMapper.readTree(text));
 		}
 		catch (IOException ex) {
@@ -64,6 +74,30 @@ final class ApiClient {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(method + " " + path + " was interrupted", ex);
+		}
+	}
+
+	/**
+	 * Sends a request over a socket of its own and returns before the answer: the connection is
+	 * made, and the request is in the server's receive buffer, even while the server's JVM is
+	 * suspended (the kernel accepts on its behalf), so it is the first thing the server reads when
+	 * it runs again. The answer ends with the connection (HTTP/1.0).
+	 */
+	PendingRequest sendPending(String method, String path, String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		String head = method + " " + path + " HTTP/1.0\r\nHost: localhost:" + this.port
+				+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+		try {
+			Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port);
+			socket.setSoTimeout((int) TIMEOUT.toMillis());
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.US_ASCII));
+			out.write(body);
+			out.flush();
+			return new PendingRequest(socket, this.jsonMapper);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(method + " " + path + " could not be sent", ex);
 		}
 	}
 
@@ -145,14 +179,56 @@ final class ApiClient {
 
 	}
 
+	/** A request sent by {@link #sendPending}, whose answer is read when asked for. */
+	static final class PendingRequest {
+
+		private final Socket socket;
+
+		private final JsonMapper jsonMapper;
+
+		private PendingRequest(Socket socket, JsonMapper jsonMapper) {
+			this.socket = socket;
+			this.jsonMapper = jsonMapper;
+		}
+
+		/** Reads the answer to its end, and closes the connection. */
+		Response response() {
+			try (Socket socket = this.socket) {
+				String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				int end = text.indexOf("\r\n\r\n");
+				if (!text.startsWith("HTTP/") || end < 0) {
+					throw new IllegalStateException("Not an HTTP answer: " + text);
+				}
+				List<String> head = List.of(text.substring(0, end).split("\r\n"));
+				String body = text.substring(end + 4);
+				return new Response(Integer.parseInt(head.get(0).split(" ")[1]), header(head, "Content-Type"),
+						header(head, "Retry-After"), body.isEmpty() ? null : this.jsonMapper.readTree(body));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("The answer could not be read", ex);
+			}
+		}
+
+		private static String header(List<String> head, String name) {
+			return head.stream()
+				.skip(1)
+				.filter((line) -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+				.map((line) -> line.substring(name.length() + 1).strip())
+				.findFirst()
+				.orElse("");
+		}
+
+	}
+
 	/**
 	 * An answer.
 	 *
 	 * @param status the HTTP status
 	 * @param contentType the {@code Content-Type} header, empty if none
+	 * @param retryAfter the {@code Retry-After} header, empty if none
 	 * @param body the JSON body, {@code null} if empty
 	 */
-	record Response(int status, String contentType, JsonNode body) {
+	record Response(int status, String contentType, String retryAfter, JsonNode body) {
 
 		String text(String field) {
 			return this.body.get(field).asString();

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sample-app JVMs in horde mode on 127.0.0.1, as the README's first recipe runs them
- * ({@code members=auto}, each node on the member sagents starts, one data directory for all), and
- * what the multi-JVM tests ask of them. Each node's output is in {@code <work directory>/<node>.log}.
+ * ({@code members=auto}, each node on the member sagents starts, one data directory for all, or
+ * one each as in recipe 4), and what the multi-JVM tests ask of them. Each node's output is in
+ * {@code <work directory>/<node>.log}.
  */
 final class SampleAppCluster implements AutoCloseable {
 
@@ -40,6 +41,10 @@ final class SampleAppCluster implements AutoCloseable {
 	private static final Duration STARTUP = Duration.ofSeconds(120);
 
 	private final List<SampleAppNode> nodes = new ArrayList<>();
+
+	private final List<String> names = new ArrayList<>();
+
+	private final Set<String> proxies;
 
 	/**
 	 * Starts nodes {@code n1..n<count>}, each on a free HTTP port, their sagents members on a block
@@ -57,6 +62,16 @@ final class SampleAppCluster implements AutoCloseable {
 	 */
 	SampleAppCluster(String clusterPrefix, int count, Path workDirectory, Map<String, String> environment,
 			Set<String> proxies) {
+		this(clusterPrefix, count, workDirectory, environment, proxies, DataDirectories.SHARED);
+	}
+
+	/**
+	 * Starts nodes as above, with one data directory for all ({@code <work directory>/data}), as
+	 * the disk store needs, or one of its own for each node ({@code <work directory>/data-<node>}),
+	 * as a store in a database allows.
+	 */
+	SampleAppCluster(String clusterPrefix, int count, Path workDirectory, Map<String, String> environment,
+			Set<String> proxies, DataDirectories dataDirectories) {
 		// A previous run's agent states would change the counts this run starts from.
 		FileSystemUtils.deleteRecursively(workDirectory.toFile());
 		int hazelcastPort = FreePorts.block(count);
@@ -65,27 +80,56 @@ final class SampleAppCluster implements AutoCloseable {
 				Integer.toString(hazelcastPort), "SAGENTS_HORDE_NETWORK_PORTCOUNT", Integer.toString(count),
 				"NOTES_DATA_DIRECTORY", workDirectory.resolve("data").toString()));
 		shared.putAll(environment);
-		List<String> names = new ArrayList<>();
+		this.proxies = Set.copyOf(proxies);
 		for (int i = 0; i < count; i++) {
 			String name = "n" + (i + 1);
-			names.add(name);
+			this.names.add(name);
 			Map<String, String> own = new HashMap<>(shared);
 			if (proxies.contains(name)) {
 				own.put("SAGENTS_SUPERVISOR_ENABLED", "false");
 			}
+			if (dataDirectories == DataDirectories.OWN) {
+				own.put("NOTES_DATA_DIRECTORY", workDirectory.resolve("data-" + name).toString());
+			}
 			this.nodes.add(SampleAppNode.launch(name, FreePorts.one(), own, workDirectory));
 		}
 		try {
-			for (SampleAppNode node : this.nodes) {
-				polling(STARTUP).pollInterval(Duration.ofMillis(500))
-					.failFast("node " + node.name() + " exited", () -> !node.isAlive())
-					.untilAsserted(() -> assertClusterView(node, names, proxies));
-			}
+			awaitEveryNodeSeesAll();
 		}
 		catch (RuntimeException | Error ex) {
 			// The test never gets the cluster to close: no JVM may outlive a start that failed.
 			close();
 			throw ex;
+		}
+	}
+
+	/** Whether the nodes share one data directory. */
+	enum DataDirectories {
+
+		/** One for all nodes: what the disk store needs. */
+		SHARED,
+
+		/** One for each node: enough when state and files are in a database. */
+		OWN
+
+	}
+
+	/**
+	 * Launches node {@code number} again, as it was configured, once it has exited (killed or
+	 * stopped), and waits until every node sees every node again.
+	 */
+	SampleAppNode relaunch(int number) {
+		SampleAppNode relaunched = node(number).relaunch();
+		this.nodes.set(number - 1, relaunched);
+		awaitEveryNodeSeesAll();
+		return relaunched;
+	}
+
+	private void awaitEveryNodeSeesAll() {
+		for (SampleAppNode node : this.nodes) {
+			polling(STARTUP).pollInterval(Duration.ofMillis(500))
+				.failFast("node " + node.name() + " exited", () -> !node.isAlive())
+				.untilAsserted(() -> assertClusterView(node, this.names, this.proxies));
 		}
 	}
 

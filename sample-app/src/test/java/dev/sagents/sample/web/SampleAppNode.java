@@ -30,12 +30,22 @@ final class SampleAppNode implements AutoCloseable {
 
 	private final String name;
 
+	private final int httpPort;
+
+	private final Map<String, String> environment;
+
+	private final Path logDirectory;
+
 	private final Process process;
 
 	private final ApiClient api;
 
-	private SampleAppNode(String name, Process process, int httpPort) {
+	private SampleAppNode(String name, int httpPort, Map<String, String> environment, Path logDirectory,
+			Process process) {
 		this.name = name;
+		this.httpPort = httpPort;
+		this.environment = Map.copyOf(environment);
+		this.logDirectory = logDirectory;
 		this.process = process;
 		this.api = new ApiClient(httpPort);
 	}
@@ -46,7 +56,7 @@ final class SampleAppNode implements AutoCloseable {
 	 * @param name the node name ({@code SAGENTS_NODE_NAME})
 	 * @param httpPort the HTTP port, on 127.0.0.1
 	 * @param environment the other variables the node is configured with
-	 * @param logDirectory where its output goes
+	 * @param logDirectory where its output goes, appended to what a previous run of the node wrote
 	 */
 	static SampleAppNode launch(String name, int httpPort, Map<String, String> environment, Path logDirectory) {
 		String jar = Objects.requireNonNull(System.getProperty(JAR_PROPERTY),
@@ -57,7 +67,7 @@ final class SampleAppNode implements AutoCloseable {
 		command.addAll(JVM_OPTIONS);
 		command.addAll(List.of("-jar", jar));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(logDirectory.resolve(name + ".log").toFile());
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(logDirectory.resolve(name + ".log").toFile()));
 		Map<String, String> env = builder.environment();
 		env.keySet().removeIf((key) -> APPLICATION_PREFIXES.stream().anyMatch(key::startsWith));
 		env.put("SERVER_ADDRESS", "127.0.0.1");
@@ -66,11 +76,19 @@ final class SampleAppNode implements AutoCloseable {
 		env.putAll(environment);
 		try {
 			Files.createDirectories(logDirectory);
-			return new SampleAppNode(name, builder.start(), httpPort);
+			return new SampleAppNode(name, httpPort, environment, logDirectory, builder.start());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot launch node " + name, ex);
 		}
+	}
+
+	/** The same node launched again, with the same name, HTTP port and variables, once this one has exited. */
+	SampleAppNode relaunch() {
+		if (isAlive()) {
+			throw new IllegalStateException("Node " + this.name + " still runs");
+		}
+		return launch(this.name, this.httpPort, this.environment, this.logDirectory);
 	}
 
 	String name() {
