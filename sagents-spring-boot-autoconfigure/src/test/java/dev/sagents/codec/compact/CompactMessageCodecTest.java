@@ -39,6 +39,7 @@ import dev.sagents.codec.orders.OrderSerializer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class CompactMessageCodecTest {
 
@@ -158,6 +159,12 @@ class CompactMessageCodecTest {
 			assertThat(this.codec.decode(encoded)).isEqualTo(value);
 		}
 		assertThat(this.codec.decode(this.codec.encode(note).data(), Note.class)).isEqualTo(note);
+	}
+
+	@Test
+	void checksANullValueAsItEncodesOneWithoutRefusingIt() {
+		assertThat(this.codec.decode(this.codec.encode(null))).isNull();
+		assertThatNoException().isThrownBy(() -> this.codec.check(null));
 	}
 
 	@Test

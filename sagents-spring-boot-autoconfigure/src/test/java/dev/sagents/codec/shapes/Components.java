@@ -1,5 +1,6 @@
 package dev.sagents.codec.shapes;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,49 @@ public final class Components {
 	 */
 	public record Annotated(@JsonTypeInfo(use = JsonTypeInfo.Id.NAME) @JsonSubTypes({
 			@JsonSubTypes.Type(value = Note.class, name = "note") }) Object item) {
+	}
+
+	/**
+	 * A component declared as a time zone, which JSON writes as its id.
+	 *
+	 * @param zone where it is
+	 */
+	public record Zoned(ZoneId zone) {
+	}
+
+	/**
+	 * A component declared as an abstract class: JSON cannot name the class of its value.
+	 *
+	 * @param frame what it holds
+	 */
+	public record Framed(Frame frame) {
+	}
+
+	/** An abstract class of the application. */
+	public abstract static class Frame {
+
+	}
+
+	/**
+	 * A component declared as a sealed interface that permits a record with a component declared
+	 * as {@code Object}.
+	 *
+	 * @param parcel what it holds
+	 */
+	public record Shipment(Parcel parcel) {
+	}
+
+	/** A sealed interface of one record. */
+	public sealed interface Parcel permits Crate {
+
+	}
+
+	/**
+	 * The one record a {@link Parcel} may be.
+	 *
+	 * @param content what it holds, declared as {@code Object}
+	 */
+	public record Crate(Object content) implements Parcel {
 	}
 
 }

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -156,7 +157,9 @@ public final class ValueShapes {
 				new Travelling("record with a list of whatever extends a record",
 						new Components.BoundedWildcard(List.of(NOTE)), Components.BoundedWildcard.class.getName(), Components.BoundedWildcard.class),
 				new Travelling("generic record bound to a record", new Components.Bounded<>(NOTE),
-						Components.Bounded.class.getName(), Components.Bounded.class));
+						Components.Bounded.class.getName(), Components.Bounded.class),
+				new Travelling("record with a time zone component", new Components.Zoned(ZoneId.of("Europe/Paris")),
+						Components.Zoned.class.getName(), Components.Zoned.class));
 	}
 
 	/** Values no member could decode equal: refused alike wherever the agent runs. */
@@ -171,6 +174,10 @@ public final class ValueShapes {
 		return List.of(new Refused("untrusted record", new Coupon("c-1"), "it is not trusted"),
 				new Refused("list of untrusted records", List.of(new Coupon("c-1")), coupon,
 						"it is not trusted; trust its package (dev.sagents.codec.untrusted)"),
+				new Refused("set of untrusted records", Set.of(new Coupon("c-1")), coupon,
+						"(it is held in the java.util.Set sent, as an element)"),
+				new Refused("optional of an untrusted record", Optional.of(new Coupon("c-1")), coupon,
+						"(it is held in the java.util.Optional sent, as an element)"),
 				new Refused("map of untrusted values", Map.of("k", new Coupon("c-1")), coupon,
 						"(it is held in the java.util.Map sent, as an element)"),
 				new Refused("array of untrusted records", new Coupon[] { new Coupon("c-1") }, coupon,
@@ -211,6 +218,16 @@ public final class ValueShapes {
 				new Refused("array of an abstract class", new Number[] { 1 }, "array of java.lang.Number"),
 				new Refused("array of lists", new List<?>[] { List.of(1) }, "array of java.util.List"),
 				new Refused("array of maps", new Map<?, ?>[] { Map.of(1, 2) }, "array of java.util.Map"),
+				new Refused("array of array lists", new ArrayList<?>[] { new ArrayList<>(List.of(1)) },
+						"array of java.util.ArrayList"),
+				new Refused("array of hash maps", new HashMap<?, ?>[] { new HashMap<>(Map.of(1, 2)) },
+						"array of java.util.HashMap"),
+				new Refused("record with an abstract class component", new Components.Framed(null),
+						"is declared as abstract class " + Components.Frame.class.getName() + ", which JSON cannot"
+								+ " name the class of"),
+				new Refused("record with a sealed component permitting a record with an Object component",
+						new Components.Shipment(new Components.Crate("x")), "between members: its component 'content'"
+								+ " (in " + Components.Crate.class.getName() + ") is declared as Object,"),
 				new Refused("array of optionals", new Optional<?>[] { Optional.of(1) }, "array of java.util.Optional"),
 				new Refused("list of arrays of different dimensions", List.of(new int[] { 1 }, new int[][] { { 1 } }),
 						"different types, int[] and int[][]"),
