@@ -1,12 +1,14 @@
 package dev.sagents.benchmarks;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -14,6 +16,9 @@ import org.springframework.context.annotation.Bean;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 class BenchmarkApplication {
+
+	/** The property that gives the application a database. */
+	static final String DATASOURCE_URL = "spring.datasource.url";
 
 	@Bean
 	Counter counter() {
@@ -32,13 +37,18 @@ class BenchmarkApplication {
 
 	/**
 	 * Runs the application without a web server, logging warnings only, and how each failover went,
-	 * with {@code properties} ({@code --name=value}).
+	 * with {@code properties} ({@code --name=value}). Without {@value #DATASOURCE_URL} among them
+	 * there is no {@code DataSource} (Spring JDBC is on the classpath for the persistence mode only).
 	 */
 	static ConfigurableApplicationContext start(String... properties) {
-		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
+		SpringApplicationBuilder application = new SpringApplicationBuilder(BenchmarkApplication.class)
+			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
-			.properties("logging.level.root=warn", "logging.level.dev.sagents.horde=info")
-			.run(properties);
+			.properties("logging.level.root=warn", "logging.level.dev.sagents.horde=info");
+		if (Arrays.stream(properties).noneMatch((property) -> property.startsWith("--" + DATASOURCE_URL + "="))) {
+			application.properties("spring.autoconfigure.exclude=" + DataSourceAutoConfiguration.class.getName());
+		}
+		return application.run(properties);
 	}
 
 }

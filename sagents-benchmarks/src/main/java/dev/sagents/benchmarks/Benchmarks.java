@@ -10,6 +10,10 @@ import java.util.Arrays;
  * ({@link HordeBenchmark}). {@code common-pool} is {@code 2} (the default: every JVM runs with
  * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}) or {@code jvm} (the JVM's own
  * parallelism, 1 on 2 cores), to see what the property is worth.</li>
+ * <li>{@code persistence [agents] [outstanding]}: the JDBC store on a PostgreSQL this command
+ * starts, under a three-member cluster of JVMs on 127.0.0.1, in each write mode, beside
+ * PostgreSQL's floor measured from the same JVMs ({@link PersistenceBenchmark}); default 10,000
+ * agents and 64 calls outstanding.</li>
  * <li>{@code hazelcast [rounds]}: Hazelcast alone, in the same shape as the horde mode, to measure
  * the floor of its remote calls on the machine at hand ({@link HazelcastAloneBenchmark}); default
  * three rounds.</li>
@@ -21,7 +25,7 @@ import java.util.Arrays;
 public final class Benchmarks {
 
 	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] "
-			+ "| hazelcast [rounds]";
+			+ "| persistence [agents] [outstanding] | hazelcast [rounds]";
 
 	private Benchmarks() {
 	}
@@ -41,6 +45,12 @@ public final class Benchmarks {
 					System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
 				}
 				new HordeBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 10_000, commonPoolSet).run();
+			}
+			case "persistence" -> {
+				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
+				new PersistenceBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 10_000,
+						(args.length > 2) ? Integer.parseInt(args[2]) : 64)
+					.run();
 			}
 			case "hazelcast" -> {
 				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");

@@ -6,7 +6,8 @@ import dev.sagents.agent.AgentResult;
 
 /**
  * The benchmarks' agent: counts the messages it handled. {@link #GET} answers the count,
- * {@link #WHERE} the node hosting it, anything else is counted.
+ * {@link #WHERE} the node hosting it, {@link #INCREMENT} is counted and answers
+ * {@code "<node> <count>"}, anything else is counted without an answer.
  */
 final class Counter implements AgentBehavior<Long> {
 
@@ -15,6 +16,8 @@ final class Counter implements AgentBehavior<Long> {
 	static final String WHERE = "where";
 
 	static final String TICK = "tick";
+
+	static final String INCREMENT = "increment";
 
 	@Override
 	public Class<Long> stateType() {
@@ -34,6 +37,9 @@ final class Counter implements AgentBehavior<Long> {
 		}
 		if (WHERE.equals(message)) {
 			return AgentResult.reply(state, context.node());
+		}
+		if (INCREMENT.equals(message)) {
+			return AgentResult.reply(state + 1, context.node() + " " + (state + 1));
 		}
 		return AgentResult.noReply(state + 1);
 	}

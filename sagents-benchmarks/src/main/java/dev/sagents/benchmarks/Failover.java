@@ -38,17 +38,22 @@ final class Failover {
 
 	private final PrintStream out;
 
+	private final RecoveryProbe.Question question;
+
 	/**
 	 * @param cluster the cluster whose members are disrupted and replaced
 	 * @param refs the ref of each agent the benchmark started, by id
 	 * @param agents how many agents the benchmark started
 	 * @param out where the figures go
+	 * @param question what the probe asks each agent of the disrupted member
 	 */
-	Failover(HordeCluster cluster, Function<String, AgentRef> refs, int agents, PrintStream out) {
+	Failover(HordeCluster cluster, Function<String, AgentRef> refs, int agents, PrintStream out,
+			RecoveryProbe.Question question) {
 		this.cluster = cluster;
 		this.refs = refs;
 		this.agents = agents;
 		this.out = out;
+		this.question = question;
 	}
 
 	/**
@@ -70,7 +75,7 @@ final class Failover {
 			.filter((agent) -> agent.node().equals(victim.node()))
 			.map((agent) -> this.refs.apply(agent.id()))
 			.toList();
-		RecoveryProbe probe = new RecoveryProbe(victims, victim.node(), callTimeout);
+		RecoveryProbe probe = new RecoveryProbe(victims, victim.node(), callTimeout, this.question);
 		// Only the victim leaves: when Hazelcast tells, its failure detection is over and sagents' recovery begins.
 		Cluster hazelcast = this.cluster.driverMember().getCluster();
 		CompletableFuture<Long> removed = new CompletableFuture<>();

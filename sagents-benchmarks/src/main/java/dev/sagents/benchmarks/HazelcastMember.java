@@ -1,6 +1,7 @@
 package dev.sagents.benchmarks;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,7 +29,7 @@ final class HazelcastMember {
 	static void run(String[] arguments) throws Exception {
 		PrintStream protocol = BenchmarkApplication.reserveStdout();
 		HazelcastInstance member = start(arguments[0], Integer.parseInt(arguments[1]), arguments[2]);
-		HordeMember.answerDriver(protocol, arguments[0]);
+		HordeMember.answerDriver(protocol, arguments[0], Map.of());
 		member.shutdown();
 		System.exit(0);
 	}

@@ -6,13 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSpec;
@@ -41,29 +35,26 @@ final class HordeBenchmark {
 	/** Calls outstanding in the throughput figure and the warm-ups. */
 	private static final int OUTSTANDING = 64;
 
-	/** Callers starting agents at once from the driver. */
-	private static final int START_CALLERS = 32;
-
-	private final int agents;
+	private final int count;
 
 	private final boolean commonPoolSet;
 
 	/** Where the figures go: stdout, which logging does not use (it goes to stderr). */
 	private final PrintStream out = BenchmarkApplication.reserveStdout();
 
-	private final Map<String, AgentRef> refs = new ConcurrentHashMap<>();
+	private BenchmarkAgents agents;
 
 	private AgentsSupervisor supervisor;
 
 	private ClusterView view;
 
 	/**
-	 * @param agents how many agents to start
+	 * @param count how many agents to start
 	 * @param commonPoolSet whether the member JVMs get {@value #COMMON_POOL_PARALLELISM}=2 (the
 	 * driver sets it for itself in {@link Benchmarks} before anything uses the pool)
 	 */
-	HordeBenchmark(int agents, boolean commonPoolSet) {
-		this.agents = agents;
+	HordeBenchmark(int count, boolean commonPoolSet) {
+		this.count = count;
 		this.commonPoolSet = commonPoolSet;
 	}
 
@@ -72,9 +63,10 @@ final class HordeBenchmark {
 		if (this.commonPoolSet) {
 			memberJvmOptions.add("-D" + COMMON_POOL_PARALLELISM + "=2");
 		}
-		try (HordeCluster cluster = new HordeCluster(memberJvmOptions)) {
+		try (HordeCluster cluster = new HordeCluster(memberJvmOptions, HordeCluster.HORDE_PORT, List.of())) {
 			String parallelism = cluster.start();
 			this.supervisor = cluster.supervisor();
+			this.agents = new BenchmarkAgents(this.supervisor);
 			this.view = cluster.view();
 			this.out.printf("horde mode: 3 members on 127.0.0.1 (%s), java %s, %d cores; common pool parallelism: %s; "
 					+ "driver max heap %d MiB, members -Xmx512m%n", String.join(", ", this.view.liveNodes()),
@@ -85,18 +77,15 @@ final class HordeBenchmark {
 			Map<String, Long> heapBefore = cluster.heapPerNode();
 			startAgents();
 			reportHeap(heapBefore, cluster.heapPerNode());
-			List<AgentRef> remote = remoteAgents();
-			List<AgentRef> local = this.refs.values()
-				.stream()
-				.filter((ref) -> ref.node().equals(HordeCluster.DRIVER))
-				.toList();
+			List<AgentRef> remote = this.agents.remote();
+			List<AgentRef> local = this.agents.local();
 			measureLookups(remote);
 			measureLocalCalls(local);
 			HazelcastRoundTrip hazelcast = new HazelcastRoundTrip(cluster.driverMember(), TIMEOUT);
 			measureRemoteCalls(remote, hazelcast);
 			measureOutstandingCalls(remote, hazelcast);
 
-			Failover failover = new Failover(cluster, this.refs::get, this.agents, this.out);
+			Failover failover = new Failover(cluster, this.agents::get, this.count, this.out, RecoveryProbe.WHERE);
 			failover.measure("SIGKILL", MemberProcess::kill, Duration.ofMillis(250), Duration.ofSeconds(30),
 					"target ≤ 1 s; Pekko 12.6 s (tuned), Horde 4.8 s");
 			renewAgents("after-sigkill");
@@ -111,7 +100,7 @@ final class HordeBenchmark {
 	/**
 	 * Warms up the start, lookup and stop paths, and checks on the way that an agent is visible from
 	 * this node, when another member owns it, as soon as its start returns; then starts and stops
-	 * {@link #agents} more as the measured starts do, because the JIT compilers of the three JVMs
+	 * {@link #count} more as the measured starts do, because the JIT compilers of the three JVMs
 	 * still took 16–35 % of their CPU time during the measured starts after the first warm-up alone.
 	 */
 	private void warmUpStarts() throws InterruptedException {
@@ -134,71 +123,36 @@ final class HordeBenchmark {
 		}
 		this.out.printf("visible from the starting node (not the owner) when the start returns: %,d of %,d  "
 				+ "[target: all; Horde 130–300 ms later]%n", visible, elsewhere);
-		long round = startAgents("warmup-round-");
+		long round = this.agents.start("warmup-round-", this.count);
 		this.out.printf("agent starts from one node, warm-up round: %,.0f /s (%,d agents, %d concurrent callers)%n",
-				this.agents / (round / 1e9), this.agents, START_CALLERS);
-		stopAgents();
+				this.count / (round / 1e9), this.count, BenchmarkAgents.CALLERS);
+		this.agents.stopAll();
 	}
 
 	private void startAgents() throws InterruptedException {
-		long elapsed = startAgents("agent-");
+		long elapsed = this.agents.start("agent-", this.count);
 		this.out.printf("agent starts from one node: %,.0f /s (%,d agents in %d ms, %d concurrent callers)  "
-				+ "[target ≥ 3,000 /s; Pekko 900 /s, Horde 500–740 /s]%n", this.agents / (elapsed / 1e9), this.agents,
-				elapsed / 1_000_000, START_CALLERS);
+				+ "[target ≥ 3,000 /s; Pekko 900 /s, Horde 500–740 /s]%n", this.count / (elapsed / 1e9), this.count,
+				elapsed / 1_000_000, BenchmarkAgents.CALLERS);
 		this.out.printf("spread: %s%n", this.view.hostedPerNode());
-	}
-
-	/** Starts {@link #agents} agents named {@code prefix<n>} and returns how long it took, in nanoseconds. */
-	private long startAgents(String prefix) throws InterruptedException {
-		long start = System.nanoTime();
-		// A node starts agents for many requests at once, as a web tier does: 32 callers.
-		inParallel(IntStream.range(0, this.agents).mapToObj((i) -> prefix + i).toList(), (id) -> {
-			AgentRef ref = this.supervisor.startAgent(AgentSpec.of(id)).ref();
-			this.refs.put(ref.id(), ref);
-		});
-		return System.nanoTime() - start;
-	}
-
-	/** Runs {@code task} for each of {@code ids}, {@link #START_CALLERS} at a time, and waits until all ran. */
-	private static void inParallel(List<String> ids, Consumer<String> task) throws InterruptedException {
-		ExecutorService callers = Executors.newFixedThreadPool(START_CALLERS);
-		try {
-			ids.forEach((id) -> callers.execute(() -> task.accept(id)));
-		}
-		finally {
-			callers.shutdown();
-			callers.awaitTermination(10, TimeUnit.MINUTES);
-		}
 	}
 
 	/**
 	 * Brings a cluster in which a replacement member joined back to where the first failover
-	 * started: every agent stopped and {@link #agents} new ones ({@code round-<n>}) started, so that
+	 * started: every agent stopped and {@link #count} new ones ({@code round-<n>}) started, so that
 	 * each member hosts a third of them (running agents stay where they are when a member joins),
 	 * then 10 s of calls with 64 outstanding, as before the first failover, so that the replacement
 	 * JVM compiled its message paths: a fresh JVM serves calls at a fraction of the steady rate for
 	 * its first seconds.
 	 */
 	private void renewAgents(String round) throws InterruptedException {
-		int stopped = stopAgents();
-		startAgents(round + "-");
+		int stopped = this.agents.stopAll();
+		this.agents.start(round + "-", this.count);
 		LongAdder failed = new LongAdder();
-		long calls = Measurements.withOutstanding(remoteAgents(), OUTSTANDING, Duration.ofSeconds(10), failed,
+		long calls = Measurements.withOutstanding(this.agents.remote(), OUTSTANDING, Duration.ofSeconds(10), failed,
 				HordeBenchmark::call);
 		this.out.printf("agents renewed for the next failover: %,d stopped, %,d started; spread %s; then %,d warm-up "
-				+ "calls, %d failed%n", stopped, this.refs.size(), this.view.hostedPerNode(), calls, failed.sum());
-	}
-
-	/** Stops every agent the benchmark started and forgets them; returns how many. */
-	private int stopAgents() throws InterruptedException {
-		List<String> running = List.copyOf(this.refs.keySet());
-		inParallel(running, this.supervisor::stopAgent);
-		this.refs.clear();
-		return running.size();
-	}
-
-	private List<AgentRef> remoteAgents() {
-		return this.refs.values().stream().filter((ref) -> !ref.node().equals(HordeCluster.DRIVER)).toList();
+				+ "calls, %d failed%n", stopped, this.agents.size(), this.view.hostedPerNode(), calls, failed.sum());
 	}
 
 	private void reportHeap(Map<String, Long> before, Map<String, Long> after) {
@@ -211,7 +165,7 @@ final class HordeBenchmark {
 				.append(String.format("%s %.1f MiB", node.getKey(), grown / 1048576.0));
 		}
 		this.out.printf("heap per agent, all members: %,d B (%,d agents; %s)  [target ≤ 2 KB; Horde ~14 KB, "
-				+ "Hazelcast ~200 B per small map entry and copy]%n", total / this.agents, this.agents, perNode);
+				+ "Hazelcast ~200 B per small map entry and copy]%n", total / this.count, this.count, perNode);
 	}
 
 	private void measureLookups(List<AgentRef> remote) {

@@ -23,27 +23,32 @@ import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
 
 /**
- * The horde benchmark's cluster of three members on 127.0.0.1: the driver, whose application
- * context runs in this JVM, and two member JVMs it launches ({@link MemberProcess}), each with the
- * starter's defaults but for the ports, join members, node name and a data directory of its own
- * under a temporary one. It replaces a member that left with a new JVM, reads the heap of every
- * member, and on {@link #close()} kills every JVM it launched (in a shutdown hook too), closes the
- * driver's context and deletes the data.
+ * The horde and persistence benchmarks' cluster of three members on 127.0.0.1: the driver, whose
+ * application context runs in this JVM, and two member JVMs it launches ({@link MemberProcess}),
+ * each with the starter's defaults but for the ports, join members, node name, a data directory of
+ * its own under a temporary one, and the benchmark's own properties. It replaces a member that left
+ * with a new JVM, reads the heap of every member, and on {@link #close()} kills every JVM it
+ * launched (in a shutdown hook too), closes the driver's context and deletes the data.
  */
 final class HordeCluster implements AutoCloseable {
 
 	/** The node name of the member in this JVM. */
 	static final String DRIVER = "driver";
 
-	private static final int FIRST_PORT = 6400;
+	/** The horde benchmark's first port (docs/benchmarks.md). */
+	static final int HORDE_PORT = 6400;
 
-	/** Every member looks for the others on the first five ports; replacements take a freed one. */
-	private static final String JOIN_MEMBERS = Stream.iterate(FIRST_PORT, (port) -> port + 1)
-		.limit(5)
-		.map((port) -> "127.0.0.1:" + port)
-		.collect(Collectors.joining(","));
+	/** The ports the members look for each other on, from the first: three members and two replacements. */
+	static final int JOIN_PORTS = 5;
 
 	private final List<String> memberJvmOptions;
+
+	private final int firstPort;
+
+	/** Every member looks for the others on the first five ports; replacements take a freed one. */
+	private final String joinMembers;
+
+	private final List<String> properties;
 
 	private final Path dataDirectory;
 
@@ -65,9 +70,17 @@ final class HordeCluster implements AutoCloseable {
 	/**
 	 * Creates the data directory and the shutdown hook; {@link #start()} starts the members.
 	 * @param memberJvmOptions the options of every member JVM launched
+	 * @param firstPort the first port of the members, which join each other on it and the next four
+	 * @param properties more {@code --name=value} properties of every member
 	 */
-	HordeCluster(List<String> memberJvmOptions) throws IOException {
+	HordeCluster(List<String> memberJvmOptions, int firstPort, List<String> properties) throws IOException {
 		this.memberJvmOptions = memberJvmOptions;
+		this.firstPort = firstPort;
+		this.joinMembers = Stream.iterate(firstPort, (port) -> port + 1)
+			.limit(JOIN_PORTS)
+			.map((port) -> "127.0.0.1:" + port)
+			.collect(Collectors.joining(","));
+		this.properties = properties;
 		this.dataDirectory = Files.createTempDirectory("sagents-horde-benchmark");
 		Runtime.getRuntime().addShutdownHook(new Thread(this::killMembers, "kill benchmark members"));
 	}
@@ -150,11 +163,16 @@ final class HordeCluster implements AutoCloseable {
 		}
 	}
 
-	/** The {@code --name=value} arguments of member {@code node}: the defaults, but for ports, node name and data. */
+	/**
+	 * The {@code --name=value} arguments of member {@code node}: the defaults, but for ports, node
+	 * name, data and the benchmark's properties.
+	 */
 	private List<String> memberProperties(String node) {
-		return List.of("--sagents.distribution=horde", "--sagents.node-name=" + node,
-				"--sagents.horde.network.port=" + FIRST_PORT, "--sagents.horde.network.join-members=" + JOIN_MEMBERS,
-				"--sagents.filesystem.base-directory=" + this.dataDirectory.resolve(node));
+		List<String> properties = new ArrayList<>(List.of("--sagents.distribution=horde", "--sagents.node-name=" + node,
+				"--sagents.horde.network.port=" + this.firstPort, "--sagents.horde.network.join-members=" + this.joinMembers,
+				"--sagents.filesystem.base-directory=" + this.dataDirectory.resolve(node)));
+		properties.addAll(this.properties);
+		return properties;
 	}
 
 	private MemberProcess launch() throws IOException {

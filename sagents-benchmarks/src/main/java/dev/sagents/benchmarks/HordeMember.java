@@ -1,20 +1,24 @@
 package dev.sagents.benchmarks;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
- * The {@code horde-member} mode: one more member of the horde benchmark's cluster, in its own JVM,
- * driven by {@link HordeBenchmark} through stdin and stdout ({@link MemberProcess} is the other
- * end). It prints {@code ready <node> <common pool parallelism>} once its supervisor runs, answers
- * {@code heap} with {@code heap <bytes used after GC>}, and stops gracefully (its agents handed off)
- * on {@code exit} or when stdin closes, so it never outlives the driver.
+ * The {@code horde-member} mode: one more member of the horde and persistence benchmarks' cluster,
+ * in its own JVM, driven by {@link HordeBenchmark} or {@link PersistenceBenchmark} through stdin
+ * and stdout ({@link MemberProcess} is the other end). It prints
+ * {@code ready <node> <common pool parallelism>} once its supervisor runs, answers {@code heap} with
+ * {@code heap <bytes used after GC>}, with a database {@code floor <share>} with
+ * {@code floor <rows upserted>} ({@link FloorLoad}), and stops gracefully (its agents handed off) on
+ * {@code exit}, on SIGTERM or when stdin closes, so it never outlives the driver.
  */
 final class HordeMember {
 
@@ -26,26 +30,41 @@ final class HordeMember {
 		// stdout carries the protocol only: logging goes to stderr, which the driver inherits.
 		PrintStream protocol = BenchmarkApplication.reserveStdout();
 		ConfigurableApplicationContext context = BenchmarkApplication.start(properties);
-		answerDriver(protocol, context.getEnvironment().getProperty("sagents.node-name"));
+		Environment environment = context.getEnvironment();
+		Map<String, Command> commands = (environment.getProperty(BenchmarkApplication.DATASOURCE_URL) != null)
+				? Map.of(FloorLoad.COMMAND, FloorLoad.command(FloorLoad.Database.of(environment))) : Map.of();
+		answerDriver(protocol, environment.getProperty("sagents.node-name"), commands);
 		context.close();
 		System.exit(0);
 	}
 
 	/**
 	 * Tells the driver that member {@code node} is ready, then answers its commands on
-	 * {@code protocol} until it says {@code exit} or closes stdin.
+	 * {@code protocol} until it says {@code exit} or closes stdin: {@code heap}, and those of
+	 * {@code commands} by their first word.
 	 */
-	static void answerDriver(PrintStream protocol, String node) throws IOException, InterruptedException {
+	static void answerDriver(PrintStream protocol, String node, Map<String, Command> commands) throws Exception {
 		protocol.println("ready " + node + " " + ForkJoinPool.getCommonPoolParallelism());
 		protocol.flush();
-		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-		for (String command = commands.readLine(); command != null && !command.equals("exit"); command = commands
-			.readLine()) {
-			if (command.equals("heap")) {
+		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		for (String line = in.readLine(); line != null && !line.equals("exit"); line = in.readLine()) {
+			String[] words = line.split(" ");
+			if (words[0].equals("heap")) {
 				protocol.println("heap " + Measurements.usedHeapAfterGc());
-				protocol.flush();
 			}
+			else if (commands.containsKey(words[0])) {
+				protocol.println(words[0] + " " + commands.get(words[0]).answer(Arrays.copyOfRange(words, 1, words.length)));
+			}
+			protocol.flush();
 		}
+	}
+
+	/** A command of the driver's beyond {@code heap}: its arguments in, the answer out. */
+	@FunctionalInterface
+	interface Command {
+
+		String answer(String[] arguments) throws Exception;
+
 	}
 
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The driver's end of a member JVM ({@link HordeMember}, {@link HazelcastMember}): launches it,
- * reads its replies and stops it — gracefully ({@code exit}), by SIGKILL, or hung with SIGSTOP.
+ * reads its replies and stops it — gracefully ({@code exit} or SIGTERM), by SIGKILL, or hung with
+ * SIGSTOP.
  * {@link #close()} always leaves the JVM dead.
  */
 final class MemberProcess implements AutoCloseable {
@@ -86,9 +87,24 @@ final class MemberProcess implements AutoCloseable {
 		return Long.parseLong(reply("heap", Duration.ofSeconds(60)).split(" ")[1]);
 	}
 
+	/** Sends one command of the protocol, whose first word names it; read the answer with {@link #awaitAnswer}. */
+	void send(String command) {
+		this.commands.println(command);
+	}
+
+	/** The answer to the last command {@code kind} sent, without its first word. */
+	String awaitAnswer(String kind, Duration timeout) throws InterruptedException {
+		return reply(kind, timeout).substring(kind.length() + 1);
+	}
+
 	/** Asks the member to stop gracefully: it hands its agents over, then its JVM exits. */
 	void exit() {
 		this.commands.println("exit");
+	}
+
+	/** SIGTERM: the JVM runs its shutdown hooks, and Spring Boot's closes the context: a graceful stop. */
+	void terminate() {
+		this.process.destroy();
 	}
 
 	/** SIGKILL: a crash. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -18,8 +19,8 @@ import dev.sagents.agent.AgentRef;
 
 /**
  * Measures how long the agents of one member take to answer from another member after that member
- * is disrupted (killed, hung, stopped). It asks each agent where it runs ({@link Counter#WHERE}),
- * in turns over the agents not back yet, with a bounded number of calls outstanding and a short
+ * is disrupted (killed, hung, stopped). It asks each agent where it runs (a {@link Question}, by
+ * default {@link #WHERE}), in turns over the agents not back yet, with a bounded number of calls outstanding and a short
  * timeout, from before the disruption until every agent answered from elsewhere or the deadline
  * passed. It counts the calls that failed on the way.
  *
@@ -27,6 +28,9 @@ import dev.sagents.agent.AgentRef;
  * agents before the disruption is reported to show that floor.
  */
 final class RecoveryProbe {
+
+	/** Asks an agent where it runs ({@link Counter#WHERE}), changing nothing. */
+	static final Question WHERE = (agent, timeout) -> agent.call(Counter.WHERE, String.class, timeout);
 
 	/** Calls outstanding at most: as many as in the throughput figure, so the probe loads the cluster as that does. */
 	private static final int OUTSTANDING = 64;
@@ -36,6 +40,8 @@ final class RecoveryProbe {
 	private final String formerNode;
 
 	private final Duration callTimeout;
+
+	private final Question question;
 
 	private final Queue<AgentRef> turns;
 
@@ -49,10 +55,11 @@ final class RecoveryProbe {
 
 	private final Semaphore outstanding = new Semaphore(OUTSTANDING);
 
-	RecoveryProbe(List<AgentRef> agents, String formerNode, Duration callTimeout) {
+	RecoveryProbe(List<AgentRef> agents, String formerNode, Duration callTimeout, Question question) {
 		this.agents = agents;
 		this.formerNode = formerNode;
 		this.callTimeout = callTimeout;
+		this.question = question;
 		this.turns = new ConcurrentLinkedQueue<>(agents);
 	}
 
@@ -96,7 +103,7 @@ final class RecoveryProbe {
 			Thread.sleep(1);
 			return;
 		}
-		agent.call(Counter.WHERE, String.class, this.callTimeout).whenComplete((node, error) -> {
+		this.question.ask(agent, this.callTimeout).whenComplete((node, error) -> {
 			long now = System.nanoTime();
 			boolean disrupted = now - this.disruptedAt.get() >= 0;
 			if (error != null) {
@@ -122,6 +129,14 @@ final class RecoveryProbe {
 		Map<String, Long> counts = new TreeMap<>();
 		this.failures.forEach((type, count) -> counts.put(type, count.sum()));
 		return counts;
+	}
+
+	/** One call to an agent that answers the node it runs on. */
+	@FunctionalInterface
+	interface Question {
+
+		CompletionStage<String> ask(AgentRef agent, Duration timeout);
+
 	}
 
 	/** What disrupts the member. */
