@@ -7,8 +7,8 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +21,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * Whether JSON can bring back what a record's components hold: it names no types inside a value,
  * so the receiver creates each component as the type it is declared as. A component declared as
  * {@code Object}, as a type variable of the record itself, with a wildcard, or as a raw
- * {@code List}, {@code Set}, {@code Map} or {@code Optional} would come back as maps, lists,
- * strings and numbers instead of what was sent; one declared as an interface or abstract class
- * could not be created at all. A sealed interface or class of the application is named: its value
+ * {@code Iterable}, {@code List}, {@code Set}, {@code Map} or {@code Optional} would come back as
+ * maps, lists, strings and numbers instead of what was sent; one declared as an interface or
+ * abstract class (a collection interface of the application's included) could not be created at all. A sealed interface or class of the application is named: its value
  * travels under its class name ({@link SealedTypeIds}), so each class it permits must be trusted,
  * and sealed, final, a record or an enum (a non-sealed one would open the set of names). Records
  * held in components, and those a sealed type permits, are checked too; a component annotated
@@ -85,7 +85,7 @@ final class RecordComponentTypes {
 			if (declared.isArray()) {
 				return untyped(declared.getComponentType(), variablesBound, checked);
 			}
-			if (declared.getTypeParameters().length > 0 && (Collection.class.isAssignableFrom(declared)
+			if (declared.getTypeParameters().length > 0 && (Iterable.class.isAssignableFrom(declared)
 					|| Map.class.isAssignableFrom(declared) || declared == Optional.class)) {
 				return "a raw " + declared.getName() + UNNAMED;
 			}
@@ -155,11 +155,14 @@ final class RecordComponentTypes {
 		return null;
 	}
 
-	/** Why an interface or abstract class JSON cannot name the class of cannot travel; {@code null} if it can. */
+	/**
+	 * Why an interface or abstract class JSON cannot name the class of cannot travel; {@code null}
+	 * if it can: the JDK's {@code ZoneId} and {@code Path}, which Jackson reads from a string, and a
+	 * type annotated with {@link JsonTypeInfo}. A collection or map interface of the application
+	 * is refused: Jackson could not create it.
+	 */
 	private static String unnamedAbstract(Class<?> declared) {
-		if (Collection.class.isAssignableFrom(declared) || Map.class.isAssignableFrom(declared)
-				|| Iterable.class.isAssignableFrom(declared) || declared == ZoneId.class
-				|| declared.isAnnotationPresent(JsonTypeInfo.class)) {
+		if (declared == ZoneId.class || declared == Path.class || declared.isAnnotationPresent(JsonTypeInfo.class)) {
 			return null;
 		}
 		return describe(declared) + ", which JSON cannot name the class of, so no member could create it;"

@@ -2,6 +2,7 @@ package dev.sagents.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
@@ -19,6 +20,8 @@ import java.util.TimeZone;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +35,7 @@ import dev.sagents.codec.shapes.Checkout;
 import dev.sagents.codec.shapes.Components;
 import dev.sagents.codec.shapes.Loose;
 import dev.sagents.codec.shapes.Rebate;
+import dev.sagents.codec.shapes.SealedComponents;
 import dev.sagents.codec.shapes.ValueShapes;
 import dev.sagents.codec.untrusted.Coupon;
 
@@ -213,14 +217,39 @@ class JsonValueShapesTest {
 		assertThat(InitializedClasses.contains("dev.sagents.codec.notesevil.Gadget")).isFalse();
 	}
 
-	@Test
-	void aSealedComponentIsNotDecodedAsAPermittedClassThatIsNotTrusted() {
+	@ParameterizedTest
+	@ValueSource(strings = { "dev.sagents.codec.untrusted.Coupon", "Coupon" })
+	void aSealedComponentIsNotDecodedAsAPermittedClassThatIsNotTrusted(String typeId) {
 		EncodedValue rebate = new EncodedValue(Rebate.class.getName(),
-				("{\"discount\":{\"@type\":\"" + Coupon.class.getName() + "\",\"code\":\"c-1\"}}")
-					.getBytes(StandardCharsets.UTF_8));
+				("{\"discount\":{\"@type\":\"" + typeId + "\",\"code\":\"c-1\"}}").getBytes(StandardCharsets.UTF_8));
 
 		assertThatExceptionOfType(MessageDecodingException.class).isThrownBy(() -> this.codec.decode(rebate))
 			.withMessageContaining("discount");
+	}
+
+	@Test
+	void aValueDeclaredAsASealedTypeTravelsUnderTheNameOfItsClass() {
+		Checkout checkout = new Checkout("c-1", new Checkout.Card("4111"), List.of());
+		String card = "{\"id\":\"c-1\",\"payment\":{\"@type\":\"" + Checkout.Card.class.getName()
+				+ "\",\"number\":\"4111\"},\"earlier\":[]}";
+		List<SealedComponents.Fare> fares = List.of(new SealedComponents.Fare(150));
+		String fare = "[{\"@type\":\"" + SealedComponents.Fare.class.getName() + "\",\"cents\":150}]";
+
+		assertThat(new String(this.codec.encode(checkout).data(), StandardCharsets.UTF_8)).isEqualTo(card);
+		assertThat(this.codec.decode(new EncodedValue(Checkout.class.getName(), card.getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo(checkout);
+		assertThat(new String(this.codec.encode(fares).data(), StandardCharsets.UTF_8)).isEqualTo(fare);
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_25)
+	void aTimeZoneComponentTravelsAsItsIdAlsoWhereTheJdkMakesZoneIdSealed() {
+		Components.Zoned zoned = new Components.Zoned(ZoneId.of("Europe/Paris"));
+		EncodedValue encoded = this.codec.encode(zoned);
+
+		assertThat(ZoneId.class.isSealed()).isTrue();
+		assertThat(new String(encoded.data(), StandardCharsets.UTF_8)).isEqualTo("{\"zone\":\"Europe/Paris\"}");
+		assertThat(this.codec.decode(encoded)).isEqualTo(zoned);
 	}
 
 	@Test
@@ -245,6 +274,4 @@ class JsonValueShapesTest {
 		}
 		throw new AssertionError("Expected a MessageEncodingException");
 	}
-
-
 }

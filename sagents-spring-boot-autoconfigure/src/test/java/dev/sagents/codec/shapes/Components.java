@@ -1,5 +1,6 @@
 package dev.sagents.codec.shapes;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,6 +197,77 @@ public final class Components {
 	 * @param content what it holds, declared as {@code Object}
 	 */
 	public record Crate(Object content) implements Parcel {
+	}
+
+	/**
+	 * A component declared as a raw generic record whose type variable is bound to a record: the
+	 * bound is what arrives.
+	 *
+	 * @param bounded what it holds
+	 */
+	@SuppressWarnings("rawtypes")
+	public record RawBounded(Bounded bounded) {
+	}
+
+	/**
+	 * A component declared as a raw iterable.
+	 *
+	 * @param items what it holds
+	 */
+	@SuppressWarnings("rawtypes")
+	public record RawIterable(Iterable items) {
+	}
+
+	/**
+	 * A component declared as a collection interface of the application, which no member could
+	 * create.
+	 *
+	 * @param names what it holds
+	 */
+	public record Named(Names names) {
+	}
+
+	/** A list of names as an interface of its own. */
+	public interface Names extends List<String> {
+
+	}
+
+	/** The list class the application uses for {@link Names}. */
+	public static final class NameList extends ArrayList<String> implements Names {
+
+		private static final long serialVersionUID = 1L;
+
+	}
+
+	/**
+	 * A component declared as a file path, which JSON writes as its URI.
+	 *
+	 * @param path where it is
+	 */
+	public record Located(Path path) {
+	}
+
+	/**
+	 * A component declared as an interface that names its classes in the JSON.
+	 *
+	 * @param trim what it holds
+	 */
+	public record Trimmed(Trim trim) {
+	}
+
+	/** An interface any class may implement, whose JSON names the class by the names listed. */
+	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+	@JsonSubTypes(@JsonSubTypes.Type(value = Ribbon.class, name = "ribbon"))
+	public interface Trim {
+
+	}
+
+	/**
+	 * A ribbon.
+	 *
+	 * @param colour its colour
+	 */
+	public record Ribbon(String colour) implements Trim {
 	}
 
 }

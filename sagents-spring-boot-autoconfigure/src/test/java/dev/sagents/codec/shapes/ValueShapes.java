@@ -2,6 +2,7 @@ package dev.sagents.codec.shapes;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,7 +160,27 @@ public final class ValueShapes {
 				new Travelling("generic record bound to a record", new Components.Bounded<>(NOTE),
 						Components.Bounded.class.getName(), Components.Bounded.class),
 				new Travelling("record with a time zone component", new Components.Zoned(ZoneId.of("Europe/Paris")),
-						Components.Zoned.class.getName(), Components.Zoned.class));
+						Components.Zoned.class.getName(), Components.Zoned.class),
+				new Travelling("record with a file path component", new Components.Located(Path.of("/notes/a.md")),
+						Components.Located.class.getName(), Components.Located.class),
+				new Travelling("record with a raw generic record bound to a record",
+						new Components.RawBounded(new Components.Bounded<>(NOTE)), Components.RawBounded.class.getName(),
+						Components.RawBounded.class),
+				new Travelling("record with an interface component whose JSON names its classes",
+						new Components.Trimmed(new Components.Ribbon("red")), Components.Trimmed.class.getName(),
+						Components.Trimmed.class),
+				new Travelling("record with a sealed component whose JSON names its classes, one non-sealed",
+						new SealedComponents.Plan(new SealedComponents.Metered(3)), SealedComponents.Plan.class.getName(),
+						SealedComponents.Plan.class),
+				new Travelling("record with a sealed component that permits a sealed interface",
+						new SealedComponents.Route(new SealedComponents.Bus("12")), SealedComponents.Route.class.getName(),
+						SealedComponents.Route.class),
+				new Travelling("record with a sealed component that permits an enum with a body",
+						new SealedComponents.Crossing(SealedComponents.Light.RED), SealedComponents.Crossing.class.getName(),
+						SealedComponents.Crossing.class),
+				new Travelling("list of a sealed class that is not abstract",
+						List.of(new SealedComponents.Fare(150), new SealedComponents.Fare(90)),
+						"java.util.List<" + SealedComponents.Fare.class.getName() + ">", List.class));
 	}
 
 	/** Values no member could decode equal: refused alike wherever the agent runs. */
@@ -235,8 +256,19 @@ public final class ValueShapes {
 						"is declared as interface " + Gift.Wrapping.class.getName() + ", which JSON cannot name the"
 								+ " class of"),
 				new Refused("record with a sealed component that permits a non-sealed one",
-						new Invoice(new Invoice.Flat(100)), "whose permitted subclass " + Invoice.Custom.class.getName()
-								+ " is non-sealed"),
+						new Invoice(new Invoice.Flat(100)), "is declared as sealed interface " + Invoice.Fee.class.getName()
+								+ ", whose permitted subclass " + Invoice.Custom.class.getName() + " is non-sealed"),
+				new Refused("record with a component of a sealed class, not abstract, that permits a non-sealed one",
+						new SealedComponents.Booking(new SealedComponents.Aisle()), "component 'seat' (in "
+								+ SealedComponents.Booking.class.getName() + ") is declared as sealed class "
+								+ SealedComponents.Seat.class.getName() + ", whose permitted subclass "
+								+ SealedComponents.Aisle.class.getName() + " is non-sealed"),
+				new Refused("record with a raw iterable", new Components.RawIterable(List.of(NOTE)),
+						"component 'items' (in " + Components.RawIterable.class.getName()
+								+ ") is declared as a raw java.lang.Iterable,"),
+				new Refused("record with a collection interface of its own", new Components.Named(new Components.NameList()),
+						"component 'names' (in " + Components.Named.class.getName() + ") is declared as interface "
+								+ Components.Names.class.getName() + ", which JSON cannot name the class of"),
 				new Refused("record with a sealed component of untrusted classes", new Rebate(new Coupon("c-1")),
 						"whose permitted subclass " + coupon + " is not trusted"),
 				new Refused("sorted map with a comparator", reversedMap, "sorted map with a comparator"));
