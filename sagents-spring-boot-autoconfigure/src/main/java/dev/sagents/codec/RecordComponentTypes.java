@@ -23,9 +23,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * {@code Object}, as a type variable of the record itself, with a wildcard, or as a raw
  * {@code Iterable}, {@code List}, {@code Set}, {@code Map} or {@code Optional} would come back as
  * maps, lists, strings and numbers instead of what was sent; one declared as an interface or
- * abstract class (a collection interface of the application's included) could not be created at all. A sealed interface or class of the application is named: its value
- * travels under its class name ({@link SealedTypeIds}), so each class it permits must be trusted,
- * and sealed, final, a record or an enum (a non-sealed one would open the set of names). Records
+ * abstract class (a collection interface of the application's included) could not be created at
+ * all. A sealed interface or class of the application is named: its value travels under its class
+ * name ({@link SealedTypeIds}), so each class it permits must be trusted, and sealed, final, a
+ * record or an enum (a non-sealed one would open the set of names). Records
  * held in components, and those a sealed type permits, are checked too; a component annotated
  * with Jackson's {@link JsonTypeInfo}, or declared as a type annotated with it, names the type in
  * the JSON and is left to it. Classes other than records are what Jackson makes of them.
