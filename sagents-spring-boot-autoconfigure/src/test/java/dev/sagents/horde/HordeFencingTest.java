@@ -1,5 +1,6 @@
 package dev.sagents.horde;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
+import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.filesystem.FileSystemSettings;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
+import dev.sagents.persistence.jdbc.JdbcFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcTables;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
@@ -42,8 +47,10 @@ class HordeFencingTest {
 
 	private final DataSource database = TestDatabases.h2("horde-fencing");
 
-	private final JdbcAgentStateStore states = new JdbcAgentStateStore(this.database,
-			TestDatabases.createTables(this.database, "h2", new JdbcTables(TestDatabases.uniquePrefix())));
+	private final JdbcTables tables = TestDatabases.createTables(this.database, "h2",
+			new JdbcTables(TestDatabases.uniquePrefix()));
+
+	private final JdbcAgentStateStore states = new JdbcAgentStateStore(this.database, this.tables);
 
 	private HordeTestCluster cluster;
 
@@ -113,6 +120,41 @@ class HordeFencingTest {
 		assertThat(restarted.callAndWait("tick", Long.class, TIMEOUT)).as("the refused tick changed nothing")
 			.isEqualTo(3);
 		assertThat(this.cluster.codec().decode(this.states.read("kept").orElseThrow().state())).isEqualTo(new Tally.Count(3));
+	}
+
+	/**
+	 * The same for a file system, whose debounced writes were acknowledged before the refusal: the
+	 * copy still registered here starts again, and the changes the stale one could not persist
+	 * reach it, from wherever the caller is, and are persisted. The other side's claim is made here
+	 * on the store directly.
+	 */
+	@Test
+	void aStaleFileSystemThatIsStillTheRegisteredOneStartsAgainWithTheChangesItAcknowledged() {
+		JdbcFileSystemStore files = new JdbcFileSystemStore(this.database, this.tables);
+		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("fencing"),
+				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()))
+			.fileSystems(FileSystemStorage.fenced(files), FileSystemSettings.defaults());
+		this.cluster.start("n1");
+		this.cluster.start("n2");
+		this.cluster.awaitAllHosting();
+		String scope = this.cluster.scopeOwnedBy("n1");
+		FileSystemRef fileSystem = this.cluster.node("n2").fileSystems.startFileSystem(scope).ref();
+		fileSystem.writeText("notes.md", "one");
+		fileSystem.flush();
+
+		files.claim(scope);
+		fileSystem.writeText("late.md", "acknowledged");
+		assertThatExceptionOfType(StaleActivationException.class).isThrownBy(fileSystem::flush);
+
+		await().atMost(GENEROUS).ignoreExceptions()
+			.until(() -> this.cluster.node("n2").fileSystems.findFileSystem(scope).orElseThrow().readText("late.md"),
+					(content) -> content.isPresent());
+		FileSystemRef restarted = this.cluster.node("n2").fileSystems.findFileSystem(scope).orElseThrow();
+		assertThat(restarted.node()).isEqualTo("n1");
+		restarted.flush();
+		assertThat(files.read(scope, "late.md")).hasValueSatisfying(
+				(content) -> assertThat(new String(content, StandardCharsets.UTF_8)).isEqualTo("acknowledged"));
+		assertThat(files.read(scope, "notes.md")).isPresent();
 	}
 
 }
