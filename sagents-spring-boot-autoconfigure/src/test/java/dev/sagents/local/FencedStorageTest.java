@@ -135,68 +135,53 @@ class FencedStorageTest {
 		assertThat(stored("a")).isEqualTo(new Count(2));
 	}
 
+	/** The content of {@code path} of {@code scope} in the store, as text; {@code null} if there is none. */
+	private String storedFile(String scope, String path) {
+		return this.files.read(scope, path).map(String::new).orElse(null);
+	}
+
 	/**
 	 * The content of {@code path} in the store once the file system of {@code scope} on
 	 * {@code node}, started again there to take a stale activation's changes, has persisted them.
 	 */
-	private String persistedAfterReplay(StoredNode node, String scope, String path) throws Exception {
+	private String persistedAfterReplay(StoredNode node, String scope, String path) {
 		await().atMost(TIMEOUT).ignoreExceptions()
 			.until(() -> node.fileSystems.findFileSystem(scope).orElseThrow().readText(path).isPresent());
 		node.fileSystems.findFileSystem(scope).orElseThrow().flush();
-		return this.files.read(scope, path).map(String::new).orElse(null);
-	}
-
-	@Test
-	void aStaleFileSystemsWriteIsRefusedItStopsAndTheNewerFilesStay() throws Exception {
-		StoredNode first = node("n1");
-		StoredNode second = node("n2");
-		FileSystemRef old = first.fileSystems.startFileSystem("user:alice").ref();
-		old.writeText("notes.md", "one");
-		old.flush();
-		FileSystemRef newer = second.fileSystems.startFileSystem("user:alice").ref();
-		assertThat(newer.readText("notes.md")).contains("one");
-		newer.writeText("notes.md", "two");
-		newer.writeText("todo.md", "newer");
-		newer.flush();
-
-		old.writeText("notes.md", "three");
-		assertThatExceptionOfType(StaleActivationException.class).isThrownBy(old::flush);
-		await().atMost(TIMEOUT).until(() -> !old.isAlive());
-		assertThat(this.files.read("user:alice", "todo.md")).hasValueSatisfying(
-				(content) -> assertThat(new String(content)).isEqualTo("newer"));
-		assertThat(persistedAfterReplay(first, "user:alice", "notes.md"))
-			.as("the write acknowledged after the newer one's comes after it").isEqualTo("three");
-		assertThat(this.files.read("user:alice", "todo.md")).hasValueSatisfying(
-				(content) -> assertThat(new String(content)).isEqualTo("newer"));
+		return storedFile(scope, path);
 	}
 
 	/**
-	 * A stale file system acknowledged changes it could not persist: each reaches the store through
-	 * the scope's current activation (here a new one on the same node, as the local backend has no
-	 * other), in the order they were made, and no file of the newer activation is lost.
+	 * A stale file system's write is refused and it stops; the changes it acknowledged but could
+	 * not persist reach the store through the scope's current activation (here a new one on the
+	 * same node, as the local backend has no other), in the order they were made, and no file of
+	 * the newer activation is lost.
 	 */
 	@Test
-	void theChangesAStaleFileSystemAcknowledgedButCouldNotPersistAreMadeByTheCurrentActivation() throws Exception {
+	void aStaleFileSystemStopsAndTheChangesItAcknowledgedAreMadeByTheCurrentActivation() {
 		StoredNode first = node("n1");
-		FileSystemRef old = first.fileSystems.startFileSystem("user:dee").ref();
+		FileSystemRef old = first.fileSystems.startFileSystem("user:alice").ref();
+		old.writeText("notes.md", "one");
 		old.writeText("draft.md", "gone soon");
 		old.flush();
-		FileSystemRef newer = node("n2").fileSystems.startFileSystem("user:dee").ref();
+		FileSystemRef newer = node("n2").fileSystems.startFileSystem("user:alice").ref();
+		assertThat(newer.readText("notes.md")).contains("one");
+		newer.writeText("notes.md", "two");
 		newer.writeText("merged.md", "from the other side");
 		newer.flush();
 
-		old.writeText("late.md", "acknowledged");
+		old.writeText("notes.md", "three");
 		old.delete("draft.md");
 		old.writeText("draft.md/inside.md", "a folder where a file was");
 		assertThatExceptionOfType(StaleActivationException.class).isThrownBy(old::flush);
 		await().atMost(TIMEOUT).until(() -> !old.isAlive());
 
-		assertThat(persistedAfterReplay(first, "user:dee", "late.md")).isEqualTo("acknowledged");
-		assertThat(this.files.read("user:dee", "draft.md/inside.md")).as("the delete made before the write")
-			.hasValueSatisfying((content) -> assertThat(new String(content)).isEqualTo("a folder where a file was"));
-		assertThat(this.files.read("user:dee", "draft.md")).isEmpty();
-		assertThat(this.files.read("user:dee", "merged.md")).hasValueSatisfying(
-				(content) -> assertThat(new String(content)).isEqualTo("from the other side"));
+		assertThat(persistedAfterReplay(first, "user:alice", "notes.md"))
+			.as("the write acknowledged after the newer one's comes after it").isEqualTo("three");
+		assertThat(storedFile("user:alice", "draft.md/inside.md")).as("the delete made before the write")
+			.isEqualTo("a folder where a file was");
+		assertThat(storedFile("user:alice", "draft.md")).isNull();
+		assertThat(storedFile("user:alice", "merged.md")).isEqualTo("from the other side");
 	}
 
 	@Test
@@ -212,12 +197,11 @@ class FencedStorageTest {
 		old.writeText("notes.md", "stale");
 		assertThatExceptionOfType(StaleActivationException.class).as("the restart claimed no newer epoch")
 			.isThrownBy(old::flush);
-		assertThat(this.files.read("user:bo", "notes.md")).hasValueSatisfying(
-				(content) -> assertThat(new String(content)).isEqualTo("newer"));
+		assertThat(storedFile("user:bo", "notes.md")).isEqualTo("newer");
 	}
 
 	@Test
-	void aFileSystemWhoseCrashFlushIsRefusedStopsAsStaleInsteadOfRestartingAndKeepsItsChanges() throws Exception {
+	void aFileSystemWhoseCrashFlushIsRefusedStopsAsStaleInsteadOfRestartingAndKeepsItsChanges() {
 		StoredNode first = node("n1");
 		FileSystemRef old = first.fileSystems.startFileSystem("user:cy").ref();
 		old.writeText("notes.md", "unflushed");
