@@ -11,6 +11,8 @@ public class MessageDecodingException extends SagentsException {
 
 	private final String type;
 
+	private final String reason;
+
 	/**
 	 * Creates the exception for a value of {@code type}.
 	 *
@@ -21,11 +23,17 @@ public class MessageDecodingException extends SagentsException {
 	public MessageDecodingException(String type, String reason, Throwable cause) {
 		super("Could not decode a value of type '" + type + "': " + reason, cause);
 		this.type = type;
+		this.reason = reason;
 	}
 
 	/** The name of the type that was being decoded. */
 	public String type() {
 		return this.type;
+	}
+
+	/** Why decoding failed, without any of the payload. */
+	public String reason() {
+		return this.reason;
 	}
 
 }

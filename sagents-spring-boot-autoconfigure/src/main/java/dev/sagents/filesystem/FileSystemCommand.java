@@ -126,6 +126,23 @@ public sealed interface FileSystemCommand<R> {
 	}
 
 	/**
+	 * The changes a stale activation of the file system acknowledged but could not persist (a newer
+	 * activation had claimed the scope), in the order they were made: made again by the current
+	 * activation, which persists them ({@link FileSystemState#replay}). Answers nothing.
+	 *
+	 * @param changes the writes and deletes, in order
+	 */
+	record Replay(List<FileSystemState.Change> changes) implements FileSystemCommand<Void> {
+
+		@Override
+		public Void applyTo(FileSystemState state) {
+			state.replay(this.changes);
+			return null;
+		}
+
+	}
+
+	/**
 	 * Sent by the process to itself when the debounce timer fires: persists the changes that are
 	 * due and replies with the delay until the next one, empty when nothing is pending.
 	 */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,6 +230,44 @@ public final class FileSystemState {
 		throw failure;
 	}
 
+	/**
+	 * Takes every pending change out of this file system, in the order the changes were made: what
+	 * it acknowledged but did not persist, for another activation to {@link #replay}. Nothing is
+	 * pending afterwards.
+	 */
+	public List<Change> takePending() {
+		List<Change> changes = new ArrayList<>(this.pending.size());
+		for (String path : this.pending.keySet()) {
+			StoredContent file = this.files.get(path);
+			changes.add(new Change(path, (file != null) ? file.content : null));
+		}
+		this.pending.clear();
+		return changes;
+	}
+
+	/**
+	 * Makes {@code changes}, taken from another activation of this scope ({@link #takePending}), in
+	 * their order, each as a write or a delete persisted after the debounce. A change this file
+	 * system refuses (its path is now the folder of other files, or under a file) is skipped and
+	 * logged, naming it; the others are made.
+	 */
+	public void replay(List<Change> changes) {
+		for (Change change : changes) {
+			try {
+				if (change.content() != null) {
+					write(change.path(), change.content());
+				}
+				else {
+					delete(change.path());
+				}
+			}
+			catch (InvalidPathException ex) {
+				logger.error("A change of '{}' acknowledged by a stale activation of file system '{}' is refused: {}",
+						change.path(), this.scope, ex.getMessage());
+			}
+		}
+	}
+
 	/** How many files this file system holds. */
 	public int fileCount() {
 		return this.files.size();
@@ -330,6 +369,33 @@ public final class FileSystemState {
 
 	private FileEntry entryOf(String path, StoredContent file) {
 		return new FileEntry(path, file.size, file.modified, !this.pending.containsKey(path));
+	}
+
+	/**
+	 * A change of one path that an activation made but did not persist.
+	 *
+	 * @param path the changed path
+	 * @param content the file's new content, or {@code null} if it was deleted
+	 */
+	public record Change(String path, byte[] content) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Change change && this.path.equals(change.path)
+					&& Arrays.equals(this.content, change.content);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.path.hashCode() + Arrays.hashCode(this.content);
+		}
+
+		@Override
+		public String toString() {
+			return "Change[path=" + this.path + ", "
+					+ ((this.content != null) ? this.content.length + " bytes" : "deleted") + "]";
+		}
+
 	}
 
 	/** A file's metadata and, once written or read, its content ({@code null} until then). */

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.sagents.filesystem.FileEntry;
 import dev.sagents.filesystem.FileSystemCommand;
+import dev.sagents.filesystem.FileSystemState;
 
 /**
  * File-system commands and their replies in the fixed {@link Wire} layout: the set of commands is
@@ -25,6 +26,8 @@ final class FileSystemPayloads implements PayloadFormat {
 	private static final int MOVE = 5;
 
 	private static final int FLUSH = 6;
+
+	private static final int REPLAY = 7;
 
 	@Override
 	public byte[] encodeMessage(Object message) {
@@ -47,6 +50,10 @@ final class FileSystemPayloads implements PayloadFormat {
 		else if (message instanceof FileSystemCommand.Flush) {
 			out.writeByte(FLUSH);
 		}
+		else if (message instanceof FileSystemCommand.Replay replay) {
+			out.writeByte(REPLAY).writeInt(replay.changes().size());
+			replay.changes().forEach((change) -> out.writeString(change.path()).writeBytes(change.content()));
+		}
 		else {
 			throw new IllegalArgumentException("Not a file-system command that travels: " + message);
 		}
@@ -63,8 +70,19 @@ final class FileSystemPayloads implements PayloadFormat {
 			case DELETE -> new FileSystemCommand.Delete(in.readString());
 			case MOVE -> new FileSystemCommand.Move(in.readString(), in.readString());
 			case FLUSH -> new FileSystemCommand.Flush();
+			case REPLAY -> new FileSystemCommand.Replay(readChanges(in));
 			default -> throw new IllegalArgumentException("Unknown file-system command");
 		};
+	}
+
+	/** The changes of a {@link FileSystemCommand.Replay}: a write's content, or {@code null} for a delete. */
+	private static List<FileSystemState.Change> readChanges(Wire.Reader in) {
+		int count = in.readInt();
+		List<FileSystemState.Change> changes = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			changes.add(new FileSystemState.Change(in.readString(), in.readBytes()));
+		}
+		return changes;
 	}
 
 	@Override

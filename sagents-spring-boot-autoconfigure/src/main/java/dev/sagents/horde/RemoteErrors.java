@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.sagents.agent.InvalidAgentIdException;
 import dev.sagents.agent.UnknownAgentTypeException;
+import dev.sagents.codec.MessageDecodingException;
 import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.filesystem.FileNotFoundException;
@@ -14,10 +15,12 @@ import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
 import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.StateTooLargeException;
+import dev.sagents.persistence.UnreadableStateException;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
+import dev.sagents.process.ProcessStartException;
 import dev.sagents.process.RemoteCauseException;
 import dev.sagents.process.SagentsException;
 import dev.sagents.process.StaleActivationException;
@@ -27,7 +30,9 @@ import dev.sagents.registry.RegistryUnavailableException;
 /**
  * Typed errors across members: the known sagents refusals travel as a code and their fields and
  * are rebuilt as the same type on the caller; anything else arrives as a {@link RemoteCauseException}
- * with the original class name and message.
+ * with the original class name and message. A start that failed travels with its cause, which is
+ * encoded the same way (a store that cannot be reached, a stored state that cannot be read): the
+ * caller of a start placed on another member gets what the caller of a start here gets.
  */
 final class RemoteErrors {
 
@@ -55,6 +60,12 @@ final class RemoteErrors {
 
 	private static final int PERSISTENCE_UNAVAILABLE = 11;
 
+	private static final int PROCESS_START = 12;
+
+	private static final int UNREADABLE_STATE = 13;
+
+	private static final int MESSAGE_DECODING = 14;
+
 	private RemoteErrors() {
 	}
 
@@ -64,7 +75,8 @@ final class RemoteErrors {
 				|| error instanceof UnknownAgentTypeException || error instanceof InvalidAgentIdException
 				|| error instanceof UntrustedTypeException || error instanceof RegistryUnavailableException
 				|| error instanceof MessageEncodingException || error instanceof StaleActivationException
-				|| error instanceof StateTooLargeException || error instanceof PersistenceUnavailableException;
+				|| error instanceof StateTooLargeException || error instanceof PersistenceUnavailableException
+				|| error instanceof UnreadableStateException || error instanceof ProcessStartException;
 	}
 
 	/**
@@ -132,6 +144,15 @@ final class RemoteErrors {
 		else if (error instanceof PersistenceUnavailableException unavailable) {
 			out.writeByte(PERSISTENCE_UNAVAILABLE).writeString(unavailable.reason());
 		}
+		else if (error instanceof ProcessStartException failed) {
+			out.writeByte(PROCESS_START).writeString(failed.key().toString()).writeBytes(encode(failed.getCause()));
+		}
+		else if (error instanceof UnreadableStateException unreadable) {
+			out.writeByte(UNREADABLE_STATE).writeString(unreadable.agentId()).writeBytes(encode(unreadable.getCause()));
+		}
+		else if (error instanceof MessageDecodingException decoding) {
+			out.writeByte(MESSAGE_DECODING).writeString(decoding.type()).writeString(decoding.reason());
+		}
 		else {
 			out.writeByte(OTHER).writeString(error.getClass().getName()).writeString(String.valueOf(error.getMessage()));
 		}
@@ -153,6 +174,9 @@ final class RemoteErrors {
 			case STALE_ACTIVATION -> new StaleActivationException(ProcessKey.parse(in.readString()), in.readLong());
 			case STATE_TOO_LARGE -> new StateTooLargeException(in.readString(), in.readLong(), in.readLong());
 			case PERSISTENCE_UNAVAILABLE -> new PersistenceUnavailableException(in.readString(), null);
+			case PROCESS_START -> new ProcessStartException(ProcessKey.parse(in.readString()), decode(in.readBytes()));
+			case UNREADABLE_STATE -> new UnreadableStateException(in.readString(), decode(in.readBytes()));
+			case MESSAGE_DECODING -> new MessageDecodingException(in.readString(), in.readString(), null);
 			default -> new RemoteCauseException(in.readString(), in.readString());
 		};
 	}

@@ -3,6 +3,7 @@ package dev.sagents.local;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +27,9 @@ import dev.sagents.supervisor.ExitReason;
  *
  * <p>Its start activates the scope in the file systems' storage, which claims its epoch where the
  * storage fences; a restart after a crash keeps that activation. A write refused because a newer
- * activation claimed the scope stops this one as {@link ExitReason#STALE}, without flushing.
+ * activation claimed the scope stops this one as {@link ExitReason#STALE}, without flushing: the
+ * changes it acknowledged and could not persist are handed, once it ended, to the scope's current
+ * activation ({@link LocalFileSystemSupervisor#replay}), which makes and persists them.
  */
 final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 
@@ -38,6 +41,9 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 
 	/** Where this activation's files go; made by the first start, kept by a restart after a crash. */
 	private FileSystemPersistence files;
+
+	/** What this activation acknowledged and could not persist, once it stopped as stale; owned by the process. */
+	private List<FileSystemState.Change> unpersisted = List.of();
 
 	/** Whether a {@link FileSystemCommand.PersistDue} is on its way; owned by the process. */
 	private boolean persistScheduled;
@@ -109,9 +115,14 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 		}
 	}
 
-	/** A newer activation claimed the scope: this one stops after the current message, flushing nothing. */
+	/**
+	 * A newer activation claimed the scope: this one stops after the current message, flushing
+	 * nothing, and keeps its pending changes for the current activation.
+	 */
 	private void stopStale(StaleActivationException error) {
-		logger.warn("File system {} stops: {}", scope(), error.getMessage());
+		this.unpersisted = this.state.takePending();
+		logger.warn("File system {} stops, handing {} change(s) it could not persist to its current activation: {}",
+				scope(), this.unpersisted.size(), error.getMessage());
 		stopSelf(ExitReason.STALE);
 	}
 
@@ -133,6 +144,9 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 	@Override
 	protected void ended(ExitReason reason, Throwable error) {
 		this.supervisor.ended(this, reason, error);
+		if (!this.unpersisted.isEmpty()) {
+			this.supervisor.replay(this, new FileSystemCommand.Replay(this.unpersisted));
+		}
 	}
 
 	int fileCount() {

@@ -2,6 +2,12 @@ package dev.sagents.local;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.sagents.filesystem.FileSystemCommand;
 
 import dev.sagents.filesystem.FileSystemInfo;
 import dev.sagents.filesystem.FileSystemPaths;
@@ -24,6 +30,8 @@ import dev.sagents.supervisor.StartResult;
  */
 public final class LocalFileSystemSupervisor implements FileSystemSupervisor, SagentsLifecycle {
 
+	private static final Logger logger = LoggerFactory.getLogger(LocalFileSystemSupervisor.class);
+
 	private final LocalProcessRuntime runtime;
 
 	private final LocalProcessRegistry registry;
@@ -38,18 +46,35 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 
 	private final HostingTerms terms;
 
+	/** Where the changes a stale file system could not persist go: see {@link #replay}. */
+	private final BiConsumer<FileSystemProcess, FileSystemCommand.Replay> replays;
+
+	/**
+	 * A file-system supervisor of the local backend: a file system that stops as stale (another
+	 * application instance on the same store claimed its scope) hands the changes it could not
+	 * persist to a new activation here, which claims the scope again.
+	 */
 	public LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
 			FileSystemStorage storage, FileSystemSettings settings, ProcessFailureLog failures) {
-		this(runtime, registry, storage, settings, failures, HostingListener.NONE);
+		this(runtime, registry, storage, settings, failures, HostingListener.NONE, null);
 	}
 
 	/**
 	 * A file-system supervisor that tells {@code hosting} about every file system it starts and
-	 * ends; used by a clustered backend that hosts its file systems on this node.
+	 * ends; used by a clustered backend that hosts its file systems on this node. The changes a
+	 * stale file system could not persist reach {@code hosting} as a cast it could not deliver
+	 * ({@link HostingListener#undelivered}), for the backend to send where the scope runs now.
 	 */
 	public LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
 			FileSystemStorage storage, FileSystemSettings settings, ProcessFailureLog failures,
 			HostingListener hosting) {
+		this(runtime, registry, storage, settings, failures, hosting, hosting::undelivered);
+	}
+
+	private LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
+			FileSystemStorage storage, FileSystemSettings settings, ProcessFailureLog failures,
+			HostingListener hosting, BiConsumer<FileSystemProcess, FileSystemCommand.Replay> replays) {
+		this.replays = (replays != null) ? replays : this::replayHere;
 		this.runtime = runtime;
 		this.registry = registry;
 		this.storage = storage;
@@ -125,6 +150,28 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 			this.failures.record(ProcessFailure.of(fileSystem, this.settings.restartIntensity(), error));
 		}
 		this.hosting.ended(fileSystem, reason);
+	}
+
+	/**
+	 * Hands {@code changes}, which file system {@code stale} acknowledged but could not persist
+	 * because a newer activation claimed its scope, to the scope's current activation: nothing
+	 * acknowledged is dropped. Called once {@code stale} ended.
+	 */
+	void replay(FileSystemProcess stale, FileSystemCommand.Replay changes) {
+		this.replays.accept(stale, changes);
+	}
+
+	/** {@link #replay} for the local backend: into the scope's file system here, started again if needed. */
+	private void replayHere(FileSystemProcess stale, FileSystemCommand.Replay changes) {
+		this.runtime.executor().execute(() -> {
+			try {
+				ensureFileSystem(stale.scope()).cast(changes);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Lost {} change(s) of file system '{}' acknowledged by a stale activation: {}",
+						changes.changes().size(), stale.scope(), changes.changes(), ex);
+			}
+		});
 	}
 
 	LocalProcessRuntime runtime() {

@@ -49,6 +49,33 @@ class FileSystemStateTest {
 	}
 
 	@Test
+	void theChangesOneActivationCouldNotPersistAreMadeByAnotherInTheirOrderAndPersistedByIt() {
+		this.state.write("a.md", bytes("a"));
+		this.state.write("b.md", bytes("b"));
+		this.state.move("a.md", "c.md");
+		this.state.delete("b.md");
+		this.state.write("b.md/inside.md", bytes("in"));
+		List<FileSystemState.Change> changes = this.state.takePending();
+		assertThat(this.state.nextDueIn()).as("nothing left to persist here").isEmpty();
+
+		RecordingPersistence other = new RecordingPersistence();
+		// What the newer activation found persisted, the files the stale one deleted among them.
+		other.preload("a.md", bytes("a"));
+		other.preload("b.md", bytes("b"));
+		other.preload("d.md", bytes("newer"));
+		FileSystemState current = new FileSystemState("user:alice", other, SETTINGS, this.clock);
+		current.reindex();
+		current.write("c.md/x.md", bytes("in the way"));
+		current.replay(changes);
+		current.flushAll();
+
+		assertThat(other.calls()).as("c.md, now a folder, refused; the rest in the order made")
+			.containsExactly("list", "write c.md/x.md", "delete a.md", "delete b.md", "write b.md/inside.md");
+		assertThat(current.list("")).extracting(FileEntry::path).containsExactly("b.md/inside.md", "c.md/x.md", "d.md");
+		assertThat(this.persistence.calls()).isEmpty();
+	}
+
+	@Test
 	void anOverdueChangeIsDueNowNotInThePast() {
 		this.state.write("a.md", bytes("a"));
 		this.clock.advance(DEBOUNCE.plusSeconds(2));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sagents.filesystem.FileEntry;
 import dev.sagents.filesystem.FileSystemCommand;
+import dev.sagents.filesystem.FileSystemState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -34,6 +35,9 @@ class FileSystemPayloadsTests {
 				new FileSystemCommand.Write("notes/a.txt", new byte[] { 1, 2, 3 }));
 		assertThat(write.path()).isEqualTo("notes/a.txt");
 		assertThat(write.content()).containsExactly(1, 2, 3);
+		FileSystemCommand.Replay replay = new FileSystemCommand.Replay(List.of(
+				new FileSystemState.Change("notes/a.txt", new byte[] { 1, 2 }), new FileSystemState.Change("old.txt", null)));
+		assertThat(roundTrip(replay)).as("a write and a delete, in order").isEqualTo(replay);
 	}
 
 	@Test

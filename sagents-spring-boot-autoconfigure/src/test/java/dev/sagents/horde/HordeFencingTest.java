@@ -1,9 +1,8 @@
 package dev.sagents.horde;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -11,18 +10,15 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
-import dev.sagents.codec.JsonMessageCodec;
-import dev.sagents.codec.MessageCodec;
-import dev.sagents.codec.TrustedTypes;
-import dev.sagents.persistence.FencedAgentStorage;
-import dev.sagents.persistence.StateWriter;
-import dev.sagents.persistence.WriteMode;
+import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.filesystem.FileSystemSettings;
+import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
+import dev.sagents.persistence.jdbc.JdbcFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcTables;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
@@ -49,15 +45,12 @@ class HordeFencingTest {
 	@TempDir
 	Path fileSystems;
 
-	private final MessageCodec codec = new JsonMessageCodec(JsonMapper.builder().build(),
-			new TrustedTypes(List.of("dev.sagents.horde"), List.of(), getClass().getClassLoader()));
-
 	private final DataSource database = TestDatabases.h2("horde-fencing");
 
-	private final JdbcAgentStateStore states = new JdbcAgentStateStore(this.database,
-			TestDatabases.createTables(this.database, "h2", new JdbcTables(TestDatabases.uniquePrefix())));
+	private final JdbcTables tables = TestDatabases.createTables(this.database, "h2",
+			new JdbcTables(TestDatabases.uniquePrefix()));
 
-	private final List<FencedAgentStorage> storages = new ArrayList<>();
+	private final JdbcAgentStateStore states = new JdbcAgentStateStore(this.database, this.tables);
 
 	private HordeTestCluster cluster;
 
@@ -66,24 +59,14 @@ class HordeFencingTest {
 		if (this.cluster != null) {
 			this.cluster.close();
 		}
-		this.storages.forEach(FencedAgentStorage::close);
-	}
-
-	/** What the agents of one node persist through: the shared database, with the node's own writer. */
-	private FencedAgentStorage storage() {
-		FencedAgentStorage storage = new FencedAgentStorage(this.states, this.codec,
-				new StateWriter(this.states, WriteMode.WRITE_THROUGH, Duration.ofMillis(100)), 1024 * 1024);
-		this.storages.add(storage);
-		return storage;
 	}
 
 	@Test
 	void anOwnerCutOffFromTheHordeHasItsLateWriteRefusedAndTheSurvivorsStateStays() throws Exception {
 		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("fencing"),
-				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()))
-			.codec(this.codec, false);
-		this.cluster.agentStorage(storage()).start("n1");
-		this.cluster.agentStorage(storage()).start("n2");
+				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()));
+		this.cluster.fencedStore(this.states).start("n1");
+		this.cluster.fencedStore(this.states).start("n2");
 		this.cluster.awaitAllHosting();
 		String id = this.cluster.idOwnedBy("n1", 0);
 		AgentRef agent = this.cluster.node("n2").agents.startAgent(AgentSpec.of(id)).ref();
@@ -106,7 +89,7 @@ class HordeFencingTest {
 		await().dontCatchUncaughtExceptions().atMost(TIMEOUT).until(() -> !cutOff.isAlive());
 		this.cluster.node("n1").crash();
 		assertThat(moved.callAndWait("get", Long.class, TIMEOUT)).isEqualTo(3);
-		assertThat(this.codec.decode(this.states.read(id).orElseThrow().state())).isEqualTo(new Tally.Count(3));
+		assertThat(this.cluster.codec().decode(this.states.read(id).orElseThrow().state())).isEqualTo(new Tally.Count(3));
 	}
 
 	/**
@@ -119,9 +102,8 @@ class HordeFencingTest {
 	@Test
 	void aStaleCopyThatIsStillTheRegisteredOneStartsAgainFromTheNewestState() throws Exception {
 		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("fencing"),
-				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()))
-			.codec(this.codec, false);
-		this.cluster.agentStorage(storage()).start("n1");
+				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()));
+		this.cluster.fencedStore(this.states).start("n1");
 		this.cluster.awaitAllHosting();
 		AgentRef agent = this.cluster.node("n1").agents.startAgent(AgentSpec.of("kept")).ref();
 		agent.callAndWait("tick", Long.class, TIMEOUT);
@@ -137,7 +119,42 @@ class HordeFencingTest {
 		AgentRef restarted = this.cluster.node("n1").agents.findAgent("kept").orElseThrow();
 		assertThat(restarted.callAndWait("tick", Long.class, TIMEOUT)).as("the refused tick changed nothing")
 			.isEqualTo(3);
-		assertThat(this.codec.decode(this.states.read("kept").orElseThrow().state())).isEqualTo(new Tally.Count(3));
+		assertThat(this.cluster.codec().decode(this.states.read("kept").orElseThrow().state())).isEqualTo(new Tally.Count(3));
+	}
+
+	/**
+	 * The same for a file system, whose debounced writes were acknowledged before the refusal: the
+	 * copy still registered here starts again, and the changes the stale one could not persist
+	 * reach it, from wherever the caller is, and are persisted. The other side's claim is made here
+	 * on the store directly.
+	 */
+	@Test
+	void aStaleFileSystemThatIsStillTheRegisteredOneStartsAgainWithTheChangesItAcknowledged() {
+		JdbcFileSystemStore files = new JdbcFileSystemStore(this.database, this.tables);
+		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("fencing"),
+				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()))
+			.fileSystems(FileSystemStorage.fenced(files), FileSystemSettings.defaults());
+		this.cluster.start("n1");
+		this.cluster.start("n2");
+		this.cluster.awaitAllHosting();
+		String scope = this.cluster.scopeOwnedBy("n1");
+		FileSystemRef fileSystem = this.cluster.node("n2").fileSystems.startFileSystem(scope).ref();
+		fileSystem.writeText("notes.md", "one");
+		fileSystem.flush();
+
+		files.claim(scope);
+		fileSystem.writeText("late.md", "acknowledged");
+		assertThatExceptionOfType(StaleActivationException.class).isThrownBy(fileSystem::flush);
+
+		await().atMost(GENEROUS).ignoreExceptions()
+			.until(() -> this.cluster.node("n2").fileSystems.findFileSystem(scope).orElseThrow().readText("late.md"),
+					(content) -> content.isPresent());
+		FileSystemRef restarted = this.cluster.node("n2").fileSystems.findFileSystem(scope).orElseThrow();
+		assertThat(restarted.node()).isEqualTo("n1");
+		restarted.flush();
+		assertThat(files.read(scope, "late.md")).hasValueSatisfying(
+				(content) -> assertThat(new String(content, StandardCharsets.UTF_8)).isEqualTo("acknowledged"));
+		assertThat(files.read(scope, "notes.md")).isPresent();
 	}
 
 }

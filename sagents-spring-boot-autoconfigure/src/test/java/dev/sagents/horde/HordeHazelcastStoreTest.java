@@ -2,8 +2,6 @@ package dev.sagents.horde;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,21 +13,14 @@ import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
-import dev.sagents.codec.JsonMessageCodec;
-import dev.sagents.codec.MessageCodec;
-import dev.sagents.codec.TrustedTypes;
 import dev.sagents.horde.persistence.HazelcastAgentStateStore;
 import dev.sagents.horde.persistence.HazelcastStoreMaps;
 import dev.sagents.horde.persistence.StoreMapConfigs;
-import dev.sagents.persistence.FencedAgentStorage;
-import dev.sagents.persistence.StateWriter;
 import dev.sagents.persistence.StoredState;
-import dev.sagents.persistence.WriteMode;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.process.StaleActivationException;
@@ -53,13 +44,8 @@ class HordeHazelcastStoreTest {
 	@TempDir
 	Path fileSystems;
 
-	private final MessageCodec codec = new JsonMessageCodec(JsonMapper.builder().build(),
-			new TrustedTypes(List.of("dev.sagents.horde"), List.of(), getClass().getClassLoader()));
-
 	/** The member each node's store reaches the maps through, by node name, as the node's {@code member()} gives it. */
 	private final Map<String, HazelcastInstance> storeMembers = new ConcurrentHashMap<>();
-
-	private final List<FencedAgentStorage> storages = new ArrayList<>();
 
 	private HordeTestCluster cluster;
 
@@ -73,24 +59,19 @@ class HordeHazelcastStoreTest {
 		if (this.cluster != null) {
 			this.cluster.close();
 		}
-		this.storages.forEach(FencedAgentStorage::close);
 	}
 
-	/** What the agents of node {@code name} persist through: the store over the member it names in {@link #storeMembers}. */
-	private FencedAgentStorage storage(String name) {
-		HazelcastAgentStateStore store = new HazelcastAgentStateStore(new HazelcastStoreMaps(() -> Optional
-			.ofNullable(this.storeMembers.get(name))
-			.filter((member) -> member.getLifecycleService().isRunning())));
-		FencedAgentStorage storage = new FencedAgentStorage(store, this.codec,
-				new StateWriter(store, WriteMode.WRITE_THROUGH, Duration.ofMillis(100)), 1024 * 1024);
-		this.storages.add(storage);
-		return storage;
-	}
-
+	/**
+	 * Starts node {@code name}, its agents persisting through the store over the member it names in
+	 * {@link #storeMembers}: its own, until another takes its place.
+	 */
 	private HordeTestCluster.TestNode start(String name) {
 		Config config = this.cluster.memberConfig(name);
 		StoreMapConfigs.apply(config, 1);
-		HordeTestCluster.TestNode node = this.cluster.agentStorage(storage(name)).start(name, config);
+		HazelcastAgentStateStore store = new HazelcastAgentStateStore(new HazelcastStoreMaps(() -> Optional
+			.ofNullable(this.storeMembers.get(name))
+			.filter((member) -> member.getLifecycleService().isRunning())));
+		HordeTestCluster.TestNode node = this.cluster.fencedStore(store).start(name, config);
 		this.storeMembers.put(name, node.hazelcast);
 		return node;
 	}
@@ -98,8 +79,7 @@ class HordeHazelcastStoreTest {
 	@Test
 	void anAgentOfATerminatedMemberComesBackWithItsStateAndTheCutOffCopysWriteIsRefused() throws Exception {
 		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("hz-store"),
-				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()))
-			.codec(this.codec, false);
+				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()));
 		start("n1");
 		start("n2");
 		this.cluster.awaitAllHosting();
@@ -132,7 +112,7 @@ class HordeHazelcastStoreTest {
 			.read(id)
 			.orElseThrow();
 		assertThat(stored.epoch()).isEqualTo(2);
-		assertThat(this.codec.decode(stored.state())).isEqualTo(new Tally.Count(3));
+		assertThat(this.cluster.codec().decode(stored.state())).isEqualTo(new Tally.Count(3));
 	}
 
 	/** An agent id that node {@code name} hosts by placement and whose state entry its member owns. */

@@ -30,8 +30,12 @@ import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.persistence.AgentStateStore;
 import dev.sagents.persistence.AgentStorage;
+import dev.sagents.persistence.FencedAgentStorage;
 import dev.sagents.persistence.FileSystemStorage;
+import dev.sagents.persistence.StateWriter;
+import dev.sagents.persistence.WriteMode;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
@@ -77,6 +81,9 @@ final class HordeTestCluster implements AutoCloseable {
 
 	/** What the agents of the nodes started from now on persist through. */
 	private AgentStorage agentStorage = AgentStorage.of(this.persistence);
+
+	/** The fenced storages made by {@link #fencedStore}, closed with the cluster. */
+	private final List<FencedAgentStorage> fencedStorages = new ArrayList<>();
 
 	final List<TestNode> nodes = new ArrayList<>();
 
@@ -140,6 +147,32 @@ final class HordeTestCluster implements AutoCloseable {
 	HordeTestCluster agentStorage(AgentStorage storage) {
 		this.agentStorage = storage;
 		return this;
+	}
+
+	/**
+	 * Sets the agents of the nodes started from now on to persist through {@code store}, fenced,
+	 * write-through, with states of up to a MiB: {@link #fencedStore(AgentStateStore, long)}.
+	 */
+	HordeTestCluster fencedStore(AgentStateStore store) {
+		return fencedStore(store, 1024 * 1024);
+	}
+
+	/**
+	 * Sets the agents of the nodes started from now on to persist through {@code store}, fenced,
+	 * write-through, with this cluster's codec and states of up to {@code maxStateSize} bytes
+	 * encoded, as the auto-configuration wires a store; the storage is closed with the cluster.
+	 * Call it before each node starts: each node writes through its own storage.
+	 */
+	HordeTestCluster fencedStore(AgentStateStore store, long maxStateSize) {
+		FencedAgentStorage storage = new FencedAgentStorage(store, this.codec,
+				new StateWriter(store, WriteMode.WRITE_THROUGH, Duration.ofMillis(100)), maxStateSize);
+		this.fencedStorages.add(storage);
+		return agentStorage(storage);
+	}
+
+	/** The codec of the nodes started from now on. */
+	MessageCodec codec() {
+		return this.codec;
 	}
 
 	/** Starts a node named {@code name}; it joins the members already running. */
@@ -213,6 +246,7 @@ final class HordeTestCluster implements AutoCloseable {
 		for (TestNode node : this.nodes) {
 			node.stopQuietly();
 		}
+		this.fencedStorages.forEach(FencedAgentStorage::close);
 	}
 
 	/** One sagents node: a member, a runtime and the three pieces. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sagents.agent.InvalidAgentIdException;
 import dev.sagents.agent.UnknownAgentTypeException;
+import dev.sagents.codec.MessageDecodingException;
 import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.UntrustedTypeException;
 import dev.sagents.filesystem.FileNotFoundException;
@@ -16,10 +17,12 @@ import dev.sagents.filesystem.InvalidPathException;
 import dev.sagents.filesystem.InvalidScopeException;
 import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.StateTooLargeException;
+import dev.sagents.persistence.UnreadableStateException;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
+import dev.sagents.process.ProcessStartException;
 import dev.sagents.process.RemoteCauseException;
 import dev.sagents.process.StaleActivationException;
 import dev.sagents.registry.RegistryState;
@@ -44,7 +47,10 @@ class RemoteErrorsTests {
 				new UntrustedTypeException("com.example.Evil"), new RegistryUnavailableException(RegistryState.DRAINING),
 				new MessageEncodingException("java.util.ArrayDeque", "it is neither a List nor a Set"),
 				new StaleActivationException(KEY, 3), new StateTooLargeException("a1", 2048, 1024),
-				new PersistenceUnavailableException("could not claim agent 'a1' (Connection refused)", null));
+				new PersistenceUnavailableException("could not claim agent 'a1' (Connection refused)", null),
+				new ProcessStartException(KEY,
+						new PersistenceUnavailableException("could not claim agent 'a1' (Connection refused)", null)),
+				new UnreadableStateException("a1", new MessageDecodingException("com.example.Count", "not JSON", null)));
 		for (Exception refusal : refusals) {
 			Reply reply = RemoteErrors.asReply(refusal);
 			assertThat(reply.outcome()).as(refusal.getClass().getSimpleName()).isEqualTo(Reply.Outcome.REFUSED);
@@ -87,6 +93,28 @@ class RemoteErrorsTests {
 		assertThat(tooLarge.agentId()).isEqualTo("a1");
 		assertThat(tooLarge.size()).isEqualTo(2048);
 		assertThat(tooLarge.limit()).isEqualTo(1024);
+	}
+
+	@Test
+	void aStartThatFailedReachesTheCallerWithItsCauseAsTheyWereThrown() {
+		ProcessStartException unreadable = (ProcessStartException) RemoteErrors.decode(RemoteErrors.encode(
+				new ProcessStartException(KEY, new UnreadableStateException("a1", new UntrustedTypeException("com.example.Evil")))));
+		assertThat(unreadable.key()).isEqualTo(KEY);
+		assertThat(unreadable).cause()
+			.isInstanceOfSatisfying(UnreadableStateException.class,
+					(cause) -> assertThat(cause.agentId()).isEqualTo("a1"))
+			.cause()
+			.isInstanceOfSatisfying(UntrustedTypeException.class,
+					(cause) -> assertThat(cause.type()).isEqualTo("com.example.Evil"));
+		MessageDecodingException decoding = (MessageDecodingException) RemoteErrors.decode(RemoteErrors
+			.encode(new MessageDecodingException("com.example.Count", "not JSON", new IllegalStateException("{x"))));
+		assertThat(decoding.type()).isEqualTo("com.example.Count");
+		assertThat(decoding.reason()).isEqualTo("not JSON");
+		assertThat(decoding).as("the codec's own exception, which may quote the payload, stays").hasNoCause();
+		ProcessStartException threw = (ProcessStartException) RemoteErrors
+			.decode(RemoteErrors.encode(new ProcessStartException(KEY, new IllegalStateException("boom"))));
+		assertThat(threw).cause().isInstanceOf(RemoteCauseException.class)
+			.hasMessage("java.lang.IllegalStateException: boom");
 	}
 
 	@Test

@@ -135,23 +135,53 @@ class FencedStorageTest {
 		assertThat(stored("a")).isEqualTo(new Count(2));
 	}
 
+	/** The content of {@code path} of {@code scope} in the store, as text; {@code null} if there is none. */
+	private String storedFile(String scope, String path) {
+		return this.files.read(scope, path).map(String::new).orElse(null);
+	}
+
+	/**
+	 * The content of {@code path} in the store once the file system of {@code scope} on
+	 * {@code node}, started again there to take a stale activation's changes, has persisted them.
+	 */
+	private String persistedAfterReplay(StoredNode node, String scope, String path) {
+		await().atMost(TIMEOUT).ignoreExceptions()
+			.until(() -> node.fileSystems.findFileSystem(scope).orElseThrow().readText(path).isPresent());
+		node.fileSystems.findFileSystem(scope).orElseThrow().flush();
+		return storedFile(scope, path);
+	}
+
+	/**
+	 * A stale file system's write is refused and it stops; the changes it acknowledged but could
+	 * not persist reach the store through the scope's current activation (here a new one on the
+	 * same node, as the local backend has no other), in the order they were made, and no file of
+	 * the newer activation is lost.
+	 */
 	@Test
-	void aStaleFileSystemsWriteIsRefusedAndTheNewerFilesStay() {
+	void aStaleFileSystemStopsAndTheChangesItAcknowledgedAreMadeByTheCurrentActivation() {
 		StoredNode first = node("n1");
-		StoredNode second = node("n2");
 		FileSystemRef old = first.fileSystems.startFileSystem("user:alice").ref();
 		old.writeText("notes.md", "one");
+		old.writeText("draft.md", "gone soon");
 		old.flush();
-		FileSystemRef newer = second.fileSystems.startFileSystem("user:alice").ref();
+		FileSystemRef newer = node("n2").fileSystems.startFileSystem("user:alice").ref();
 		assertThat(newer.readText("notes.md")).contains("one");
 		newer.writeText("notes.md", "two");
+		newer.writeText("merged.md", "from the other side");
 		newer.flush();
 
-		old.writeText("notes.md", "stale");
+		old.writeText("notes.md", "three");
+		old.delete("draft.md");
+		old.writeText("draft.md/inside.md", "a folder where a file was");
 		assertThatExceptionOfType(StaleActivationException.class).isThrownBy(old::flush);
 		await().atMost(TIMEOUT).until(() -> !old.isAlive());
-		assertThat(this.files.read("user:alice", "notes.md")).hasValueSatisfying(
-				(content) -> assertThat(new String(content)).isEqualTo("two"));
+
+		assertThat(persistedAfterReplay(first, "user:alice", "notes.md"))
+			.as("the write acknowledged after the newer one's comes after it").isEqualTo("three");
+		assertThat(storedFile("user:alice", "draft.md/inside.md")).as("the delete made before the write")
+			.isEqualTo("a folder where a file was");
+		assertThat(storedFile("user:alice", "draft.md")).isNull();
+		assertThat(storedFile("user:alice", "merged.md")).isEqualTo("from the other side");
 	}
 
 	@Test
@@ -162,23 +192,24 @@ class FencedStorageTest {
 			.isThrownBy(() -> old.callAndWait("no command", Object.class, TIMEOUT));
 		assertThat(old.isAlive()).isTrue();
 
-		old.writeText("notes.md", "stale");
-		assertThatExceptionOfType(StaleActivationException.class).isThrownBy(old::flush);
 		newer.writeText("notes.md", "newer");
 		newer.flush();
-		assertThat(this.files.read("user:bo", "notes.md")).hasValueSatisfying(
-				(content) -> assertThat(new String(content)).isEqualTo("newer"));
+		old.writeText("notes.md", "stale");
+		assertThatExceptionOfType(StaleActivationException.class).as("the restart claimed no newer epoch")
+			.isThrownBy(old::flush);
+		assertThat(storedFile("user:bo", "notes.md")).isEqualTo("newer");
 	}
 
 	@Test
-	void aFileSystemWhoseCrashFlushIsRefusedStopsAsStaleInsteadOfRestarting() {
-		FileSystemRef old = node("n1").fileSystems.startFileSystem("user:cy").ref();
+	void aFileSystemWhoseCrashFlushIsRefusedStopsAsStaleInsteadOfRestartingAndKeepsItsChanges() {
+		StoredNode first = node("n1");
+		FileSystemRef old = first.fileSystems.startFileSystem("user:cy").ref();
 		old.writeText("notes.md", "unflushed");
 		node("n2").fileSystems.startFileSystem("user:cy");
 		assertThatExceptionOfType(ProcessFailedException.class)
 			.isThrownBy(() -> old.callAndWait("no command", Object.class, TIMEOUT));
 		await().atMost(TIMEOUT).until(() -> !old.isAlive());
-		assertThat(this.files.read("user:cy", "notes.md")).isEmpty();
+		assertThat(persistedAfterReplay(first, "user:cy", "notes.md")).isEqualTo("unflushed");
 	}
 
 	@Test

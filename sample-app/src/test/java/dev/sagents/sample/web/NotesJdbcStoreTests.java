@@ -1,14 +1,12 @@
 package dev.sagents.sample.web;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import dev.sagents.sample.web.ApiClient.Response;
+import dev.sagents.testsupport.SwitchableDataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The notes assistant with {@code sagents.persistence.store=jdbc} (here on H2), configured by
  * properties only as recipe 4 does it: agent states and notes go to the database, not to the data
  * directory, and a database that cannot be reached is a 503 {@code persistence-unavailable}
- * problem that ends by itself when it is back. The database is "down" while {@link Outage} refuses
- * every new connection, as a pool does when the server is gone.
+ * problem that ends by itself when it is back. The database is "down" while the
+ * {@link SwitchableDataSource} around the application's refuses every new connection, as a pool
+ * does when the server is gone.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sagents.node-name=notes-jdbc-test", "sagents.persistence.store=jdbc",
@@ -72,7 +70,7 @@ class NotesJdbcStoreTests {
 
 	@AfterEach
 	void databaseBack() {
-		outage().end();
+		database().up();
 	}
 
 	@Test
@@ -110,9 +108,9 @@ class NotesJdbcStoreTests {
 		start("outage", "");
 		tell("outage", "before");
 
-		outage().begin();
+		database().down();
 		Response refused = tell("outage", "while down");
-		outage().end();
+		database().up();
 		Response after = tell("outage", "after");
 
 		assertPersistenceUnavailable(refused);
@@ -122,9 +120,9 @@ class NotesJdbcStoreTests {
 
 	@Test
 	void startWhileTheDatabaseIsDownIsUnavailableAndSucceedsOnceItIsBack() {
-		outage().begin();
+		database().down();
 		Response refused = start("late", "");
-		outage().end();
+		database().up();
 
 		assertPersistenceUnavailable(refused);
 		assertThat(start("late", "").status()).isEqualTo(201);
@@ -165,11 +163,11 @@ class NotesJdbcStoreTests {
 		return this.api.send("POST", "/api/agents/" + id + "/messages", "{\"text\": \"" + text + "\"}");
 	}
 
-	private Outage outage() {
-		return (Outage) this.dataSource;
+	private SwitchableDataSource database() {
+		return (SwitchableDataSource) this.dataSource;
 	}
 
-	/** The application's DataSource, wrapped in an {@link Outage}. */
+	/** The application's DataSource, wrapped in a {@link SwitchableDataSource}. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Outages {
 
@@ -178,46 +176,9 @@ class NotesJdbcStoreTests {
 			return new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					return (bean instanceof DataSource dataSource) ? new Outage(dataSource) : bean;
+					return (bean instanceof DataSource dataSource) ? new SwitchableDataSource(dataSource) : bean;
 				}
 			};
-		}
-
-	}
-
-	/** A DataSource whose connections can be refused, as when the database server is gone. */
-	static final class Outage extends DelegatingDataSource {
-
-		private volatile boolean down;
-
-		Outage(DataSource dataSource) {
-			super(dataSource);
-		}
-
-		void begin() {
-			this.down = true;
-		}
-
-		void end() {
-			this.down = false;
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			refuseWhileDown();
-			return super.getConnection();
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			refuseWhileDown();
-			return super.getConnection(username, password);
-		}
-
-		private void refuseWhileDown() throws SQLTransientConnectionException {
-			if (this.down) {
-				throw new SQLTransientConnectionException("Connection refused (the test's outage)");
-			}
 		}
 
 	}
