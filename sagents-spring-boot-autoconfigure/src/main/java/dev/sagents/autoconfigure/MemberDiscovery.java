@@ -48,11 +48,11 @@ final class MemberDiscovery {
 		Discovery discovery = effective(horde);
 		List<String> members = horde.getNetwork().getJoinMembers();
 		if (discovery == null) {
-			if (members != null) {
-				only(join, Discovery.TCP);
-				join.getTcpIpConfig().setMembers(members);
+			if (members == null) {
+				return;
 			}
-			return;
+			// Over a resource, join-members alone choose TCP/IP, as they always did.
+			discovery = Discovery.TCP;
 		}
 		only(join, discovery);
 		switch (discovery) {

@@ -1,6 +1,7 @@
 package dev.sagents.autoconfigure;
 
 import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.cluster.MembersMode;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +152,21 @@ class MemberDiscoveryTests {
 		JoinConfig join = join(create());
 		assertOnly(join, Discovery.TCP);
 		assertThat(join.getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:6190");
+	}
+
+	@Test
+	void joinMembersOverAResourceThatUsesMulticastJoinThemByTcpOnly() {
+		this.horde.setConfig(new ByteArrayResource("""
+				hazelcast:
+				  network:
+				    join:
+				      multicast:
+				        enabled: true
+				""".getBytes(StandardCharsets.UTF_8)));
+		this.horde.getNetwork().setJoinMembers(List.of("10.0.0.1"));
+		JoinConfig join = join(create());
+		assertOnly(join, Discovery.TCP);
+		assertThat(join.getTcpIpConfig().getMembers()).containsExactly("10.0.0.1");
 	}
 
 	@Test
