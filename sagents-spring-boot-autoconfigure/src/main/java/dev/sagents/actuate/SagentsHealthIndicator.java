@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.process.Arguments;
+import dev.sagents.process.ProcessKind;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.registry.RegistryState;
 
@@ -27,11 +28,17 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * ({@code sagents.supervisor.enabled=false} or a gated supervisor bean): it hosts nothing by design,
  * which is no fault, and marking it down would take the rest of the application out of service.</li>
  * </ul>
- * Details: node, hosting, joined, registry state, consistency (and since when not) and the
- * registered counts.
+ * Details: node, hosting, joined, registry state, consistency (and since when not), how many
+ * members this node sees and how many processes it runs.
+ *
+ * <p>A probe asks nothing of the cluster: every value is this node's own view (its registry's state,
+ * the member list and statuses it keeps up to date from membership events, the processes its own
+ * supervisors run), so a probe costs no network call and a slow or hung member cannot slow every
+ * other node's probes. The cluster-wide counts are in the {@code sagents} actuator endpoint.
  *
  * <p>To take a node out of the load balancer while it starts or drains, add the contributor to the
- * readiness group: {@code management.endpoint.health.group.readiness.include=readinessState,sagents}.
+ * readiness group: {@code management.endpoint.health.group.readiness.include=readinessState,sagents};
+ * keep it out of the liveness group, which should restart only a JVM that is stuck.
  */
 public class SagentsHealthIndicator implements HealthIndicator {
 
@@ -50,7 +57,7 @@ public class SagentsHealthIndicator implements HealthIndicator {
 
 	/**
 	 * @param clusterView this node's view of the cluster
-	 * @param registry the process registry
+	 * @param registry the process registry, of which only the state is read
 	 * @param hosting whether this node runs the sagents supervisor
 	 * @param inconsistencyGrace how long the member sets may disagree before the node is {@code DOWN}
 	 * @param clock tells how long they have disagreed
@@ -91,7 +98,19 @@ public class SagentsHealthIndicator implements HealthIndicator {
 		if (since != null) {
 			builder.withDetail("inconsistentSince", since);
 		}
-		return builder.withDetail("registered", RegisteredProcesses.of(this.registry, this.clusterView)).build();
+		return builder.withDetail("members", this.clusterView.liveNodes().size())
+			.withDetail("hostedHere", new HostedHere(this.clusterView.hostedHere(ProcessKind.AGENT).size(),
+					this.clusterView.hostedHere(ProcessKind.FILESYSTEM).size()))
+			.build();
+	}
+
+	/**
+	 * How many processes this node's own supervisors run now.
+	 *
+	 * @param agents the agents running here
+	 * @param fileSystems the file systems running here
+	 */
+	public record HostedHere(int agents, int fileSystems) {
 	}
 
 	/** Remembers when the sets began to disagree and returns it; forgets it once they agree. */

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.NetworkConfig;
@@ -27,7 +25,8 @@ import org.springframework.core.io.Resource;
  * <ol>
  * <li>Without {@code sagents.horde.config}, every setting comes from the properties, defaults
  * included: the application's cluster name ({@link ApplicationClusterName}), a member on
- * 127.0.0.1, ports 5801 on, joining 127.0.0.1 over TCP/IP, multicast and cloud auto-detection off.
+ * 127.0.0.1, ports 5801 on, joining 127.0.0.1 over TCP/IP, multicast and cloud auto-detection off
+ * ({@code sagents.horde.discovery} chooses another way: {@link MemberDiscovery}).
  * With it, the resource is the base and the cluster-name, network and failure-detection
  * properties are applied only where set explicitly; a resource that names no cluster (or names
  * Hazelcast's default, {@code dev}) gets the application's cluster name.</li>
@@ -94,7 +93,7 @@ final class HordeMemberConfigFactory {
 			config.setInstanceName(INSTANCE_NAME_PREFIX + nodeName);
 		}
 		config.getMemberAttributeConfig().setAttribute(HordeStructures.NODE_NAME_ATTRIBUTE, nodeName);
-		applyNetwork(config, horde.getNetwork(), fromResource);
+		applyNetwork(config, horde, fromResource);
 		applyFailureDetection(config, horde.getFailureDetection());
 		fillIn(config, ClusterProperty.MERGE_FIRST_RUN_DELAY_SECONDS, MERGE_CHECK_DELAY.toSeconds());
 		fillIn(config, ClusterProperty.MERGE_NEXT_RUN_DELAY_SECONDS, MERGE_CHECK_DELAY.toSeconds());
@@ -131,28 +130,19 @@ final class HordeMemberConfigFactory {
 		}
 	}
 
-	private static void applyNetwork(Config config, Network network, boolean fromResource) {
+	private static void applyNetwork(Config config, Horde horde, boolean fromResource) {
+		Network network = horde.getNetwork();
 		NetworkConfig networkConfig = config.getNetworkConfig();
 		apply(network.getPort(), Network.DEFAULT_PORT, fromResource, networkConfig::setPort);
 		apply(network.getPortCount(), Network.DEFAULT_PORT_COUNT, fromResource,
 				(count) -> networkConfig.setPortAutoIncrement(true).setPortCount(count));
-		apply(network.getInterface(), Network.DEFAULT_INTERFACE, fromResource, (address) -> {
+		String defaultInterface = MemberDiscovery.confinedToListedMembers(horde) ? Network.DEFAULT_INTERFACE : null;
+		apply(network.getInterface(), defaultInterface, fromResource, (address) -> {
 			networkConfig.getInterfaces().clear().setEnabled(true).addInterface(address);
 			// Otherwise Hazelcast still listens on every interface and only announces this one.
 			set(config, ClusterProperty.SOCKET_BIND_ANY, false);
 		});
-		apply(network.getJoinMembers(), Network.DEFAULT_JOIN_MEMBERS, fromResource,
-				(members) -> joinByTcpIp(networkConfig.getJoin(), members));
-	}
-
-	/**
-	 * TCP/IP only: multicast would reach other hosts' clusters, and auto-detection probes cloud
-	 * metadata addresses.
-	 */
-	private static void joinByTcpIp(JoinConfig join, List<String> members) {
-		join.getMulticastConfig().setEnabled(false);
-		join.getAutoDetectionConfig().setEnabled(false);
-		join.getTcpIpConfig().setEnabled(true).setMembers(members);
+		MemberDiscovery.apply(networkConfig.getJoin(), horde, networkConfig.getPort());
 	}
 
 	private static void applyFailureDetection(Config config, FailureDetection detection) {

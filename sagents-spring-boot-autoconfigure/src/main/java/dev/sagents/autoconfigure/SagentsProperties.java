@@ -12,6 +12,7 @@ import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.supervisor.RestartIntensity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
@@ -196,8 +197,27 @@ public class SagentsProperties {
 		 */
 		private Duration silentConnectionTimeout = Duration.ofSeconds(1);
 
+		/**
+		 * How the member sagents starts finds the others: 'tcp' (the listed
+		 * sagents.horde.network.join-members), 'multicast' (sagents.horde.multicast.*: every member
+		 * of the cluster name the multicast group reaches) or 'kubernetes' (Hazelcast's Kubernetes
+		 * discovery, sagents.horde.kubernetes.*). One way only; cloud auto-detection stays off.
+		 * Defaults to 'tcp'; with sagents.horde.config, to that resource's join configuration.
+		 * With members=auto on the application's HazelcastInstance, that instance's own join
+		 * configuration applies, and only 'tcp' is accepted here.
+		 */
+		private Discovery discovery;
+
 		/** Network of the member sagents starts. */
 		private final Network network = new Network();
+
+		/** With discovery 'multicast': the multicast group. */
+		@NestedConfigurationProperty
+		private final MulticastDiscoveryProperties multicast = new MulticastDiscoveryProperties();
+
+		/** With discovery 'kubernetes': how the other pods are found. */
+		@NestedConfigurationProperty
+		private final KubernetesDiscoveryProperties kubernetes = new KubernetesDiscoveryProperties();
 
 		/** How fast the member sagents starts notices a crashed or hung member. */
 		private final FailureDetection failureDetection = new FailureDetection();
@@ -272,9 +292,29 @@ public class SagentsProperties {
 			this.silentConnectionTimeout = silentConnectionTimeout;
 		}
 
+		/** How the member finds the others, or {@code null} when not set. */
+		public Discovery getDiscovery() {
+			return this.discovery;
+		}
+
+		/** Sets how the member finds the others. */
+		public void setDiscovery(Discovery discovery) {
+			this.discovery = discovery;
+		}
+
 		/** The network settings. */
 		public Network getNetwork() {
 			return this.network;
+		}
+
+		/** The multicast discovery settings. */
+		public MulticastDiscoveryProperties getMulticast() {
+			return this.multicast;
+		}
+
+		/** The Kubernetes discovery settings. */
+		public KubernetesDiscoveryProperties getKubernetes() {
+			return this.kubernetes;
 		}
 
 		/** The failure-detection settings. */
@@ -310,14 +350,16 @@ public class SagentsProperties {
 
 		/**
 		 * Address of the interface the member binds to and announces, such as 10.0.0.12 or the
-		 * wildcard 10.0.0.*. Defaults to 127.0.0.1, safe by default: such a node clusters only
-		 * with nodes on the same host. Production sets the host's address.
+		 * wildcard 10.0.0.*. With discovery 'tcp', defaults to 127.0.0.1, safe by default: such a
+		 * node clusters only with nodes on the same host; production sets the host's address. With
+		 * 'multicast' or 'kubernetes', which find members on other hosts, defaults to the
+		 * interface Hazelcast picks (in a pod, the pod's address).
 		 */
 		private String bindInterface;
 
 		/**
 		 * Members to join over TCP/IP, each 'host' (the member's port range is tried) or
-		 * 'host:port'. Multicast and cloud auto-detection stay off. Defaults to 127.0.0.1.
+		 * 'host:port', with discovery 'tcp' (the default). Defaults to 127.0.0.1.
 		 */
 		private List<String> joinMembers;
 
@@ -776,6 +818,20 @@ public class SagentsProperties {
 		 * JSON for every other value.
 		 */
 		COMPACT
+
+	}
+
+	/** How the member sagents starts finds the other members. */
+	public enum Discovery {
+
+		/** A TCP/IP member list, {@code sagents.horde.network.join-members}. */
+		TCP,
+
+		/** UDP multicast, {@code sagents.horde.multicast.*}. */
+		MULTICAST,
+
+		/** Hazelcast's Kubernetes discovery, {@code sagents.horde.kubernetes.*}. */
+		KUBERNETES
 
 	}
 

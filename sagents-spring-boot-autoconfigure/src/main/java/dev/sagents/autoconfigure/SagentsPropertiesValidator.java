@@ -96,6 +96,7 @@ final class SagentsPropertiesValidator {
 		requireNotNegative("sagents.horde.silent-connection-timeout", horde.getSilentConnectionTimeout(),
 				"0 (leave such connections to Hazelcast) or a positive duration, such as 1s");
 		validateNetwork(horde.getNetwork());
+		DiscoveryPropertiesValidator.validate(horde);
 		validateFailureDetection(horde.getFailureDetection());
 	}
 

@@ -2,6 +2,7 @@ package dev.sagents.actuate;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
@@ -19,6 +20,9 @@ class FakeRegistry implements ProcessRegistry {
 
 	private final int fileSystems;
 
+	/** Calls that ask the registry's contents, which in horde mode are queries across the cluster. */
+	private final AtomicInteger queries = new AtomicInteger();
+
 	FakeRegistry(int agents, int fileSystems) {
 		this.agents = agents;
 		this.fileSystems = fileSystems;
@@ -31,26 +35,35 @@ class FakeRegistry implements ProcessRegistry {
 
 	@Override
 	public Optional<ProcessRef> lookup(ProcessKey key) {
+		this.queries.incrementAndGet();
 		requireRunning();
 		return Optional.empty();
 	}
 
 	@Override
 	public int count() {
+		this.queries.incrementAndGet();
 		requireRunning();
 		return this.agents + this.fileSystems;
 	}
 
 	@Override
 	public int count(ProcessKind kind) {
+		this.queries.incrementAndGet();
 		requireRunning();
 		return (kind == ProcessKind.AGENT) ? this.agents : this.fileSystems;
 	}
 
 	@Override
 	public List<ProcessKey> keys(ProcessKind kind) {
+		this.queries.incrementAndGet();
 		requireRunning();
 		return List.of();
+	}
+
+	/** How many calls asked the registry's contents. */
+	int queries() {
+		return this.queries.get();
 	}
 
 	@Override

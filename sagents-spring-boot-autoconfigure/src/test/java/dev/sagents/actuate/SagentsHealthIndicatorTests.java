@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.filesystem.ManualClock;
 import dev.sagents.local.LocalClusterView;
+import dev.sagents.process.ProcessKey;
 import dev.sagents.registry.RegistryState;
 import org.junit.jupiter.api.Test;
 
@@ -22,17 +23,38 @@ class SagentsHealthIndicatorTests {
 	private final ManualClock clock = new ManualClock();
 
 	@Test
-	void runningConsistentHostingNodeIsUpWithItsCounts() {
+	void runningConsistentHostingNodeIsUpWithWhatItRuns() {
 		FakeRegistry registry = new FakeRegistry(2, 1);
-		Health health = indicator(new LocalClusterView("n1", registry), registry, true).health();
+		SettableClusterView view = new SettableClusterView(new LocalClusterView("n1", registry))
+			.runningHere(ProcessKey.agent("a1"), ProcessKey.agent("a2"), ProcessKey.fileSystem("user:alice"));
+		Health health = indicator(view, registry, true).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("node", "n1")
 			.containsEntry("hosting", true)
 			.containsEntry("joined", true)
 			.containsEntry("registry", "running")
 			.containsEntry("consistent", true)
-			.containsEntry("registered", new RegisteredProcesses(3, 2, 1, Map.of("n1", 3)))
+			.containsEntry("members", 1)
+			.containsEntry("hostedHere", new SagentsHealthIndicator.HostedHere(2, 1))
 			.doesNotContainKey("inconsistentSince");
+	}
+
+	/**
+	 * In horde mode the registry's counts and the per-node counts are queries across the cluster,
+	 * one per member and map: a probe that made them would wait on the slowest member, on every
+	 * node at once. A probe reads this node's own view only.
+	 */
+	@Test
+	void aProbeAsksNothingOfTheCluster() {
+		FakeRegistry registry = new FakeRegistry(2, 1);
+		SettableClusterView view = new SettableClusterView(new LocalClusterView("n1", registry))
+			.hosting(Map.of("n1", 2, "n2", 1));
+		SagentsHealthIndicator indicator = indicator(view, registry, true);
+		for (int probe = 0; probe < 3; probe++) {
+			assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		}
+		assertThat(registry.queries()).isZero();
+		assertThat(view.hostedPerNodeQueries()).isZero();
 	}
 
 	@Test
@@ -57,7 +79,7 @@ class SagentsHealthIndicatorTests {
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("hosting", false)
 			.containsEntry("registry", "starting")
-			.containsEntry("registered", new RegisteredProcesses(null, null, null, null));
+			.containsEntry("hostedHere", new SagentsHealthIndicator.HostedHere(0, 0));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.DistributionMode;
@@ -28,6 +29,8 @@ class SettableClusterView implements ClusterView {
 	private volatile Map<String, Integer> hostedPerNode = Map.of();
 
 	private volatile List<ProcessKey> runningHere = List.of();
+
+	private final AtomicInteger hostedPerNodeQueries = new AtomicInteger();
 
 	SettableClusterView(ClusterView agreeing) {
 		this.agreeing = agreeing;
@@ -58,8 +61,14 @@ class SettableClusterView implements ClusterView {
 		return this.joined;
 	}
 
+	/** How many times the per-node counts, which in horde mode query the cluster, were asked. */
+	int hostedPerNodeQueries() {
+		return this.hostedPerNodeQueries.get();
+	}
+
 	@Override
 	public Map<String, Integer> hostedPerNode() {
+		this.hostedPerNodeQueries.incrementAndGet();
 		return this.hostedPerNode;
 	}
 
