@@ -2,10 +2,9 @@ package dev.sagents.horde;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InvalidConfigurationException;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
 import dev.sagents.testsupport.FreePorts;
+import dev.sagents.testsupport.LoopbackMembers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +38,7 @@ class MemberProvidersTests {
 	@Test
 	void aSecondMemberOfTheSameNameInOneJvmIsRefusedWithTheNameInUse() {
 		String clusterName = FreePorts.clusterName("name-in-use");
-		Config config = loopbackMember(clusterName, FreePorts.one());
+		Config config = LoopbackMembers.config(clusterName, clusterName, FreePorts.one(), 1);
 		config.getMemberAttributeConfig().setAttribute(HordeStructures.NODE_NAME_ATTRIBUTE, "orders-1");
 		OwnedHazelcastMemberProvider first = new OwnedHazelcastMemberProvider(config);
 		OwnedHazelcastMemberProvider second = new OwnedHazelcastMemberProvider(config);
@@ -53,24 +52,6 @@ class MemberProvidersTests {
 		finally {
 			first.stop();
 		}
-	}
-
-	private static Config loopbackMember(String name, int port) {
-		Config config = new Config();
-		config.setClusterName(name);
-		config.setInstanceName(name);
-		config.setProperty("hazelcast.phone.home.enabled", "false");
-		config.setProperty("hazelcast.logging.type", "slf4j");
-		config.setProperty("hazelcast.shutdownhook.enabled", "false");
-		config.setProperty("hazelcast.socket.bind.any", "false");
-		NetworkConfig network = config.getNetworkConfig();
-		network.setPort(port).setPortCount(1).setPortAutoIncrement(false);
-		network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-		JoinConfig join = network.getJoin();
-		join.getMulticastConfig().setEnabled(false);
-		join.getAutoDetectionConfig().setEnabled(false);
-		join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + port);
-		return config;
 	}
 
 }
