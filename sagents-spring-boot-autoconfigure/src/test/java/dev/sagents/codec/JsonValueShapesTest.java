@@ -242,6 +242,20 @@ class JsonValueShapesTest {
 	}
 
 	@Test
+	void aTypeNameTheApplicationGivesOrLeavesToJacksonIsKept() {
+		SealedComponents.Pass pass = new SealedComponents.Pass(30);
+		String named = "{\"@type\":\"pass\",\"days\":30}";
+		Components.Trimmed bow = new Components.Trimmed(new Components.Bow(2));
+		String unnamed = "{\"trim\":{\"@type\":\"Components$Bow\",\"loops\":2}}";
+
+		assertThat(new String(this.codec.encode(List.of(pass)).data(), StandardCharsets.UTF_8))
+			.isEqualTo("[" + named + "]");
+		assertThat(this.codec.decode(this.codec.encode(List.of(pass)))).isEqualTo(List.of(pass));
+		assertThat(new String(this.codec.encode(bow).data(), StandardCharsets.UTF_8)).isEqualTo(unnamed);
+		assertThat(this.codec.decode(this.codec.encode(bow))).isEqualTo(bow);
+	}
+
+	@Test
 	@EnabledForJreRange(min = JRE.JAVA_25)
 	void aTimeZoneComponentTravelsAsItsIdAlsoWhereTheJdkMakesZoneIdSealed() {
 		Components.Zoned zoned = new Components.Zoned(ZoneId.of("Europe/Paris"));

@@ -255,9 +255,12 @@ public final class Components {
 	public record Trimmed(Trim trim) {
 	}
 
-	/** An interface any class may implement, whose JSON names the class by the names listed. */
+	/**
+	 * An interface any class may implement, whose JSON names the class by the names listed, or by
+	 * Jackson's default name where the list gives none.
+	 */
 	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
-	@JsonSubTypes(@JsonSubTypes.Type(value = Ribbon.class, name = "ribbon"))
+	@JsonSubTypes({ @JsonSubTypes.Type(value = Ribbon.class, name = "ribbon"), @JsonSubTypes.Type(Bow.class) })
 	public interface Trim {
 
 	}
@@ -268,6 +271,14 @@ public final class Components {
 	 * @param colour its colour
 	 */
 	public record Ribbon(String colour) implements Trim {
+	}
+
+	/**
+	 * A bow, listed among the trims without a name.
+	 *
+	 * @param loops how many loops
+	 */
+	public record Bow(int loops) implements Trim {
 	}
 
 }

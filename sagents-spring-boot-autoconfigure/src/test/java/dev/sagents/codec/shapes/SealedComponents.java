@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
  * Records whose components are declared as sealed types, each of one kind the codec treats apart:
  * one that names its own classes, one that permits another sealed interface, one that permits an
- * enum with a body, and sealed classes that are not abstract.
+ * enum with a body, and sealed classes that are not abstract, one of them named by the application.
  */
 public final class SealedComponents {
 
@@ -184,6 +185,49 @@ public final class SealedComponents {
 
 	/** An aisle seat: any class may extend it. */
 	public static non-sealed class Aisle extends Seat {
+
+	}
+
+	/**
+	 * A pass: a sealed class that is not abstract and whose JSON name the application gives.
+	 *
+	 * @param days how long it lasts
+	 */
+	@JsonTypeName("pass")
+	public static sealed class Pass permits Weekly {
+
+		private final int days;
+
+		/** @param days how long it lasts */
+		@JsonCreator
+		public Pass(@JsonProperty("days") int days) {
+			this.days = days;
+		}
+
+		/** How long it lasts. */
+		public int getDays() {
+			return this.days;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other != null && other.getClass() == getClass() && ((Pass) other).days == this.days;
+		}
+
+		@Override
+		public int hashCode() {
+			return this.days;
+		}
+
+	}
+
+	/** A weekly pass. */
+	public static final class Weekly extends Pass {
+
+		/** Seven days. */
+		public Weekly() {
+			super(7);
+		}
 
 	}
 
