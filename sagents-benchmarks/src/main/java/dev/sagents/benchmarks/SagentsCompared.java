@@ -3,7 +3,9 @@ package dev.sagents.benchmarks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -50,9 +52,16 @@ final class SagentsCompared implements ComparedCluster {
 
 	@Override
 	public CompletionStage<String> where(String id, Duration timeout) {
-		AgentRef agent = this.refs.computeIfAbsent(id, (unknown) -> this.cluster.supervisor()
-			.findAgent(unknown)
-			.orElseThrow(() -> new IllegalStateException("Agent " + unknown + " is not registered")));
+		AgentRef agent = this.refs.get(id);
+		if (agent == null) {
+			Optional<AgentRef> found = this.cluster.supervisor().findAgent(id);
+			if (found.isEmpty()) {
+				// Between a crash and its restart elsewhere: a failed call, which the probe counts and retries.
+				return CompletableFuture.failedFuture(new IllegalStateException("Agent " + id + " is not registered"));
+			}
+			agent = found.get();
+			this.refs.put(id, agent);
+		}
 		return agent.call(Counter.WHERE, String.class, timeout);
 	}
 

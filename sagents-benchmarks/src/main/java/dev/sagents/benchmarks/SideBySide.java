@@ -61,11 +61,14 @@ final class SideBySide {
 		ConcurrentStarts.Result starts = ConcurrentStarts.fromEveryJvm(cluster.members(), cluster::firstAnswer,
 				"agent-", this.count);
 		figures.put(SideBySideTable.Figure.CONCURRENT_STARTS, starts.perSecond());
-		this.out.printf("%s: starts from all 3 JVMs, %d callers each: %,.0f /s (%,d agents)%n", name,
-				BenchmarkAgents.CALLERS, starts.perSecond(), starts.ids().size());
+		this.out.printf("%s: starts from all 3 JVMs, %d callers each: %,.0f /s (%,d agents, %d failed)%n", name,
+				BenchmarkAgents.CALLERS, starts.perSecond(), starts.ids().size(), starts.failed());
 
 		Map<String, String> nodes = cluster.nodes(starts.ids());
-		List<String> remote = starts.ids().stream().filter((id) -> !nodes.get(id).equals(ComparedCluster.DRIVER)).toList();
+		List<String> remote = starts.ids()
+			.stream()
+			.filter((id) -> nodes.containsKey(id) && !nodes.get(id).equals(ComparedCluster.DRIVER))
+			.toList();
 		long[] calls = Measurements.inTurns(remote, CALLS,
 				List.<Measurements.RoundTrip<String>>of((id) -> cluster.where(id, Duration.ofSeconds(10))
 					.toCompletableFuture()

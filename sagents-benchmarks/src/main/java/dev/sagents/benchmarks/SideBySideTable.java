@@ -38,7 +38,8 @@ final class SideBySideTable {
 		if (theirs == 0 || Double.isNaN(ours) || Double.isNaN(theirs)) {
 			return "n/a";
 		}
-		return String.format("%.2f× (%s is better)", ours / theirs, (figure.row.better() == Better.HIGHER) ? "higher" : "lower");
+		String better = (figure.row.better() == Better.HIGHER) ? "higher" : "lower";
+		return String.format("%.2f× (%s is better)", ours / theirs, better);
 	}
 
 	/** A figure's label, how its value is printed, and which way is better. */
