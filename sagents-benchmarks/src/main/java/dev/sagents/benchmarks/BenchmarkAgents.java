@@ -73,7 +73,7 @@ final class BenchmarkAgents {
 	}
 
 	/** Runs {@code task} for each of {@code ids}, {@link #CALLERS} at a time, and waits until all ran. */
-	private static void inParallel(List<String> ids, Consumer<String> task) throws InterruptedException {
+	static void inParallel(List<String> ids, Consumer<String> task) throws InterruptedException {
 		ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
 		try {
 			ids.forEach((id) -> callers.execute(() -> task.accept(id)));

@@ -17,15 +17,19 @@ import java.util.Arrays;
  * <li>{@code hazelcast [rounds]}: Hazelcast alone, in the same shape as the horde mode, to measure
  * the floor of its remote calls on the machine at hand ({@link HazelcastAloneBenchmark}); default
  * three rounds.</li>
- * <li>{@code horde-member <properties>} and {@code hazelcast-member <node> <port> <join members>}:
- * the members the horde and hazelcast modes launch ({@link HordeMember}, {@link HazelcastMember});
+ * <li>{@code horde-vs-pekko [agents]}: the same workloads on the horde mode's cluster and on Apache
+ * Pekko Cluster Sharding, three JVMs on 127.0.0.1 each, one after the other; one table, sagents
+ * beside Pekko ({@link SideBySide}); default 10,000 agents.</li>
+ * <li>{@code horde-member <properties>}, {@code hazelcast-member <node> <port> <join members>} and
+ * {@code pekko-member <node> <system> <port> <seed port>}: the members the horde, hazelcast and
+ * horde-vs-pekko modes launch ({@link HordeMember}, {@link HazelcastMember}, {@link PekkoMember});
  * not for use by hand.</li>
  * </ul>
  */
 public final class Benchmarks {
 
 	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] "
-			+ "| persistence [agents] [outstanding] | hazelcast [rounds]";
+			+ "| persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents]";
 
 	private Benchmarks() {
 	}
@@ -56,8 +60,13 @@ public final class Benchmarks {
 				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
 				new HazelcastAloneBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 3).run();
 			}
+			case "horde-vs-pekko" -> {
+				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
+				new SideBySide((args.length > 1) ? Integer.parseInt(args[1]) : 10_000).run();
+			}
 			case "horde-member" -> HordeMember.run(Arrays.copyOfRange(args, 1, args.length));
 			case "hazelcast-member" -> HazelcastMember.run(Arrays.copyOfRange(args, 1, args.length));
+			case "pekko-member" -> PekkoMember.run(Arrays.copyOfRange(args, 1, args.length));
 			default -> usage();
 		}
 	}

@@ -38,7 +38,7 @@ final class Failover {
 
 	private final PrintStream out;
 
-	private final RecoveryProbe.Question question;
+	private final RecoveryProbe.Question<AgentRef> question;
 
 	/**
 	 * @param cluster the cluster whose members are disrupted and replaced
@@ -48,7 +48,7 @@ final class Failover {
 	 * @param question what the probe asks each agent of the disrupted member
 	 */
 	Failover(HordeCluster cluster, Function<String, AgentRef> refs, int agents, PrintStream out,
-			RecoveryProbe.Question question) {
+			RecoveryProbe.Question<AgentRef> question) {
 		this.cluster = cluster;
 		this.refs = refs;
 		this.agents = agents;
@@ -75,7 +75,8 @@ final class Failover {
 			.filter((agent) -> agent.node().equals(victim.node()))
 			.map((agent) -> this.refs.apply(agent.id()))
 			.toList();
-		RecoveryProbe probe = new RecoveryProbe(victims, victim.node(), callTimeout, this.question);
+		RecoveryProbe<AgentRef> probe = new RecoveryProbe<>(victims, AgentRef::id, victim.node(), callTimeout,
+				this.question);
 		// Only the victim leaves: when Hazelcast tells, its failure detection is over and sagents' recovery begins.
 		Cluster hazelcast = this.cluster.driverMember().getCluster();
 		CompletableFuture<Long> removed = new CompletableFuture<>();

@@ -5,11 +5,14 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+
+import dev.sagents.agent.AgentsSupervisor;
 
 /**
  * The {@code horde-member} mode: one more member of the horde and persistence benchmarks' cluster,
@@ -17,7 +20,8 @@ import org.springframework.core.env.Environment;
  * and stdout ({@link MemberProcess} is the other end). It prints
  * {@code ready <node> <common pool parallelism>} once its supervisor runs, answers {@code heap} with
  * {@code heap <bytes used after GC>}, with a database {@code floor <share>} with
- * {@code floor <rows upserted>} ({@link FloorLoad}), and stops gracefully (its agents handed off) on
+ * {@code floor <rows upserted>} ({@link FloorLoad}), {@code starts <prefix> <count>} with the
+ * nanoseconds those starts took ({@link ConcurrentStarts}), and stops gracefully (its agents handed off) on
  * {@code exit}, on SIGTERM or when stdin closes, so it never outlives the driver.
  */
 final class HordeMember {
@@ -31,8 +35,12 @@ final class HordeMember {
 		PrintStream protocol = BenchmarkApplication.reserveStdout();
 		ConfigurableApplicationContext context = BenchmarkApplication.start(properties);
 		Environment environment = context.getEnvironment();
-		Map<String, Command> commands = (environment.getProperty(BenchmarkApplication.DATASOURCE_URL) != null)
-				? Map.of(FloorLoad.COMMAND, FloorLoad.command(FloorLoad.Database.of(environment))) : Map.of();
+		AgentsSupervisor supervisor = context.getBean(AgentsSupervisor.class);
+		Map<String, Command> commands = new HashMap<>(Map.of(ConcurrentStarts.COMMAND,
+				ConcurrentStarts.command((id) -> SagentsCompared.firstAnswer(supervisor, id))));
+		if (environment.getProperty(BenchmarkApplication.DATASOURCE_URL) != null) {
+			commands.put(FloorLoad.COMMAND, FloorLoad.command(FloorLoad.Database.of(environment)));
+		}
 		answerDriver(protocol, environment.getProperty("sagents.node-name"), commands);
 		context.close();
 		System.exit(0);

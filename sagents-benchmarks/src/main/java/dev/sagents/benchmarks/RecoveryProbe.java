@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 import dev.sagents.agent.AgentRef;
 
@@ -22,28 +23,31 @@ import dev.sagents.agent.AgentRef;
  * is disrupted (killed, hung, stopped). It asks each agent where it runs (a {@link Question}, by
  * default {@link #WHERE}), in turns over the agents not back yet, with a bounded number of calls outstanding and a short
  * timeout, from before the disruption until every agent answered from elsewhere or the deadline
- * passed. It counts the calls that failed on the way.
+ * passed. It counts the calls that failed on the way. The agents are of any kind {@code T} (sagents'
+ * {@link AgentRef}s, Pekko's entity ids), named by an id.
  *
  * <p>Getting one answer from each of n agents takes at least n / throughput; the pass over all
  * agents before the disruption is reported to show that floor.
  */
-final class RecoveryProbe {
+final class RecoveryProbe<T> {
 
 	/** Asks an agent where it runs ({@link Counter#WHERE}), changing nothing. */
-	static final Question WHERE = (agent, timeout) -> agent.call(Counter.WHERE, String.class, timeout);
+	static final Question<AgentRef> WHERE = (agent, timeout) -> agent.call(Counter.WHERE, String.class, timeout);
 
 	/** Calls outstanding at most: as many as in the throughput figure, so the probe loads the cluster as that does. */
 	private static final int OUTSTANDING = 64;
 
-	private final List<AgentRef> agents;
+	private final List<T> agents;
+
+	private final Function<T, String> ids;
 
 	private final String formerNode;
 
 	private final Duration callTimeout;
 
-	private final Question question;
+	private final Question<T> question;
 
-	private final Queue<AgentRef> turns;
+	private final Queue<T> turns;
 
 	private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
 
@@ -55,8 +59,10 @@ final class RecoveryProbe {
 
 	private final Semaphore outstanding = new Semaphore(OUTSTANDING);
 
-	RecoveryProbe(List<AgentRef> agents, String formerNode, Duration callTimeout, Question question) {
+	RecoveryProbe(List<T> agents, Function<T, String> ids, String formerNode, Duration callTimeout,
+			Question<T> question) {
 		this.agents = agents;
+		this.ids = ids;
 		this.formerNode = formerNode;
 		this.callTimeout = callTimeout;
 		this.question = question;
@@ -86,7 +92,7 @@ final class RecoveryProbe {
 		double passMillis = (answersBefore > 0) ? (disrupted - pollingSince) / 1e6 * this.agents.size() / answersBefore
 				: Double.NaN;
 		List<String> notBack = this.agents.stream()
-			.map(AgentRef::id)
+			.map(this.ids)
 			.filter((id) -> !this.answeredAt.containsKey(id))
 			.toList();
 		return new Result(this.agents.size(), back, passMillis, failures(), notBack);
@@ -96,7 +102,7 @@ final class RecoveryProbe {
 		if (!this.outstanding.tryAcquire(10, TimeUnit.MILLISECONDS)) {
 			return;
 		}
-		AgentRef agent = this.turns.poll();
+		T agent = this.turns.poll();
 		if (agent == null) {
 			// Every agent not back yet has a call outstanding.
 			this.outstanding.release();
@@ -113,7 +119,7 @@ final class RecoveryProbe {
 				this.turns.add(agent);
 			}
 			else if (disrupted && !node.equals(this.formerNode)) {
-				this.answeredAt.put(agent.id(), now);
+				this.answeredAt.put(this.ids.apply(agent), now);
 			}
 			else {
 				if (!disrupted) {
@@ -133,9 +139,9 @@ final class RecoveryProbe {
 
 	/** One call to an agent that answers the node it runs on. */
 	@FunctionalInterface
-	interface Question {
+	interface Question<T> {
 
-		CompletionStage<String> ask(AgentRef agent, Duration timeout);
+		CompletionStage<String> ask(T agent, Duration timeout);
 
 	}
 
