@@ -163,8 +163,18 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		return CallerWait.withTimeout(this.key, deliver(sent), timeout, this.runtime.timer())
-			.thenApply(replyType::cast);
+		CompletableFuture<Object> reply = deliver(sent);
+		if (reply.isDone()) {
+			// Refused at once: the process ended.
+			return reply.thenApply(replyType::cast);
+		}
+		// The reply is handed over off the process's thread: to the thread that waits for it, which
+		// until then drains the queue up to this call itself, else to the executor.
+		CallContinuations continuations = new CallContinuations(executor(), () -> helpUntil(reply::isDone));
+		CallFuture<Object> result = new CallFuture<>(continuations);
+		CallerWait.withTimeout(this.key, reply, timeout, this.runtime.timer())
+			.whenComplete((value, error) -> continuations.execute(() -> result.settle(value, error)));
+		return result.thenApply(replyType::cast);
 	}
 
 	@Override
