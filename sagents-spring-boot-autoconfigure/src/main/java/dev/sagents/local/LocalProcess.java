@@ -26,7 +26,9 @@ import dev.sagents.supervisor.RestartIntensity;
  * and the subclass's state.
  *
  * <p>This class says what handling a message means: the reply, a refusal, a crash and its restart,
- * and a caller of {@link #callAndWait} that found the process idle running the handler itself.
+ * a caller of {@link #callAndWait} that found the process idle running the handler itself, and a
+ * caller waiting for the future of {@link #call} draining the queue up to its call itself
+ * ({@link CallContinuations}), its reply handed to it off the process's thread.
  * Subclasses may check or copy what a sender on this node gives ({@link #accepted},
  * {@link #checkReplyType}), and their handler what it replies: an agent's values so behave as
  * between members. Its parts say the rest: {@link Mailbox} (its superclass: the queue, who drains it and when, the stop
