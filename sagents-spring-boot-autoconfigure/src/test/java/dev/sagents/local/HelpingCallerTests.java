@@ -12,7 +12,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import dev.sagents.process.ProcessKey;
@@ -34,12 +34,8 @@ class HelpingCallerTests {
 
 	private final ManualExecutor executor = new ManualExecutor();
 
+	@AutoClose
 	private final LocalProcessRuntime runtime = new LocalProcessRuntime("node", this.executor);
-
-	@AfterEach
-	void closeRuntime() {
-		this.runtime.close();
-	}
 
 	@Test
 	void aWaitingCallerHandlesWhatCameBeforeItsCallInOrderOnItsOwnThreadAndStopsAtItsCall() {
