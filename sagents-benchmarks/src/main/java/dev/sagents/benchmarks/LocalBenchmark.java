@@ -13,7 +13,8 @@ import dev.sagents.agent.AgentsSupervisor;
 /**
  * Local mode on one JVM, auto-configured with the starter's defaults (5-minute inactivity timeout,
  * no persistence, the default executor): agent starts per second, call round trip, cast throughput and heap per
- * idle agent. Prints one line per figure.
+ * idle agent, and the call round trips' floor, a thread-to-thread hand-off ({@link HandOffFloor}) timed in turn
+ * with them. Prints one line per figure.
  */
 final class LocalBenchmark {
 
@@ -64,12 +65,19 @@ final class LocalBenchmark {
 
 	private void measureCalls(List<AgentRef> refs) {
 		int calls = 200_000;
-		List<long[]> roundTrips = Measurements.inTurns(refs, calls,
-				List.of(Measurements.callAndWait(TIMEOUT), Measurements.callJoin(TIMEOUT)));
+		List<long[]> roundTrips;
+		try (HandOffFloor floor = new HandOffFloor()) {
+			roundTrips = Measurements.inTurns(refs, calls, List.of(Measurements.callAndWait(TIMEOUT),
+					Measurements.callJoin(TIMEOUT), floor.asRoundTrip()));
+		}
+		double floorP50 = Measurements.percentileMicros(roundTrips.get(2), 50);
 		System.out.printf("call round trip, callAndWait: %s (%,d calls)%n", Measurements.p50p99(roundTrips.get(0)),
 				calls);
-		System.out.printf("call round trip, call().join(): %s (%,d calls)%n", Measurements.p50p99(roundTrips.get(1)),
-				calls);
+		System.out.printf("call round trip, call().join(): %s (%,d calls); p50 %.2f× the hand-off floor%n",
+				Measurements.p50p99(roundTrips.get(1)), calls,
+				Measurements.percentileMicros(roundTrips.get(1), 50) / floorP50);
+		System.out.printf("hand-off floor, a thread-to-thread round trip: %s (%,d round trips, in turn with the calls)%n",
+				Measurements.p50p99(roundTrips.get(2)), calls);
 	}
 
 	private void measureCasts(List<AgentRef> targets) {

@@ -15,6 +15,8 @@ import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentStatus;
 import dev.sagents.cluster.UniformDistribution;
 import dev.sagents.codec.MessageEncodingException;
+import dev.sagents.local.CallContinuations;
+import dev.sagents.local.CallFuture;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.MemberLostException;
 import dev.sagents.process.ProcessFailedException;

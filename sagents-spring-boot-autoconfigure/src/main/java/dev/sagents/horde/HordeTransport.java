@@ -33,7 +33,7 @@ import dev.sagents.process.ProcessKey;
  *
  * <p>The inbox listener runs on a Hazelcast event thread: it only decodes the envelope and hands
  * work on (into a mailbox, or to the sagents executor); replies complete on the sagents executor,
- * or on the thread of a caller waiting for them ({@link CallContinuations}), so no application
+ * or on the thread of a caller waiting for them ({@link dev.sagents.local.CallContinuations}), so no application
  * code ever runs on a Hazelcast thread.
  *
  * <p>Destroying a topic is cluster-wide: it drops every member's listener and leaves every

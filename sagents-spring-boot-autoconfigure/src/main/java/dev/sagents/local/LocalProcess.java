@@ -26,7 +26,9 @@ import dev.sagents.supervisor.RestartIntensity;
  * and the subclass's state.
  *
  * <p>This class says what handling a message means: the reply, a refusal, a crash and its restart,
- * and a caller of {@link #callAndWait} that found the process idle running the handler itself.
+ * a caller of {@link #callAndWait} that found the process idle running the handler itself, and a
+ * caller waiting for the future of {@link #call} draining the queue up to its call itself
+ * ({@link CallContinuations}), its reply handed to it off the process's thread.
  * Subclasses may check or copy what a sender on this node gives ({@link #accepted},
  * {@link #checkReplyType}), and their handler what it replies: an agent's values so behave as
  * between members. Its parts say the rest: {@link Mailbox} (its superclass: the queue, who drains it and when, the stop
@@ -163,8 +165,18 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		return CallerWait.withTimeout(this.key, deliver(sent), timeout, this.runtime.timer())
-			.thenApply(replyType::cast);
+		CompletableFuture<Object> reply = deliver(sent);
+		if (reply.isDone()) {
+			// Refused at once: the process ended.
+			return reply.thenApply(replyType::cast);
+		}
+		// The reply is handed over off the process's thread: to the thread that waits for it, which
+		// until then drains the queue up to this call itself, else to the executor.
+		CallContinuations continuations = new CallContinuations(executor(), () -> helpUntil(reply::isDone));
+		CallFuture<Object> result = new CallFuture<>(continuations);
+		CallerWait.withTimeout(this.key, reply, timeout, this.runtime.timer())
+			.whenComplete((value, error) -> continuations.execute(() -> result.settle(value, error)));
+		return result.thenApply(replyType::cast);
 	}
 
 	@Override

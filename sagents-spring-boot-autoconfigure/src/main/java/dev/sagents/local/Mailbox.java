@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.SagentsException;
@@ -23,8 +24,10 @@ import dev.sagents.supervisor.ExitReason;
  * on which thread and in which order; what handling a message or a stop does is
  * {@link LocalProcess}'s, through the hooks below.
  *
- * <p>The busy flag is taken by whoever runs the handler: an executor task draining the queue, or
- * a caller that found the process idle ({@link #holdIfIdle()}) and runs the handler itself. The
+ * <p>The busy flag is taken by whoever runs the handler: an executor task draining the queue, a
+ * caller that found the process idle ({@link #holdIfIdle()}) and runs the handler itself, or a
+ * caller waiting for its call that drains the queue up to it ({@link #helpUntil}) instead of
+ * waiting for the executor task scheduled for it. The
  * mailbox is the process's superclass, not a part it holds, so that an idle process costs one
  * object and an empty queue.
  */
@@ -38,6 +41,8 @@ abstract class Mailbox implements Runnable {
 	private static final int HELD = 1;
 
 	private static final int UNSTARTED = 2;
+
+	private static final int SCHEDULED = 3;
 
 	private static final int STARTING = 0;
 
@@ -65,9 +70,10 @@ abstract class Mailbox implements Runnable {
 	private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
 
 	/**
-	 * Who holds the process: {@link #FREE}, {@link #HELD} by a thread running it, or
-	 * {@link #UNSTARTED}, held for its start, so that a message that finds the process registered
-	 * before it started waits in the queue instead of taking it.
+	 * Who holds the process: {@link #FREE}, {@link #HELD} by a thread running it,
+	 * {@link #SCHEDULED} for an executor task that has not run yet (a waiting caller may take it
+	 * over), or {@link #UNSTARTED}, held for its start, so that a message that finds the process
+	 * registered before it started waits in the queue instead of taking it.
 	 */
 	@SuppressWarnings("unused") // accessed through BUSY
 	private volatile int busy = UNSTARTED;
@@ -233,7 +239,7 @@ abstract class Mailbox implements Runnable {
 	}
 
 	private void trySchedule() {
-		if (BUSY.compareAndSet(this, FREE, HELD)) {
+		if (BUSY.compareAndSet(this, FREE, SCHEDULED)) {
 			submit();
 		}
 	}
@@ -245,7 +251,7 @@ abstract class Mailbox implements Runnable {
 		catch (RejectedExecutionException ex) {
 			// The node is shutting down its executor: nothing can run any more.
 			finish(ExitReason.SHUTDOWN, null);
-			this.busy = FREE;
+			BUSY.compareAndSet(this, SCHEDULED, FREE);
 		}
 	}
 
@@ -257,12 +263,38 @@ abstract class Mailbox implements Runnable {
 		}
 	}
 
-	/** Drains up to {@link #BATCH} messages; only ever run by the holder of the busy flag. */
+	/**
+	 * The executor task: drains up to {@link #BATCH} messages, unless a waiting caller took the
+	 * process over since it was scheduled ({@link #helpUntil}); that caller schedules it again.
+	 */
 	@Override
 	public final void run() {
+		if (BUSY.compareAndSet(this, SCHEDULED, HELD)) {
+			drain(BATCH, () -> false);
+		}
+	}
+
+	/**
+	 * Drains the queue on the calling thread, a caller waiting for its call, until {@code done}
+	 * (its call was handled): takes the process if no thread runs it, even with an executor task
+	 * scheduled for it, and handles the queued messages in order, one at a time, as that task
+	 * would. Returns at once if {@code done} already or another thread runs the process.
+	 */
+	final void helpUntil(BooleanSupplier done) {
+		if (!done.getAsBoolean()
+				&& (BUSY.compareAndSet(this, SCHEDULED, HELD) || BUSY.compareAndSet(this, FREE, HELD))) {
+			drain(Integer.MAX_VALUE, done);
+		}
+	}
+
+	/**
+	 * Handles up to {@code limit} messages, or until {@code done}, and lets the process go; only
+	 * ever run by the holder of the busy flag.
+	 */
+	private void drain(int limit, BooleanSupplier done) {
 		this.runner = Thread.currentThread();
 		try {
-			for (int handled = 0; handled < BATCH && this.lifecycle == RUNNING; handled++) {
+			for (int handled = 0; handled < limit && this.lifecycle == RUNNING && !done.getAsBoolean(); handled++) {
 				ExitReason stop = (ExitReason) STOP_REQUEST.getVolatile(this);
 				if (stop != null) {
 					stopNow(stop);

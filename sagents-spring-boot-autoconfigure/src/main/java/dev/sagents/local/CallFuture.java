@@ -1,4 +1,4 @@
-package dev.sagents.horde;
+package dev.sagents.local;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,12 +11,22 @@ import java.util.concurrent.TimeoutException;
  * The stages chained on it share its continuations, so waiting on any of them does the same.
  * Without a waiting thread the continuations run on the sagents executor, as before.
  */
-final class CallFuture<T> extends CompletableFuture<T> {
+public final class CallFuture<T> extends CompletableFuture<T> {
 
 	private final CallContinuations continuations;
 
-	CallFuture(CallContinuations continuations) {
+	public CallFuture(CallContinuations continuations) {
 		this.continuations = continuations;
+	}
+
+	/** Completes this future with {@code value}, or with {@code error} if it is not {@code null}. */
+	void settle(T value, Throwable error) {
+		if (error != null) {
+			completeExceptionally(error);
+		}
+		else {
+			complete(value);
+		}
 	}
 
 	@Override

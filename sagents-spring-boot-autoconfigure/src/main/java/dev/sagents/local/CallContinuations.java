@@ -1,4 +1,4 @@
-package dev.sagents.horde;
+package dev.sagents.local;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -15,11 +15,15 @@ import java.util.concurrent.locks.LockSupport;
  * a thread of the executor that completes the call and wakes the caller in turn; on two busy cores
  * each wake-up costs tens of microseconds. A caller that is itself a process thread of the
  * executor, and said it would wait before the call went out ({@link #waitHere}), needs no other
- * thread of it.
+ * thread of it. Before it parks, the waiting thread may help the call along itself (its
+ * {@code helper}: a call to a process of this node runs the process's queue up to the call).
  */
-final class CallContinuations implements Executor {
+public final class CallContinuations implements Executor {
 
 	private final Executor executor;
+
+	/** Run by the waiting thread before each park; returns at once if it cannot help. */
+	private final Runnable helper;
 
 	/** Continuations for the waiting thread; guarded by {@code this}. */
 	private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
@@ -28,8 +32,19 @@ final class CallContinuations implements Executor {
 	private Thread waiter;
 
 	/** @param executor runs the continuations while no thread waits */
-	CallContinuations(Executor executor) {
+	public CallContinuations(Executor executor) {
+		this(executor, () -> {
+		});
+	}
+
+	/**
+	 * @param executor runs the continuations while no thread waits
+	 * @param helper run by the waiting thread before each park, to bring the reply about itself;
+	 * it must return at once if it cannot
+	 */
+	CallContinuations(Executor executor, Runnable helper) {
 		this.executor = executor;
+		this.helper = helper;
 	}
 
 	@Override
@@ -53,7 +68,7 @@ final class CallContinuations implements Executor {
 	 * Makes the calling thread the one that waits, if no other does: continuations queue for it
 	 * from now on, until {@link #await} returns. Returns whether it is the one.
 	 */
-	synchronized boolean waitHere() {
+	public synchronized boolean waitHere() {
 		if (this.waiter == null) {
 			this.waiter = Thread.currentThread();
 		}
@@ -95,6 +110,10 @@ final class CallContinuations implements Executor {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
 					throw new TimeoutException();
+				}
+				this.helper.run();
+				if (hasQueued() || result.isDone()) {
+					continue;
 				}
 				park(result, deadline);
 				if (Thread.interrupted()) {

@@ -1,4 +1,4 @@
-package dev.sagents.horde;
+package dev.sagents.local;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
