@@ -3,6 +3,7 @@ package dev.sagents.metrics.micrometer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -70,18 +71,18 @@ public final class MicrometerSagentsMetrics implements SagentsMetrics {
 	}
 
 	private static Map<ProcessKind, Counter> counters(MeterRegistry registry, String name, String description) {
-		Map<ProcessKind, Counter> byKind = new EnumMap<>(ProcessKind.class);
-		for (ProcessKind kind : ProcessKind.values()) {
-			byKind.put(kind,
-					Counter.builder(name).description(description).tag("kind", kind.prefix()).register(registry));
-		}
-		return byKind;
+		return byKind((kind) -> Counter.builder(name).description(description).tag("kind", kind).register(registry));
 	}
 
 	private static Map<ProcessKind, Timer> timers(MeterRegistry registry, String name, String description) {
-		Map<ProcessKind, Timer> byKind = new EnumMap<>(ProcessKind.class);
+		return byKind((kind) -> Timer.builder(name).description(description).tag("kind", kind).register(registry));
+	}
+
+	/** One meter per kind, made by {@code meter} from the kind's tag value. */
+	private static <M> Map<ProcessKind, M> byKind(Function<String, M> meter) {
+		Map<ProcessKind, M> byKind = new EnumMap<>(ProcessKind.class);
 		for (ProcessKind kind : ProcessKind.values()) {
-			byKind.put(kind, Timer.builder(name).description(description).tag("kind", kind.prefix()).register(registry));
+			byKind.put(kind, meter.apply(kind.prefix()));
 		}
 		return byKind;
 	}
