@@ -9,10 +9,12 @@ import dev.sagents.horde.HazelcastMemberProvider;
 import dev.sagents.horde.HordeAgentsSupervisor;
 import dev.sagents.horde.HordeClusterView;
 import dev.sagents.horde.HordeFileSystemSupervisor;
+import dev.sagents.horde.HordeHostedLoad;
 import dev.sagents.horde.HordeNode;
 import dev.sagents.horde.HordeProcessRegistry;
 import dev.sagents.horde.HordeSettings;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.metrics.HostedLoad;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -84,6 +86,13 @@ class HordeBackendConfiguration {
 	@ConditionalOnMissingBean(ClusterView.class)
 	HordeClusterView sagentsClusterView(HordeNode node) {
 		return new HordeClusterView(node);
+	}
+
+	/** What this member holds, for metrics. */
+	@Bean
+	@ConditionalOnMissingBean(HostedLoad.class)
+	HordeHostedLoad sagentsHostedLoad(HordeNode node) {
+		return new HordeHostedLoad(node);
 	}
 
 	/**

@@ -5,8 +5,10 @@ import dev.sagents.cluster.ClusterView;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalClusterView;
 import dev.sagents.local.LocalFileSystemSupervisor;
+import dev.sagents.local.LocalHostedLoad;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.metrics.HostedLoad;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.supervisor.ProcessFailureLog;
@@ -55,6 +57,13 @@ class LocalBackendConfiguration {
 	@ConditionalOnMissingBean(ClusterView.class)
 	LocalClusterView sagentsClusterView(LocalProcessRuntime runtime, LocalProcessRegistry registry) {
 		return new LocalClusterView(runtime.node(), registry);
+	}
+
+	/** What this node holds, for metrics. */
+	@Bean
+	@ConditionalOnMissingBean(HostedLoad.class)
+	LocalHostedLoad sagentsHostedLoad(LocalProcessRegistry registry) {
+		return new LocalHostedLoad(registry);
 	}
 
 	/**

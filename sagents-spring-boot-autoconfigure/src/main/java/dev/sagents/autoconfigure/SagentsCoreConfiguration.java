@@ -16,6 +16,7 @@ import dev.sagents.cluster.DistributionMode;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.codec.Transit;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.metrics.SagentsMetrics;
 import dev.sagents.supervisor.ProcessFailureLog;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -55,9 +56,10 @@ class SagentsCoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LocalProcessRuntime sagentsProcessRuntime(SagentsProperties properties, Environment environment,
-			@Qualifier(EXECUTOR_BEAN_NAME) Executor executor, ObjectProvider<MessageCodec> codec) {
+			@Qualifier(EXECUTOR_BEAN_NAME) Executor executor, ObjectProvider<MessageCodec> codec,
+			ObjectProvider<SagentsMetrics> metrics) {
 		return new LocalProcessRuntime(nodeName(properties, environment), executor,
-				transit(properties, codec.getIfAvailable()));
+				transit(properties, codec.getIfAvailable()), metrics.getIfAvailable(() -> SagentsMetrics.NONE));
 	}
 
 	/** The codec's checks, or its round trip with {@code sagents.codec.verify-local}. */

@@ -58,6 +58,9 @@ public class SagentsProperties {
 	/** How values travel between members, and how this node checks the values agents take and give. */
 	private final Codec codec = new Codec();
 
+	/** Micrometer meters of the runtime. */
+	private final Metrics metrics = new Metrics();
+
 	/** Where agents and file systems run. */
 	public DistributionMode getDistribution() {
 		return this.distribution;
@@ -106,6 +109,33 @@ public class SagentsProperties {
 	/** The codec settings. */
 	public Codec getCodec() {
 		return this.codec;
+	}
+
+	/** The metrics settings. */
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	/** {@code sagents.metrics.*}. */
+	public static class Metrics {
+
+		/**
+		 * Whether the runtime's meters (the sagents.* names in docs/operations.md) are registered when
+		 * the application has a Micrometer MeterRegistry. Off, the runtime reports nothing and costs
+		 * nothing for it.
+		 */
+		private boolean enabled = true;
+
+		/** Whether the runtime's meters are registered. */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/** Sets whether the runtime's meters are registered. */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/** {@code sagents.supervisor.*}. */

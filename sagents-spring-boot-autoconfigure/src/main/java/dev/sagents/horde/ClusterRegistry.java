@@ -105,6 +105,11 @@ final class ClusterRegistry {
 		return registry(kind).size();
 	}
 
+	/** How many registrations of {@code kind} this member holds the primary copy of: read here, no member asked. */
+	long ownedCount(ProcessKind kind) {
+		return registry(kind).getLocalMapStats().getOwnedEntryCount();
+	}
+
 	List<ProcessKey> keys(ProcessKind kind) {
 		return registry(kind).keySet().stream().map((id) -> new ProcessKey(kind, id)).toList();
 	}

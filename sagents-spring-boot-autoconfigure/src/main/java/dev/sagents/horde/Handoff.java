@@ -248,18 +248,21 @@ final class Handoff {
 		}
 		Wire.Writer request = new Wire.Writer().writeInt(registrations.size());
 		registrations.forEach(request::writeRegistration);
+		long offered = System.nanoTime();
 		return this.node.transport()
 			.request(owner, RequestOperation.HANDOFF, request.toBytes(), this.node.requestTimeout())
 			.handle((reply, error) -> {
-				confirmed(owner, registrations, reply, error);
+				confirmed(owner, registrations, reply, error, System.nanoTime() - offered);
 				return null;
 			});
 	}
 
-	private void confirmed(String owner, List<Registration> registrations, Reply reply, Throwable error) {
+	private void confirmed(String owner, List<Registration> registrations, Reply reply, Throwable error, long nanos) {
 		if (error == null && reply.outcome() == Reply.Outcome.OK) {
 			List<ProcessKey> refused = new Wire.Reader(reply.data()).readKeys();
 			refused.forEach(this.destinations::remove);
+			registrations.stream().map(Registration::key).filter((key) -> !refused.contains(key))
+				.forEach((key) -> this.node.runtime().metrics().handedOff(key.kind(), nanos));
 			this.handedOff.addAndGet(registrations.size() - refused.size());
 			if (!refused.isEmpty()) {
 				logger.warn("Member {} could not start {} of the processes handed to it; survivors restart them once "

@@ -30,6 +30,7 @@ import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.metrics.MeteredCodec;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.ProcessKey;
@@ -126,9 +127,10 @@ public final class HordeNode {
 		this.runtime = runtime;
 		this.settings = settings;
 		this.hosted = new HostedProcesses(runtime);
-		this.payloads.put(ProcessKind.AGENT, new AgentPayloads(codec));
+		MessageCodec metered = MeteredCodec.of(codec, runtime.metrics());
+		this.payloads.put(ProcessKind.AGENT, new AgentPayloads(metered));
 		this.payloads.put(ProcessKind.FILESYSTEM, new FileSystemPayloads());
-		this.agentEvents = new AgentEvents(codec);
+		this.agentEvents = new AgentEvents(metered);
 	}
 
 	// ---- lifecycle (driven by HordeProcessRegistry) ------------------------------------------
@@ -168,8 +170,11 @@ public final class HordeNode {
 		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
 		this.silentConnections.start(this.runtime.timer());
 		// Departures and merges are listened for only once the parts that handle them exist (below).
-		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(),
-				(departure) -> this.recovery.memberLeft(departure));
+		FailoverTiming failovers = new FailoverTiming(this.runtime.metrics());
+		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), (departure) -> {
+			failovers.memberLeft();
+			this.recovery.memberLeft(departure);
+		});
 		Replies replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
 		ClusterRegistry registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking,
@@ -186,9 +191,10 @@ public final class HordeNode {
 				this.handoff::destinationOf);
 		CallRouter router = new CallRouter(context, this.payloads, registry, this.hosted, restartedProcesses,
 				forwarder);
-		this.placement = new Placement(context, registry, this.hosted, router, this.handoff::callOff,
+		this.placement = new Placement(context, registry, this.hosted,
+				MeteredCalls.of(router, this.membership::localMember, this.runtime.metrics()), this.handoff::callOff,
 				this.handoff::destinationOf);
-		this.recovery = new Recovery(context, this.hazelcast, registry, this.placement::startRegisteredProcess,
+		this.recovery = new Recovery(context, this.hazelcast, registry, failovers.timed(this.placement::startRegisteredProcess),
 				restartedProcesses, arriving, this.events, this.merges::get);
 		this.splitHeal = new SplitHeal(context, registry, this.hosted, this.recovery, this.events);
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
@@ -286,6 +292,11 @@ public final class HordeNode {
 	LocalFileSystemSupervisor hostFileSystems(FileSystemStorage storage, FileSystemSettings settings,
 			ProcessFailureLog failures) {
 		return this.hosted.hostFileSystems(storage, settings, failures);
+	}
+
+	/** The registrations of {@code kind} whose primary copy this member holds; 0 before it joined. */
+	long registryShare(ProcessKind kind) {
+		return (this.placement != null) ? this.placement.registryShare(kind) : 0;
 	}
 
 	/** The registry of the processes this node hosts. */

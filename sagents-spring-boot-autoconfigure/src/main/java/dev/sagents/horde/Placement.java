@@ -142,6 +142,11 @@ final class Placement {
 		}
 	}
 
+	/** The registrations of {@code kind} whose primary copy this member holds. */
+	long registryShare(ProcessKind kind) {
+		return this.registry.ownedCount(kind);
+	}
+
 	/**
 	 * Starts here the process registered here as {@code json}; if it does not start, its
 	 * registration is removed.

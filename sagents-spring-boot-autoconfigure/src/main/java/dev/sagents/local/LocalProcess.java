@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.sagents.local.Envelopes.Call;
 import dev.sagents.local.Envelopes.Control;
+import dev.sagents.metrics.CallLocation;
+import dev.sagents.metrics.CallOutcome;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
@@ -133,12 +135,22 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 			throw new ProcessStartException(this.key, ex);
 		}
 		this.lastActivityNanos = System.nanoTime();
+		this.runtime.metrics().started(this.key.kind());
 		open();
 	}
 
 	@Override
 	public final void cast(Object message) {
-		enqueue(accepted(Arguments.notNull(message, "message")));
+		Object accepted;
+		try {
+			accepted = accepted(Arguments.notNull(message, "message"));
+		}
+		catch (RuntimeException ex) {
+			this.runtime.metrics().cast(CallLocation.LOCAL, false);
+			throw ex;
+		}
+		this.runtime.metrics().cast(CallLocation.LOCAL, true);
+		enqueue(accepted);
 	}
 
 	/**
@@ -157,30 +169,46 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		Arguments.notNull(message, "message");
 		Arguments.notNull(replyType, "replyType");
 		Arguments.notNull(timeout, "timeout");
+		long start = System.nanoTime();
 		Object sent;
 		try {
 			sent = accepted(message);
 			checkReplyType(replyType);
 		}
 		catch (RuntimeException ex) {
+			this.runtime.metrics().called(CallLocation.LOCAL, CallOutcome.ERROR, System.nanoTime() - start);
 			return CompletableFuture.failedFuture(ex);
 		}
 		CompletableFuture<Object> reply = deliver(sent);
 		if (reply.isDone()) {
 			// Refused at once: the process ended.
-			return reply.thenApply(replyType::cast);
+			return this.runtime.metrics().timedCall(CallLocation.LOCAL, start, reply).thenApply(replyType::cast);
 		}
 		// The reply is handed over off the process's thread: to the thread that waits for it, which
 		// until then drains the queue up to this call itself, else to the executor.
 		CallContinuations continuations = new CallContinuations(executor(), () -> helpUntil(reply::isDone));
 		CallFuture<Object> result = new CallFuture<>(continuations);
-		CallerWait.withTimeout(this.key, reply, timeout, this.runtime.timer())
+		this.runtime.metrics()
+			.timedCall(CallLocation.LOCAL, start, CallerWait.withTimeout(this.key, reply, timeout, this.runtime.timer()))
 			.whenComplete((value, error) -> continuations.execute(() -> result.settle(value, error)));
 		return result.thenApply(replyType::cast);
 	}
 
 	@Override
 	public final <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
+		long start = System.nanoTime();
+		try {
+			R reply = awaitReply(message, replyType, timeout);
+			this.runtime.metrics().called(CallLocation.LOCAL, CallOutcome.SUCCESS, System.nanoTime() - start);
+			return reply;
+		}
+		catch (RuntimeException ex) {
+			this.runtime.metrics().called(CallLocation.LOCAL, CallOutcome.of(ex), System.nanoTime() - start);
+			throw ex;
+		}
+	}
+
+	private <R> R awaitReply(Object message, Class<R> replyType, Duration timeout) {
 		Arguments.notNull(message, "message");
 		Arguments.notNull(replyType, "replyType");
 		Arguments.notNull(timeout, "timeout");
@@ -304,6 +332,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	private void onCrash(Throwable error) {
 		while (!isStopped()) {
+			this.runtime.metrics().failed(this.key.kind());
 			logger.warn("Process {} crashed; restarting it", this.key, error);
 			try {
 				crashed(error);
@@ -322,6 +351,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 			}
 			try {
 				init();
+				this.runtime.metrics().restarted(this.key.kind());
 				return;
 			}
 			catch (Throwable ex) {
@@ -352,6 +382,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	@Override
 	final void closed(ExitReason reason, Throwable error) {
+		ProcessEnds.report(this.runtime.metrics(), this.key.kind(), reason, error);
 		ended(reason, error);
 	}
 

@@ -67,6 +67,11 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 	public int count(ProcessKind kind) {
 		Arguments.notNull(kind, "kind");
 		ensureAvailable();
+		return countHosted(kind);
+	}
+
+	/** How many processes of {@code kind} this node hosts, whatever the registry's state. */
+	public int countHosted(ProcessKind kind) {
 		return this.counts.get(kind).intValue();
 	}
 

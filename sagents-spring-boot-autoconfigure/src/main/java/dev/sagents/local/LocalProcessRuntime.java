@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import dev.sagents.codec.Transit;
+import dev.sagents.metrics.SagentsMetrics;
 import dev.sagents.process.Arguments;
 
 /**
@@ -23,6 +24,8 @@ public final class LocalProcessRuntime implements AutoCloseable {
 
 	private final Transit transit;
 
+	private final SagentsMetrics metrics;
+
 	/**
 	 * A runtime whose agents take messages and give replies as they are, unchecked.
 	 *
@@ -40,9 +43,20 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	 * that they behave as between members
 	 */
 	public LocalProcessRuntime(String node, Executor executor, Transit transit) {
+		this(node, executor, transit, SagentsMetrics.NONE);
+	}
+
+	/**
+	 * @param node this node's name
+	 * @param executor runs the handlers; owned by the caller (not shut down by {@link #close()})
+	 * @param transit what the messages and replies of calls to this node's agents go through
+	 * @param metrics where this node's processes report their starts, ends, crashes, calls and casts
+	 */
+	public LocalProcessRuntime(String node, Executor executor, Transit transit, SagentsMetrics metrics) {
 		this.node = Arguments.notNull(node, "node");
 		this.executor = Arguments.notNull(executor, "executor");
 		this.transit = Arguments.notNull(transit, "transit");
+		this.metrics = Arguments.notNull(metrics, "metrics");
 		this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "sagents-timer");
 			thread.setDaemon(true);
@@ -65,6 +79,11 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	/** What the messages and replies of calls to this node's agents go through. */
 	public Transit transit() {
 		return this.transit;
+	}
+
+	/** Where this node's processes report what happens to them. */
+	public SagentsMetrics metrics() {
+		return this.metrics;
 	}
 
 	/** The timer; its tasks must be short and must not block. */

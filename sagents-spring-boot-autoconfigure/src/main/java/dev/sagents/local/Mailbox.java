@@ -117,6 +117,11 @@ abstract class Mailbox implements Runnable {
 		return this.busy == FREE && this.queue.isEmpty();
 	}
 
+	/** How many messages are queued (counted: for metrics, not for the hot path). */
+	final int depth() {
+		return this.queue.size();
+	}
+
 	/** Whether the process ended for good. */
 	final boolean isStopped() {
 		return this.lifecycle == STOPPED;

@@ -15,6 +15,8 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentSettings;
@@ -30,6 +32,9 @@ import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.metrics.SagentsMetrics;
+import dev.sagents.metrics.micrometer.MicrometerSagentsMetrics;
+import dev.sagents.metrics.micrometer.SagentsMeterBinder;
 import dev.sagents.persistence.AgentStateStore;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FencedAgentStorage;
@@ -77,6 +82,9 @@ final class HordeTestCluster implements AutoCloseable {
 	/** Whether the nodes started from now on verify local values through the codec. */
 	private boolean verifyLocal;
 
+	/** Whether the nodes started from now on report to their own {@link TestNode#meters}. */
+	private boolean metered;
+
 	final SharedAgentPersistence persistence = new SharedAgentPersistence();
 
 	/** What the agents of the nodes started from now on persist through. */
@@ -100,6 +108,12 @@ final class HordeTestCluster implements AutoCloseable {
 		this.fileSystemStorage = FileSystemStorage.of(new DiskFileSystemPersistence(fileSystems));
 		this.agentSettings = agentSettings;
 		this.behaviors = behaviors;
+	}
+
+	/** Makes the nodes started from now on report their meters, as the auto-configuration wires them. */
+	HordeTestCluster metered() {
+		this.metered = true;
+		return this;
 	}
 
 	/** Sets how long a request between members may take, on the nodes started from now on. */
@@ -262,6 +276,9 @@ final class HordeTestCluster implements AutoCloseable {
 
 		final LocalProcessRuntime runtime;
 
+		/** This node's meters, when the cluster is {@link #metered()}. */
+		final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 		final HordeNode node;
 
 		final HordeProcessRegistry registry;
@@ -288,7 +305,8 @@ final class HordeTestCluster implements AutoCloseable {
 			this.hosting = hosting;
 			MessageCodec codec = HordeTestCluster.this.codec;
 			this.runtime = new LocalProcessRuntime(name, this.executor,
-					Transit.through(codec, HordeTestCluster.this.verifyLocal));
+					Transit.through(codec, HordeTestCluster.this.verifyLocal),
+					HordeTestCluster.this.metered ? new MicrometerSagentsMetrics(this.meters) : SagentsMetrics.NONE);
 			this.node = new HordeNode(new HazelcastMemberProvider() {
 
 				@Override
@@ -312,6 +330,9 @@ final class HordeTestCluster implements AutoCloseable {
 					HordeTestCluster.this.agentStorage, this.fileSystems, HordeTestCluster.this.agentSettings,
 					this.failures);
 			this.view = new HordeClusterView(this.node);
+			if (HordeTestCluster.this.metered) {
+				new SagentsMeterBinder(new HordeHostedLoad(this.node), this.view).bindTo(this.meters);
+			}
 			this.supervisor = new SagentsSupervisor(this.registry, this.agents, this.fileSystems);
 		}
 
