@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -56,21 +57,23 @@ class HordeBatchClaimsTest {
 
 	@Test
 	void theSurvivorClaimsTheAgentsOfAFailedMemberTogether() {
-		List<String> ids = agentsOnN1();
-		int before = roundTrips();
-
-		this.cluster.node("n1").crash();
-
-		awaitAnsweringOnN2(ids);
-		assertThat(roundTrips() - before).as("claims reaching the store for %d agents", AGENTS).isLessThan(AGENTS / 4);
+		assertClaimedTogetherOnN2After(HordeTestCluster.TestNode::crash);
 	}
 
 	@Test
 	void theNextOwnerClaimsTheAgentsHandedOffTogether() {
+		assertClaimedTogetherOnN2After(HordeTestCluster.TestNode::stop);
+	}
+
+	/**
+	 * Starts {@link #AGENTS} agents on n1, makes n1 leave with {@code leave}, then checks that each
+	 * answers on n2 with its state, its epoch claimed in a few round trips for them all.
+	 */
+	private void assertClaimedTogetherOnN2After(Consumer<HordeTestCluster.TestNode> leave) {
 		List<String> ids = agentsOnN1();
 		int before = roundTrips();
 
-		this.cluster.node("n1").stop();
+		leave.accept(this.cluster.node("n1"));
 
 		awaitAnsweringOnN2(ids);
 		assertThat(roundTrips() - before).as("claims reaching the store for %d agents", AGENTS).isLessThan(AGENTS / 4);
