@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -21,6 +23,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
+import org.springframework.jdbc.datasource.init.ScriptException;
 import org.springframework.util.StreamUtils;
 
 /**
@@ -29,10 +32,21 @@ import org.springframework.util.StreamUtils;
  * prefix put in. A platform without a script is left alone: the check of the tables then says
  * what is missing. Being a {@link DataSourceScriptDatabaseInitializer}, it runs before the beans
  * that depend on database initialization.
+ *
+ * <p>Nodes that start together on an empty database each run the scripts: one node's
+ * {@code CREATE TABLE IF NOT EXISTS} can lose to another's that is not committed yet, and
+ * PostgreSQL then reports a duplicate key of its catalog instead of finding the table. Such a
+ * script runs again (it creates only what is missing), up to {@value #ATTEMPTS} times.
  */
 final class JdbcSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcSchemaInitializer.class);
+
+	/** How many times the scripts run when other nodes create the same tables at the same time: more than the tables. */
+	private static final int ATTEMPTS = 5;
+
+	/** The SQL states of an object that another session created meanwhile: a unique violation, a duplicate table. */
+	private static final Set<String> CREATED_MEANWHILE = Set.of("23505", "42P07");
 
 	private final JdbcTables tables;
 
@@ -100,9 +114,26 @@ final class JdbcSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 				throw new UncheckedIOException("Could not read " + script.getDescription(), ex);
 			}
 		}
-		super.runScripts(new Scripts(prefixed).continueOnError(scripts.isContinueOnError())
+		Scripts toRun = new Scripts(prefixed).continueOnError(scripts.isContinueOnError())
 			.separator(scripts.getSeparator())
-			.encoding(encoding));
+			.encoding(encoding);
+		for (int attempt = 1;; attempt++) {
+			try {
+				super.runScripts(toRun);
+				return;
+			}
+			catch (ScriptException ex) {
+				if (attempt == ATTEMPTS || !createdMeanwhile(ex)) {
+					throw ex;
+				}
+				logger.debug("Another node created sagents' tables at the same time; creating what is missing again", ex);
+			}
+		}
+	}
+
+	private static boolean createdMeanwhile(ScriptException ex) {
+		return NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLException cause
+				&& CREATED_MEANWHILE.contains(cause.getSQLState());
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.sagents.horde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import com.hazelcast.core.HazelcastJsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +34,8 @@ import dev.sagents.supervisor.ExitReason;
  * The handoff of a draining node's processes to their next owners, and, on the receiving side, the
  * acceptance of a handoff. As the processes of a draining node stop, it hands them off in rounds:
  * one request per next owner (consistent hashing over the other {@code alive} members) with the
- * registrations of its share. The owner starts them at once, with state from persistence, then
+ * registrations of its share. The owner starts them at once ({@link HandoffAcceptance}), with
+ * state from persistence, then
  * registers them under itself. Calls that still reach the draining node meanwhile are redirected
  * ({@code MOVED}) to where their process went, before the registry says so. If an owner does not
  * confirm, the node claims its share back, and the survivors restart it once the node left.
@@ -71,8 +70,8 @@ final class Handoff {
 	 */
 	private final Map<ProcessKey, String> destinations = new ConcurrentHashMap<>();
 
-	/** Handoffs from draining members that this node is accepting: its own drain waits for them. */
-	private final Set<CompletableFuture<?>> accepting = ConcurrentHashMap.newKeySet();
+	/** Accepts handoffs from draining members; this node's own drain waits for those under way. */
+	private final HandoffAcceptance acceptance;
 
 	/** Whether a round of handoffs is being sent: one at a time, each taking everything queued by then. */
 	private final AtomicBoolean sending = new AtomicBoolean();
@@ -101,11 +100,12 @@ final class Handoff {
 	 * @param restartIfRegisteredHere starts here again a process that stopped as stale, if the
 	 * registry still names this member (and leaves it alone if not)
 	 */
-	Handoff(NodeContext node, ClusterRegistry registry, HostedProcesses hosted,
+	Handoff(NodeContext node, ClusterRegistry registry, HostedProcesses hosted, BatchStarts starts,
 			Consumer<ProcessKey> restartIfRegisteredHere) {
 		this.node = node;
 		this.registry = registry;
 		this.hosted = hosted;
+		this.acceptance = new HandoffAcceptance(node, registry, hosted, starts);
 		this.restartIfRegisteredHere = restartIfRegisteredHere;
 	}
 
@@ -183,7 +183,7 @@ final class Handoff {
 		try {
 			// A process handed to this node a moment ago is registered here only once that handoff
 			// is done: hand it on after that, or its next owner would not find it registered here.
-			CompletableFuture.allOf(this.accepting.toArray(CompletableFuture[]::new)).exceptionally((error) -> null).join();
+			this.acceptance.awaitUnderWay();
 			List<Registration> batch = new ArrayList<>();
 			for (Registration stopped = this.queued.poll(); stopped != null; stopped = this.queued.poll()) {
 				batch.add(stopped);
@@ -317,53 +317,9 @@ final class Handoff {
 				new Wire.Writer().writeString(next).writeString(this.node.membership().nodeName(next)).toBytes());
 	}
 
-	/**
-	 * Accepts the handoff of processes a draining member stopped: starts them here at once, then
-	 * registers them here (one {@code putAll}, a fraction of what a compare-and-set per entry costs,
-	 * which matters with thousands of them). Plain writes are safe here: while a member drains, it
-	 * is the only one that writes its processes' registrations, and it hands a process off only if
-	 * nobody stopped it for good meanwhile. One that ended here before its registration was
-	 * written is unregistered. Returns the processes not accepted (they failed to start), which
-	 * stay registered on the draining member.
-	 */
+	/** Accepts the handoff of processes a draining member stopped: see {@link HandoffAcceptance#accept}. */
 	List<ProcessKey> accept(String sender, Wire.Reader in) {
-		CompletableFuture<Void> done = new CompletableFuture<>();
-		this.accepting.add(done);
-		try {
-			this.node.state().ensureAvailable();
-			String self = this.node.localMember();
-			int count = in.readInt();
-			List<Registration> started = new ArrayList<>();
-			List<ProcessKey> refused = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				Registration registration = in.readRegistration().movedTo(self, this.node.nodeName());
-				try {
-					this.hosted.startHere(registration);
-					started.add(registration);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Could not accept {} handed off by member {}", registration.key(),
-							this.node.membership().nodeName(sender), ex);
-					refused.add(registration.key());
-				}
-			}
-			Map<ProcessKind, Map<String, HazelcastJsonValue>> byKind = new EnumMap<>(ProcessKind.class);
-			for (Registration registration : started) {
-				byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashMap<>())
-					.put(registration.key().id(), registration.toJson());
-			}
-			byKind.forEach(this.registry::registerAll);
-			for (Registration registration : started) {
-				if (this.hosted.runningHere(registration.key()).isEmpty()) {
-					this.registry.removeIfHostedHere(registration.key());
-				}
-			}
-			return refused;
-		}
-		finally {
-			this.accepting.remove(done);
-			done.complete(null);
-		}
+		return this.acceptance.accept(sender, in);
 	}
 
 	/**

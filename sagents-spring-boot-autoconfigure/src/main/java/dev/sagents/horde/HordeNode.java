@@ -185,7 +185,8 @@ public final class HordeNode {
 		NodeContext context = new NodeContext(this.settings, this.runtime, this.blocking, this.membership,
 				this.transport, replies, this.state, this::joined);
 		// A stale copy still registered here starts again through the placement, built below.
-		this.handoff = new Handoff(context, registry, this.hosted,
+		BatchStarts starts = new BatchStarts(this.hosted);
+		this.handoff = new Handoff(context, registry, this.hosted, starts,
 				(key) -> this.placement.restartIfRegisteredHere(key));
 		CastForwarder forwarder = new CastForwarder(context, this.payloads, registry, this.hosted,
 				this.handoff::destinationOf);
@@ -194,8 +195,10 @@ public final class HordeNode {
 		this.placement = new Placement(context, registry, this.hosted,
 				MeteredCalls.of(router, this.membership::localMember, this.runtime.metrics()), this.handoff::callOff,
 				this.handoff::destinationOf);
-		this.recovery = new Recovery(context, this.hazelcast, registry, failovers.timed(this.placement::startRegisteredProcess),
-				restartedProcesses, arriving, this.events, this.merges::get);
+		OrphanRestarts restarts = new OrphanRestarts(context, starts,
+				failovers.timed(this.placement::startRegisteredProcess), restartedProcesses);
+		this.recovery = new Recovery(context, this.hazelcast, registry, restarts, restartedProcesses, arriving,
+				this.events, this.merges::get);
 		this.splitHeal = new SplitHeal(context, registry, this.hosted, this.recovery, this.events);
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
 			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {

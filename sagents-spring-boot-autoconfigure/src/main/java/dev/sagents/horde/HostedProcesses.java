@@ -42,6 +42,9 @@ final class HostedProcesses {
 
 	private LocalAgentsSupervisor agents;
 
+	/** What the agents hosted here persist through, once the node hosts agents. */
+	private AgentStorage agentStorage;
+
 	private LocalFileSystemSupervisor fileSystems;
 
 	/** The timeout of calls that name none, by kind, once the node hosts that kind. */
@@ -58,6 +61,7 @@ final class HostedProcesses {
 			FileSystemSupervisor fileSystems, AgentSettings settings, ProcessFailureLog failures) {
 		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry, behaviors, storage, fileSystems,
 				settings, failures, this.seam);
+		this.agentStorage = storage;
 		this.agentCallTimeout = settings.callTimeout();
 		return this.agents;
 	}
@@ -82,6 +86,11 @@ final class HostedProcesses {
 
 	LocalAgentsSupervisor agents() {
 		return this.agents;
+	}
+
+	/** What the agents hosted here persist through; empty while the node hosts no agents. */
+	Optional<AgentStorage> agentStorage() {
+		return Optional.ofNullable(this.agentStorage);
 	}
 
 	LocalFileSystemSupervisor fileSystems() {

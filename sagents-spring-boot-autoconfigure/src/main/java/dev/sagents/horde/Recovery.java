@@ -4,18 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastJsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +57,7 @@ final class Recovery {
 
 	private final ClusterRegistry registry;
 
-	private final BiConsumer<Registration, HazelcastJsonValue> startRegistered;
+	private final OrphanRestarts restarts;
 
 	private final RestartedProcesses restartedProcesses;
 
@@ -77,18 +74,17 @@ final class Recovery {
 
 	/**
 	 * @param hazelcast the member, whose partition table tells which registry entries it holds
-	 * @param startRegistered starts here a process registered here (id to JSON), or removes its
-	 * registration if it does not start
+	 * @param restarts starts here the orphans claimed for this member, and tells every member
 	 * @param merges how many times this node began to merge into another cluster after a split
 	 * brain
 	 */
 	Recovery(NodeContext node, HazelcastInstance hazelcast, ClusterRegistry registry,
-			BiConsumer<Registration, HazelcastJsonValue> startRegistered, RestartedProcesses restartedProcesses,
-			ArrivingProcesses arriving, HordeEvents events, LongSupplier merges) {
+			OrphanRestarts restarts, RestartedProcesses restartedProcesses, ArrivingProcesses arriving,
+			HordeEvents events, LongSupplier merges) {
 		this.node = node;
 		this.hazelcast = hazelcast;
 		this.registry = registry;
-		this.startRegistered = startRegistered;
+		this.restarts = restarts;
 		this.restartedProcesses = restartedProcesses;
 		this.arriving = arriving;
 		this.events = events;
@@ -330,57 +326,12 @@ final class Recovery {
 		}
 		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.node.localMember(),
 				this.node.nodeName());
-		return this.registry.claimByPartition(kind, ids, claim, (claimed) -> startClaimedProcesses(kind, claimed));
+		return this.registry.claimByPartition(kind, ids, claim, (claimed) -> this.restarts.start(kind, claimed));
 	}
 
 	/** How many processes the restarts started, once all are done (a failed claim counts none). */
 	private static int sum(List<CompletableFuture<Integer>> restarts) {
 		return restarts.stream().mapToInt((started) -> Optional.ofNullable(started.join()).orElse(0)).sum();
-	}
-
-	/**
-	 * Starts the processes registered here under {@code registrations} (id to registration), one
-	 * after the other: a start only creates the process (its state loads on its own thread), and
-	 * one task per start would queue thousands ahead of everything else the blocking threads do.
-	 * Returns how many started.
-	 */
-	private int startClaimedProcesses(ProcessKind kind, Map<String, HazelcastJsonValue> registrations) {
-		List<ProcessKey> started = registrations.entrySet()
-			.stream()
-			.filter((registration) -> startClaimedProcess(kind, registration))
-			.map((registration) -> new ProcessKey(kind, registration.getKey()))
-			.toList();
-		announceRestarts(started);
-		return started.size();
-	}
-
-	/** Tells every member, this one included, that the processes under {@code keys} restarted here. */
-	private void announceRestarts(List<ProcessKey> keys) {
-		if (keys.isEmpty()) {
-			return;
-		}
-		String self = this.node.localMember();
-		this.restartedProcesses.restarted(keys, new RestartedProcesses.Location(self, this.node.nodeName()));
-		for (String member : this.node.membership().memberIds()) {
-			if (!member.equals(self)) {
-				this.node.transport().restarted(member, keys);
-			}
-		}
-	}
-
-	/** Starts a process whose registration (id to JSON) names this member; returns whether it started. */
-	private boolean startClaimedProcess(ProcessKind kind, Map.Entry<String, HazelcastJsonValue> registration) {
-		ProcessKey key = new ProcessKey(kind, registration.getKey());
-		try {
-			this.startRegistered.accept(Registration.fromJson(key, registration.getValue()), registration.getValue());
-			return true;
-		}
-		catch (RuntimeException ex) {
-			if (this.node.state().is(RegistryState.RUNNING)) {
-				logger.warn("Could not start {}, which this member took over", key, ex);
-			}
-			return false;
-		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.sagents.persistence;
 
+import java.util.Collection;
 import java.util.function.Consumer;
 
 import dev.sagents.agent.AgentPersistence;
@@ -22,6 +23,18 @@ public interface AgentStorage {
 	 */
 	AgentActivation activate(String agentId, Class<?> stateType, Consumer<StaleActivationException> onStale)
 			throws Exception;
+
+	/**
+	 * Claims, together, the next epochs of agents about to start here, so that their activations
+	 * take them instead of a round trip each (where the storage fences; otherwise nothing). An
+	 * agent that does not start after all is {@linkplain #dropClaimAhead dropped}.
+	 */
+	default void claimAhead(Collection<String> agentIds) throws Exception {
+	}
+
+	/** Drops the epoch claimed ahead for {@code agentId}, which does not start here after all. */
+	default void dropClaimAhead(String agentId) {
+	}
 
 	/** Storage through {@code persistence}, called synchronously and without epochs: no fencing. */
 	static AgentStorage of(AgentPersistence persistence) {

@@ -1,5 +1,6 @@
 package dev.sagents.persistence;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -15,8 +16,9 @@ import dev.sagents.process.StaleActivationException;
 /**
  * Agents' storage over an {@link AgentStateStore}, fenced: each activation claims the agent's next
  * epoch and every write carries it, through the node's {@link StateWriter}. States are stored as
- * the codec writes them, with their type, and decoded only as trusted types. Closing it closes its
- * writer, which stores what is still pending.
+ * the codec writes them, with their type, and decoded only as trusted types. Agents about to start
+ * together are claimed ahead together ({@link ClaimsTogether}, {@link ClaimsAhead}), and their
+ * activations take those epochs. Closing it closes its writer, which stores what is still pending.
  */
 public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 
@@ -27,6 +29,10 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 	private final StateWriter writer;
 
 	private final long maxStateSize;
+
+	private final ClaimsTogether claimsTogether;
+
+	private final ClaimsAhead claimsAhead = new ClaimsAhead();
 
 	/**
 	 * @param store where states and epochs are kept
@@ -39,13 +45,29 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 		this.codec = Arguments.notNull(codec, "codec");
 		this.writer = Arguments.notNull(writer, "writer");
 		this.maxStateSize = maxStateSize;
+		this.claimsTogether = new ClaimsTogether(store);
 	}
 
 	@Override
 	public AgentActivation activate(String agentId, Class<?> stateType, Consumer<StaleActivationException> onStale)
 			throws Exception {
-		StoredState claimed = this.store.claim(agentId);
+		StoredState claimed = this.claimsAhead.take(agentId);
+		if (claimed == null) {
+			claimed = this.store.claim(agentId);
+		}
 		return new Activation(agentId, stateType, claimed, onStale);
+	}
+
+	@Override
+	public void claimAhead(Collection<String> agentIds) throws Exception {
+		if (!agentIds.isEmpty()) {
+			this.claimsAhead.add(this.claimsTogether.claim(agentIds));
+		}
+	}
+
+	@Override
+	public void dropClaimAhead(String agentId) {
+		this.claimsAhead.drop(agentId);
 	}
 
 	/** Stores what is still pending and stops the writer; for after the agents stopped. */

@@ -1,5 +1,6 @@
 package dev.sagents.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.sagents.codec.MessageCodec;
 
 /**
- * A real {@link AgentStateStore} seen from the outside: how often each agent was written, and a
- * gate that holds writes while it is closed, to see what waits for them.
+ * A real {@link AgentStateStore} seen from the outside: how often each agent was written, how many
+ * claims reached it (one by one and together), and a gate that holds writes while it is closed, to
+ * see what waits for them.
  */
 public final class RecordingStateStore implements AgentStateStore {
 
@@ -23,6 +25,10 @@ public final class RecordingStateStore implements AgentStateStore {
 	private volatile CountDownLatch gate = new CountDownLatch(0);
 
 	private final CountDownLatch held = new CountDownLatch(1);
+
+	private final AtomicInteger claims = new AtomicInteger();
+
+	private final AtomicInteger claimsTogether = new AtomicInteger();
 
 	public RecordingStateStore(AgentStateStore store) {
 		this.store = store;
@@ -54,9 +60,26 @@ public final class RecordingStateStore implements AgentStateStore {
 		return this.store.read(agentId).map(StoredState::state).map(codec::decode).orElse(null);
 	}
 
+	/** How many claims of one agent reached the store. */
+	public int claims() {
+		return this.claims.get();
+	}
+
+	/** How many claims of agents together ({@link #claimAll}) reached the store. */
+	public int claimsTogether() {
+		return this.claimsTogether.get();
+	}
+
 	@Override
 	public StoredState claim(String agentId) throws Exception {
+		this.claims.incrementAndGet();
 		return this.store.claim(agentId);
+	}
+
+	@Override
+	public Map<String, StoredState> claimAll(Collection<String> agentIds) throws Exception {
+		this.claimsTogether.incrementAndGet();
+		return this.store.claimAll(agentIds);
 	}
 
 	@Override

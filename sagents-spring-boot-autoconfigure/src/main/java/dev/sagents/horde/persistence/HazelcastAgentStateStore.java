@@ -1,11 +1,13 @@
 package dev.sagents.horde.persistence;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -22,7 +24,8 @@ import dev.sagents.process.Arguments;
  * epoch. A claim and a write are each one entry processor on the agent's partition owner
  * ({@link ClaimAgent}, {@link WriteStates}), so a write checks the epoch and stores in one step
  * that no claim can come between. The writes of one call are grouped by partition, one operation
- * per partition, all sent at once: a flush of many agents waits about one round trip.
+ * per partition, all sent at once: a flush of many agents waits about one round trip. Agents
+ * claimed together are claimed the same way, by one call for all of them.
  */
 public final class HazelcastAgentStateStore implements AgentStateStore {
 
@@ -37,6 +40,19 @@ public final class HazelcastAgentStateStore implements AgentStateStore {
 	public StoredState claim(String agentId) {
 		return this.maps.call("claim agent '" + agentId + "'",
 				(member) -> states(member).executeOnKey(agentId, new ClaimAgent()).toStoredState());
+	}
+
+	@Override
+	public Map<String, StoredState> claimAll(Collection<String> agentIds) {
+		if (agentIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.maps.call("claim " + agentIds.size() + " agent(s)", (member) -> {
+			Map<String, StoredState> claimed = new HashMap<>();
+			states(member).executeOnKeys(Set.copyOf(agentIds), new ClaimAgent())
+				.forEach((agentId, record) -> claimed.put(agentId, record.toStoredState()));
+			return claimed;
+		});
 	}
 
 	@Override

@@ -5,7 +5,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -23,9 +27,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Agent states in the {@code <prefix>AGENT_STATE} table: one row per agent with its epoch, the
  * state's type name and bytes. A claim raises the epoch (making the row), so a write is always an
  * update, {@code WHERE AGENT_ID = ? AND EPOCH <= ?}, and one that updates no row was refused. The
- * writes of one call go as one JDBC batch: one round trip.
+ * writes of one call go as one JDBC batch: one round trip. Agents claimed together are claimed
+ * {@value #CLAIM_CHUNK} at a time, each chunk in one transaction of a few statements.
  */
 public final class JdbcAgentStateStore implements AgentStateStore {
+
+	/** How many agents one transaction of {@link #claimAll} claims at most. */
+	static final int CLAIM_CHUNK = 500;
 
 	private final JdbcTemplate template;
 
@@ -37,6 +45,8 @@ public final class JdbcAgentStateStore implements AgentStateStore {
 
 	private final String update;
 
+	private final String selectIn;
+
 	/**
 	 * @param dataSource the application's database, where {@code tables} exist
 	 * @param tables the names of the tables
@@ -47,6 +57,7 @@ public final class JdbcAgentStateStore implements AgentStateStore {
 		this.template = this.epochs.template();
 		this.jdbc = this.epochs.jdbc();
 		this.select = "SELECT EPOCH, STATE_TYPE, STATE_DATA FROM " + table + " WHERE AGENT_ID = ?";
+		this.selectIn = "SELECT AGENT_ID, EPOCH, STATE_TYPE, STATE_DATA FROM " + table + " WHERE AGENT_ID IN (";
 		this.update = "UPDATE " + table + " SET STATE_TYPE = ?, STATE_DATA = ?, UPDATED_AT = ? WHERE AGENT_ID = ? AND EPOCH <= ?";
 	}
 
@@ -54,6 +65,28 @@ public final class JdbcAgentStateStore implements AgentStateStore {
 	public StoredState claim(String agentId) {
 		return JdbcFailures.available("claim agent '" + agentId + "'",
 				() -> this.epochs.claim(agentId, () -> select(agentId).orElseThrow()));
+	}
+
+	@Override
+	public Map<String, StoredState> claimAll(Collection<String> agentIds) {
+		List<String> ids = List.copyOf(agentIds);
+		Map<String, StoredState> claimed = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += CLAIM_CHUNK) {
+			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CLAIM_CHUNK));
+			claimed.putAll(JdbcFailures.available("claim " + chunk.size() + " agent(s)",
+					() -> this.epochs.claimAll(chunk, () -> selectAll(chunk))));
+		}
+		return claimed;
+	}
+
+	private Map<String, StoredState> selectAll(List<String> agentIds) {
+		Map<String, StoredState> found = new HashMap<>();
+		this.jdbc.sql(this.selectIn + String.join(", ", Collections.nCopies(agentIds.size(), "?")) + ")")
+			.params(agentIds)
+			.query((row, number) -> Map.entry(row.getString("AGENT_ID"), storedState(row, number)))
+			.list()
+			.forEach((entry) -> found.put(entry.getKey(), entry.getValue()));
+		return found;
 	}
 
 	@Override

@@ -1,5 +1,10 @@
 package dev.sagents.persistence.jdbc;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -14,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One epoch table of the JDBC store (agents or file systems) and the database access the store
  * shares with it. A claim raises a key's epoch by one, or starts it at 1 with a new row, in a
  * transaction that then reads back what the claim returns. Two first claims of one key at once
- * both find no row; the one whose insert loses claims again.
+ * both find no row; the one whose insert loses claims again. Many keys are claimed together the
+ * same way, a few statements for them all.
  */
 final class JdbcEpochs {
 
@@ -54,14 +60,30 @@ final class JdbcEpochs {
 		return this.transactions.execute((status) -> work.get());
 	}
 
+	/**
+	 * Claims every one of {@code keys} in one transaction (a few statements, whatever their
+	 * number), then returns {@code readBack} in it, which holds their rows.
+	 */
+	<T> T claimAll(List<String> keys, Supplier<T> readBack) {
+		return claim(() -> {
+			raiseAll(keys);
+			return readBack.get();
+		});
+	}
+
 	/** Claims {@code key}, then returns {@code readBack} in the same transaction, which holds the row. */
 	<T> T claim(String key, Supplier<T> readBack) {
+		return claim(() -> {
+			raise(key);
+			return readBack.get();
+		});
+	}
+
+	/** Runs {@code claim} in a transaction, again if its first insert lost to another's. */
+	private <T> T claim(Supplier<T> claim) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return inTransaction(() -> {
-					raise(key);
-					return readBack.get();
-				});
+				return inTransaction(claim);
 			}
 			catch (DuplicateKeyException ex) {
 				if (attempt == ATTEMPTS) {
@@ -79,6 +101,23 @@ final class JdbcEpochs {
 			this.jdbc.sql("INSERT INTO " + this.table + " (" + this.keyColumn + ", EPOCH) VALUES (?, 1)")
 				.param(key)
 				.update();
+		}
+	}
+
+	/** Raises the epochs of the stored ones of {@code keys} and makes rows for the others. */
+	private void raiseAll(List<String> keys) {
+		String in = " WHERE " + this.keyColumn + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+		this.jdbc.sql("UPDATE " + this.table + " SET EPOCH = EPOCH + 1" + in).params(keys).update();
+		Set<String> stored = new HashSet<>(
+				this.jdbc.sql("SELECT " + this.keyColumn + " FROM " + this.table + in).params(keys).query(String.class).list());
+		List<Object[]> first = new ArrayList<>();
+		for (String key : keys) {
+			if (!stored.contains(key)) {
+				first.add(new Object[] { key });
+			}
+		}
+		if (!first.isEmpty()) {
+			this.template.batchUpdate("INSERT INTO " + this.table + " (" + this.keyColumn + ", EPOCH) VALUES (?, 1)", first);
 		}
 	}
 

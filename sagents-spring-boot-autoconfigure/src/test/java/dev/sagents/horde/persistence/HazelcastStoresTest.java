@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -82,6 +83,27 @@ class HazelcastStoresTest {
 		assertThat(second.epoch()).isEqualTo(2);
 		assertThat(second.state().data()).asString(StandardCharsets.UTF_8).isEqualTo("one");
 		assertThat(this.states.read("claimed").orElseThrow().epoch()).isEqualTo(2);
+	}
+
+	@Test
+	void agentsClaimedTogetherEachGetTheirNextEpochWithTheirStoredState() {
+		this.states.claim("together-stored");
+		assertThat(this.states.write(List.of(new StateWrite("together-stored", 1, state("kept"))))).containsExactly(true);
+		List<String> ids = new ArrayList<>(List.of("together-stored"));
+		for (int i = 0; i < 50; i++) {
+			ids.add("together-" + i);
+		}
+
+		Map<String, StoredState> claimed = this.states.claimAll(ids);
+
+		assertThat(claimed).hasSize(ids.size());
+		assertThat(claimed.get("together-stored").epoch()).isEqualTo(2);
+		assertThat(claimed.get("together-stored").state().data()).asString(StandardCharsets.UTF_8).isEqualTo("kept");
+		assertThat(claimed.get("together-7")).isEqualTo(new StoredState(1, null));
+		assertThat(this.states.write(List.of(new StateWrite("together-stored", 1, state("stale")))))
+			.containsExactly(false);
+		assertThat(this.states.claimAll(ids).get("together-7").epoch()).isEqualTo(2);
+		assertThat(this.states.claimAll(List.of())).isEmpty();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.sagents.persistence.jdbc;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,6 +87,33 @@ class JdbcStoresTest {
 		assertThat(written).containsExactly(true, false, true, false);
 		assertThat(store.read("b").orElseThrow().state()).isNull();
 		assertThat(store.read("never-claimed")).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void agentsClaimedTogetherEachGetTheirNextEpochWithTheirStoredStateAcrossChunks(String platform,
+			DataSource dataSource) {
+		JdbcAgentStateStore store = new JdbcAgentStateStore(dataSource, tables(platform, dataSource));
+		store.claim("stored");
+		assertThat(store.write(List.of(new StateWrite("stored", 1, state("kept"))))).containsExactly(true);
+		List<String> ids = new ArrayList<>(List.of("stored"));
+		for (int i = 0; i < JdbcAgentStateStore.CLAIM_CHUNK + 10; i++) {
+			ids.add("new-" + i);
+		}
+
+		Map<String, StoredState> claimed = store.claimAll(ids);
+
+		assertThat(claimed).hasSize(ids.size());
+		assertThat(claimed.get("stored").epoch()).isEqualTo(2);
+		assertThat(claimed.get("stored").state().data()).isEqualTo(state("kept").data());
+		assertThat(claimed.get("new-0")).isEqualTo(new StoredState(1, null));
+		assertThat(claimed.get("new-" + (ids.size() - 2))).isEqualTo(new StoredState(1, null));
+		// Claimed again, together: every epoch grows, and the older activation's write is refused.
+		assertThat(store.claimAll(ids).values()).extracting(StoredState::epoch).containsOnly(2L, 3L);
+		assertThat(store.write(List.of(new StateWrite("stored", 2, state("stale")), new StateWrite("new-0", 2, state("new")))))
+			.containsExactly(false, true);
+		assertThat(store.read("stored").orElseThrow().state().data()).isEqualTo(state("kept").data());
+		assertThat(store.claimAll(List.of())).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0}")
