@@ -333,7 +333,7 @@ final class Handoff {
 			List<Registration> started = new ArrayList<>();
 			List<ProcessKey> refused = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
-				Registration registration = in.readRegistration().movedTo(self, this.node.nodeName());
+				Registration registration = in.readRegistration().relocatedTo(self, this.node.nodeName());
 				try {
 					this.hosted.startHere(registration);
 					started.add(registration);

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.sagents.agent.AgentBehaviorResolver;
+import dev.sagents.agent.AgentDetails;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentSettings;
@@ -120,6 +121,8 @@ public final class HordeNode {
 
 	private SplitHeal splitHeal;
 
+	private AgentInspector inspector;
+
 	public HordeNode(HazelcastMemberProvider members, LocalProcessRuntime runtime, MessageCodec codec,
 			HordeSettings settings) {
 		this.members = members;
@@ -191,6 +194,7 @@ public final class HordeNode {
 		this.recovery = new Recovery(context, this.hazelcast, registry, this.placement::startRegisteredProcess,
 				restartedProcesses, arriving, this.events, this.merges::get);
 		this.splitHeal = new SplitHeal(context, registry, this.hosted, this.recovery, this.events);
+		this.inspector = new AgentInspector(context, registry, this.hosted, this.handoff::destinationOf);
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
 			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
 				this.merges.incrementAndGet();
@@ -226,6 +230,23 @@ public final class HordeNode {
 				this.settings.nodeName());
 		this.handoff.markHostedProcesses();
 		this.hosted.registry().drain();
+	}
+
+	/**
+	 * Drains this node on an operator's request and stays: as a graceful shutdown does, up to the
+	 * handoffs (no process is placed here any more, each hosted one goes to its next owner, calls
+	 * follow it), then it stays a member, refusing new work, for inspection until it stops.
+	 * {@link RegistryUnavailableException} unless it runs.
+	 * @param began run once this node began to drain, before the handover
+	 */
+	void drainAndStay(Runnable began) {
+		synchronized (this) {
+			this.state.ensureAvailable();
+			drain();
+		}
+		began.run();
+		this.hosted.stopAll();
+		awaitHandoffs();
 	}
 
 	/**
@@ -348,6 +369,15 @@ public final class HordeNode {
 	/** How many processes each member hosts, by node name; none before this node joined. */
 	Map<String, Integer> hostedPerNode() {
 		return (this.placement != null) ? this.placement.hostedPerNode() : new LinkedHashMap<>();
+	}
+
+	/** {@link AgentInspector#inspect}; {@link RegistryUnavailableException} before this node joined. */
+	Optional<AgentDetails> inspectAgent(String id) {
+		AgentInspector joinedInspector = this.inspector;
+		if (joinedInspector == null) {
+			throw new RegistryUnavailableException(this.state.get());
+		}
+		return joinedInspector.inspect(id);
 	}
 
 	/** The agents of every member. */

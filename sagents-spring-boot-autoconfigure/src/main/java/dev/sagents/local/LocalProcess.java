@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import dev.sagents.local.Envelopes.Call;
 import dev.sagents.local.Envelopes.Control;
 import dev.sagents.process.Arguments;
+import dev.sagents.process.ProcessError;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
@@ -43,6 +44,9 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	protected final LocalProcessRuntime runtime;
 
 	private volatile long lastActivityNanos;
+
+	/** The last crash it was restarted from (or given up after), {@code null} before any. */
+	private volatile ProcessError lastError;
 
 	/** Made on the first crash. */
 	private RestartWindow restartWindow;
@@ -112,6 +116,11 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	/** Nanos (System.nanoTime) of the last handled message or of the start. */
 	public final long lastActivityNanos() {
 		return this.lastActivityNanos;
+	}
+
+	/** The last crash it was restarted from (or given up after), or {@code null}. */
+	public final ProcessError lastError() {
+		return this.lastError;
 	}
 
 	/**
@@ -292,6 +301,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	private void onCrash(Throwable error) {
 		while (!isStopped()) {
+			this.lastError = ProcessError.of(error);
 			logger.warn("Process {} crashed; restarting it", this.key, error);
 			try {
 				crashed(error);
