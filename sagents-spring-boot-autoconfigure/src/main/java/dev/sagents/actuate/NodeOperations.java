@@ -43,7 +43,7 @@ public final class NodeOperations {
 	}
 
 	/** Drains this node; returns once its processes were handed over. */
-	WebEndpointResponse<Object> drain() {
+	public WebEndpointResponse<Object> drain() {
 		try {
 			this.drain.drain(() -> AvailabilityChangeEvent.publish(this.events, this, ReadinessState.REFUSING_TRAFFIC));
 		}
