@@ -5,7 +5,6 @@ import java.util.Map;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.DrainNotSupportedException;
 import dev.sagents.cluster.NodeDrain;
-import dev.sagents.process.ProcessKind;
 import dev.sagents.registry.RegistryUnavailableException;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -51,8 +50,7 @@ public final class NodeOperations {
 			return AgentOperations.error(STATUS_CONFLICT, ex);
 		}
 		return new WebEndpointResponse<>(Map.of("node", this.clusterView.localNode(), "drained", true, "hostedHere",
-				new SagentsHealthIndicator.HostedHere(this.clusterView.hostedHere(ProcessKind.AGENT).size(),
-						this.clusterView.hostedHere(ProcessKind.FILESYSTEM).size())));
+				SagentsHealthIndicator.HostedHere.of(this.clusterView)));
 	}
 
 }

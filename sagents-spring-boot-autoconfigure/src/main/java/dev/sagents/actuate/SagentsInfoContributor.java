@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.sagents.cluster.ClusterView;
-import dev.sagents.process.ProcessKind;
 
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -44,9 +43,7 @@ public class SagentsInfoContributor implements InfoContributor {
 		if (this.version != null) {
 			sagents.put("version", this.version);
 		}
-		sagents.put("hostedHere", new SagentsHealthIndicator.HostedHere(
-				this.clusterView.hostedHere(ProcessKind.AGENT).size(),
-				this.clusterView.hostedHere(ProcessKind.FILESYSTEM).size()));
+		sagents.put("hostedHere", SagentsHealthIndicator.HostedHere.of(this.clusterView));
 		builder.withDetail("sagents", sagents);
 	}
 
