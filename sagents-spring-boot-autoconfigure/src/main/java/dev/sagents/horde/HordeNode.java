@@ -218,10 +218,11 @@ public final class HordeNode {
 	/**
 	 * Begins to leave: announces {@code shutting_down}, so no new process is placed here and
 	 * callers send ahead to the next owners, and refuses new work from this node's callers.
+	 * Returns whether it began now ({@code false} unless the node was running).
 	 */
-	synchronized void drain() {
+	synchronized boolean drain() {
 		if (!this.state.is(RegistryState.RUNNING)) {
-			return;
+			return false;
 		}
 		this.state.set(RegistryState.DRAINING);
 		this.handoff.beganDraining();
@@ -230,23 +231,12 @@ public final class HordeNode {
 				this.settings.nodeName());
 		this.handoff.markHostedProcesses();
 		this.hosted.registry().drain();
+		return true;
 	}
 
-	/**
-	 * Drains this node on an operator's request and stays: as a graceful shutdown does, up to the
-	 * handoffs (no process is placed here any more, each hosted one goes to its next owner, calls
-	 * follow it), then it stays a member, refusing new work, for inspection until it stops.
-	 * {@link RegistryUnavailableException} unless it runs.
-	 * @param began run once this node began to drain, before the handover
-	 */
-	void drainAndStay(Runnable began) {
-		synchronized (this) {
-			this.state.ensureAvailable();
-			drain();
-		}
-		began.run();
+	/** Stops everything this node hosts, for a drain on request ({@link HordeNodeDrain}); they are handed off. */
+	void stopHosted() {
 		this.hosted.stopAll();
-		awaitHandoffs();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.sagents.horde;
 
 import dev.sagents.cluster.NodeDrain;
+import dev.sagents.registry.RegistryUnavailableException;
 
 /**
  * Drains a horde node on an operator's request: it announces {@code shutting_down}, which keeps it
@@ -15,9 +16,18 @@ public final class HordeNodeDrain implements NodeDrain {
 		this.node = node;
 	}
 
+	/**
+	 * Drains as a graceful shutdown does, up to the handoffs, then the node stays a member, refusing
+	 * new work. {@link RegistryUnavailableException} unless the node runs.
+	 */
 	@Override
 	public void drain(Runnable began) {
-		this.node.drainAndStay(began);
+		if (!this.node.drain()) {
+			throw new RegistryUnavailableException(this.node.state());
+		}
+		began.run();
+		this.node.stopHosted();
+		this.node.awaitHandoffs();
 	}
 
 }
