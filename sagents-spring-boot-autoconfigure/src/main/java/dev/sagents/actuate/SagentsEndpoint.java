@@ -15,23 +15,39 @@ import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.supervisor.ProcessFailure;
 import dev.sagents.supervisor.ProcessFailureLog;
 
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * The {@code sagents} actuator endpoint ({@code /actuator/sagents}, read-only): how this node sees
+ * The {@code sagents} actuator endpoint ({@code /actuator/sagents}): how this node sees
  * the sagents cluster — distribution, members mode, partition, node name, whether it is joined,
  * live nodes, the node names two live nodes share, the members of the registry, the agents
  * supervisor and the file-system supervisor with their status, whether the three agree, the registered counts (cluster-wide and per node),
  * the processes this node hosts, the registry's state and the processes given up after too many
  * crashes. In local mode every member set is this node alone.
  *
+ * <p>Below it: {@code GET /actuator/sagents/agents/{id}} inspects one agent wherever it runs (its
+ * node, status, mailbox depth, moves and last error); with write access
+ * ({@code management.endpoint.sagents.access=unrestricted}), {@code DELETE} on that path stops it,
+ * {@code POST} starts again one given up after too many crashes, and
+ * {@code POST /actuator/sagents/drain} drains this node ({@link NodeOperations}). Access is
+ * read-only by default.
+ *
  * <p>The hosted processes are what this node's supervisors run now, not what the registry says:
  * the two differ for a moment after a failover or a split heal, and a process running on two nodes
  * at once shows on both.
  */
-@Endpoint(id = "sagents")
+@Endpoint(id = "sagents", defaultAccess = Access.READ_ONLY)
 public class SagentsEndpoint {
+
+	private static final String AGENTS = "agents";
+
+	private static final String DRAIN = "drain";
 
 	private final ClusterView clusterView;
 
@@ -39,15 +55,24 @@ public class SagentsEndpoint {
 
 	private final ProcessFailureLog failures;
 
+	private final AgentOperations agents;
+
+	private final NodeOperations node;
+
 	/**
 	 * @param clusterView this node's view of the cluster
 	 * @param registry the process registry
 	 * @param failures the processes given up after too many crashes
+	 * @param agents inspects, stops and restarts one agent
+	 * @param node drains this node
 	 */
-	public SagentsEndpoint(ClusterView clusterView, ProcessRegistry registry, ProcessFailureLog failures) {
+	public SagentsEndpoint(ClusterView clusterView, ProcessRegistry registry, ProcessFailureLog failures,
+			AgentOperations agents, NodeOperations node) {
 		this.clusterView = clusterView;
 		this.registry = registry;
 		this.failures = failures;
+		this.agents = agents;
+		this.node = node;
 	}
 
 	/** The current picture; never fails, even while the registry is unavailable. */
@@ -62,6 +87,35 @@ public class SagentsEndpoint {
 				this.clusterView.liveNodes(), this.clusterView.duplicateNodeNames(), instances, this.clusterView.consistent(),
 				RegisteredProcesses.of(this.registry, this.clusterView), HostedDescriptor.of(this.clusterView),
 				lowerCase(this.registry.state()), new FailuresDescriptor(this.failures.total(), recent));
+	}
+
+	/** {@code GET /actuator/sagents/agents/{id}}: the agent wherever it runs; {@code 404} unless it runs. */
+	@ReadOperation
+	public WebEndpointResponse<Object> process(@Selector String kind, @Selector String id) {
+		return AGENTS.equals(kind) ? this.agents.inspect(id) : unknown(kind);
+	}
+
+	/** {@code DELETE /actuator/sagents/agents/{id}}: stops the agent wherever it runs. */
+	@DeleteOperation
+	public WebEndpointResponse<Object> stopProcess(@Selector String kind, @Selector String id) {
+		return AGENTS.equals(kind) ? this.agents.stop(id) : unknown(kind);
+	}
+
+	/** {@code POST /actuator/sagents/agents/{id}}: starts again an agent given up after too many crashes. */
+	@WriteOperation
+	public WebEndpointResponse<Object> restartProcess(@Selector String kind, @Selector String id) {
+		return AGENTS.equals(kind) ? this.agents.restart(id) : unknown(kind);
+	}
+
+	/** {@code POST /actuator/sagents/drain}: drains this node and keeps it up. */
+	@WriteOperation
+	public WebEndpointResponse<Object> act(@Selector String action) {
+		return DRAIN.equals(action) ? this.node.drain() : unknown(action);
+	}
+
+	private static WebEndpointResponse<Object> unknown(String segment) {
+		return new WebEndpointResponse<>(Map.of("error", "Unknown path segment '" + segment + "'"),
+				WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 
 	private static String lowerCase(Enum<?> value) {

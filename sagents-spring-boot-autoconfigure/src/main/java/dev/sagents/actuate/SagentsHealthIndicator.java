@@ -99,8 +99,7 @@ public class SagentsHealthIndicator implements HealthIndicator {
 			builder.withDetail("inconsistentSince", since);
 		}
 		return builder.withDetail("members", this.clusterView.liveNodes().size())
-			.withDetail("hostedHere", new HostedHere(this.clusterView.hostedHere(ProcessKind.AGENT).size(),
-					this.clusterView.hostedHere(ProcessKind.FILESYSTEM).size()))
+			.withDetail("hostedHere", HostedHere.of(this.clusterView))
 			.build();
 	}
 
@@ -111,6 +110,13 @@ public class SagentsHealthIndicator implements HealthIndicator {
 	 * @param fileSystems the file systems running here
 	 */
 	public record HostedHere(int agents, int fileSystems) {
+
+		/** What {@code clusterView} says this node runs now. */
+		static HostedHere of(ClusterView clusterView) {
+			return new HostedHere(clusterView.hostedHere(ProcessKind.AGENT).size(),
+					clusterView.hostedHere(ProcessKind.FILESYSTEM).size());
+		}
+
 	}
 
 	/** Remembers when the sets began to disagree and returns it; forgets it once they agree. */

@@ -11,6 +11,7 @@ import dev.sagents.horde.HordeClusterView;
 import dev.sagents.horde.HordeFileSystemSupervisor;
 import dev.sagents.horde.HordeHostedLoad;
 import dev.sagents.horde.HordeNode;
+import dev.sagents.horde.HordeNodeDrain;
 import dev.sagents.horde.HordeProcessRegistry;
 import dev.sagents.horde.HordeSettings;
 import dev.sagents.local.LocalProcessRuntime;
@@ -80,6 +81,13 @@ class HordeBackendConfiguration {
 			HordeFileSystemSupervisor fileSystems, SagentsProperties properties, ProcessFailureLog failures) {
 		return new HordeAgentsSupervisor(node, behaviors, storage, fileSystems, properties.getAgents().toSettings(),
 				failures);
+	}
+
+	/** What the actuator endpoint drains this node through. */
+	@Bean
+	@ConditionalOnMissingBean
+	HordeNodeDrain sagentsNodeDrain(HordeNode node) {
+		return new HordeNodeDrain(node);
 	}
 
 	@Bean

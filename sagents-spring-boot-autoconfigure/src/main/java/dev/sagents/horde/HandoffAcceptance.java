@@ -66,7 +66,7 @@ final class HandoffAcceptance {
 			int count = in.readInt();
 			List<Registration> offered = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
-				offered.add(in.readRegistration().movedTo(self, this.node.nodeName()));
+				offered.add(in.readRegistration().relocatedTo(self, this.node.nodeName()));
 			}
 			List<ProcessKey> refused = new ArrayList<>();
 			List<Registration> started = this.starts.start(offered, (registration) -> {

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.sagents.agent.AgentBehaviorResolver;
+import dev.sagents.agent.AgentDetails;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
+import dev.sagents.agent.AgentInspection;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
@@ -25,7 +27,7 @@ import dev.sagents.supervisor.StartResult;
  * node hosts run in a {@link LocalAgentsSupervisor}; on node stop they persist their state and are
  * handed off to their next owners.
  */
-public final class HordeAgentsSupervisor extends AbstractHordeSupervisor implements AgentsSupervisor {
+public final class HordeAgentsSupervisor extends AbstractHordeSupervisor implements AgentsSupervisor, AgentInspection {
 
 	private final AgentBehaviorResolver behaviors;
 
@@ -52,6 +54,12 @@ public final class HordeAgentsSupervisor extends AbstractHordeSupervisor impleme
 	@Override
 	public boolean stopAgent(String id) {
 		return stop(ProcessKind.AGENT, Arguments.notNull(id, "id"));
+	}
+
+	/** Asks the node that hosts agent {@code id}; works on a draining node too. */
+	@Override
+	public Optional<AgentDetails> inspect(String id) {
+		return this.node.inspectAgent(Arguments.notNull(id, "id"));
 	}
 
 	@Override

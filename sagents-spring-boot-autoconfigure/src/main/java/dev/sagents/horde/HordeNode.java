@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.sagents.agent.AgentBehaviorResolver;
+import dev.sagents.agent.AgentDetails;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentSettings;
@@ -121,6 +122,8 @@ public final class HordeNode {
 
 	private SplitHeal splitHeal;
 
+	private AgentInspector inspector;
+
 	public HordeNode(HazelcastMemberProvider members, LocalProcessRuntime runtime, MessageCodec codec,
 			HordeSettings settings) {
 		this.members = members;
@@ -200,6 +203,7 @@ public final class HordeNode {
 		this.recovery = new Recovery(context, this.hazelcast, registry, restarts, restartedProcesses, arriving,
 				this.events, this.merges::get);
 		this.splitHeal = new SplitHeal(context, registry, this.hosted, this.recovery, this.events);
+		this.inspector = new AgentInspector(context, registry, this.hosted, this.handoff::destinationOf);
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
 			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
 				this.merges.incrementAndGet();
@@ -223,10 +227,11 @@ public final class HordeNode {
 	/**
 	 * Begins to leave: announces {@code shutting_down}, so no new process is placed here and
 	 * callers send ahead to the next owners, and refuses new work from this node's callers.
+	 * Returns whether it began now ({@code false} unless the node was running).
 	 */
-	synchronized void drain() {
+	synchronized boolean drain() {
 		if (!this.state.is(RegistryState.RUNNING)) {
-			return;
+			return false;
 		}
 		this.state.set(RegistryState.DRAINING);
 		this.handoff.beganDraining();
@@ -235,6 +240,12 @@ public final class HordeNode {
 				this.settings.nodeName());
 		this.handoff.markHostedProcesses();
 		this.hosted.registry().drain();
+		return true;
+	}
+
+	/** Stops everything this node hosts, for a drain on request ({@link HordeNodeDrain}); they are handed off. */
+	void stopHosted() {
+		this.hosted.stopAll();
 	}
 
 	/**
@@ -362,6 +373,15 @@ public final class HordeNode {
 	/** How many processes each member hosts, by node name; none before this node joined. */
 	Map<String, Integer> hostedPerNode() {
 		return (this.placement != null) ? this.placement.hostedPerNode() : new LinkedHashMap<>();
+	}
+
+	/** {@link AgentInspector#inspect}; {@link RegistryUnavailableException} before this node joined. */
+	Optional<AgentDetails> inspectAgent(String id) {
+		AgentInspector joinedInspector = this.inspector;
+		if (joinedInspector == null) {
+			throw new RegistryUnavailableException(this.state.get());
+		}
+		return joinedInspector.inspect(id);
 	}
 
 	/** The agents of every member. */

@@ -2,10 +2,13 @@ package dev.sagents.horde;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentDetails;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
@@ -38,7 +41,13 @@ final class HostedProcesses {
 
 	private final LocalProcessRegistry registry = new LocalProcessRegistry();
 
-	private final Seam seam = new Seam();
+	/**
+	 * How many times each process hosted here changed host before it came here, as its
+	 * registration counted; only those that moved, forgotten when they end.
+	 */
+	private final Map<ProcessKey, Integer> moves = new ConcurrentHashMap<>();
+
+	private final Seam seam = new Seam(this.moves);
 
 	private LocalAgentsSupervisor agents;
 
@@ -111,6 +120,9 @@ final class HostedProcesses {
 
 	/** Starts the process of {@code registration} here, or finds it running here. */
 	StartResult<? extends ProcessRef> startHere(Registration registration) {
+		if (registration.moves() > 0) {
+			this.moves.put(registration.key(), registration.moves());
+		}
 		return switch (registration.key().kind()) {
 			case AGENT -> this.agents.startAgent(registration.agentSpec());
 			case FILESYSTEM -> this.fileSystems.startFileSystem(registration.key().id());
@@ -125,6 +137,19 @@ final class HostedProcesses {
 		};
 	}
 
+	/**
+	 * Stops everything hosted here for the node's drain, agents first (they persist and may still
+	 * write to their file systems), then file systems; a kind not hosted here is skipped.
+	 */
+	void stopAll() {
+		if (this.agents != null) {
+			this.agents.stop();
+		}
+		if (this.fileSystems != null) {
+			this.fileSystems.stop();
+		}
+	}
+
 	/** What this node hosts of {@code kind}, as a list request is answered. */
 	byte[] listHere(ProcessKind kind) {
 		return switch (kind) {
@@ -133,10 +158,25 @@ final class HostedProcesses {
 		};
 	}
 
-	/** The registration of {@code process}, which runs (or ran) here, on member {@code host}. */
+	/** The registration of {@code process}, which runs (or ran) here, on member {@code host}, with its moves. */
 	Registration registrationOf(ProcessRef process, String host, String node) {
-		return (process instanceof AgentContext agent) ? Registration.ofAgent(agent.spec(), host, node)
+		Registration registration = (process instanceof AgentContext agent)
+				? Registration.ofAgent(agent.spec(), host, node)
 				: Registration.ofFileSystem(process.key().id(), host, node);
+		int moved = movesOf(process.key());
+		return (moved == 0) ? registration
+				: new Registration(registration.key(), host, node, registration.type(), registration.fileSystemScope(),
+						registration.attributes(), moved);
+	}
+
+	/** How many times the process under {@code key}, hosted here, changed host before it came here. */
+	int movesOf(ProcessKey key) {
+		return this.moves.getOrDefault(key, 0);
+	}
+
+	/** Agent {@code id} if it runs here, as an operator inspects it; empty on a node that hosts no agents. */
+	Optional<AgentDetails> inspectHere(String id) {
+		return (this.agents != null) ? this.agents.inspectHosted(id, movesOf(ProcessKey.agent(id))) : Optional.empty();
 	}
 
 	/** The process under {@code key} hosted here, whatever its state. */
@@ -157,7 +197,13 @@ final class HostedProcesses {
 	/** Where the local supervisors' notices enter the horde: passed on to whoever listens now. */
 	private static final class Seam implements HostingListener {
 
+		private final Map<ProcessKey, Integer> moves;
+
 		private volatile HostingListener notices = HostingListener.NONE;
+
+		Seam(Map<ProcessKey, Integer> moves) {
+			this.moves = moves;
+		}
 
 		@Override
 		public void started(ProcessRef process) {
@@ -166,7 +212,9 @@ final class HostedProcesses {
 
 		@Override
 		public void ended(ProcessRef process, ExitReason reason) {
+			// Read by the handoff of a process stopped as its node drains: forgotten after.
 			this.notices.ended(process, reason);
+			this.moves.remove(process.key());
 		}
 
 		@Override

@@ -179,6 +179,9 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 			case SUBSCRIBE -> this.events.relayTo(in.readString(), sender);
 			case UNSUBSCRIBE -> this.events.stopRelaying(in.readString(), sender);
 			case SUBSCRIPTIONS_EXIST -> this.events.subscriptionsExist();
+			case INSPECT -> {
+				return AgentInspector.encode(this.hosted.inspectHere(in.readString()));
+			}
 		}
 		return out.toBytes();
 	}

@@ -135,9 +135,12 @@ final class Placement {
 			if (this.node.membership().isMember(current.host())) {
 				return StartResult.foundRunning(ref(current.key(), current.host(), current.node()));
 			}
-			// Registered on a member that left and was not recovered yet: claim it now.
-			if (this.registry.replace(mine.key(), existing, json)) {
-				return startRegisteredProcess(mine, json);
+			// Registered on a member that left and was not recovered yet: claim it now, one move more.
+			Registration claimed = new Registration(mine.key(), mine.host(), mine.node(), mine.type(),
+					mine.fileSystemScope(), mine.attributes(), current.moves() + 1);
+			HazelcastJsonValue claimedJson = claimed.toJson();
+			if (this.registry.replace(mine.key(), existing, claimedJson)) {
+				return startRegisteredProcess(claimed, claimedJson);
 			}
 		}
 	}

@@ -24,12 +24,17 @@ import dev.sagents.process.ProcessKey;
  * @param type the agent behaviour name, or {@code null}
  * @param fileSystemScope the agent's file-system scope, or {@code null}
  * @param attributes the agent's spec attributes
+ * @param moves how many times the process changed host: handed off by a draining member, or
+ * claimed by a survivor from a member that left
  */
 record Registration(ProcessKey key, String host, String node, String type, String fileSystemScope,
-		Map<String, String> attributes) {
+		Map<String, String> attributes, int moves) {
 
 	/** The JSON field queried to find what a member hosts. */
 	static final String HOST = "host";
+
+	/** The JSON field that counts the moves, absent while there were none. */
+	private static final String MOVES = "moves";
 
 	/** How a stored registration begins: with its host, up to the host's value. */
 	private static final String HOST_FIRST = "{\"" + HOST + "\":\"";
@@ -37,17 +42,24 @@ record Registration(ProcessKey key, String host, String node, String type, Strin
 	/** The registration of agent {@code spec} on {@code host}. */
 	static Registration ofAgent(AgentSpec spec, String host, String node) {
 		return new Registration(ProcessKey.agent(spec.id()), host, node, spec.type(), spec.fileSystemScope(),
-				spec.attributes());
+				spec.attributes(), 0);
 	}
 
 	/** The registration of file system {@code scope} on {@code host}. */
 	static Registration ofFileSystem(String scope, String host, String node) {
-		return new Registration(ProcessKey.fileSystem(scope), host, node, null, null, Map.of());
+		return new Registration(ProcessKey.fileSystem(scope), host, node, null, null, Map.of(), 0);
 	}
 
-	/** The same process, hosted on {@code newHost}. */
+	/** The same process, hosted on {@code newHost}, its moves as they were. */
 	Registration movedTo(String newHost, String newNode) {
-		return new Registration(this.key, newHost, newNode, this.type, this.fileSystemScope, this.attributes);
+		return new Registration(this.key, newHost, newNode, this.type, this.fileSystemScope, this.attributes,
+				this.moves);
+	}
+
+	/** The same process, moved from its host to {@code newHost}: one move more. */
+	Registration relocatedTo(String newHost, String newNode) {
+		return new Registration(this.key, newHost, newNode, this.type, this.fileSystemScope, this.attributes,
+				this.moves + 1);
 	}
 
 	/** The agent spec to restart it from. */
@@ -72,6 +84,9 @@ record Registration(ProcessKey key, String host, String node, String type, Strin
 			this.attributes.forEach(attributes::add);
 			json.add("attributes", attributes);
 		}
+		if (this.moves > 0) {
+			json.add(MOVES, this.moves);
+		}
 		return new HazelcastJsonValue(json.toString());
 	}
 
@@ -92,7 +107,7 @@ record Registration(ProcessKey key, String host, String node, String type, Strin
 	}
 
 	/**
-	 * A stored registration moved to {@code newHost}, the rest as it was, if its host passes
+	 * A stored registration moved to {@code newHost}, one move more, the rest as it was, if its host passes
 	 * {@code hostTest}; else {@code null}. Parsed once, as it runs for every entry a claim visits.
 	 */
 	static HazelcastJsonValue moveIf(HazelcastJsonValue value, Predicate<String> hostTest, String newHost,
@@ -101,7 +116,8 @@ record Registration(ProcessKey key, String host, String node, String type, Strin
 			return null;
 		}
 		JsonObject json = Json.parse(value.getValue()).asObject();
-		return new HazelcastJsonValue(json.set(HOST, newHost).set("node", newNode).toString());
+		return new HazelcastJsonValue(
+				json.set(HOST, newHost).set("node", newNode).set(MOVES, json.getInt(MOVES, 0) + 1).toString());
 	}
 
 	static Registration fromJson(ProcessKey key, HazelcastJsonValue value) {
@@ -114,7 +130,7 @@ record Registration(ProcessKey key, String host, String node, String type, Strin
 			}
 		}
 		return new Registration(key, json.getString(HOST, null), json.getString("node", null),
-				json.getString("type", null), json.getString("scope", null), attributes);
+				json.getString("type", null), json.getString("scope", null), attributes, json.getInt(MOVES, 0));
 	}
 
 }

@@ -25,7 +25,10 @@ enum RequestOperation {
 	UNSUBSCRIBE(7),
 
 	/** The sender made the first subscription it heard of: started agents read who subscribes. */
-	SUBSCRIPTIONS_EXIST(8);
+	SUBSCRIPTIONS_EXIST(8),
+
+	/** Inspect an agent hosted here: its status, mailbox depth, moves and last error. */
+	INSPECT(9);
 
 	private final int code;
 

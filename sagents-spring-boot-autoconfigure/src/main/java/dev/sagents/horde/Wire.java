@@ -91,14 +91,15 @@ final class Wire {
 		}
 
 		/**
-		 * A process to start, as a request carries it: its key and what it is started from, not
-		 * where it runs (the receiver decides that).
+		 * A process to start, as a request carries it: its key, what it is started from and how
+		 * many times it moved, not where it runs (the receiver decides that).
 		 */
 		Writer writeRegistration(Registration registration) {
 			return writeString(registration.key().toString())
 				.writeString(registration.type())
 				.writeString(registration.fileSystemScope())
-				.writeMap(registration.attributes());
+				.writeMap(registration.attributes())
+				.writeInt(registration.moves());
 		}
 
 		byte[] toBytes() {
@@ -185,7 +186,8 @@ final class Wire {
 
 		/** A process to start, as {@link Writer#writeRegistration} wrote it, with no host yet. */
 		Registration readRegistration() {
-			return new Registration(ProcessKey.parse(readString()), null, null, readString(), readString(), readMap());
+			return new Registration(ProcessKey.parse(readString()), null, null, readString(), readString(), readMap(),
+					readInt());
 		}
 
 		private static <T> T read(IoRead<T> read) {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
+import dev.sagents.agent.AgentDetails;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentPersistence.PersistencePoint;
 import dev.sagents.agent.AgentRef;
@@ -237,6 +238,11 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 	@Override
 	public AgentStatus status() {
 		return this.status;
+	}
+
+	/** This agent as an operator inspects it, {@code moves} as the clustered backend counted them. */
+	AgentDetails details(int moves) {
+		return new AgentDetails(id(), node(), this.status, queued(), moves, lastError());
 	}
 
 	@Override

@@ -9,9 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentBehaviorResolver;
+import dev.sagents.agent.AgentDetails;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentEventListener;
 import dev.sagents.agent.AgentInfo;
+import dev.sagents.agent.AgentInspection;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
@@ -33,7 +35,7 @@ import dev.sagents.supervisor.StartResult;
  * {@code putIfAbsent} decides), idle agents are stopped by one periodic sweep instead of a timer
  * each, and on node stop every agent persists its state within the shutdown grace.
  */
-public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLifecycle {
+public final class LocalAgentsSupervisor implements AgentsSupervisor, AgentInspection, SagentsLifecycle {
 
 	/** The sweep runs this many times per inactivity timeout, so an idle agent stops within 1/8 of it late. */
 	private static final int SWEEPS_PER_TIMEOUT = 8;
@@ -106,6 +108,26 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, SagentsLif
 			return Optional.empty();
 		}
 		return this.registry.lookup(ProcessKey.agent(id)).map(AgentRef.class::cast);
+	}
+
+	/** Agent {@code id} if it runs here, with no moves: in local mode an agent never changes host. */
+	@Override
+	public Optional<AgentDetails> inspect(String id) {
+		return inspectHosted(Arguments.notNull(id, "id"), 0);
+	}
+
+	/**
+	 * Agent {@code id} if it runs here, whatever the registry's state, with the {@code moves} a
+	 * clustered backend counted for it.
+	 */
+	public Optional<AgentDetails> inspectHosted(String id, int moves) {
+		if (!AgentSpec.isValidId(id)) {
+			return Optional.empty();
+		}
+		return this.registry.lookupHosted(ProcessKey.agent(id))
+			.map(AgentProcess.class::cast)
+			.filter(AgentProcess::isAlive)
+			.map((agent) -> agent.details(moves));
 	}
 
 	@Override

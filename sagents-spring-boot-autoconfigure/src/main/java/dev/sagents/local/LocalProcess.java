@@ -12,6 +12,7 @@ import dev.sagents.local.Envelopes.Control;
 import dev.sagents.metrics.CallLocation;
 import dev.sagents.metrics.CallOutcome;
 import dev.sagents.process.Arguments;
+import dev.sagents.process.ProcessError;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
@@ -47,6 +48,9 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	protected final LocalProcessRuntime runtime;
 
 	private volatile long lastActivityNanos;
+
+	/** The last crash it was restarted from (or given up after), {@code null} before any. */
+	private volatile ProcessError lastError;
 
 	/** Made on the first crash. */
 	private RestartWindow restartWindow;
@@ -116,6 +120,11 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	/** Nanos (System.nanoTime) of the last handled message or of the start. */
 	public final long lastActivityNanos() {
 		return this.lastActivityNanos;
+	}
+
+	/** The last crash it was restarted from (or given up after), or {@code null}. */
+	public final ProcessError lastError() {
+		return this.lastError;
 	}
 
 	/**
@@ -333,6 +342,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	private void onCrash(Throwable error) {
 		while (!isStopped()) {
 			this.runtime.metrics().failed(this.key.kind());
+			this.lastError = ProcessError.of(error);
 			logger.warn("Process {} crashed; restarting it", this.key, error);
 			try {
 				crashed(error);

@@ -3,6 +3,9 @@ package dev.sagents.supervisor;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+
+import dev.sagents.process.ProcessKey;
 
 /** The most recent processes given up after too many crashes, newest first, for diagnostics. */
 public final class ProcessFailureLog {
@@ -31,6 +34,11 @@ public final class ProcessFailureLog {
 	/** The kept failures, newest first. */
 	public synchronized List<ProcessFailure> recent() {
 		return List.copyOf(this.failures);
+	}
+
+	/** The newest kept failure of {@code key}, if it was given up and is still kept. */
+	public synchronized Optional<ProcessFailure> latest(ProcessKey key) {
+		return this.failures.stream().filter((failure) -> failure.key().equals(key)).findFirst();
 	}
 
 	/** How many failures were recorded since start, including those no longer kept. */

@@ -58,9 +58,9 @@ class SagentsEndpointTests {
 	@Test
 	void givenUpProcessesAreListedNewestFirst() {
 		Instant at = Instant.parse("2025-01-01T00:00:00Z");
-		this.failures.record(new ProcessFailure(ProcessKey.agent("a"), "n1", at, 3, "IllegalStateException: a"));
+		this.failures.record(new ProcessFailure(ProcessKey.agent("a"), "n1", at, 3, "IllegalStateException: a", null));
 		this.failures.record(new ProcessFailure(ProcessKey.fileSystem("user:b"), "n1", at.plusSeconds(1), 3,
-				"IllegalStateException: b"));
+				"IllegalStateException: b", null));
 		SagentsDescriptor descriptor = endpointOver(new FakeRegistry(0, 0), this.failures)
 			.sagents();
 		assertThat(descriptor.failures().total()).isEqualTo(2);
@@ -98,19 +98,19 @@ class SagentsEndpointTests {
 		SettableClusterView view = new SettableClusterView(new LocalClusterView("n1", registry))
 			.hosting(Map.of("n1", 1, "n2", 2))
 			.joined(false);
-		SagentsDescriptor descriptor = new SagentsEndpoint(view, registry, this.failures).sagents();
+		SagentsDescriptor descriptor = ReadingEndpoints.over(view, registry, this.failures).sagents();
 		assertThat(descriptor.joined()).isFalse();
 		assertThat(descriptor.registered().perNode()).containsOnly(entry("n1", 1), entry("n2", 2));
 	}
 
 	/** An endpoint whose view shows {@code running} on this node, whatever {@code registry} counts. */
 	private SagentsEndpoint endpointRunning(FakeRegistry registry, ProcessKey... running) {
-		return new SagentsEndpoint(new SettableClusterView(new LocalClusterView("n1", registry)).runningHere(running),
+		return ReadingEndpoints.over(new SettableClusterView(new LocalClusterView("n1", registry)).runningHere(running),
 				registry, this.failures);
 	}
 
 	private static SagentsEndpoint endpointOver(FakeRegistry registry, ProcessFailureLog failures) {
-		return new SagentsEndpoint(new LocalClusterView("n1", registry), registry, failures);
+		return ReadingEndpoints.over(new LocalClusterView("n1", registry), registry, failures);
 	}
 
 }

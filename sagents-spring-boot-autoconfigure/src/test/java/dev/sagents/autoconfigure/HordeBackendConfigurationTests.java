@@ -14,6 +14,7 @@ import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSession;
+import dev.sagents.actuate.SagentsEndpoint;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.MembersMode;
@@ -35,10 +36,12 @@ import dev.sagents.horde.HordeAgentsSupervisor;
 import dev.sagents.horde.HordeClusterView;
 import dev.sagents.horde.HordeFileSystemSupervisor;
 import dev.sagents.horde.HordeNode;
+import dev.sagents.horde.HordeNodeDrain;
 import dev.sagents.horde.HordeProcessRegistry;
 import dev.sagents.horde.HordeSettings;
 import dev.sagents.horde.HordeStructures;
 import dev.sagents.horde.OwnedHazelcastMemberProvider;
+import dev.sagents.autoconfigure.actuate.SagentsEndpointAutoConfiguration;
 import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalClusterView;
 import dev.sagents.local.LocalFileSystemSupervisor;
@@ -49,6 +52,7 @@ import dev.sagents.supervisor.SagentsSupervisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hazelcast.autoconfigure.HazelcastConfigCustomizer;
@@ -99,6 +103,20 @@ class HordeBackendConfigurationTests {
 			assertThat(context.getBean(HordeSettings.class))
 				.isEqualTo(new HordeSettings("n1", MembersMode.AUTO, null, Duration.ofSeconds(10), Duration.ofSeconds(1)));
 		});
+	}
+
+	@Test
+	void theActuatorEndpointDrainsAndInspectsThroughTheHordeNode() {
+		runner().withConfiguration(AutoConfigurations.of(SagentsEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=sagents")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(HordeNodeDrain.class).hasSingleBean(SagentsEndpoint.class);
+				assertThat(context.getBean(SagentsEndpoint.class).process("agents", "a1").getStatus())
+					.as("before the node joined")
+					.isEqualTo(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+				assertThat(context.getBean(SagentsEndpoint.class).act("drain").getStatus()).as("before the node joined")
+					.isEqualTo(409);
+			});
 	}
 
 	@Test

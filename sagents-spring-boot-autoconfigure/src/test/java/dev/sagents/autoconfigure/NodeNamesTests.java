@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.sagents.actuate.ReadingEndpoints;
 import dev.sagents.actuate.SagentsEndpoint;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentRef;
@@ -95,7 +96,7 @@ class NodeNamesTests {
 			AgentSession session = first.getBean(AgentSession.class);
 			List<String> hosts = member.getCluster().getMembers().stream().map((each) -> each.getUuid().toString()).toList();
 			hosts.forEach((host) -> session.ensureRunning(AgentSpec.of(idOwnedBy(host, hosts))));
-			SagentsEndpoint endpoint = new SagentsEndpoint(view, first.getBean(ProcessRegistry.class),
+			SagentsEndpoint endpoint = ReadingEndpoints.over(view, first.getBean(ProcessRegistry.class),
 					first.getBean(ProcessFailureLog.class));
 			assertThat(endpoint.sagents().duplicateNodeNames()).containsExactly("twin");
 			assertThat(endpoint.sagents().registered().perNode()).isEqualTo(Map.of("twin", 2));

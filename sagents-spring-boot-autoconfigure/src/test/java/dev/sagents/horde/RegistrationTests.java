@@ -46,6 +46,19 @@ class RegistrationTests {
 	}
 
 	@Test
+	void everyMoveIsCountedWhereverItHappensAndStoredOnlyOnceThereIsOne() {
+		Registration started = Registration.ofFileSystem("scope-1", "host-1", "n1");
+		assertThat(started.movedTo("host-2", "n2").moves()).as("placed, not moved").isZero();
+		Registration handedOff = started.relocatedTo("host-2", "n2");
+		assertThat(handedOff.moves()).isEqualTo(1);
+		assertThat(handedOff.toJson().getValue()).isEqualTo("{\"host\":\"host-2\",\"node\":\"n2\",\"moves\":1}");
+		HazelcastJsonValue claimed = Registration.moveIf(handedOff.toJson(), "host-2"::equals, "host-3", "n3");
+		Registration read = Registration.fromJson(ProcessKey.fileSystem("scope-1"), claimed);
+		assertThat(read.host()).isEqualTo("host-3");
+		assertThat(read.moves()).as("claimed by a survivor").isEqualTo(2);
+	}
+
+	@Test
 	void aStoredValueCutShortIsRefusedAsMalformedInsteadOfReadAsAHost() {
 		assertThatExceptionOfType(ParseException.class)
 			.isThrownBy(() -> Registration.hostOf(new HazelcastJsonValue("{\"host\":\"host-uu")));

@@ -68,16 +68,16 @@ class WireTests {
 	}
 
 	@Test
-	void aProcessToStartTravelsWithWhatItIsStartedFromButNotWhereItRuns() {
+	void aProcessToStartTravelsWithWhatItIsStartedFromAndItsMovesButNotWhereItRuns() {
 		Registration agent = new Registration(ProcessKey.agent("a1"), "host-uuid", "node-1", "tally", "scope-1",
-				Map.of("k", "v"));
+				Map.of("k", "v"), 2);
 		Registration fileSystem = Registration.ofFileSystem("scope-1", "host-uuid", "node-1");
 		byte[] data = new Wire.Writer().writeRegistration(agent).writeRegistration(fileSystem).toBytes();
 		Wire.Reader in = new Wire.Reader(data);
 		assertThat(in.readRegistration())
-			.isEqualTo(new Registration(ProcessKey.agent("a1"), null, null, "tally", "scope-1", Map.of("k", "v")));
+			.isEqualTo(new Registration(ProcessKey.agent("a1"), null, null, "tally", "scope-1", Map.of("k", "v"), 2));
 		assertThat(in.readRegistration())
-			.isEqualTo(new Registration(ProcessKey.fileSystem("scope-1"), null, null, null, null, Map.of()));
+			.isEqualTo(new Registration(ProcessKey.fileSystem("scope-1"), null, null, null, null, Map.of(), 0));
 	}
 
 	@Test

@@ -36,7 +36,7 @@ class ProcessFailureLogTests {
 	}
 
 	private static ProcessFailure failure(String agentId) {
-		return new ProcessFailure(ProcessKey.agent(agentId), "n1", Instant.EPOCH, 3, "java.lang.IllegalStateException: boom");
+		return new ProcessFailure(ProcessKey.agent(agentId), "n1", Instant.EPOCH, 3, "java.lang.IllegalStateException: boom", null);
 	}
 
 }
