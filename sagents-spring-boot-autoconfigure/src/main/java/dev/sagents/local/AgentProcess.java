@@ -242,7 +242,7 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 
 	/** This agent as an operator inspects it, {@code moves} as the clustered backend counted them. */
 	AgentDetails details(int moves) {
-		return new AgentDetails(id(), node(), this.status, queued(), moves, lastError());
+		return new AgentDetails(id(), node(), this.status, depth(), moves, lastError());
 	}
 
 	@Override

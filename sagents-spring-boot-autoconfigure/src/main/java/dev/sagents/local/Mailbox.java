@@ -112,18 +112,13 @@ abstract class Mailbox implements Runnable {
 		return this.lifecycle <= RUNNING && STOP_REQUEST.getVolatile(this) == null;
 	}
 
-	/** How many messages are queued; counts them, so for inspection, not for every message. */
-	public final int queued() {
-		return this.queue.size();
-	}
-
 	/** Whether nothing is queued and no handler runs. */
 	protected final boolean isIdle() {
 		return this.busy == FREE && this.queue.isEmpty();
 	}
 
-	/** How many messages are queued (counted: for metrics, not for the hot path). */
-	final int depth() {
+	/** How many messages are queued; counts them, so for inspection and metrics, not the hot path. */
+	public final int depth() {
 		return this.queue.size();
 	}
 
