@@ -66,6 +66,7 @@ public final class SagentsDashboardAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "sagentsDashboardRoutes")
 	RouterFunction<ServerResponse> sagentsDashboardRoutes(DashboardProperties properties,
 			DashboardSnapshots snapshots, DashboardBroadcaster broadcaster) {
 		String path = properties.getPath();

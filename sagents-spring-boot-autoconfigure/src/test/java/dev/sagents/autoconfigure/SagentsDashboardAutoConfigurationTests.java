@@ -92,7 +92,7 @@ class SagentsDashboardAutoConfigurationTests {
 	}
 
 	@Test
-	void aUserSnapshotsBeanReplacesOurs() {
+	void aUserRatesBeanReplacesOurs() {
 		servlet().withPropertyValues("sagents.dashboard.enabled=true")
 			.withBean("custom", DashboardRates.class, DashboardRates::none)
 			.run((context) -> assertThat(context).hasSingleBean(DashboardRates.class).hasBean("custom"));
