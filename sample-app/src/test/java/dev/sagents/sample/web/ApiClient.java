@@ -42,6 +42,11 @@ final class ApiClient {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
+	/** The address of {@code path} on the application, such as a page for a browser to open. */
+	String url(String path) {
+		return this.baseUrl + path;
+	}
+
 	Response get(String path) {
 		return send("GET", path, BodyPublishers.noBody());
 	}

@@ -1,0 +1,60 @@
+package dev.sagents.dashboard;
+
+import java.util.List;
+
+/**
+ * A meter the dashboard shows, by name (and tag, to show one outcome), whoever registers it.
+ *
+ * @param name the meter name, such as {@code sagents.calls}
+ * @param tagKey the tag that selects part of the meters of that name, {@code null} for all of them
+ * @param tagValue the value of {@code tagKey}
+ * @param label what the page shows beside the value
+ * @param reading how the value is read from the meters
+ */
+public record WatchedMeter(String name, String tagKey, String tagValue, String label, Reading reading) {
+
+	/** How a value is read from the meters of one name. */
+	public enum Reading {
+
+		/** Events per second: the growth of their counts (counters, timers) over the last interval. */
+		COUNT_RATE,
+
+		/** Amount per second: the growth of their totals (a distribution summary) over the last interval. */
+		TOTAL_RATE,
+
+		/** The sum of their current values (gauges). */
+		SUM,
+
+		/** The largest of their current values (gauges). */
+		MAX
+
+	}
+
+	/** The meters of issue 19's table the page shows, in the order it shows them. */
+	public static final List<WatchedMeter> ALL = List.of(rate("sagents.calls", "calls/s"),
+			rate("sagents.calls", "outcome", "error", "call errors/s"),
+			rate("sagents.calls", "outcome", "timeout", "call timeouts/s"), rate("sagents.casts", "casts/s"),
+			rate("sagents.casts", "outcome", "refused", "casts refused/s"),
+			rate("sagents.process.starts", "starts/s"), rate("sagents.process.stops", "stops/s"),
+			rate("sagents.process.restarts", "restarts/s"), rate("sagents.process.failures", "failures/s"),
+			rate("sagents.process.given.up", "given up/s"), rate("sagents.failovers", "failovers/s"),
+			rate("sagents.handoffs", "handoffs/s"),
+			new WatchedMeter("sagents.codec.encoded.bytes", null, null, "encoded bytes/s", Reading.TOTAL_RATE),
+			value("sagents.processes.hosted", "processes hosted here", Reading.SUM),
+			value("sagents.registry.size", "registered processes", Reading.SUM),
+			value("sagents.mailbox.depth.max", "deepest mailbox", Reading.MAX),
+			value("sagents.mailbox.depth.sum", "messages waiting", Reading.SUM));
+
+	private static WatchedMeter rate(String name, String label) {
+		return new WatchedMeter(name, null, null, label, Reading.COUNT_RATE);
+	}
+
+	private static WatchedMeter rate(String name, String tagKey, String tagValue, String label) {
+		return new WatchedMeter(name, tagKey, tagValue, label, Reading.COUNT_RATE);
+	}
+
+	private static WatchedMeter value(String name, String label, Reading reading) {
+		return new WatchedMeter(name, null, null, label, reading);
+	}
+
+}
