@@ -45,8 +45,8 @@ final class JdbcSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 	/** How many times the scripts run when other nodes create the same tables at the same time: more than the tables. */
 	private static final int ATTEMPTS = 5;
 
-	/** The SQL states of an object that another session created meanwhile: a unique violation, a duplicate table. */
-	private static final Set<String> CREATED_MEANWHILE = Set.of("23505", "42P07");
+	/** The SQL states of an object that another session created meanwhile: a unique violation, a duplicate table, a duplicate type. */
+	private static final Set<String> CREATED_MEANWHILE = Set.of("23505", "42P07", "42710");
 
 	private final JdbcTables tables;
 

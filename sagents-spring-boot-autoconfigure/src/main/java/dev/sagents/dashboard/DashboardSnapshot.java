@@ -15,7 +15,8 @@ import java.util.List;
  * @param instances the members of each instance
  * @param agents the agents of each node, {@code null} when this node cannot list them now (the
  * registry is unavailable, or the node runs no agents supervisor)
- * @param hostedHere the agents this node's own supervisor runs now, sorted
+ * @param hostedHere the agents this node's own supervisor runs now, sorted, the first
+ * {@link DashboardSnapshots#IDS_SHOWN} of them
  * @param rates the watched meters, in {@link WatchedMeter#ALL}'s order
  * @param failures the processes given up after too many crashes
  */

@@ -76,6 +76,7 @@ public final class DashboardSnapshots {
 			.stream()
 			.map(ProcessKey::id)
 			.sorted()
+			.limit(IDS_SHOWN)
 			.toList();
 		List<FailureView> recent = this.failures.recent().stream().map(DashboardSnapshots::failureView).toList();
 		return new DashboardSnapshot(this.clock.instant(), this.clusterView.localNode(),

@@ -11,13 +11,15 @@ import dev.sagents.supervisor.StartResult;
 
 /**
  * Times failovers: from this node noticing that a member left to the start here of one of the
- * processes it hosted. With departures close together, a restart is timed from the last one.
+ * processes it hosted. With departures close together, a restart is timed from the last one; a
+ * restart with no departure before it (a claim while joining, after a split healed) is no failover.
  */
 final class FailoverTiming {
 
 	private final SagentsMetrics metrics;
 
-	private volatile long lastDeparture = System.nanoTime();
+	/** When the last member left; {@code null} until one has. */
+	private volatile Long lastDeparture;
 
 	FailoverTiming(SagentsMetrics metrics) {
 		this.metrics = metrics;
@@ -32,8 +34,9 @@ final class FailoverTiming {
 	BiConsumer<Registration, HazelcastJsonValue> timed(
 			BiFunction<Registration, HazelcastJsonValue, StartResult<ProcessRef>> start) {
 		return (registration, json) -> {
-			if (!start.apply(registration, json).alreadyStarted()) {
-				this.metrics.failedOver(registration.key().kind(), System.nanoTime() - this.lastDeparture);
+			Long departure = this.lastDeparture;
+			if (!start.apply(registration, json).alreadyStarted() && departure != null) {
+				this.metrics.failedOver(registration.key().kind(), System.nanoTime() - departure);
 			}
 		};
 	}

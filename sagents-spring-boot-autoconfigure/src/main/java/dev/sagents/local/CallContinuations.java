@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -60,7 +61,20 @@ public final class CallContinuations implements Executor {
 			LockSupport.unpark(waiting);
 		}
 		else {
+			runElsewhere(continuation);
+		}
+	}
+
+	/**
+	 * Runs {@code continuation} on the executor, or here if the executor refuses it (shut down):
+	 * settling a caller's future is cheap, and a refused one would leave the caller waiting forever.
+	 */
+	private void runElsewhere(Runnable continuation) {
+		try {
 			this.executor.execute(continuation);
+		}
+		catch (RejectedExecutionException ex) {
+			continuation.run();
 		}
 	}
 
@@ -111,6 +125,13 @@ public final class CallContinuations implements Executor {
 				if (remaining <= 0) {
 					throw new TimeoutException();
 				}
+				// The handlers this thread runs for the process never see its caller's interrupt.
+				if (Thread.interrupted()) {
+					if (interruptible) {
+						throw new InterruptedException();
+					}
+					interrupted = true;
+				}
 				this.helper.run();
 				if (hasQueued() || result.isDone()) {
 					continue;
@@ -125,7 +146,7 @@ public final class CallContinuations implements Executor {
 			}
 		}
 		finally {
-			stopWaiting().forEach(this.executor::execute);
+			stopWaiting().forEach(this::runElsewhere);
 			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}

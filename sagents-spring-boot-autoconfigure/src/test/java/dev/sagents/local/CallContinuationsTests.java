@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +35,36 @@ class CallContinuationsTests {
 	void stop() {
 		this.executor.shutdownNow();
 		this.hazelcast.shutdownNow();
+	}
+
+	@Test
+	void aReplyReachesItsCallerWhenTheExecutorRefusesWork() {
+		CallContinuations refusing = new CallContinuations((task) -> {
+			throw new RejectedExecutionException("shut down");
+		});
+		CallFuture<String> reply = new CallFuture<>(refusing);
+		this.hazelcast.execute(() -> refusing.execute(() -> reply.complete("reply")));
+		assertThat(reply.orTimeout(1, TimeUnit.MINUTES).join()).isEqualTo("reply");
+	}
+
+	@Test
+	void theHandlersAnInterruptedCallerRunsDoNotSeeItsInterruptWhichItKeeps() {
+		AtomicReference<Boolean> handlerSawInterrupt = new AtomicReference<>();
+		CompletableFuture<String> handled = new CompletableFuture<>();
+		CallContinuations helped = new CallContinuations(this.executor, () -> {
+			handlerSawInterrupt.compareAndSet(null, Thread.currentThread().isInterrupted());
+			handled.complete("reply");
+		});
+		CallFuture<String> reply = new CallFuture<>(helped);
+		handled.whenComplete((value, error) -> helped.execute(() -> reply.complete(value)));
+		Thread.currentThread().interrupt();
+		try {
+			assertThat(reply.join()).isEqualTo("reply");
+			assertThat(handlerSawInterrupt.get()).isFalse();
+		}
+		finally {
+			assertThat(Thread.interrupted()).as("the caller's interrupt is kept").isTrue();
+		}
 	}
 
 	@Test

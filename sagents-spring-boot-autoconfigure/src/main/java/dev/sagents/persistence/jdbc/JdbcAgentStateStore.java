@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,8 @@ public final class JdbcAgentStateStore implements AgentStateStore {
 
 	@Override
 	public Map<String, StoredState> claimAll(Collection<String> agentIds) {
-		List<String> ids = List.copyOf(agentIds);
+		// Each id once: a chunk inserts the ids it lacks, and an id twice would be a duplicate key.
+		List<String> ids = List.copyOf(new LinkedHashSet<>(agentIds));
 		Map<String, StoredState> claimed = new HashMap<>();
 		for (int from = 0; from < ids.size(); from += CLAIM_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CLAIM_CHUNK));
