@@ -9,6 +9,7 @@ import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.dashboard.DashboardBroadcaster;
+import dev.sagents.dashboard.DashboardSnapshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,22 @@ class SagentsDashboardRoutesTests {
 			.andExpect(jsonPath("$.hostedHere[0]").value("alice"))
 			.andExpect(jsonPath("$.rates[0].label").value("calls/s"))
 			.andExpect(jsonPath("$.failures.total").value(0)));
+	}
+
+	@Test
+	void theSnapshotListsAHundredIdsAtMostWhileItCountsEveryAgent() {
+		withDashboard("/sagents", (mvc, context) -> {
+			AgentsSupervisor agents = context.getBean(AgentsSupervisor.class);
+			for (int i = 0; i < DashboardSnapshots.IDS_SHOWN + 5; i++) {
+				agents.startAgent(AgentSpec.of("many-" + i));
+			}
+			int all = DashboardSnapshots.IDS_SHOWN + 6;
+			mvc.perform(get("/sagents/api/snapshot"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.agents[0].count").value(all))
+				.andExpect(jsonPath("$.agents[0].ids.length()").value(DashboardSnapshots.IDS_SHOWN))
+				.andExpect(jsonPath("$.hostedHere.length()").value(DashboardSnapshots.IDS_SHOWN));
+		});
 	}
 
 	@Test

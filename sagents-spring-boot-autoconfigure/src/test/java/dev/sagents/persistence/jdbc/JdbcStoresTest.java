@@ -118,6 +118,16 @@ class JdbcStoresTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
+	void anAgentNamedTwiceInOneBatchIsClaimedOnce(String platform, DataSource dataSource) {
+		JdbcAgentStateStore store = new JdbcAgentStateStore(dataSource, tables(platform, dataSource));
+
+		assertThat(store.claimAll(List.of("twice", "once", "twice"))).containsOnlyKeys("twice", "once")
+			.extractingByKey("twice")
+			.isEqualTo(new StoredState(1, null));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
 	void firstClaimsOfOneAgentAtOnceEachGetTheirOwnEpoch(String platform, DataSource dataSource) throws Exception {
 		JdbcAgentStateStore store = new JdbcAgentStateStore(dataSource, tables(platform, dataSource));
 		int claims = 8;
