@@ -2,6 +2,8 @@ package dev.sagents.dashboard;
 
 import java.util.List;
 
+import dev.sagents.metrics.MeterNames;
+
 /**
  * A meter the dashboard shows, by name (and tag, to show one outcome), whoever registers it.
  *
@@ -31,19 +33,19 @@ public record WatchedMeter(String name, String tagKey, String tagValue, String l
 	}
 
 	/** The meters of issue 19's table the page shows, in the order it shows them. */
-	public static final List<WatchedMeter> ALL = List.of(rate("sagents.calls", "calls/s"),
-			rate("sagents.calls", "outcome", "error", "call errors/s"),
-			rate("sagents.calls", "outcome", "timeout", "call timeouts/s"), rate("sagents.casts", "casts/s"),
-			rate("sagents.casts", "outcome", "refused", "casts refused/s"),
-			rate("sagents.process.starts", "starts/s"), rate("sagents.process.stops", "stops/s"),
-			rate("sagents.process.restarts", "restarts/s"), rate("sagents.process.failures", "failures/s"),
-			rate("sagents.process.given.up", "given up/s"), rate("sagents.failovers", "failovers/s"),
-			rate("sagents.handoffs", "handoffs/s"),
-			new WatchedMeter("sagents.codec.encoded.bytes", null, null, "encoded bytes/s", Reading.TOTAL_RATE),
-			value("sagents.processes.hosted", "processes hosted here", Reading.SUM),
-			value("sagents.registry.size", "registered processes", Reading.SUM),
-			value("sagents.mailbox.depth.max", "deepest mailbox", Reading.MAX),
-			value("sagents.mailbox.depth.sum", "messages waiting", Reading.SUM));
+	public static final List<WatchedMeter> ALL = List.of(rate(MeterNames.CALLS, "calls/s"),
+			rate(MeterNames.CALLS, "outcome", "error", "call errors/s"),
+			rate(MeterNames.CALLS, "outcome", "timeout", "call timeouts/s"), rate(MeterNames.CASTS, "casts/s"),
+			rate(MeterNames.CASTS, "outcome", "refused", "casts refused/s"),
+			rate(MeterNames.STARTS, "starts/s"), rate(MeterNames.STOPS, "stops/s"),
+			rate(MeterNames.RESTARTS, "restarts/s"), rate(MeterNames.FAILURES, "failures/s"),
+			rate(MeterNames.GIVEN_UP, "given up/s"), rate(MeterNames.FAILOVERS, "failovers/s"),
+			rate(MeterNames.HANDOFFS, "handoffs/s"),
+			new WatchedMeter(MeterNames.ENCODED_BYTES, null, null, "encoded bytes/s", Reading.TOTAL_RATE),
+			value(MeterNames.PROCESSES_HOSTED, "processes hosted here", Reading.SUM),
+			value(MeterNames.REGISTRY_SIZE, "registered processes", Reading.SUM),
+			value(MeterNames.MAILBOX_DEPTH_MAX, "deepest mailbox", Reading.MAX),
+			value(MeterNames.MAILBOX_DEPTH_SUM, "messages waiting", Reading.SUM));
 
 	private static WatchedMeter rate(String name, String label) {
 		return new WatchedMeter(name, null, null, label, Reading.COUNT_RATE);

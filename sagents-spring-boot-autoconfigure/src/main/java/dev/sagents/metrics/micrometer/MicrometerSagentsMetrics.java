@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 
 import dev.sagents.metrics.CallLocation;
 import dev.sagents.metrics.CallOutcome;
+import dev.sagents.metrics.MeterNames;
 import dev.sagents.metrics.SagentsMetrics;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKind;
@@ -44,18 +45,18 @@ public final class MicrometerSagentsMetrics implements SagentsMetrics {
 
 	public MicrometerSagentsMetrics(MeterRegistry registry) {
 		Arguments.notNull(registry, "registry");
-		this.starts = counters(registry, "sagents.process.starts", "Processes started on this node");
-		this.stops = counters(registry, "sagents.process.stops", "Processes that ended on this node");
-		this.restarts = counters(registry, "sagents.process.restarts", "Crashed processes started again");
-		this.failures = counters(registry, "sagents.process.failures", "Process crashes and failed starts");
-		this.givenUp = counters(registry, "sagents.process.given.up", "Processes given up after too many crashes");
-		this.failovers = timers(registry, "sagents.failovers",
+		this.starts = counters(registry, MeterNames.STARTS, "Processes started on this node");
+		this.stops = counters(registry, MeterNames.STOPS, "Processes that ended on this node");
+		this.restarts = counters(registry, MeterNames.RESTARTS, "Crashed processes started again");
+		this.failures = counters(registry, MeterNames.FAILURES, "Process crashes and failed starts");
+		this.givenUp = counters(registry, MeterNames.GIVEN_UP, "Processes given up after too many crashes");
+		this.failovers = timers(registry, MeterNames.FAILOVERS,
 				"Processes of departed members restarted here, timed from the departure");
-		this.handoffs = timers(registry, "sagents.handoffs",
+		this.handoffs = timers(registry, MeterNames.HANDOFFS,
 				"Processes this draining node handed off, timed from the offer to its confirmation");
 		for (CallLocation location : CallLocation.values()) {
 			for (CallOutcome outcome : CallOutcome.values()) {
-				this.calls[location.ordinal()][outcome.ordinal()] = Timer.builder("sagents.calls")
+				this.calls[location.ordinal()][outcome.ordinal()] = Timer.builder(MeterNames.CALLS)
 					.description("Calls made on this node, by where the process ran and how the call ended")
 					.tag("location", location.value())
 					.tag("outcome", outcome.value())
@@ -64,7 +65,7 @@ public final class MicrometerSagentsMetrics implements SagentsMetrics {
 			this.casts[location.ordinal()][0] = cast(registry, location, "refused");
 			this.casts[location.ordinal()][1] = cast(registry, location, "accepted");
 		}
-		this.encoded = DistributionSummary.builder("sagents.codec.encoded.bytes")
+		this.encoded = DistributionSummary.builder(MeterNames.ENCODED_BYTES)
 			.description("Sizes of the messages, replies and events the codec encoded for other members")
 			.baseUnit("bytes")
 			.register(registry);
@@ -88,7 +89,7 @@ public final class MicrometerSagentsMetrics implements SagentsMetrics {
 	}
 
 	private static Counter cast(MeterRegistry registry, CallLocation location, String outcome) {
-		return Counter.builder("sagents.casts")
+		return Counter.builder(MeterNames.CASTS)
 			.description("Casts made on this node, by where the process ran and whether they were accepted")
 			.tag("location", location.value())
 			.tag("outcome", outcome)

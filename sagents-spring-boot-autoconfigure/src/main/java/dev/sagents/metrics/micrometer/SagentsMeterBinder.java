@@ -13,6 +13,7 @@ import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
 import dev.sagents.metrics.HostedLoad;
+import dev.sagents.metrics.MeterNames;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessKind;
 
@@ -34,10 +35,10 @@ public final class SagentsMeterBinder implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		for (ProcessKind kind : ProcessKind.values()) {
-			gauge("sagents.processes.hosted", "Processes this node hosts", () -> this.load.hosted(kind))
+			gauge(MeterNames.PROCESSES_HOSTED, "Processes this node hosts", () -> this.load.hosted(kind))
 				.tag("kind", kind.prefix())
 				.register(registry);
-			gauge("sagents.registry.size",
+			gauge(MeterNames.REGISTRY_SIZE,
 					"Registrations this node holds (in horde mode its share; the members' sum is the registry)",
 					() -> this.load.registrySize(kind))
 				.tag("kind", kind.prefix())
@@ -45,17 +46,17 @@ public final class SagentsMeterBinder implements MeterBinder {
 		}
 		for (SagentsInstance instance : SagentsInstance.values()) {
 			for (MemberStatus status : MemberStatus.values()) {
-				gauge("sagents.members", "Members of each sagents instance by status, as this node sees them",
+				gauge(MeterNames.MEMBERS, "Members of each sagents instance by status, as this node sees them",
 						() -> membersOf(instance, status))
 					.tag("instance", instance.value())
 					.tag("status", status.value())
 					.register(registry);
 			}
 		}
-		gauge("sagents.mailbox.depth.max", "Messages queued in the fullest mailbox of this node",
+		gauge(MeterNames.MAILBOX_DEPTH_MAX, "Messages queued in the fullest mailbox of this node",
 				() -> this.load.mailboxDepths().max())
 			.register(registry);
-		gauge("sagents.mailbox.depth.sum", "Messages queued in all mailboxes of this node",
+		gauge(MeterNames.MAILBOX_DEPTH_SUM, "Messages queued in all mailboxes of this node",
 				() -> this.load.mailboxDepths().sum())
 			.register(registry);
 	}
