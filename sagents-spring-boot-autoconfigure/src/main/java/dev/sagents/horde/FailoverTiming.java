@@ -11,15 +11,13 @@ import dev.sagents.supervisor.StartResult;
 
 /**
  * Times failovers: from this node noticing that a member left to the start here of one of the
- * processes it hosted. With departures close together, a restart is timed from the last one; a
- * restart with no departure before it (a claim while joining, after a split healed) is no failover.
+ * processes it hosted. With departures close together, a restart is timed from the last one.
  */
 final class FailoverTiming {
 
 	private final SagentsMetrics metrics;
 
-	/** When the last member left; {@code null} until one has. */
-	private volatile Long lastDeparture;
+	private volatile long lastDeparture = System.nanoTime();
 
 	FailoverTiming(SagentsMetrics metrics) {
 		this.metrics = metrics;
@@ -34,9 +32,8 @@ final class FailoverTiming {
 	BiConsumer<Registration, HazelcastJsonValue> timed(
 			BiFunction<Registration, HazelcastJsonValue, StartResult<ProcessRef>> start) {
 		return (registration, json) -> {
-			Long departure = this.lastDeparture;
-			if (!start.apply(registration, json).alreadyStarted() && departure != null) {
-				this.metrics.failedOver(registration.key().kind(), System.nanoTime() - departure);
+			if (!start.apply(registration, json).alreadyStarted()) {
+				this.metrics.failedOver(registration.key().kind(), System.nanoTime() - this.lastDeparture);
 			}
 		};
 	}
