@@ -1,6 +1,7 @@
 package dev.sagents.benchmarks;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The benchmark command. Prints figures; it is not a test and asserts nothing.
@@ -20,6 +21,12 @@ import java.util.Arrays;
  * <li>{@code horde-vs-pekko [agents]}: the same workloads on the horde mode's cluster and on Apache
  * Pekko Cluster Sharding, three JVMs on 127.0.0.1 each, one after the other; one table, sagents
  * beside Pekko ({@link SideBySide}); default 10,000 agents.</li>
+ * <li>{@code scale-local [counts]}: idle agents in one local-mode JVM at each count, comma-separated
+ * (default {@code 10000,100000,1000000}; run with {@code -Xmx1g}), beside a map's floor
+ * ({@link LocalScale}).</li>
+ * <li>{@code scale-horde [counts]}: the three-JVM horde cluster at each count (default
+ * {@code 10000,100000}; run with {@code -Xmx3g}): heap, starts, SIGKILL and graceful exit
+ * ({@link HordeScale}).</li>
  * <li>{@code horde-member <properties>}, {@code hazelcast-member <node> <port> <join members>} and
  * {@code pekko-member <node> <system> <port> <seed port>}: the members the horde, hazelcast and
  * horde-vs-pekko modes launch ({@link HordeMember}, {@link HazelcastMember}, {@link PekkoMember});
@@ -29,7 +36,8 @@ import java.util.Arrays;
 public final class Benchmarks {
 
 	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] "
-			+ "| persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents]";
+			+ "| persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents] "
+			+ "| scale-local [count,...] | scale-horde [count,...]";
 
 	private Benchmarks() {
 	}
@@ -64,11 +72,21 @@ public final class Benchmarks {
 				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
 				new SideBySide((args.length > 1) ? Integer.parseInt(args[1]) : 10_000).run();
 			}
+			case "scale-local" -> new LocalScale(counts(args, "10000,100000,1000000")).run();
+			case "scale-horde" -> {
+				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
+				new HordeScale(counts(args, "10000,100000")).run();
+			}
 			case "horde-member" -> HordeMember.run(Arrays.copyOfRange(args, 1, args.length));
 			case "hazelcast-member" -> HazelcastMember.run(Arrays.copyOfRange(args, 1, args.length));
 			case "pekko-member" -> PekkoMember.run(Arrays.copyOfRange(args, 1, args.length));
 			default -> usage();
 		}
+	}
+
+	/** The comma-separated counts of the second argument, or {@code defaults}. */
+	private static List<Integer> counts(String[] args, String defaults) {
+		return Arrays.stream(((args.length > 1) ? args[1] : defaults).split(",")).map(Integer::parseInt).toList();
 	}
 
 	private static void usage() {

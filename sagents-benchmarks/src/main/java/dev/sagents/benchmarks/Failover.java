@@ -58,9 +58,9 @@ final class Failover {
 
 	/**
 	 * Disrupts the member hosting the most agents, times until each of them answers from another
-	 * member, then makes sure it is dead and starts a replacement.
+	 * member, then makes sure it is dead and starts a replacement; returns what the probe measured.
 	 */
-	void measure(String what, MemberDisruption disruption, Duration callTimeout, Duration deadline,
+	RecoveryProbe.Result measure(String what, MemberDisruption disruption, Duration callTimeout, Duration deadline,
 			String comparison) throws Exception {
 		AgentsSupervisor supervisor = this.cluster.supervisor();
 		ClusterView view = this.cluster.view();
@@ -130,6 +130,7 @@ final class Failover {
 					runningOn.getOrDefault(id, List.of()));
 		}
 		this.cluster.replace();
+		return result;
 	}
 
 	/**
