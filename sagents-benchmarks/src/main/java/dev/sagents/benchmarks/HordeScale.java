@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 import com.hazelcast.map.IMap;
+
+import dev.sagents.agent.AgentRef;
 
 /**
  * The {@code scale-horde} mode: the horde cluster of three JVMs on 127.0.0.1 ({@link HordeCluster},
@@ -22,6 +25,9 @@ final class HordeScale {
 
 	private static final List<String> MEMBER_JVM_OPTIONS = List.of("-Xmx2g",
 			"-D" + HordeBenchmark.COMMON_POOL_PARALLELISM + "=2");
+
+	/** Calls outstanding in a pass over the agents, as in the failover's probe. */
+	private static final int OUTSTANDING = 64;
 
 	private static final Duration FAILOVER_DEADLINE = Duration.ofSeconds(60);
 
@@ -65,15 +71,34 @@ final class HordeScale {
 					BenchmarkAgents.CALLERS, starts, starts / floor, floor, bytes, cluster.view().hostedPerNode());
 
 			Failover failover = new Failover(cluster, agents::get, count, this.out, RecoveryProbe.WHERE);
+			double killedPass = passMillis(agents.all());
 			RecoveryProbe.Result killed = failover.measure("SIGKILL", MemberProcess::kill, Duration.ofMillis(250),
 					FAILOVER_DEADLINE, "target ≤ 1.5 s at 100,000 agents");
 			// The replacement joined empty: start the agents afresh so that the next victim hosts a third again.
 			agents.stopAll();
 			agents.start("renewed-", count);
+			double exitedPass = passMillis(agents.all());
 			RecoveryProbe.Result exited = failover.measure("graceful exit", MemberProcess::exit, Duration.ofSeconds(1),
 					FAILOVER_DEADLINE, "target ≤ 1.5 s at 100,000 agents, none failed");
-			return new Row(count, starts, floor, bytes, killed, exited);
+			return new Row(count, starts, floor, bytes, new Recovery(killed, killedPass / count),
+					new Recovery(exited, exitedPass / count));
 		}
+	}
+
+	/**
+	 * Asks every agent where it runs once, {@value #OUTSTANDING} calls outstanding as the failover's
+	 * probe keeps them; returns how long the pass took, in milliseconds: the floor of getting an
+	 * answer from each of so many agents at all, on this machine at this moment.
+	 */
+	private static double passMillis(List<AgentRef> agents) throws InterruptedException {
+		Semaphore window = new Semaphore(OUTSTANDING);
+		long started = System.nanoTime();
+		for (AgentRef agent : agents) {
+			window.acquire();
+			RecoveryProbe.WHERE.ask(agent, Duration.ofSeconds(10)).whenComplete((node, error) -> window.release());
+		}
+		window.acquire(OUTSTANDING);
+		return (System.nanoTime() - started) / 1e6;
 	}
 
 	/** Puts {@code count} entries with as many callers as the starts; returns how long it took, in nanoseconds. */
@@ -94,35 +119,42 @@ final class HordeScale {
 	/** How each cost grew from one count to the next: 1.00× a step is linear growth. */
 	private void printGrowth(List<Row> rows) {
 		for (Row row : rows) {
-			this.out.printf("%,9d agents: starts %,.0f /s (%.2f× putIfAbsent), heap %,d B an agent; SIGKILL: %,d agents "
-					+ "answering elsewhere after %s ms (one probe pass %.0f ms, %,d calls failed); graceful exit: %,d "
-					+ "after %s ms (pass %.0f ms, %,d calls failed)%n", row.count(), row.starts(), row.starts() / row.floor(),
-					row.bytes(), row.killed().agents(), last(row.killed()), row.killed().passMillis(),
-					row.killed().failedCalls(), row.exited().agents(), last(row.exited()), row.exited().passMillis(),
-					row.exited().failedCalls());
+			this.out.printf("%,9d agents: starts %,.0f /s (%.2f× putIfAbsent), heap %,d B an agent; SIGKILL: %s; "
+					+ "graceful exit: %s%n", row.count(), row.starts(), row.starts() / row.floor(), row.bytes(),
+					row.killed(), row.exited());
 		}
 		for (int i = 1; i < rows.size(); i++) {
 			Row from = rows.get(i - 1);
 			Row to = rows.get(i);
-			double agents = (double) to.count() / from.count();
 			this.out.printf("from %,d to %,d agents (%.0f×): heap per agent %.2f×, time per start %.2f× (putIfAbsent "
 					+ "%.2f×), SIGKILL recovery per agent moved %.2f×, graceful exit per agent moved %.2f×; 1.00× is linear%n",
-					from.count(), to.count(), agents, (double) to.bytes() / from.bytes(), from.starts() / to.starts(),
-					from.floor() / to.floor(), perAgent(to.killed()) / perAgent(from.killed()),
-					perAgent(to.exited()) / perAgent(from.exited()));
+					from.count(), to.count(), (double) to.count() / from.count(), (double) to.bytes() / from.bytes(),
+					from.starts() / to.starts(), from.floor() / to.floor(),
+					to.killed().millisPerAgent() / from.killed().millisPerAgent(),
+					to.exited().millisPerAgent() / from.exited().millisPerAgent());
 		}
 	}
 
-	private static String last(RecoveryProbe.Result result) {
-		return result.allBack() ? String.format("%.0f", result.lastMillis()) : "(not all; deadline passed)";
+	/** A failover and the floor beside it: one pass over the agents before, per agent. */
+	private record Recovery(RecoveryProbe.Result result, double passMillisPerAgent) {
+
+		double millisPerAgent() {
+			return this.result.lastMillis() / this.result.agents();
+		}
+
+		@Override
+		public String toString() {
+			double pass = this.passMillisPerAgent * this.result.agents();
+			return this.result.allBack()
+					? String.format("%,d agents answering elsewhere after %.0f ms, %.1f× one pass over as many before "
+							+ "(%.0f ms); %,d calls failed", this.result.agents(), this.result.lastMillis(),
+							this.result.lastMillis() / pass, pass, this.result.failedCalls())
+					: String.format("%,d agents, not all answering elsewhere by the deadline", this.result.agents());
+		}
+
 	}
 
-	private static double perAgent(RecoveryProbe.Result result) {
-		return result.lastMillis() / result.agents();
-	}
-
-	private record Row(int count, double starts, double floor, long bytes, RecoveryProbe.Result killed,
-			RecoveryProbe.Result exited) {
+	private record Row(int count, double starts, double floor, long bytes, Recovery killed, Recovery exited) {
 	}
 
 }
