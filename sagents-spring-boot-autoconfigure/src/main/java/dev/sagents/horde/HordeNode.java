@@ -173,11 +173,9 @@ public final class HordeNode {
 		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
 		this.silentConnections.start(this.runtime.timer());
 		// Departures and merges are listened for only once the parts that handle them exist (below).
-		FailoverTiming failovers = new FailoverTiming(this.runtime.metrics());
-		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), (departure) -> {
-			failovers.memberLeft();
-			this.recovery.memberLeft(departure);
-		});
+		FailoverTiming failovers = new FailoverTiming(this.runtime.metrics(), System::nanoTime);
+		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(),
+				(departure) -> this.recovery.memberLeft(departure));
 		Replies replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
 		ClusterRegistry registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking,
@@ -188,7 +186,7 @@ public final class HordeNode {
 		NodeContext context = new NodeContext(this.settings, this.runtime, this.blocking, this.membership,
 				this.transport, replies, this.state, this::joined);
 		// A stale copy still registered here starts again through the placement, built below.
-		BatchStarts starts = new BatchStarts(this.hosted);
+		BatchStarts starts = new BatchStarts(this.hosted::agentStorage, (key) -> this.hosted.lookup(key).isPresent());
 		this.handoff = new Handoff(context, registry, this.hosted, starts,
 				(key) -> this.placement.restartIfRegisteredHere(key));
 		CastForwarder forwarder = new CastForwarder(context, this.payloads, registry, this.hosted,
@@ -201,7 +199,7 @@ public final class HordeNode {
 		OrphanRestarts restarts = new OrphanRestarts(context, starts,
 				failovers.timed(this.placement::startRegisteredProcess), restartedProcesses);
 		this.recovery = new Recovery(context, this.hazelcast, registry, restarts, restartedProcesses, arriving,
-				this.events, this.merges::get);
+				this.events, this.merges::get, failovers);
 		this.splitHeal = new SplitHeal(context, registry, this.hosted, this.recovery, this.events);
 		this.inspector = new AgentInspector(context, registry, this.hosted, this.handoff::destinationOf);
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {

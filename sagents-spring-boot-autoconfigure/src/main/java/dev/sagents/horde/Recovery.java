@@ -67,6 +67,8 @@ final class Recovery {
 
 	private final LongSupplier merges;
 
+	private final FailoverTiming failovers;
+
 	/** Whether a periodic sweep runs: one at a time, so sweeps stuck on a hung member do not pile up. */
 	private final AtomicBoolean sweeping = new AtomicBoolean();
 
@@ -77,10 +79,11 @@ final class Recovery {
 	 * @param restarts starts here the orphans claimed for this member, and tells every member
 	 * @param merges how many times this node began to merge into another cluster after a split
 	 * brain
+	 * @param failovers told when each orphan was noticed, so that its restart is timed from then
 	 */
 	Recovery(NodeContext node, HazelcastInstance hazelcast, ClusterRegistry registry,
 			OrphanRestarts restarts, RestartedProcesses restartedProcesses, ArrivingProcesses arriving,
-			HordeEvents events, LongSupplier merges) {
+			HordeEvents events, LongSupplier merges, FailoverTiming failovers) {
 		this.node = node;
 		this.hazelcast = hazelcast;
 		this.registry = registry;
@@ -89,6 +92,7 @@ final class Recovery {
 		this.arriving = arriving;
 		this.events = events;
 		this.merges = merges;
+		this.failovers = failovers;
 	}
 
 	/** Sweeps every {@link #RECOVERY_SWEEP} from now on, and runs a first recovery pass at once. */
@@ -115,6 +119,7 @@ final class Recovery {
 	 * recovery runs on a blocking thread.
 	 */
 	void memberLeft(HordeMembership.Departure departure) {
+		long noticed = this.failovers.now();
 		long mergesBefore = this.merges.getAsLong();
 		this.node.transport().memberLeft(departure.member(), departure.graceful());
 		this.arriving.memberLeft(departure.member());
@@ -127,7 +132,7 @@ final class Recovery {
 				this.events.stopRelayingTo(departure.member());
 				String how = departure.graceful() ? "gracefully" : "failed";
 				if (this.node.state().hosts()) {
-					int restarted = recoverDeparted();
+					int restarted = recoverDeparted(noticed);
 					logger.info("Member {} left the horde ({}); {} of its processes restarted here in {} ms",
 							departure.node(), how, restarted, Timing.millisSince(start));
 				}
@@ -169,7 +174,7 @@ final class Recovery {
 			try {
 				this.node.membership().pruneDeparted();
 				this.node.membership().reannounceIfLost(this.node.state().memberStatus());
-				recoverOrphans();
+				recoverOrphans(this.failovers.now());
 			}
 			catch (RuntimeException ex) {
 				if (this.node.state().is(RegistryState.RUNNING)) {
@@ -189,11 +194,16 @@ final class Recovery {
 	 * if orphans were left.
 	 */
 	RecoveryPass recoverOrphans() {
+		return recoverOrphans(this.failovers.now());
+	}
+
+	/** As {@link #recoverOrphans()}, for orphans noticed at {@code noticed} (a departure event's time, or now). */
+	private RecoveryPass recoverOrphans(long noticed) {
 		if (!this.node.state().is(RegistryState.RUNNING) || !this.node.state().hosts()) {
 			return RecoveryPass.NONE;
 		}
 		try {
-			return restartOrphansOwnedHere();
+			return restartOrphansOwnedHere(noticed);
 		}
 		catch (RuntimeException ex) {
 			if (this.node.state().is(RegistryState.RUNNING)) {
@@ -211,9 +221,9 @@ final class Recovery {
 	 * query waits and may see only part of the registry, and the other survivors restart their
 	 * share meanwhile, so one pass is not enough; the passes stop once the registry holds no orphan,
 	 * or after the request timeout (the periodic sweep goes on). Returns how many processes it
-	 * restarted here.
+	 * restarted here. What it finds was noticed at {@code noticed}, the departure event's time.
 	 */
-	private int recoverDeparted() {
+	private int recoverDeparted(long noticed) {
 		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
 		// The fast path does not wait for its claims: a partition still moving must not hold up the
 		// orphans of those promoted to this member in the meantime.
@@ -227,7 +237,7 @@ final class Recovery {
 			Set<Integer> owned = ownedPartitions();
 			if (!scanned.containsAll(owned)) {
 				try {
-					List<CompletableFuture<Integer>> found = restartLocalOrphans(claiming);
+					List<CompletableFuture<Integer>> found = restartLocalOrphans(claiming, noticed);
 					scanned = owned;
 					restarts.addAll(found);
 					if (!found.isEmpty()) {
@@ -250,7 +260,7 @@ final class Recovery {
 		while (this.node.state().is(RegistryState.RUNNING) && System.nanoTime() - deadline < 0);
 		int restarted = sum(restarts);
 		while (this.node.state().is(RegistryState.RUNNING)) {
-			RecoveryPass pass = recoverOrphans();
+			RecoveryPass pass = recoverOrphans(noticed);
 			restarted += pass.restarted();
 			if (pass.orphans() == 0 || System.nanoTime() - deadline > 0) {
 				break;
@@ -281,7 +291,7 @@ final class Recovery {
 	 * Claims the orphans not in {@code claiming} yet (and adds them); returns the restarts under way,
 	 * each completing with how many it started.
 	 */
-	private List<CompletableFuture<Integer>> restartLocalOrphans(Set<ProcessKey> claiming) {
+	private List<CompletableFuture<Integer>> restartLocalOrphans(Set<ProcessKey> claiming, long noticed) {
 		if (!this.node.state().is(RegistryState.RUNNING)) {
 			return List.of();
 		}
@@ -290,13 +300,13 @@ final class Recovery {
 		for (ProcessKind kind : ProcessKind.values()) {
 			Set<String> orphans = new HashSet<>(this.registry.orphansOwnedHere(kind, present));
 			orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind, id)));
-			restarts.addAll(claimOrphans(kind, orphans, present));
+			restarts.addAll(claimOrphans(kind, orphans, present, noticed));
 		}
 		return restarts;
 	}
 
 	/** Restarts the orphans this node owns; tells how many orphans the registry holds in all. */
-	private RecoveryPass restartOrphansOwnedHere() {
+	private RecoveryPass restartOrphansOwnedHere(long noticed) {
 		Set<String> present = this.node.membership().memberIds();
 		List<String> hosts = this.node.membership().hostIds();
 		String self = this.node.localMember();
@@ -310,7 +320,7 @@ final class Recovery {
 					mine.add(id);
 				}
 			}
-			restarted += sum(claimOrphans(kind, mine, present));
+			restarted += sum(claimOrphans(kind, mine, present, noticed));
 		}
 		return new RecoveryPass(orphans, restarted);
 	}
@@ -318,15 +328,22 @@ final class Recovery {
 	/**
 	 * Claims, for this member, those of {@code ids} still registered on a member not in
 	 * {@code present}, then starts them here; returns how many started. One claim operation per
-	 * partition does the compare-and-set of them all, so each restarts exactly once.
+	 * partition does the compare-and-set of them all, so each restarts exactly once. Each restart is
+	 * timed from {@code noticed}, or from an earlier notice of the same orphan.
 	 */
-	private List<CompletableFuture<Integer>> claimOrphans(ProcessKind kind, Set<String> ids, Set<String> present) {
+	private List<CompletableFuture<Integer>> claimOrphans(ProcessKind kind, Set<String> ids, Set<String> present,
+			long noticed) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.node.localMember(),
 				this.node.nodeName());
-		return this.registry.claimByPartition(kind, ids, claim, (claimed) -> this.restarts.start(kind, claimed));
+		this.failovers.noticed(kind, ids, noticed);
+		List<CompletableFuture<Integer>> restarts = this.registry.claimByPartition(kind, ids, claim,
+				(claimed) -> this.restarts.start(kind, claimed));
+		CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new))
+			.whenComplete((done, error) -> this.failovers.forget(kind, ids));
+		return restarts;
 	}
 
 	/** How many processes the restarts started, once all are done (a failed claim counts none). */

@@ -206,9 +206,13 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, AgentInspe
 		});
 	}
 
-	/** Called by an agent once it ended for good. */
+	/**
+	 * Called by an agent once it ended for good. An epoch claimed ahead for it and not taken (it
+	 * ended before it activated) is dropped: its next start claims anew.
+	 */
 	void ended(AgentProcess agent, ExitReason reason, Throwable error) {
 		this.registry.unregister(agent);
+		this.storage.dropClaimAhead(agent.id());
 		if (reason == ExitReason.RESTART_LIMIT) {
 			this.failures.record(ProcessFailure.of(agent, this.settings.restartIntensity(), error));
 		}

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.Transit;
 import dev.sagents.codec.TrustedTypes;
+import dev.sagents.persistence.AgentActivation;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
@@ -43,6 +45,7 @@ import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.SagentsException;
+import dev.sagents.process.StaleActivationException;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.ExitReason;
@@ -305,6 +308,33 @@ class LocalAgentsSupervisorTest {
 		AgentRef agent = this.agents.startAgent(AgentSpec.of("reader")).ref();
 		agent.callAndWait(CounterAgent.GET, Long.class, TIMEOUT);
 		assertThat(this.persistence.points).isEmpty();
+	}
+
+	@Test
+	void anAgentThatEndsDropsAnEpochClaimedAheadForItThatItDidNotTake() {
+		AgentStorage persisted = AgentStorage.of(this.persistence);
+		List<String> dropped = new CopyOnWriteArrayList<>();
+		LocalAgentsSupervisor recording = new LocalAgentsSupervisor(this.runtime, this.registry,
+				new NamedAgentBehaviorResolver(Map.of("counter", this.counter), null), new AgentStorage() {
+
+					@Override
+					public AgentActivation activate(String agentId, Class<?> stateType,
+							Consumer<StaleActivationException> onStale) throws Exception {
+						return persisted.activate(agentId, stateType, onStale);
+					}
+
+					@Override
+					public void dropClaimAhead(String agentId) {
+						dropped.add(agentId);
+					}
+
+				}, null, AgentSettings.defaults(), this.failures, this.hosting);
+		recording.startAgent(AgentSpec.of("ends")).ref().callAndWait("tick", Long.class, TIMEOUT);
+		assertThat(dropped).isEmpty();
+
+		assertThat(recording.stopAgent("ends")).isTrue();
+
+		assertThat(dropped).containsExactly("ends");
 	}
 
 	@Test

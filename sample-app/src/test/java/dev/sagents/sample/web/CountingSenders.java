@@ -1,12 +1,16 @@
 package dev.sagents.sample.web;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -25,6 +29,8 @@ import static dev.sagents.sample.web.SampleAppCluster.tell;
  * rely on: the count an agent replies with goes on from the last one acknowledged to this client
  * (no acknowledged change lost) by one, plus at most one for each call since that failed without
  * an answer (which may or may not have been handled), never more (no message counted twice).
+ * With a coalesced store, a node's crash ({@link #killing}) may take back the changes it
+ * acknowledged shortly before it: only those, and they are listed ({@link #losses()}).
  * Failures (an answer other than 200, a connection refused or reset) are listed with the phase
  * the test said it was in.
  */
@@ -38,6 +44,11 @@ final class CountingSenders implements AutoCloseable {
 	private final List<String> violations = new CopyOnWriteArrayList<>();
 
 	private final List<String> failures = new CopyOnWriteArrayList<>();
+
+	private final List<String> losses = new CopyOnWriteArrayList<>();
+
+	/** The crash whose recent acknowledgements may be lost, or {@code null}: none may. */
+	private volatile Crash crash;
 
 	private final List<Thread> threads = new ArrayList<>();
 
@@ -92,10 +103,9 @@ final class CountingSenders implements AutoCloseable {
 			Response response = tell(via, id);
 			if (response.status() == 200) {
 				NoteReply reply = noteReply(response);
-				String violation = ledger.acknowledge(reply.handled());
+				String violation = checkNext(id, reply);
 				if (violation != null) {
-					this.violations.add(id + " " + violation + " (on " + reply.node() + ", through " + via.name()
-							+ ", " + phase + ")");
+					this.violations.add(violation + " (through " + via.name() + ", " + phase + ")");
 				}
 				return;
 			}
@@ -141,11 +151,42 @@ final class CountingSenders implements AutoCloseable {
 	}
 
 	/**
-	 * Whether {@code handled}, the count a later message to {@code id} replied with, goes on from
-	 * what this client saw, once closed.
+	 * Whether {@code reply}, to a later message to {@code id}, goes on from what this client saw
+	 * (or after a crash's allowed loss): what is wrong with it, or {@code null}. Also used once closed.
 	 */
-	String checkNext(String id, long handled) {
-		return this.ledgers.get(id).acknowledge(handled);
+	String checkNext(String id, NoteReply reply) {
+		Ledger ledger = this.ledgers.get(id);
+		long last = ledger.last;
+		String violation = ledger.acknowledge(reply, this.crash);
+		if (violation != null) {
+			return id + " " + violation + " (on " + reply.node() + ")";
+		}
+		if (reply.handled() <= last) {
+			this.losses.add(id + ": counts " + reply.handled() + " to " + last + " lost, the oldest acknowledged "
+					+ ledger.oldestLostAgeMillis + " ms before the crash");
+		}
+		return null;
+	}
+
+	/**
+	 * Node {@code node} is about to be sent SIGKILL: changes it acknowledged from {@code lossBound}
+	 * before now until it has exited ({@link #killed()}) may be lost from now on; any other loss is
+	 * still a violation.
+	 */
+	void killing(String node, Duration lossBound) {
+		long now = System.nanoTime();
+		this.crash = new Crash(node, now - lossBound.toNanos(), now, Long.MAX_VALUE);
+	}
+
+	/** The node {@link #killing} named has exited: nothing it acknowledged later is its crash's loss. */
+	void killed() {
+		Crash killing = this.crash;
+		this.crash = new Crash(killing.node(), killing.lossFrom(), killing.signalled(), System.nanoTime());
+	}
+
+	/** The changes a crash took back, one line per agent, as they showed. */
+	List<String> losses() {
+		return this.losses;
 	}
 
 	/** Stops after the calls under way, and waits for them. */
@@ -162,8 +203,25 @@ final class CountingSenders implements AutoCloseable {
 		}
 	}
 
+	/** A node's crash: acknowledgements it sent between {@code lossFrom} and {@code exited} may be lost. */
+	private record Crash(String node, long lossFrom, long signalled, long exited) {
+
+		private boolean mayHaveLost(Acknowledgement acknowledgement) {
+			return acknowledgement.node().equals(this.node) && acknowledgement.at() >= this.lossFrom
+					&& acknowledgement.at() <= this.exited;
+		}
+
+	}
+
+	/** A reply with count {@code handled}, from the agent on {@code node}, received at {@code at} (nanoTime). */
+	private record Acknowledgement(long handled, String node, long at) {
+	}
+
 	/** One agent's count, as this client knows it. */
 	private static final class Ledger {
+
+		/** How long acknowledgements are remembered: far longer than any crash may take back. */
+		private static final long MEMORY_NANOS = Duration.ofSeconds(60).toNanos();
 
 		/** The last count acknowledged. */
 		private volatile long last;
@@ -174,24 +232,64 @@ final class CountingSenders implements AutoCloseable {
 		/** Calls since the last acknowledged one that got no answer: each may have been handled. */
 		private int unanswered;
 
+		/** The acknowledgements of the last {@link #MEMORY_NANOS}, oldest first. */
+		private final Deque<Acknowledgement> recent = new ArrayDeque<>();
+
+		/** The highest count forgotten (or acknowledged before): a loss reaching back to it cannot be excused. */
+		private long forgotten;
+
+		/** With the last loss excused: how long before the crash its oldest change was acknowledged. */
+		private long oldestLostAgeMillis;
+
 		private Ledger(long last) {
 			this.last = last;
+			this.forgotten = last;
 		}
 
-		/** Takes the count of a reply; what is wrong with it, or {@code null}. */
-		private String acknowledge(long handled) {
+		/** Takes a reply; what is wrong with it, or {@code null}. */
+		private String acknowledge(NoteReply reply, Crash crash) {
+			long handled = reply.handled();
 			String violation = null;
 			if (handled <= this.last) {
-				violation = "counted " + handled + " after " + this.last + " was acknowledged: a change was lost";
+				violation = excuseLoss(handled, crash);
 			}
 			else if (handled > this.last + 1 + this.unanswered) {
 				violation = "counted " + handled + " after " + this.last + " with " + this.unanswered
 						+ " calls unanswered since: a message was counted twice";
 			}
+			long now = System.nanoTime();
+			this.recent.removeIf((acknowledgement) -> acknowledgement.handled() >= handled);
+			this.recent.addLast(new Acknowledgement(handled, reply.node(), now));
+			while (this.recent.peekFirst().at() < now - MEMORY_NANOS) {
+				this.forgotten = Math.max(this.forgotten, this.recent.removeFirst().handled());
+			}
 			this.last = handled;
 			this.unanswered = 0;
 			this.acknowledged++;
 			return violation;
+		}
+
+		/**
+		 * The acknowledged changes from count {@code handled} on were lost: excused only if {@code crash}
+		 * may have lost each; else what is wrong.
+		 */
+		private String excuseLoss(long handled, Crash crash) {
+			String lost = "counted " + handled + " after " + this.last + " was acknowledged: a change was lost";
+			if (crash == null || handled <= this.forgotten) {
+				return lost;
+			}
+			List<Acknowledgement> taken = this.recent.stream()
+				.filter((acknowledgement) -> acknowledgement.handled() >= handled)
+				.toList();
+			List<Acknowledgement> unexcused = taken.stream().filter((acknowledgement) -> !crash.mayHaveLost(acknowledgement)).toList();
+			if (!unexcused.isEmpty()) {
+				return lost + ", beyond what the crash of " + crash.node() + " may lose: "
+						+ unexcused.stream().map((acknowledgement) -> acknowledgement.handled() + " on " + acknowledgement.node() + " "
+								+ TimeUnit.NANOSECONDS.toMillis(crash.signalled() - acknowledgement.at()) + " ms before the kill")
+							.toList();
+			}
+			this.oldestLostAgeMillis = TimeUnit.NANOSECONDS.toMillis(crash.signalled() - taken.get(0).at());
+			return null;
 		}
 
 	}
