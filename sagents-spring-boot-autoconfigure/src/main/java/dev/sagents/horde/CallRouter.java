@@ -303,10 +303,8 @@ final class CallRouter implements ProcessCalls {
 			return ((AgentRef) local.get()).status();
 		}
 		try {
-			Reply reply = this.node.replies()
-				.awaitReply(this.node.transport().request(ref.host(), RequestOperation.STATUS,
-						new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.node.requestTimeout()),
-						ref.key());
+			Reply reply = this.node.request(ref.host(), RequestOperation.STATUS,
+					new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.node.requestTimeout(), ref.key());
 			String status = new Wire.Reader(reply.data()).readString();
 			return (status != null) ? AgentStatus.valueOf(status) : AgentStatus.STOPPED;
 		}

@@ -91,7 +91,8 @@ final class HordeParts {
 		});
 		Replies replies = new Replies(settings.requestTimeout(), this.membership::nodeName);
 		ClusterRegistry registry = new ClusterRegistry(hazelcast, this.membership::localMember, this.blocking);
-		this.transport = new HordeTransport(hazelcast, runtime.executor(), this.blocking, runtime.timer());
+		this.transport = new HordeTransport(hazelcast, runtime.executor(), this.blocking, runtime.timer(),
+				this.membership::isMember);
 		this.events = new HordeEvents(hazelcast, this.transport, this.membership, hosted.registry(), hosted.agents(),
 				agentEvents, registry::registration, settings.requestTimeout(), joined);
 		NodeContext context = new NodeContext(settings, runtime, this.blocking, this.membership, this.transport,
