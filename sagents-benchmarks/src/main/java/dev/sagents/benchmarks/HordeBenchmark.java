@@ -74,6 +74,7 @@ final class HordeBenchmark {
 					Runtime.getRuntime().maxMemory() / 1048576);
 
 			warmUpStarts();
+			measureSingleCallerStarts(new SingleCallerStarts(this.supervisor, cluster.driverMember()));
 			Map<String, Long> heapBefore = cluster.heapPerNode();
 			startAgents();
 			reportHeap(heapBefore, cluster.heapPerNode());
@@ -127,6 +128,20 @@ final class HordeBenchmark {
 		this.out.printf("agent starts from one node, warm-up round: %,.0f /s (%,d agents, %d concurrent callers)%n",
 				this.count / (round / 1e9), this.count, BenchmarkAgents.CALLERS);
 		this.agents.stopAll();
+	}
+
+	/**
+	 * Starts of agents another node hosts, one caller at a time, beside the sequential
+	 * {@code putIfAbsent} floor made in turns with them; a first round warms up.
+	 */
+	private void measureSingleCallerStarts(SingleCallerStarts starts) {
+		starts.measure("single-warmup-", 2_000);
+		SingleCallerStarts.Result result = starts.measure("single-", 2_000);
+		this.out.printf("agent starts from one node, one caller at a time, hosted by another node: %,.0f /s, %s (%,d of "
+				+ "%,d); Hazelcast putIfAbsent from the same node, in turns with them: %,.0f /s, %s; starts / putIfAbsent "
+				+ "%.2f×  [target ≥ 1,500 /s and ≥ 0.50×]%n", SingleCallerStarts.Result.perSecond(result.starts()),
+				Measurements.p50p99(result.starts()), result.starts().length, result.all(),
+				SingleCallerStarts.Result.perSecond(result.puts()), Measurements.p50p99(result.puts()), result.ratio());
 	}
 
 	private void startAgents() throws InterruptedException {

@@ -60,9 +60,8 @@ final class AgentInspector {
 				return Optional.empty();
 			}
 		}
-		Reply reply = this.node.replies()
-			.awaitReply(this.node.transport().request(host, RequestOperation.INSPECT,
-					new Wire.Writer().writeString(id).toBytes(), this.node.requestTimeout()), key);
+		Reply reply = this.node.request(host, RequestOperation.INSPECT, new Wire.Writer().writeString(id).toBytes(),
+				this.node.requestTimeout(), key);
 		return decode(new Wire.Reader(reply.data()));
 	}
 

@@ -5,11 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentStatus;
@@ -29,40 +25,29 @@ import dev.sagents.process.ProcessRef;
  * Calls and casts through horde references, to wherever their process runs now. A process of
  * this node is called directly; any other gets the message, encoded, in its member's inbox. When
  * the answer is that the process is not there (any more), or its member left, the reference
- * follows it: to where the survivors announce they restarted it, to where a draining member handed
- * it off, or to where the registry says it runs, and the call tries again until its deadline.
+ * follows it ({@link ProcessFollower}), or goes to where a draining member handed it off, and the
+ * call tries again until its deadline.
  */
 final class CallRouter implements ProcessCalls {
-
-	private static final Logger logger = LoggerFactory.getLogger(CallRouter.class);
-
-	/** The longest pause between two tries of a call whose process is moving. */
-	private static final long MAX_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
 	private final NodeContext node;
 
 	private final Map<ProcessKind, PayloadFormat> payloads;
 
-	private final ClusterRegistry registry;
-
 	private final HostedProcesses hosted;
 
-	private final RestartedProcesses restartedProcesses;
-
-	private final CastForwarder forwarder;
+	private final ProcessFollower follower;
 
 	/**
 	 * @param payloads how messages and replies of each kind travel
-	 * @param forwarder delivers the casts whose process is not where the reference says
+	 * @param follower follows a process that is not where its reference says
 	 */
-	CallRouter(NodeContext node, Map<ProcessKind, PayloadFormat> payloads, ClusterRegistry registry,
-			HostedProcesses hosted, RestartedProcesses restartedProcesses, CastForwarder forwarder) {
+	CallRouter(NodeContext node, Map<ProcessKind, PayloadFormat> payloads, HostedProcesses hosted,
+			ProcessFollower follower) {
 		this.node = node;
 		this.payloads = payloads;
-		this.registry = registry;
 		this.hosted = hosted;
-		this.restartedProcesses = restartedProcesses;
-		this.forwarder = forwarder;
+		this.follower = follower;
 	}
 
 	@Override
@@ -173,20 +158,10 @@ final class CallRouter implements ProcessCalls {
 		});
 	}
 
-	/**
-	 * The member of the process left: goes where the survivors announce they restarted it, else
-	 * follows the registry.
-	 */
+	/** The member of the process left: follows it, then tries again. */
 	private CompletableFuture<Object> afterMemberLeft(Call call, String formerHost, int tries) {
-		HordeProcessRef ref = call.ref();
-		return this.restartedProcesses.whereRestarted(ref.key(), formerHost, call.deadline())
-			.thenCompose((location) -> {
-				if (location != null && this.node.membership().isMember(location.member())) {
-					ref.movedTo(location.member(), location.node());
-					return attempt(call, tries + 1);
-				}
-				return followAndRetry(call, formerHost, tries);
-			});
+		return retryIfMoved(call, tries,
+				this.follower.afterMemberLeft(call.ref(), formerHost, tries, call.deadline(), call.completions()));
 	}
 
 	/** Sends a try to its member: the reply, or the member's departure, decides what comes next. */
@@ -236,8 +211,9 @@ final class CallRouter implements ProcessCalls {
 
 	/** The member does not host the process (any more), wherever it was announced: follow it. */
 	private CompletableFuture<Object> notHere(Sent sent) {
-		this.restartedProcesses.notOn(sent.call().ref().key(), sent.host());
-		return followAndRetry(sent.call(), sent.host(), sent.tries());
+		Call call = sent.call();
+		return retryIfMoved(call, sent.tries(),
+				this.follower.notHere(call.ref(), sent.host(), sent.tries(), call.completions()));
 	}
 
 	/** The member, draining, handed the process off: try where it went. */
@@ -248,7 +224,7 @@ final class CallRouter implements ProcessCalls {
 		// next redirection waits a little.
 		int tries = sent.tries();
 		CompletableFuture<Boolean> ready = (tries == 0) ? CompletableFuture.completedFuture(true)
-				: afterPause(tries, sent.call().completions());
+				: this.follower.afterPause(tries, sent.call().completions());
 		return ready.thenCompose((ignored) -> attempt(sent.call(), tries + 1));
 	}
 
@@ -288,51 +264,13 @@ final class CallRouter implements ProcessCalls {
 	}
 
 	private CompletableFuture<Object> followAndRetry(Call call, String host, int tries) {
-		return follow(call.ref(), host, tries, call.completions())
-			.thenCompose((moved) -> moved ? attempt(call, tries + 1)
-					: CompletableFuture.failedFuture(new ProcessNotRunningException(call.ref().key())));
+		return retryIfMoved(call, tries, this.follower.follow(call.ref(), host, tries, call.completions()));
 	}
 
-	/**
-	 * Looks the process up again after its member said it does not host it. Completes with
-	 * {@code false} when it is not registered any more; else updates {@code ref} and completes with
-	 * {@code true} after a short pause if it is still registered where it was (it is moving).
-	 */
-	private CompletableFuture<Boolean> follow(HordeProcessRef ref, String previousHost, int tries,
-			Executor completions) {
-		CompletableFuture<Boolean> followed = new CompletableFuture<>();
-		// An asynchronous read: following never waits for a thread that failover keeps busy.
-		this.registry.registrationAsync(ref.key()).whenCompleteAsync((json, error) -> {
-			if (error != null) {
-				followed.completeExceptionally(HordeMembership.explained(error));
-				return;
-			}
-			if (json == null) {
-				ref.ended();
-				followed.complete(false);
-				return;
-			}
-			Registration found = Registration.fromJson(ref.key(), json);
-			ref.movedTo(found.host(), found.node());
-			if (!found.host().equals(previousHost)) {
-				followed.complete(true);
-				return;
-			}
-			afterPause(tries, completions).thenAccept(followed::complete);
-		}, completions);
-		return followed;
-	}
-
-	/**
-	 * Completes with {@code true}, on {@code completions}, after a pause that grows with
-	 * {@code tries}, up to a bound.
-	 */
-	private CompletableFuture<Boolean> afterPause(int tries, Executor completions) {
-		CompletableFuture<Boolean> paused = new CompletableFuture<>();
-		long pause = Math.min(TimeUnit.MICROSECONDS.toNanos(250) << Math.min(tries, 10), MAX_RETRY_PAUSE_NANOS);
-		this.node.runtime().timer()
-			.schedule(() -> completions.execute(() -> paused.complete(true)), pause, TimeUnit.NANOSECONDS);
-		return paused;
+	/** Tries {@code call} again once {@code followed} found its process, else fails it: it is not registered. */
+	private CompletableFuture<Object> retryIfMoved(Call call, int tries, CompletableFuture<Boolean> followed) {
+		return followed.thenCompose((moved) -> moved ? attempt(call, tries + 1)
+				: CompletableFuture.failedFuture(new ProcessNotRunningException(call.ref().key())));
 	}
 
 	@Override
@@ -354,23 +292,7 @@ final class CallRouter implements ProcessCalls {
 			this.node.transport().cast(host, ref.key(), payload, null);
 		}
 		else {
-			// Its member is gone (or drains with nobody to hand it off to): go where the survivors
-			// announce its restart, or follow the registry, which names the next host as soon as
-			// there is one (a cast has no reply to tell us it was lost on the way).
-			long deadline = this.forwarder.deadline();
-			this.restartedProcesses.whereRestarted(ref.key(), host, deadline).thenAccept((location) -> {
-				if (location != null && this.node.membership().isAlive(location.member())
-						&& !location.member().equals(this.node.localMember())) {
-					ref.movedTo(location.member(), location.node());
-					this.node.transport().cast(location.member(), ref.key(), payload, null);
-				}
-				else {
-					this.forwarder.forward(ref.key(), message, deadline);
-				}
-			}).exceptionally((error) -> {
-				logger.warn("Dropping a cast to {}", ref.key(), error);
-				return null;
-			});
+			this.follower.castAfterMemberLeft(ref, message, payload);
 		}
 	}
 
@@ -381,10 +303,8 @@ final class CallRouter implements ProcessCalls {
 			return ((AgentRef) local.get()).status();
 		}
 		try {
-			Reply reply = this.node.replies()
-				.awaitReply(this.node.transport().request(ref.host(), RequestOperation.STATUS,
-						new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.node.requestTimeout()),
-						ref.key());
+			Reply reply = this.node.request(ref.host(), RequestOperation.STATUS,
+					new Wire.Writer().writeString(ref.key().toString()).toBytes(), this.node.requestTimeout(), ref.key());
 			String status = new Wire.Reader(reply.data()).readString();
 			return (status != null) ? AgentStatus.valueOf(status) : AgentStatus.STOPPED;
 		}

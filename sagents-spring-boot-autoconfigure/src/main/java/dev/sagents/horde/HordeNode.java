@@ -1,18 +1,12 @@
 package dev.sagents.horde;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.LifecycleEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,30 +50,12 @@ import dev.sagents.supervisor.StartResult;
  * <li>{@link Recovery}: the survivors restart the processes of a member that left;
  * <li>{@link SplitHeal}: one process per id again after a network split healed.
  * </ul>
- * The parts that need the Hazelcast member are built when the node starts, in {@link #start()},
- * each with what it uses; none of them holds this node.
+ * The parts that need the Hazelcast member are built when the node starts, in {@link #start()}, by
+ * {@link HordeParts}, each with what it uses; none of them holds this node.
  */
 public final class HordeNode {
 
 	private static final Logger logger = LoggerFactory.getLogger(HordeNode.class);
-
-	/** Threads that wait on Hazelcast at once (restarts, handoffs, requests from other members). */
-	private static final int BLOCKING_THREADS = 32;
-
-	/**
-	 * How long a message sent ahead to the next owner of a draining member's process waits there for
-	 * the process: a handoff takes a few hundred milliseconds even with thousands of processes.
-	 */
-	private static final Duration ARRIVAL_PATIENCE = Duration.ofMillis(500);
-
-	/**
-	 * How long after a member failed callers of its processes wait for the survivors to announce
-	 * where they restarted them (see {@link RestartedProcesses}) before they follow the registry.
-	 */
-	private static final Duration RESTART_PATIENCE = Duration.ofSeconds(1);
-
-	/** How long an announced restart is remembered for callers that still name the failed member. */
-	private static final Duration RESTART_MEMORY = Duration.ofSeconds(10);
 
 	private final HazelcastMemberProvider members;
 
@@ -95,34 +71,10 @@ public final class HordeNode {
 
 	private final NodeState state = new NodeState();
 
-	/** How many times this node began to merge into another cluster after a split brain. */
-	private final AtomicLong merges = new AtomicLong();
-
 	private HazelcastInstance hazelcast;
 
-	/**
-	 * Runs the work that waits on Hazelcast (requests from other members, restarts, forwarding), so
-	 * it never holds the handler executor and many such waits overlap. Idle threads time out.
-	 */
-	private ThreadPoolExecutor blocking;
-
-	private SilentConnectionGuard silentConnections;
-
-	private HordeMembership membership;
-
-	private HordeTransport transport;
-
-	private HordeEvents events;
-
-	private Placement placement;
-
-	private Handoff handoff;
-
-	private Recovery recovery;
-
-	private SplitHeal splitHeal;
-
-	private AgentInspector inspector;
+	/** The parts that need the Hazelcast member, built when this node joins; {@code null} before. */
+	private volatile HordeParts parts;
 
 	public HordeNode(HazelcastMemberProvider members, LocalProcessRuntime runtime, MessageCodec codec,
 			HordeSettings settings) {
@@ -158,68 +110,21 @@ public final class HordeNode {
 
 	private void join(boolean hosting) {
 		this.state.hosting(hosting);
-		this.blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 30, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), (task) -> {
-					Thread thread = new Thread(task, "sagents-horde-" + this.settings.nodeName());
-					thread.setDaemon(true);
-					return thread;
-				});
-		this.blocking.allowCoreThreadTimeOut(true);
-		ArrivingProcesses arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, this.runtime.executor(),
-				this.runtime.timer());
-		RestartedProcesses restartedProcesses = new RestartedProcesses(RESTART_PATIENCE, RESTART_MEMORY,
-				this.runtime.executor(), this.runtime.timer());
 		this.hazelcast = this.members.start();
-		this.silentConnections = new SilentConnectionGuard(this.hazelcast, this.settings.silentConnectionTimeout());
-		this.silentConnections.start(this.runtime.timer());
-		// Departures and merges are listened for only once the parts that handle them exist (below).
-		FailoverTiming failovers = new FailoverTiming(this.runtime.metrics(), System::nanoTime);
-		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(),
-				(departure) -> this.recovery.memberLeft(departure));
-		Replies replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
-		ClusterRegistry registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
-		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking,
-				this.runtime.timer());
-		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted.registry(),
-				this.hosted.agents(), this.agentEvents, registry::registration, this.settings.requestTimeout(),
-				this::joined);
-		NodeContext context = new NodeContext(this.settings, this.runtime, this.blocking, this.membership,
-				this.transport, replies, this.state, this::joined);
-		// A stale copy still registered here starts again through the placement, built below.
-		BatchStarts starts = new BatchStarts(this.hosted::agentStorage, (key) -> this.hosted.lookup(key).isPresent());
-		this.handoff = new Handoff(context, registry, this.hosted, starts,
-				(key) -> this.placement.restartIfRegisteredHere(key));
-		CastForwarder forwarder = new CastForwarder(context, this.payloads, registry, this.hosted,
-				this.handoff::destinationOf);
-		CallRouter router = new CallRouter(context, this.payloads, registry, this.hosted, restartedProcesses,
-				forwarder);
-		this.placement = new Placement(context, registry, this.hosted,
-				MeteredCalls.of(router, this.membership::localMember, this.runtime.metrics()), this.handoff::callOff,
-				this.handoff::destinationOf);
-		OrphanRestarts restarts = new OrphanRestarts(context, starts,
-				failovers.timed(this.placement::startRegisteredProcess), restartedProcesses);
-		this.recovery = new Recovery(context, this.hazelcast, registry, restarts, restartedProcesses, arriving,
-				this.events, this.merges::get, failovers);
-		this.splitHeal = new SplitHeal(context, registry, this.hosted, this.recovery, this.events);
-		this.inspector = new AgentInspector(context, registry, this.hosted, this.handoff::destinationOf);
-		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
-			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
-				this.merges.incrementAndGet();
-			}
-			else if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
-				this.blocking.execute(() -> this.splitHeal.rejoin());
-			}
-		});
-		this.hosted.sendNoticesTo(new HostingNotices(arriving, this.events, this.handoff, forwarder));
-		this.membership.start();
-		this.transport.start(new InboundDispatcher(context, this.payloads, this.hosted, arriving, this.placement,
-				this.handoff, forwarder, this.events, restartedProcesses));
+		HordeParts joined = new HordeParts(this.hazelcast, this.settings, this.runtime, this.hosted, this.payloads,
+				this.agentEvents, this.state, this::joined);
+		joined.silentConnections.start(this.runtime.timer());
+		this.parts = joined;
+		this.hosted.sendNoticesTo(joined.notices);
+		joined.membership.start();
+		joined.transport.start(joined.inbound);
 		this.hosted.registry().start();
 		this.state.set(RegistryState.RUNNING);
-		this.membership.announce(this.state.memberStatus());
-		this.recovery.startSweeps();
+		joined.membership.announce(this.state.memberStatus());
+		joined.recovery.startSweeps();
 		logger.info("sagents node {} joined the horde as member {}{}", this.settings.nodeName(),
-				this.membership.localMember(), hosting ? "" : ", hosting nothing (the sagents supervisor does not run here)");
+				joined.membership.localMember(),
+				hosting ? "" : ", hosting nothing (the sagents supervisor does not run here)");
 	}
 
 	/**
@@ -232,11 +137,11 @@ public final class HordeNode {
 			return false;
 		}
 		this.state.set(RegistryState.DRAINING);
-		this.handoff.beganDraining();
-		this.membership.announce(MemberStatus.SHUTTING_DOWN);
+		this.parts.handoff.beganDraining();
+		this.parts.membership.announce(MemberStatus.SHUTTING_DOWN);
 		logger.info("sagents node {} is draining: its processes stop and go to their next owners",
 				this.settings.nodeName());
-		this.handoff.markHostedProcesses();
+		this.parts.handoff.markHostedProcesses();
 		this.hosted.registry().drain();
 		return true;
 	}
@@ -251,8 +156,9 @@ public final class HordeNode {
 	 * still need redirecting.
 	 */
 	void awaitHandoffs() {
-		if (this.handoff != null) {
-			this.handoff.await();
+		HordeParts joined = this.parts;
+		if (joined != null) {
+			joined.handoff.await();
 		}
 	}
 
@@ -263,21 +169,20 @@ public final class HordeNode {
 			return;
 		}
 		this.state.set(RegistryState.STOPPED);
-		if (this.recovery != null) {
-			this.recovery.stopSweeps();
-		}
-		this.silentConnections.stop();
-		this.events.close();
-		this.membership.stop();
+		HordeParts joined = this.parts;
+		joined.recovery.stopSweeps();
+		joined.silentConnections.stop();
+		joined.events.close();
+		joined.membership.stop();
 		this.hosted.registry().stop();
 		// Leave first, stop listening last: until the member is gone, late calls hear "not here"
 		// and follow their process instead of waiting for a member that no longer answers.
 		this.members.stop();
-		this.transport.stop();
-		this.blocking.shutdown();
-		this.handoff.clear();
-		if (this.handoff.drained()) {
-			this.handoff.logLeft();
+		joined.transport.stop();
+		joined.blocking.shutdown();
+		joined.handoff.clear();
+		if (joined.handoff.drained()) {
+			joined.handoff.logLeft();
 		}
 		else {
 			logger.info("sagents node {} left the horde", this.settings.nodeName());
@@ -308,7 +213,8 @@ public final class HordeNode {
 
 	/** The registrations of {@code kind} whose primary copy this member holds; 0 before it joined. */
 	long registryShare(ProcessKind kind) {
-		return (this.placement != null) ? this.placement.registryShare(kind) : 0;
+		HordeParts joined = this.parts;
+		return (joined != null) ? joined.placement.registryShare(kind) : 0;
 	}
 
 	/** The registry of the processes this node hosts. */
@@ -321,7 +227,8 @@ public final class HordeNode {
 	}
 
 	HordeMembership membership() {
-		return this.membership;
+		HordeParts joined = this.parts;
+		return (joined != null) ? joined.membership : null;
 	}
 
 	/** Whether this node's member is in the cluster (it still is while it hands its processes off and leaves). */
@@ -370,16 +277,13 @@ public final class HordeNode {
 
 	/** How many processes each member hosts, by node name; none before this node joined. */
 	Map<String, Integer> hostedPerNode() {
-		return (this.placement != null) ? this.placement.hostedPerNode() : new LinkedHashMap<>();
+		HordeParts joined = this.parts;
+		return (joined != null) ? joined.placement.hostedPerNode() : new LinkedHashMap<>();
 	}
 
 	/** {@link AgentInspector#inspect}; {@link RegistryUnavailableException} before this node joined. */
 	Optional<AgentDetails> inspectAgent(String id) {
-		AgentInspector joinedInspector = this.inspector;
-		if (joinedInspector == null) {
-			throw new RegistryUnavailableException(this.state.get());
-		}
-		return joinedInspector.inspect(id);
+		return joinedParts().inspector.inspect(id);
 	}
 
 	/** The agents of every member. */
@@ -395,24 +299,30 @@ public final class HordeNode {
 	/** Placement, once this node runs: before, and once it drains, it takes no new work. */
 	private Placement placement() {
 		this.state.ensureAvailable();
-		return this.placement;
+		return this.parts.placement;
+	}
+
+	/** The parts, once this node joined: {@link RegistryUnavailableException} before. */
+	private HordeParts joinedParts() {
+		HordeParts joined = this.parts;
+		if (joined == null) {
+			throw new RegistryUnavailableException(this.state.get());
+		}
+		return joined;
 	}
 
 	// ---- events and split heal ---------------------------------------------------------------
 
 	/** {@link HordeEvents#subscribe}; {@link RegistryUnavailableException} before this node joined. */
 	Subscription subscribe(String agentId, AgentEventListener listener) {
-		HordeEvents joinedEvents = this.events;
-		if (joinedEvents == null) {
-			throw new RegistryUnavailableException(this.state.get());
-		}
-		return joinedEvents.subscribe(agentId, listener);
+		return joinedParts().events.subscribe(agentId, listener);
 	}
 
 	/** {@link SplitHeal#reconcile()}. */
 	void reconcile() {
-		if (this.splitHeal != null) {
-			this.splitHeal.reconcile();
+		HordeParts joined = this.parts;
+		if (joined != null) {
+			joined.splitHeal.reconcile();
 		}
 	}
 

@@ -7,11 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.hazelcast.core.DistributedObjectEvent;
 import com.hazelcast.core.DistributedObjectListener;
@@ -33,8 +30,10 @@ import dev.sagents.process.ProcessKey;
  *
  * <p>The inbox listener runs on a Hazelcast event thread: it only decodes the envelope and hands
  * work on (into a mailbox, or to the sagents executor); replies complete on the sagents executor,
- * or on the thread of a caller waiting for them ({@link dev.sagents.local.CallContinuations}), so no application
- * code ever runs on a Hazelcast thread.
+ * or on the thread of a caller waiting for them ({@link dev.sagents.local.CallContinuations}), or,
+ * for a request its caller blocks on and chains nothing onto, on the event thread, which only wakes
+ * that caller ({@link AwaitedReplies#CALLER_WAITS}); so no application code ever runs on a
+ * Hazelcast thread.
  *
  * <p>Destroying a topic is cluster-wide: it drops every member's listener and leaves every
  * member's proxy of it unusable. A member that merges back after a split brain may destroy the
@@ -61,22 +60,19 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	private static final int RESTARTED = 8;
 
+
 	private final HazelcastInstance hazelcast;
 
 	private final Executor executor;
 
 	private final Executor requests;
 
-	private final ScheduledExecutorService timer;
-
 	/** What this member does with the messages addressed to it; given when it starts listening. */
 	private volatile Inbound inbound;
 
 	private final ConcurrentHashMap<String, ITopic<byte[]>> inboxes = new ConcurrentHashMap<>();
 
-	private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
-
-	private final AtomicLong correlations = new AtomicLong();
+	private final AwaitedReplies awaited;
 
 	private UUID listenerRegistration;
 
@@ -88,12 +84,15 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	/**
 	 * @param executor completes replies (never a Hazelcast thread)
 	 * @param requests serves requests from other members, which may wait on Hazelcast
+	 * @param inCluster whether a member (by UUID) is in the cluster now; a call or request to one
+	 * that is not fails as not sent (see {@link #memberLeft})
 	 */
-	HordeTransport(HazelcastInstance hazelcast, Executor executor, Executor requests, ScheduledExecutorService timer) {
+	HordeTransport(HazelcastInstance hazelcast, Executor executor, Executor requests, ScheduledExecutorService timer,
+			Predicate<String> inCluster) {
 		this.hazelcast = hazelcast;
 		this.executor = executor;
 		this.requests = requests;
-		this.timer = timer;
+		this.awaited = new AwaitedReplies(timer, inCluster);
 	}
 
 	/**
@@ -183,7 +182,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		}
 		this.destructionsRegistration = null;
 		this.listenerRegistration = null;
-		this.pending.keySet().forEach((correlation) -> fail(correlation, new MemberLeftException(this.listeningAs, false)));
+		this.awaited.stopped(this.listeningAs);
 	}
 
 	/**
@@ -193,16 +192,18 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	 */
 	CompletableFuture<Reply> call(String member, ProcessKey key, byte[] payload, Duration timeout, String handingOff,
 			Executor completions) {
-		long correlation = this.correlations.incrementAndGet();
-		CompletableFuture<Reply> reply = expect(correlation, member, timeout, completions);
+		AwaitedReplies.Awaited reply = this.awaited.expect(member, timeout, completions);
+		if (!reply.send()) {
+			return reply.reply();
+		}
 		Wire.Writer message = new Wire.Writer().writeByte((handingOff != null) ? CALL_AHEAD : CALL)
-			.writeLong(correlation)
+			.writeLong(reply.correlation())
 			.writeString(key.toString());
 		if (handingOff != null) {
 			message.writeString(handingOff);
 		}
 		publish(member, message.writeBytes(payload).toBytes());
-		return reply;
+		return reply.reply();
 	}
 
 	/**
@@ -218,16 +219,30 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		publish(member, message.writeBytes(payload).toBytes());
 	}
 
-	/** Sends supervisor request {@code operation} to {@code member} and completes with its reply. */
+	/**
+	 * Sends supervisor request {@code operation} to {@code member} and completes with its reply, on
+	 * the sagents executor.
+	 */
 	CompletableFuture<Reply> request(String member, RequestOperation operation, byte[] payload, Duration timeout) {
-		long correlation = this.correlations.incrementAndGet();
-		CompletableFuture<Reply> reply = expect(correlation, member, timeout, this.executor);
-		publish(member, new Wire.Writer().writeByte(REQUEST)
-			.writeLong(correlation)
-			.writeByte(operation.code())
-			.writeBytes(payload)
-			.toBytes());
-		return reply;
+		return request(member, operation, payload, timeout, this.executor);
+	}
+
+	/**
+	 * Sends supervisor request {@code operation} to {@code member} and completes with its reply, on
+	 * {@code completions}: {@link AwaitedReplies#CALLER_WAITS} when the caller blocks for the reply and chains
+	 * nothing onto it.
+	 */
+	CompletableFuture<Reply> request(String member, RequestOperation operation, byte[] payload, Duration timeout,
+			Executor completions) {
+		AwaitedReplies.Awaited reply = this.awaited.expect(member, timeout, completions);
+		if (reply.send()) {
+			publish(member, new Wire.Writer().writeByte(REQUEST)
+				.writeLong(reply.correlation())
+				.writeByte(operation.code())
+				.writeBytes(payload)
+				.toBytes());
+		}
+		return reply.reply();
 	}
 
 	/** Answers call or request {@code correlation} of {@code member}. */
@@ -254,11 +269,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	 * {@code graceful} when it announced its departure (then it answered everything it handled).
 	 */
 	void memberLeft(String member, boolean graceful) {
-		this.pending.forEach((correlation, waiting) -> {
-			if (waiting.member.equals(member)) {
-				fail(correlation, new MemberLeftException(member, graceful));
-			}
-		});
+		this.awaited.memberLeft(member, graceful);
 	}
 
 	@Override
@@ -274,7 +285,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 				case CAST -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), null, in.readBytes());
 				case CAST_AHEAD -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), in.readString(),
 						in.readBytes());
-				case REPLY -> complete(in.readLong(), new Reply(Reply.Outcome.of(in.readByte()), in.readBytes()));
+				case REPLY -> this.awaited.complete(in.readLong(), new Reply(Reply.Outcome.of(in.readByte()), in.readBytes()));
 				case REQUEST -> {
 					long correlation = in.readLong();
 					int operation = in.readByte();
@@ -289,32 +300,6 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Dropping a sagents message from member {} that could not be handled", sender, ex);
-		}
-	}
-
-	private CompletableFuture<Reply> expect(long correlation, String member, Duration timeout, Executor completions) {
-		CompletableFuture<Reply> reply = new CompletableFuture<>();
-		ScheduledFuture<?> expiry = this.timer.schedule(() -> fail(correlation, new TimeoutException()),
-				timeout.toNanos(), TimeUnit.NANOSECONDS);
-		this.pending.put(correlation, new Pending(reply, member, expiry, completions));
-		return reply;
-	}
-
-	private void complete(long correlation, Reply reply) {
-		Pending waiting = this.pending.remove(correlation);
-		if (waiting != null) {
-			waiting.expiry.cancel(false);
-			// Completed on the sagents executor (or the waiting caller's thread): the caller's
-			// continuations must not run on a Hazelcast thread.
-			waiting.completions.execute(() -> waiting.reply.complete(reply));
-		}
-	}
-
-	private void fail(long correlation, Exception error) {
-		Pending waiting = this.pending.remove(correlation);
-		if (waiting != null) {
-			waiting.expiry.cancel(false);
-			waiting.completions.execute(() -> waiting.reply.completeExceptionally(error));
 		}
 	}
 
@@ -385,11 +370,6 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		 */
 		void onRestarted(String sender, List<ProcessKey> keys);
 
-	}
-
-	/** A call or request waiting for its reply, which completes on {@code completions}. */
-	private record Pending(CompletableFuture<Reply> reply, String member, ScheduledFuture<?> expiry,
-			Executor completions) {
 	}
 
 }

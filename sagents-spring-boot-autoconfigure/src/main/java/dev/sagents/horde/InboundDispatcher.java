@@ -170,8 +170,8 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 				Optional<ProcessRef> local = this.hosted.lookup(key);
 				String next = this.handoff.destinationOf(key);
 				if (local.isEmpty() && next != null) {
-					return this.node.replies().awaitReply(this.node.transport().request(next, RequestOperation.STATUS,
-							new Wire.Writer().writeString(key.toString()).toBytes(), this.node.requestTimeout()), key)
+					return this.node.request(next, RequestOperation.STATUS,
+							new Wire.Writer().writeString(key.toString()).toBytes(), this.node.requestTimeout(), key)
 						.data();
 				}
 				out.writeString(local.map((process) -> ((AgentRef) process).status().name()).orElse(null));

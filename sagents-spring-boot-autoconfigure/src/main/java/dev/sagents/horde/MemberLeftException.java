@@ -1,6 +1,9 @@
 package dev.sagents.horde;
 
-/** The member a call was waiting on left the cluster (or this member stopped listening). */
+/**
+ * The member a call was waiting on left the cluster (or this member stopped listening), or had
+ * left before the call was sent, which then was not.
+ */
 final class MemberLeftException extends Exception {
 
 	private final String member;
@@ -19,7 +22,8 @@ final class MemberLeftException extends Exception {
 
 	/**
 	 * Whether the member left gracefully: it handed its processes off and answered every
-	 * message it handled, so one it did not answer was never handled and may be sent again.
+	 * message it handled, so one it did not answer was never handled and may be sent again. Also
+	 * {@code true} for a message never sent, because its member had left already.
 	 */
 	boolean graceful() {
 		return this.graceful;

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.process.ProcessKey;
 
 /**
  * What every part of a node shares, built once when the node joins the horde: the parts get this
@@ -31,6 +32,16 @@ record NodeContext(HordeSettings settings, LocalProcessRuntime runtime, Executor
 
 	String nodeName() {
 		return this.settings.nodeName();
+	}
+
+	/**
+	 * Sends supervisor request {@code operation} about {@code key} to {@code member} and waits for
+	 * its reply, which wakes this thread directly; an outcome other than {@code OK} is thrown as its
+	 * typed error ({@link Replies#awaitReply}).
+	 */
+	Reply request(String member, RequestOperation operation, byte[] payload, Duration timeout, ProcessKey key) {
+		return this.replies.awaitReply(
+				this.transport.request(member, operation, payload, timeout, AwaitedReplies.CALLER_WAITS), key);
 	}
 
 	/** How long a request between members may take. */

@@ -89,10 +89,9 @@ final class Placement {
 				return startOwnedProcess(registration);
 			}
 			try {
-				Reply reply = this.node.replies()
-					.awaitReply(this.node.transport().request(owner, RequestOperation.START,
-							new Wire.Writer().writeRegistration(registration).toBytes(), Timing.remaining(deadline)),
-							registration.key());
+				Reply reply = this.node.request(owner, RequestOperation.START,
+						new Wire.Writer().writeRegistration(registration).toBytes(), Timing.remaining(deadline),
+						registration.key());
 				Wire.Reader in = new Wire.Reader(reply.data());
 				boolean alreadyStarted = in.readBoolean();
 				ProcessRef ref = ref(registration.key(), in.readString(), in.readString());
@@ -217,10 +216,8 @@ final class Placement {
 				host = next;
 			}
 			try {
-				Reply reply = this.node.replies().awaitReply(
-						this.node.transport().request(host, RequestOperation.STOP,
-								new Wire.Writer().writeString(key.toString()).toBytes(), Timing.remaining(deadline)),
-						key);
+				Reply reply = this.node.request(host, RequestOperation.STOP,
+						new Wire.Writer().writeString(key.toString()).toBytes(), Timing.remaining(deadline), key);
 				return new Wire.Reader(reply.data()).readBoolean();
 			}
 			catch (MemberLostException ex) {
