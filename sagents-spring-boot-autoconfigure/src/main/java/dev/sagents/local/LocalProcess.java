@@ -36,8 +36,8 @@ import dev.sagents.supervisor.RestartIntensity;
  * {@link #checkReplyType}), and their handler what it replies: an agent's values so behave as
  * between members. Its parts say the rest: {@link Mailbox} (its superclass: the queue, who drains it and when, the stop
  * and the end), {@link Envelopes} (what the mailbox holds, how a reply goes back),
- * {@link CallerWait} (a caller's wait for its reply, timeouts and errors) and {@link RestartWindow}
- * (how often a crash may still be restarted).
+ * {@link CallerWait} (a caller's wait for its reply, timeouts and errors) and {@link Crashes}
+ * (the last crash, and whether another may still be restarted).
  */
 public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
@@ -49,11 +49,8 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	private volatile long lastActivityNanos;
 
-	/** The last crash it was restarted from (or given up after), {@code null} before any. */
-	private volatile ProcessError lastError;
-
 	/** Made on the first crash. */
-	private RestartWindow restartWindow;
+	private volatile Crashes crashes;
 
 	protected LocalProcess(ProcessKey key, LocalProcessRuntime runtime) {
 		this.key = key;
@@ -124,7 +121,8 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	/** The last crash it was restarted from (or given up after), or {@code null}. */
 	public final ProcessError lastError() {
-		return this.lastError;
+		Crashes crashes = this.crashes;
+		return (crashes != null) ? crashes.last() : null;
 	}
 
 	/**
@@ -205,16 +203,8 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	@Override
 	public final <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
-		long start = System.nanoTime();
-		try {
-			R reply = awaitReply(message, replyType, timeout);
-			this.runtime.metrics().called(CallLocation.LOCAL, CallOutcome.SUCCESS, System.nanoTime() - start);
-			return reply;
-		}
-		catch (RuntimeException ex) {
-			this.runtime.metrics().called(CallLocation.LOCAL, CallOutcome.of(ex), System.nanoTime() - start);
-			throw ex;
-		}
+		return this.runtime.metrics()
+			.timedCallAndWait(CallLocation.LOCAL, () -> awaitReply(message, replyType, timeout));
 	}
 
 	private <R> R awaitReply(Object message, Class<R> replyType, Duration timeout) {
@@ -296,7 +286,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 				control.action().run();
 			}
 			else {
-				Object message = decodedCast(envelope);
+				Object message = Envelopes.decodedCast(this.key, envelope);
 				if (message == null) {
 					return;
 				}
@@ -318,17 +308,6 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		}
 	}
 
-	/** The cast {@code message}, decoded if it came encoded; {@code null} (and logged) if it could not be. */
-	private Object decodedCast(Object message) {
-		try {
-			return Envelopes.decoded(message);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Process {} dropped a cast message that could not be decoded", this.key, ex);
-			return null;
-		}
-	}
-
 	@Override
 	final void stopping(ExitReason reason) {
 		try {
@@ -340,22 +319,19 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	}
 
 	private void onCrash(Throwable error) {
+		if (this.crashes == null) {
+			this.crashes = new Crashes(this.key, restartIntensity());
+		}
 		while (!isStopped()) {
 			this.runtime.metrics().failed(this.key.kind());
-			this.lastError = ProcessError.of(error);
-			logger.warn("Process {} crashed; restarting it", this.key, error);
+			this.crashes.record(error);
 			try {
 				crashed(error);
 			}
 			catch (Throwable ex) {
 				logger.warn("Process {} failed while handling its crash", this.key, ex);
 			}
-			if (this.restartWindow == null) {
-				this.restartWindow = new RestartWindow(restartIntensity());
-			}
-			if (!this.restartWindow.allowRestart()) {
-				logger.error("Process {} crashed {} times within {}; giving up on it", this.key,
-						this.restartWindow.restarts(), this.restartWindow.window(), error);
+			if (!this.crashes.allowRestart(error)) {
 				finish(ExitReason.RESTART_LIMIT, error);
 				return;
 			}
@@ -376,7 +352,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 			call.notRunning(this.key);
 		}
 		else if (!(envelope instanceof Control)) {
-			Object message = decodedCast(envelope);
+			Object message = Envelopes.decodedCast(this.key, envelope);
 			if (message != null) {
 				undelivered(message);
 			}

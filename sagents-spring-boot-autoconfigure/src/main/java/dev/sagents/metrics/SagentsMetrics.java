@@ -1,6 +1,7 @@
 package dev.sagents.metrics;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.sagents.process.ProcessKind;
 
@@ -75,6 +76,23 @@ public interface SagentsMetrics {
 	default <T> CompletableFuture<T> timedCall(CallLocation location, long startNanos, CompletableFuture<T> call) {
 		call.whenComplete((reply, error) -> called(location, CallOutcome.of(error), System.nanoTime() - startNanos));
 		return call;
+	}
+
+	/**
+	 * Runs {@code call}, a call made on this node that waits for its reply, and reports it; returns
+	 * the reply, or throws what the call threw.
+	 */
+	default <T> T timedCallAndWait(CallLocation location, Supplier<T> call) {
+		long start = System.nanoTime();
+		try {
+			T reply = call.get();
+			called(location, CallOutcome.SUCCESS, System.nanoTime() - start);
+			return reply;
+		}
+		catch (RuntimeException ex) {
+			called(location, CallOutcome.of(ex), System.nanoTime() - start);
+			throw ex;
+		}
 	}
 
 }
