@@ -148,26 +148,30 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	@Override
 	public final void cast(Object message) {
-		Object accepted;
 		try {
-			accepted = accepted(Arguments.notNull(message, "message"));
+			// The host's own work and stops are never refused; a sender's messages over the capacity are.
+			if (!offer(accepted(Arguments.notNull(message, "message")), this.runtime.mailboxCapacity())) {
+				throw this.runtime.mailboxFull(this.key);
+			}
 		}
 		catch (RuntimeException ex) {
 			this.runtime.metrics().cast(CallLocation.LOCAL, false);
 			throw ex;
 		}
 		this.runtime.metrics().cast(CallLocation.LOCAL, true);
-		enqueue(accepted);
 	}
 
 	/**
 	 * Sends {@code message} and completes with the reply, with no timeout of its own and as it is
 	 * (not through {@link #accepted}): for a member serving a call whose sender keeps the timeout
-	 * and whose message went through the codec, which saves a timer per message.
+	 * and whose message went through the codec, which saves a timer per message. Fails with
+	 * {@link dev.sagents.process.MailboxFullException} if the mailbox is full.
 	 */
 	public final CompletableFuture<Object> deliver(Object message) {
 		CompletableFuture<Object> reply = new CompletableFuture<>();
-		enqueue(new Call(message, reply));
+		if (!offer(new Call(message, reply), this.runtime.mailboxCapacity())) {
+			reply.completeExceptionally(this.runtime.mailboxFull(this.key));
+		}
 		return reply;
 	}
 
@@ -188,7 +192,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		}
 		CompletableFuture<Object> reply = deliver(sent);
 		if (reply.isDone()) {
-			// Refused at once: the process ended.
+			// Refused at once: the process ended, or its mailbox is full.
 			return this.runtime.metrics().timedCall(CallLocation.LOCAL, start, reply).thenApply(replyType::cast);
 		}
 		// The reply is handed over off the process's thread: to the thread that waits for it, which

@@ -65,6 +65,13 @@ public interface SagentsMetrics {
 	default void cast(CallLocation location, boolean accepted) {
 	}
 
+	/**
+	 * A call or cast to a process of {@code kind}, or a reply from one, was refused for going over
+	 * {@code limit}.
+	 */
+	default void refused(Limit limit, ProcessKind kind) {
+	}
+
 	/** The codec encoded a message, reply or event of {@code bytes} bytes to send to another member. */
 	default void encoded(int bytes) {
 	}
