@@ -1,5 +1,6 @@
 package dev.sagents.benchmarks;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -20,6 +21,8 @@ import java.util.Arrays;
  * <li>{@code horde-vs-pekko [agents]}: the same workloads on the horde mode's cluster and on Apache
  * Pekko Cluster Sharding, three JVMs on 127.0.0.1 each, one after the other; one table, sagents
  * beside Pekko ({@link SideBySide}); default 10,000 agents.</li>
+ * <li>{@code soak [seconds]}: local mode overloaded ten times over, on one agent and on 1,000, for
+ * the given seconds (default 60), beside the idle node ({@link SoakBenchmark}).</li>
  * <li>{@code horde-member <properties>}, {@code hazelcast-member <node> <port> <join members>} and
  * {@code pekko-member <node> <system> <port> <seed port>}: the members the horde, hazelcast and
  * horde-vs-pekko modes launch ({@link HordeMember}, {@link HazelcastMember}, {@link PekkoMember});
@@ -29,7 +32,7 @@ import java.util.Arrays;
 public final class Benchmarks {
 
 	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] "
-			+ "| persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents]";
+			+ "| persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents] | soak [seconds]";
 
 	private Benchmarks() {
 	}
@@ -64,6 +67,7 @@ public final class Benchmarks {
 				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
 				new SideBySide((args.length > 1) ? Integer.parseInt(args[1]) : 10_000).run();
 			}
+			case "soak" -> new SoakBenchmark(Duration.ofSeconds((args.length > 1) ? Integer.parseInt(args[1]) : 60)).run();
 			case "horde-member" -> HordeMember.run(Arrays.copyOfRange(args, 1, args.length));
 			case "hazelcast-member" -> HazelcastMember.run(Arrays.copyOfRange(args, 1, args.length));
 			case "pekko-member" -> PekkoMember.run(Arrays.copyOfRange(args, 1, args.length));
