@@ -1,5 +1,6 @@
 package dev.sagents.benchmarks;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,6 +28,8 @@ import java.util.List;
  * <li>{@code scale-horde [counts]}: the three-JVM horde cluster at each count (default
  * {@code 10000,100000}; run with {@code -Xmx3g}): heap, starts, SIGKILL and graceful exit
  * ({@link HordeScale}).</li>
+ * <li>{@code soak [seconds]}: local mode overloaded ten times over, on one agent and on 1,000, for
+ * the given seconds (default 60), beside the idle node ({@link SoakBenchmark}).</li>
  * <li>{@code horde-member <properties>}, {@code hazelcast-member <node> <port> <join members>} and
  * {@code pekko-member <node> <system> <port> <seed port>}: the members the horde, hazelcast and
  * horde-vs-pekko modes launch ({@link HordeMember}, {@link HazelcastMember}, {@link PekkoMember});
@@ -37,7 +40,7 @@ public final class Benchmarks {
 
 	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] "
 			+ "| persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents] "
-			+ "| scale-local [count,...] | scale-horde [count,...]";
+			+ "| scale-local [count,...] | scale-horde [count,...] | soak [seconds]";
 
 	private Benchmarks() {
 	}
@@ -77,6 +80,7 @@ public final class Benchmarks {
 				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
 				new HordeScale(counts(args, "10000,100000")).run();
 			}
+			case "soak" -> new SoakBenchmark(Duration.ofSeconds((args.length > 1) ? Integer.parseInt(args[1]) : 60)).run();
 			case "horde-member" -> HordeMember.run(Arrays.copyOfRange(args, 1, args.length));
 			case "hazelcast-member" -> HazelcastMember.run(Arrays.copyOfRange(args, 1, args.length));
 			case "pekko-member" -> PekkoMember.run(Arrays.copyOfRange(args, 1, args.length));

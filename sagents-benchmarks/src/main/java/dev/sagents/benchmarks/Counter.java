@@ -1,5 +1,7 @@
 package dev.sagents.benchmarks;
 
+import java.util.concurrent.atomic.LongAdder;
+
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentResult;
@@ -7,7 +9,8 @@ import dev.sagents.agent.AgentResult;
 /**
  * The benchmarks' agent: counts the messages it handled. {@link #GET} answers the count,
  * {@link #WHERE} the node hosting it, {@link #INCREMENT} is counted and answers
- * {@code "<node> <count>"}, anything else is counted without an answer.
+ * {@code "<node> <count>"}, {@link #WORK} is counted after {@link #WORK_NANOS} of busy work, anything
+ * else is counted without an answer.
  */
 final class Counter implements AgentBehavior<Long> {
 
@@ -18,6 +21,14 @@ final class Counter implements AgentBehavior<Long> {
 	static final String TICK = "tick";
 
 	static final String INCREMENT = "increment";
+
+	static final String WORK = "work";
+
+	/** How long the handler works on {@link #WORK}: a handler's cost that bounds the rate it takes messages at. */
+	static final long WORK_NANOS = 10_000;
+
+	/** How many {@link #WORK} messages the agents of this JVM handled, for the soak to see without asking them. */
+	static final LongAdder WORKED = new LongAdder();
 
 	@Override
 	public Class<Long> stateType() {
@@ -40,6 +51,13 @@ final class Counter implements AgentBehavior<Long> {
 		}
 		if (INCREMENT.equals(message)) {
 			return AgentResult.reply(state + 1, context.node() + " " + (state + 1));
+		}
+		if (WORK.equals(message)) {
+			long start = System.nanoTime();
+			while (System.nanoTime() - start < WORK_NANOS) {
+				Thread.onSpinWait();
+			}
+			WORKED.increment();
 		}
 		return AgentResult.noReply(state + 1);
 	}

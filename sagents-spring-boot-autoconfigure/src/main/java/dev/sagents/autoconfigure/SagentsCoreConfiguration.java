@@ -59,7 +59,8 @@ class SagentsCoreConfiguration {
 			@Qualifier(EXECUTOR_BEAN_NAME) Executor executor, ObjectProvider<MessageCodec> codec,
 			ObjectProvider<SagentsMetrics> metrics) {
 		return new LocalProcessRuntime(nodeName(properties, environment), executor,
-				transit(properties, codec.getIfAvailable()), metrics.getIfAvailable(() -> SagentsMetrics.NONE));
+				transit(properties, codec.getIfAvailable()), metrics.getIfAvailable(() -> SagentsMetrics.NONE),
+				properties.getAgents().getMailboxCapacity());
 	}
 
 	/** The codec's checks, or its round trip with {@code sagents.codec.verify-local}. */

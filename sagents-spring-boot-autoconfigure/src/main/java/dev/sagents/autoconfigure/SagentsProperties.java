@@ -228,6 +228,14 @@ public class SagentsProperties {
 		private Duration silentConnectionTimeout = Duration.ofSeconds(1);
 
 		/**
+		 * How large a message or reply between members may be once encoded. A larger one is refused
+		 * with MessageTooLargeException: by the sender, before it is sent, and by the receiver,
+		 * should one arrive from a member with a higher limit. Bounds what one message can take of
+		 * the heap and of the connection between members.
+		 */
+		private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+
+		/**
 		 * How the member sagents starts finds the others: 'tcp' (the listed
 		 * sagents.horde.network.join-members), 'multicast' (sagents.horde.multicast.*: every member
 		 * of the cluster name the multicast group reaches) or 'kubernetes' (Hazelcast's Kubernetes
@@ -320,6 +328,16 @@ public class SagentsProperties {
 		/** Sets how long a connection outside the cluster may stay silent before it is closed. */
 		public void setSilentConnectionTimeout(Duration silentConnectionTimeout) {
 			this.silentConnectionTimeout = silentConnectionTimeout;
+		}
+
+		/** The most bytes an encoded message or reply between members may have. */
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		/** Sets the most bytes an encoded message or reply between members may have. */
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
 		}
 
 		/** How the member finds the others, or {@code null} when not set. */
@@ -610,6 +628,14 @@ public class SagentsProperties {
 		private Duration callTimeout = Duration.ofSeconds(30);
 
 		/**
+		 * How many messages the mailbox of each process on this node (agents and file systems) may
+		 * hold. A call or cast over it is refused with MailboxFullException (a call's future fails,
+		 * a cast throws; a cast from another member is counted and dropped), so that a flood cannot
+		 * fill the heap; the node's own work on a process and stops are never refused.
+		 */
+		private int mailboxCapacity = 10_000;
+
+		/**
 		 * Bean name of the AgentBehavior used when an agent is started without a type. Defaults to
 		 * the @Primary AgentBehavior bean, or the only one.
 		 */
@@ -646,6 +672,16 @@ public class SagentsProperties {
 		/** Sets the default call timeout. */
 		public void setCallTimeout(Duration callTimeout) {
 			this.callTimeout = callTimeout;
+		}
+
+		/** How many messages a process's mailbox may hold. */
+		public int getMailboxCapacity() {
+			return this.mailboxCapacity;
+		}
+
+		/** Sets how many messages a process's mailbox may hold. */
+		public void setMailboxCapacity(int mailboxCapacity) {
+			this.mailboxCapacity = mailboxCapacity;
 		}
 
 		/** The default agent type, or {@code null} for the primary or only behaviour. */

@@ -49,6 +49,7 @@ final class SagentsPropertiesValidator {
 				"0 (never) or a positive duration, such as 5m");
 		requirePositive("sagents.agents.shutdown-grace", agents.getShutdownGrace());
 		requirePositive("sagents.agents.call-timeout", agents.getCallTimeout());
+		requirePositive("sagents.agents.mailbox-capacity", agents.getMailboxCapacity());
 		validateRestart("sagents.agents.restart", agents.getRestart());
 		SagentsProperties.FileSystem filesystem = properties.getFilesystem();
 		requireNotNegative("sagents.filesystem.persist-debounce", filesystem.getPersistDebounce(),
@@ -95,6 +96,11 @@ final class SagentsPropertiesValidator {
 				"0 (report at once) or a positive duration, such as 15s");
 		requireNotNegative("sagents.horde.silent-connection-timeout", horde.getSilentConnectionTimeout(),
 				"0 (leave such connections to Hazelcast) or a positive duration, such as 1s");
+		DataSize maxMessageSize = horde.getMaxMessageSize();
+		if (maxMessageSize == null || maxMessageSize.toBytes() <= 0 || maxMessageSize.toBytes() > Integer.MAX_VALUE) {
+			throw new InvalidSagentsPropertyException("sagents.horde.max-message-size", maxMessageSize,
+					"a positive size of at most 2GB, such as 256KB or 1MB");
+		}
 		validateNetwork(horde.getNetwork());
 		DiscoveryPropertiesValidator.validate(horde);
 		validateFailureDetection(horde.getFailureDetection());

@@ -83,9 +83,13 @@ public final class HordeNode {
 		this.settings = settings;
 		this.hosted = new HostedProcesses(runtime);
 		MessageCodec metered = MeteredCodec.of(codec, runtime.metrics());
-		this.payloads.put(ProcessKind.AGENT, new AgentPayloads(metered));
-		this.payloads.put(ProcessKind.FILESYSTEM, new FileSystemPayloads());
+		this.payloads.put(ProcessKind.AGENT, limited(ProcessKind.AGENT, new AgentPayloads(metered)));
+		this.payloads.put(ProcessKind.FILESYSTEM, limited(ProcessKind.FILESYSTEM, new FileSystemPayloads()));
 		this.agentEvents = new AgentEvents(metered);
+	}
+
+	private PayloadFormat limited(ProcessKind kind, PayloadFormat payloads) {
+		return new SizeLimitedPayloads(payloads, kind, this.settings.maxMessageBytes(), this.runtime.metrics());
 	}
 
 	// ---- lifecycle (driven by HordeProcessRegistry) ------------------------------------------

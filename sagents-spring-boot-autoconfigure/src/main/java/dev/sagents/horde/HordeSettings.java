@@ -14,15 +14,28 @@ import dev.sagents.process.Arguments;
  * @param requestTimeout how long a request between members (a remote start, a stop) may take
  * @param silentConnectionTimeout how long a connection to an address outside the cluster may stay
  * without any answer before it is closed; zero leaves such connections to Hazelcast
+ * @param maxMessageBytes how many bytes an encoded message or reply between members may have
  */
 public record HordeSettings(String nodeName, MembersMode membersMode, String partition, Duration requestTimeout,
-		Duration silentConnectionTimeout) {
+		Duration silentConnectionTimeout, long maxMessageBytes) {
+
+	/** How many bytes an encoded message may have unless told otherwise: 1 MB. */
+	public static final long DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
 
 	public HordeSettings {
 		Arguments.notNull(nodeName, "nodeName");
 		Arguments.notNull(membersMode, "membersMode");
 		Arguments.notNull(requestTimeout, "requestTimeout");
 		Arguments.notNull(silentConnectionTimeout, "silentConnectionTimeout");
+		if (maxMessageBytes <= 0) {
+			throw new IllegalArgumentException("maxMessageBytes must be positive, not " + maxMessageBytes);
+		}
+	}
+
+	/** Settings with the default {@link #DEFAULT_MAX_MESSAGE_BYTES maximum message size}. */
+	public HordeSettings(String nodeName, MembersMode membersMode, String partition, Duration requestTimeout,
+			Duration silentConnectionTimeout) {
+		this(nodeName, membersMode, partition, requestTimeout, silentConnectionTimeout, DEFAULT_MAX_MESSAGE_BYTES);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.local.EncodedMessage;
 import dev.sagents.local.LocalProcess;
+import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessNotRunningException;
@@ -120,7 +121,13 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 		Optional<ProcessRef> local = this.hosted.runningHere(key);
 		if (local.isPresent()) {
 			PayloadFormat format = this.payloads.get(key.kind());
-			local.get().cast(new EncodedMessage(() -> format.decodeMessage(payload)));
+			try {
+				local.get().cast(new EncodedMessage(() -> format.decodeMessage(payload)));
+			}
+			catch (MailboxFullException ex) {
+				// Counted as refused; a cast has no reply to tell its sender.
+				logger.debug("Refusing a cast to {} from member {}", key, sender, ex);
+			}
 			return;
 		}
 		// It moved (or is moving) since the sender looked: follow it.

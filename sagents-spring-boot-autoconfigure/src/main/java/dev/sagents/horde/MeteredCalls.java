@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import dev.sagents.agent.AgentStatus;
 import dev.sagents.metrics.CallLocation;
-import dev.sagents.metrics.CallOutcome;
 import dev.sagents.metrics.SagentsMetrics;
 
 /**
@@ -46,16 +45,8 @@ final class MeteredCalls implements ProcessCalls {
 		if (!isRemote(ref)) {
 			return this.calls.callAndWait(ref, message, replyType, timeout);
 		}
-		long start = System.nanoTime();
-		try {
-			Object reply = this.calls.callAndWait(ref, message, replyType, timeout);
-			this.metrics.called(CallLocation.REMOTE, CallOutcome.SUCCESS, System.nanoTime() - start);
-			return reply;
-		}
-		catch (RuntimeException ex) {
-			this.metrics.called(CallLocation.REMOTE, CallOutcome.of(ex), System.nanoTime() - start);
-			throw ex;
-		}
+		return this.metrics.timedCallAndWait(CallLocation.REMOTE,
+				() -> this.calls.callAndWait(ref, message, replyType, timeout));
 	}
 
 	@Override

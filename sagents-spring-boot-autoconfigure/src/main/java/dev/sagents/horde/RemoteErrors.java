@@ -17,6 +17,8 @@ import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.StateTooLargeException;
 import dev.sagents.persistence.UnreadableStateException;
 import dev.sagents.process.CallTimeoutException;
+import dev.sagents.process.MailboxFullException;
+import dev.sagents.process.MessageTooLargeException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
@@ -66,6 +68,10 @@ final class RemoteErrors {
 
 	private static final int MESSAGE_DECODING = 14;
 
+	private static final int MAILBOX_FULL = 15;
+
+	private static final int MESSAGE_TOO_LARGE = 16;
+
 	private RemoteErrors() {
 	}
 
@@ -76,7 +82,8 @@ final class RemoteErrors {
 				|| error instanceof UntrustedTypeException || error instanceof RegistryUnavailableException
 				|| error instanceof MessageEncodingException || error instanceof StaleActivationException
 				|| error instanceof StateTooLargeException || error instanceof PersistenceUnavailableException
-				|| error instanceof UnreadableStateException || error instanceof ProcessStartException;
+				|| error instanceof UnreadableStateException || error instanceof ProcessStartException
+				|| error instanceof MailboxFullException || error instanceof MessageTooLargeException;
 	}
 
 	/**
@@ -153,6 +160,12 @@ final class RemoteErrors {
 		else if (error instanceof MessageDecodingException decoding) {
 			out.writeByte(MESSAGE_DECODING).writeString(decoding.type()).writeString(decoding.reason());
 		}
+		else if (error instanceof MailboxFullException full) {
+			out.writeByte(MAILBOX_FULL).writeString(full.key().toString()).writeLong(full.capacity());
+		}
+		else if (error instanceof MessageTooLargeException tooLarge) {
+			out.writeByte(MESSAGE_TOO_LARGE).writeLong(tooLarge.size()).writeLong(tooLarge.limit());
+		}
 		else {
 			out.writeByte(OTHER).writeString(error.getClass().getName()).writeString(String.valueOf(error.getMessage()));
 		}
@@ -177,6 +190,8 @@ final class RemoteErrors {
 			case PROCESS_START -> new ProcessStartException(ProcessKey.parse(in.readString()), decode(in.readBytes()));
 			case UNREADABLE_STATE -> new UnreadableStateException(in.readString(), decode(in.readBytes()));
 			case MESSAGE_DECODING -> new MessageDecodingException(in.readString(), in.readString(), null);
+			case MAILBOX_FULL -> new MailboxFullException(ProcessKey.parse(in.readString()), (int) in.readLong());
+			case MESSAGE_TOO_LARGE -> new MessageTooLargeException(in.readLong(), in.readLong());
 			default -> new RemoteCauseException(in.readString(), in.readString());
 		};
 	}

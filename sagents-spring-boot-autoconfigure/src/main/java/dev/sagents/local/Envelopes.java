@@ -2,6 +2,9 @@ package dev.sagents.local;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
@@ -17,12 +20,28 @@ import dev.sagents.process.ProcessNotRunningException;
  */
 final class Envelopes {
 
+	private static final Logger logger = LoggerFactory.getLogger(LocalProcess.class);
+
 	private Envelopes() {
 	}
 
 	/** {@code message}, decoded if it came encoded; throws if it could not be decoded. */
 	static Object decoded(Object message) {
 		return (message instanceof EncodedMessage encoded) ? encoded.decode() : message;
+	}
+
+	/**
+	 * The cast {@code message} to {@code key}, decoded if it came encoded; {@code null} (and
+	 * logged) if it could not be.
+	 */
+	static Object decodedCast(ProcessKey key, Object message) {
+		try {
+			return decoded(message);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Process {} dropped a cast message that could not be decoded", key, ex);
+			return null;
+		}
 	}
 
 	/** A call waiting for its reply. */

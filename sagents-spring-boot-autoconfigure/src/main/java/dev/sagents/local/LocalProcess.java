@@ -36,8 +36,8 @@ import dev.sagents.supervisor.RestartIntensity;
  * {@link #checkReplyType}), and their handler what it replies: an agent's values so behave as
  * between members. Its parts say the rest: {@link Mailbox} (its superclass: the queue, who drains it and when, the stop
  * and the end), {@link Envelopes} (what the mailbox holds, how a reply goes back),
- * {@link CallerWait} (a caller's wait for its reply, timeouts and errors) and {@link RestartWindow}
- * (how often a crash may still be restarted).
+ * {@link CallerWait} (a caller's wait for its reply, timeouts and errors) and {@link Crashes}
+ * (the last crash, and whether another may still be restarted).
  */
 public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
@@ -49,11 +49,8 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	private volatile long lastActivityNanos;
 
-	/** The last crash it was restarted from (or given up after), {@code null} before any. */
-	private volatile ProcessError lastError;
-
 	/** Made on the first crash. */
-	private RestartWindow restartWindow;
+	private volatile Crashes crashes;
 
 	protected LocalProcess(ProcessKey key, LocalProcessRuntime runtime) {
 		this.key = key;
@@ -124,7 +121,8 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	/** The last crash it was restarted from (or given up after), or {@code null}. */
 	public final ProcessError lastError() {
-		return this.lastError;
+		Crashes crashes = this.crashes;
+		return (crashes != null) ? crashes.last() : null;
 	}
 
 	/**
@@ -150,26 +148,30 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	@Override
 	public final void cast(Object message) {
-		Object accepted;
 		try {
-			accepted = accepted(Arguments.notNull(message, "message"));
+			// The host's own work and stops are never refused; a sender's messages over the capacity are.
+			if (!offer(accepted(Arguments.notNull(message, "message")), this.runtime.mailboxCapacity())) {
+				throw this.runtime.mailboxFull(this.key);
+			}
 		}
 		catch (RuntimeException ex) {
 			this.runtime.metrics().cast(CallLocation.LOCAL, false);
 			throw ex;
 		}
 		this.runtime.metrics().cast(CallLocation.LOCAL, true);
-		enqueue(accepted);
 	}
 
 	/**
 	 * Sends {@code message} and completes with the reply, with no timeout of its own and as it is
 	 * (not through {@link #accepted}): for a member serving a call whose sender keeps the timeout
-	 * and whose message went through the codec, which saves a timer per message.
+	 * and whose message went through the codec, which saves a timer per message. Fails with
+	 * {@link dev.sagents.process.MailboxFullException} if the mailbox is full.
 	 */
 	public final CompletableFuture<Object> deliver(Object message) {
 		CompletableFuture<Object> reply = new CompletableFuture<>();
-		enqueue(new Call(message, reply));
+		if (!offer(new Call(message, reply), this.runtime.mailboxCapacity())) {
+			reply.completeExceptionally(this.runtime.mailboxFull(this.key));
+		}
 		return reply;
 	}
 
@@ -190,7 +192,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		}
 		CompletableFuture<Object> reply = deliver(sent);
 		if (reply.isDone()) {
-			// Refused at once: the process ended.
+			// Refused at once: the process ended, or its mailbox is full.
 			return this.runtime.metrics().timedCall(CallLocation.LOCAL, start, reply).thenApply(replyType::cast);
 		}
 		// The reply is handed over off the process's thread: to the thread that waits for it, which
@@ -205,16 +207,8 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	@Override
 	public final <R> R callAndWait(Object message, Class<R> replyType, Duration timeout) {
-		long start = System.nanoTime();
-		try {
-			R reply = awaitReply(message, replyType, timeout);
-			this.runtime.metrics().called(CallLocation.LOCAL, CallOutcome.SUCCESS, System.nanoTime() - start);
-			return reply;
-		}
-		catch (RuntimeException ex) {
-			this.runtime.metrics().called(CallLocation.LOCAL, CallOutcome.of(ex), System.nanoTime() - start);
-			throw ex;
-		}
+		return this.runtime.metrics()
+			.timedCallAndWait(CallLocation.LOCAL, () -> awaitReply(message, replyType, timeout));
 	}
 
 	private <R> R awaitReply(Object message, Class<R> replyType, Duration timeout) {
@@ -296,7 +290,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 				control.action().run();
 			}
 			else {
-				Object message = decodedCast(envelope);
+				Object message = Envelopes.decodedCast(this.key, envelope);
 				if (message == null) {
 					return;
 				}
@@ -318,17 +312,6 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		}
 	}
 
-	/** The cast {@code message}, decoded if it came encoded; {@code null} (and logged) if it could not be. */
-	private Object decodedCast(Object message) {
-		try {
-			return Envelopes.decoded(message);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Process {} dropped a cast message that could not be decoded", this.key, ex);
-			return null;
-		}
-	}
-
 	@Override
 	final void stopping(ExitReason reason) {
 		try {
@@ -340,22 +323,19 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	}
 
 	private void onCrash(Throwable error) {
+		if (this.crashes == null) {
+			this.crashes = new Crashes(this.key, restartIntensity());
+		}
 		while (!isStopped()) {
 			this.runtime.metrics().failed(this.key.kind());
-			this.lastError = ProcessError.of(error);
-			logger.warn("Process {} crashed; restarting it", this.key, error);
+			this.crashes.record(error);
 			try {
 				crashed(error);
 			}
 			catch (Throwable ex) {
 				logger.warn("Process {} failed while handling its crash", this.key, ex);
 			}
-			if (this.restartWindow == null) {
-				this.restartWindow = new RestartWindow(restartIntensity());
-			}
-			if (!this.restartWindow.allowRestart()) {
-				logger.error("Process {} crashed {} times within {}; giving up on it", this.key,
-						this.restartWindow.restarts(), this.restartWindow.window(), error);
+			if (!this.crashes.allowRestart(error)) {
 				finish(ExitReason.RESTART_LIMIT, error);
 				return;
 			}
@@ -376,7 +356,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 			call.notRunning(this.key);
 		}
 		else if (!(envelope instanceof Control)) {
-			Object message = decodedCast(envelope);
+			Object message = Envelopes.decodedCast(this.key, envelope);
 			if (message != null) {
 				undelivered(message);
 			}

@@ -5,8 +5,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import dev.sagents.codec.Transit;
+import dev.sagents.metrics.Limit;
 import dev.sagents.metrics.SagentsMetrics;
 import dev.sagents.process.Arguments;
+import dev.sagents.process.MailboxFullException;
+import dev.sagents.process.ProcessKey;
 
 /**
  * The node's process host: the executor that drains mailboxes, one daemon timer thread for
@@ -15,6 +18,9 @@ import dev.sagents.process.Arguments;
  * they have messages, so idle processes cost no thread.
  */
 public final class LocalProcessRuntime implements AutoCloseable {
+
+	/** How many messages a mailbox holds unless told otherwise. */
+	public static final int DEFAULT_MAILBOX_CAPACITY = 10_000;
 
 	private final String node;
 
@@ -25,6 +31,8 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	private final Transit transit;
 
 	private final SagentsMetrics metrics;
+
+	private final int mailboxCapacity;
 
 	/**
 	 * A runtime whose agents take messages and give replies as they are, unchecked.
@@ -53,6 +61,22 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	 * @param metrics where this node's processes report their starts, ends, crashes, calls and casts
 	 */
 	public LocalProcessRuntime(String node, Executor executor, Transit transit, SagentsMetrics metrics) {
+		this(node, executor, transit, metrics, DEFAULT_MAILBOX_CAPACITY);
+	}
+
+	/**
+	 * @param node this node's name
+	 * @param executor runs the handlers; owned by the caller (not shut down by {@link #close()})
+	 * @param transit what the messages and replies of calls to this node's agents go through
+	 * @param metrics where this node's processes report their starts, ends, crashes, calls and casts
+	 * @param mailboxCapacity how many messages the mailbox of each process may hold (positive)
+	 */
+	public LocalProcessRuntime(String node, Executor executor, Transit transit, SagentsMetrics metrics,
+			int mailboxCapacity) {
+		if (mailboxCapacity <= 0) {
+			throw new IllegalArgumentException("mailboxCapacity must be positive, not " + mailboxCapacity);
+		}
+		this.mailboxCapacity = mailboxCapacity;
 		this.node = Arguments.notNull(node, "node");
 		this.executor = Arguments.notNull(executor, "executor");
 		this.transit = Arguments.notNull(transit, "transit");
@@ -84,6 +108,19 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	/** Where this node's processes report what happens to them. */
 	public SagentsMetrics metrics() {
 		return this.metrics;
+	}
+
+	/** How many messages the mailbox of each process may hold; calls and casts over it are refused. */
+	public int mailboxCapacity() {
+		return this.mailboxCapacity;
+	}
+
+	/**
+	 * The refusal of a call or cast to {@code key} whose mailbox is full, counted as such.
+	 */
+	MailboxFullException mailboxFull(ProcessKey key) {
+		this.metrics.refused(Limit.MAILBOX, key.kind());
+		return new MailboxFullException(key, this.mailboxCapacity);
 	}
 
 	/** The timer; its tasks must be short and must not block. */

@@ -56,11 +56,14 @@ abstract class Mailbox implements Runnable {
 
 	private static final VarHandle STOP_REQUEST;
 
+	private static final VarHandle QUEUED;
+
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			BUSY = lookup.findVarHandle(Mailbox.class, "busy", int.class);
 			STOP_REQUEST = lookup.findVarHandle(Mailbox.class, "stopRequest", ExitReason.class);
+			QUEUED = lookup.findVarHandle(Mailbox.class, "queued", int.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -77,6 +80,10 @@ abstract class Mailbox implements Runnable {
 	 */
 	@SuppressWarnings("unused") // accessed through BUSY
 	private volatile int busy = UNSTARTED;
+
+	/** How many envelopes the queue holds: counted, as the queue's own size walks it. */
+	@SuppressWarnings("unused") // accessed through QUEUED
+	private volatile int queued;
 
 	private volatile int lifecycle = STARTING;
 
@@ -117,9 +124,9 @@ abstract class Mailbox implements Runnable {
 		return this.busy == FREE && this.queue.isEmpty();
 	}
 
-	/** How many messages are queued; counts them, so for inspection and metrics, not the hot path. */
+	/** How many messages are queued. */
 	public final int depth() {
-		return this.queue.size();
+		return this.queued;
 	}
 
 	/** Whether the process ended for good. */
@@ -228,9 +235,28 @@ abstract class Mailbox implements Runnable {
 		return result;
 	}
 
-	/** Queues {@code envelope}, or {@link #rejected rejects} it if the process ended. */
+	/**
+	 * Queues {@code envelope} unless {@code capacity} envelopes are queued already: {@code false}
+	 * then, and nothing queued. Otherwise as {@link #enqueue}.
+	 */
+	final boolean offer(Object envelope, int capacity) {
+		if ((int) QUEUED.getAndAdd(this, 1) >= capacity) {
+			QUEUED.getAndAdd(this, -1);
+			return false;
+		}
+		enqueueCounted(envelope);
+		return true;
+	}
+
+	/** Queues {@code envelope} however many are queued, or {@link #rejected rejects} it if the process ended. */
 	final void enqueue(Object envelope) {
+		QUEUED.getAndAdd(this, 1);
+		enqueueCounted(envelope);
+	}
+
+	private void enqueueCounted(Object envelope) {
 		if (this.lifecycle == STOPPED) {
+			QUEUED.getAndAdd(this, -1);
 			rejected(envelope);
 			return;
 		}
@@ -305,7 +331,7 @@ abstract class Mailbox implements Runnable {
 					stopNow(stop);
 					return;
 				}
-				Object envelope = this.queue.poll();
+				Object envelope = poll();
 				if (envelope == null) {
 					break;
 				}
@@ -352,9 +378,17 @@ abstract class Mailbox implements Runnable {
 
 	private void drainQueue() {
 		Object envelope;
-		while ((envelope = this.queue.poll()) != null) {
+		while ((envelope = poll()) != null) {
 			rejected(envelope);
 		}
+	}
+
+	private Object poll() {
+		Object envelope = this.queue.poll();
+		if (envelope != null) {
+			QUEUED.getAndAdd(this, -1);
+		}
+		return envelope;
 	}
 
 }

@@ -51,6 +51,9 @@ public final class MeterNames {
 	/** Sizes of the values the codec encoded to send to another member. */
 	public static final String ENCODED_BYTES = "sagents.codec.encoded.bytes";
 
+	/** Calls, casts and replies refused for going over a limit. */
+	public static final String LIMIT_REFUSALS = "sagents.limit.refusals";
+
 	private MeterNames() {
 	}
 

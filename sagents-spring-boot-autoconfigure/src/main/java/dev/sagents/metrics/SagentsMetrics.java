@@ -1,6 +1,7 @@
 package dev.sagents.metrics;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.sagents.process.ProcessKind;
 
@@ -64,6 +65,13 @@ public interface SagentsMetrics {
 	default void cast(CallLocation location, boolean accepted) {
 	}
 
+	/**
+	 * A call or cast to a process of {@code kind}, or a reply from one, was refused for going over
+	 * {@code limit}.
+	 */
+	default void refused(Limit limit, ProcessKind kind) {
+	}
+
 	/** The codec encoded a message, reply or event of {@code bytes} bytes to send to another member. */
 	default void encoded(int bytes) {
 	}
@@ -75,6 +83,23 @@ public interface SagentsMetrics {
 	default <T> CompletableFuture<T> timedCall(CallLocation location, long startNanos, CompletableFuture<T> call) {
 		call.whenComplete((reply, error) -> called(location, CallOutcome.of(error), System.nanoTime() - startNanos));
 		return call;
+	}
+
+	/**
+	 * Runs {@code call}, a call made on this node that waits for its reply, and reports it; returns
+	 * the reply, or throws what the call threw.
+	 */
+	default <T> T timedCallAndWait(CallLocation location, Supplier<T> call) {
+		long start = System.nanoTime();
+		try {
+			T reply = call.get();
+			called(location, CallOutcome.SUCCESS, System.nanoTime() - start);
+			return reply;
+		}
+		catch (RuntimeException ex) {
+			called(location, CallOutcome.of(ex), System.nanoTime() - start);
+			throw ex;
+		}
 	}
 
 }

@@ -174,14 +174,15 @@ class HordeBackendConfigurationTests {
 	void participationOwnsItsMemberEvenBesideAnApplicationInstance() {
 		runner().withBean(HazelcastInstance.class, () -> mock(HazelcastInstance.class))
 			.withPropertyValues("sagents.horde.members=participation", "sagents.horde.partition=ord",
-					"sagents.horde.request-timeout=3s", "sagents.horde.silent-connection-timeout=2s")
+					"sagents.horde.request-timeout=3s", "sagents.horde.silent-connection-timeout=2s",
+					"sagents.horde.max-message-size=256KB")
 			.run((context) -> {
 				HazelcastMemberProvider members = context.getBean(HazelcastMemberProvider.class);
 				assertThat(members).isInstanceOf(OwnedHazelcastMemberProvider.class);
 				assertThat(((OwnedHazelcastMemberProvider) members).config().getClusterName()).isEqualTo("sagents-ord");
 				assertThat(context.getBean(HordeSettings.class))
 					.isEqualTo(new HordeSettings("n1", MembersMode.PARTICIPATION, "ord", Duration.ofSeconds(3),
-							Duration.ofSeconds(2)));
+							Duration.ofSeconds(2), 256 * 1024));
 			});
 	}
 

@@ -224,6 +224,14 @@ class SagentsAutoConfigurationTests {
 	}
 
 	@Test
+	void mailboxCapacityDefaultsToTenThousandAndFollowsTheProperty() {
+		runner().run((context) -> assertThat(context.getBean(LocalProcessRuntime.class).mailboxCapacity())
+			.isEqualTo(10_000));
+		runner().withPropertyValues("sagents.agents.mailbox-capacity=250")
+			.run((context) -> assertThat(context.getBean(LocalProcessRuntime.class).mailboxCapacity()).isEqualTo(250));
+	}
+
+	@Test
 	void userExecutorIsUsedAndLeftRunning() {
 		ExecutorService own = Executors.newSingleThreadExecutor();
 		try {

@@ -312,6 +312,24 @@ class SagentsPropertiesFailureAnalyzerTests {
 	}
 
 	@Test
+	void zeroMailboxCapacityIsRefused() {
+		assertReport("sagents.agents.mailbox-capacity=0", "sagents.agents.mailbox-capacity", "0",
+				"a positive whole number");
+	}
+
+	@Test
+	void zeroMaxMessageSizeIsRefused() {
+		assertReport("sagents.horde.max-message-size=0", "sagents.horde.max-message-size", "0",
+				"a positive size of at most 2GB, such as 256KB or 1MB");
+	}
+
+	@Test
+	void maxMessageSizeOver2GbIsRefused() {
+		assertReport("sagents.horde.max-message-size=3GB", "sagents.horde.max-message-size", "3GB",
+				"a positive size of at most 2GB, such as 256KB or 1MB");
+	}
+
+	@Test
 	void zeroMaxFileSizeIsRefused() {
 		assertReport("sagents.filesystem.max-file-size=0", "sagents.filesystem.max-file-size", "0",
 				"a positive size, such as 512KB or 10MB");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,8 @@ class SagentsPropertiesTests {
 			assertThat(properties.getHorde().getMembers()).isEqualTo(MembersMode.AUTO);
 			assertThat(properties.getHorde().getPartition()).isNull();
 			assertThat(properties.getAgents().getDefaultType()).isNull();
+			assertThat(properties.getAgents().getMailboxCapacity()).isEqualTo(10_000);
+			assertThat(properties.getHorde().getMaxMessageSize()).isEqualTo(DataSize.ofMegabytes(1));
 			assertThat(properties.getAgents().toSettings()).isEqualTo(AgentSettings.defaults());
 			assertThat(properties.getFilesystem().toSettings()).isEqualTo(FileSystemSettings.defaults());
 			assertThat(properties.getFilesystem().getBaseDirectory()).isEqualTo(Path.of("sagents-data/filesystems"));

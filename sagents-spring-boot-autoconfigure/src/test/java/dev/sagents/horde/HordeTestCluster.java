@@ -82,6 +82,12 @@ final class HordeTestCluster implements AutoCloseable {
 	/** Whether the nodes started from now on verify local values through the codec. */
 	private boolean verifyLocal;
 
+	/** How many messages a mailbox may hold on the nodes started from now on. */
+	private int mailboxCapacity = LocalProcessRuntime.DEFAULT_MAILBOX_CAPACITY;
+
+	/** How many bytes an encoded message may have on the nodes started from now on. */
+	private long maxMessageBytes = HordeSettings.DEFAULT_MAX_MESSAGE_BYTES;
+
 	/** Whether the nodes started from now on report to their own {@link TestNode#meters}. */
 	private boolean metered;
 
@@ -113,6 +119,16 @@ final class HordeTestCluster implements AutoCloseable {
 	/** Makes the nodes started from now on report their meters, as the auto-configuration wires them. */
 	HordeTestCluster metered() {
 		this.metered = true;
+		return this;
+	}
+
+	/**
+	 * Sets how many messages a mailbox may hold and how many bytes an encoded message may have, on
+	 * the nodes started from now on.
+	 */
+	HordeTestCluster limits(int mailboxCapacity, long maxMessageBytes) {
+		this.mailboxCapacity = mailboxCapacity;
+		this.maxMessageBytes = maxMessageBytes;
 		return this;
 	}
 
@@ -306,7 +322,8 @@ final class HordeTestCluster implements AutoCloseable {
 			MessageCodec codec = HordeTestCluster.this.codec;
 			this.runtime = new LocalProcessRuntime(name, this.executor,
 					Transit.through(codec, HordeTestCluster.this.verifyLocal),
-					HordeTestCluster.this.metered ? new MicrometerSagentsMetrics(this.meters) : SagentsMetrics.NONE);
+					HordeTestCluster.this.metered ? new MicrometerSagentsMetrics(this.meters) : SagentsMetrics.NONE,
+					HordeTestCluster.this.mailboxCapacity);
 			this.node = new HordeNode(new HazelcastMemberProvider() {
 
 				@Override
@@ -321,7 +338,7 @@ final class HordeTestCluster implements AutoCloseable {
 				}
 
 			}, this.runtime, codec, new HordeSettings(name, MembersMode.PARTICIPATION, null, HordeTestCluster.this.requestTimeout,
-					Duration.ofSeconds(1)));
+					Duration.ofSeconds(1), HordeTestCluster.this.maxMessageBytes));
 			this.registry = new HordeProcessRegistry(this.node);
 			this.fileSystems = new HordeFileSystemSupervisor(this.node, HordeTestCluster.this.fileSystemStorage,
 					HordeTestCluster.this.fileSystemSettings, this.failures);

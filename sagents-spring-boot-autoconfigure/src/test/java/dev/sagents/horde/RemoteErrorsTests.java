@@ -20,6 +20,8 @@ import dev.sagents.persistence.StateTooLargeException;
 import dev.sagents.persistence.UnreadableStateException;
 import dev.sagents.process.CallTimeoutException;
 import dev.sagents.process.ProcessFailedException;
+import dev.sagents.process.MailboxFullException;
+import dev.sagents.process.MessageTooLargeException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.process.ProcessStartException;
@@ -50,7 +52,8 @@ class RemoteErrorsTests {
 				new PersistenceUnavailableException("could not claim agent 'a1' (Connection refused)", null),
 				new ProcessStartException(KEY,
 						new PersistenceUnavailableException("could not claim agent 'a1' (Connection refused)", null)),
-				new UnreadableStateException("a1", new MessageDecodingException("com.example.Count", "not JSON", null)));
+				new UnreadableStateException("a1", new MessageDecodingException("com.example.Count", "not JSON", null)),
+				new MailboxFullException(KEY, 10_000), new MessageTooLargeException(2_000_000, 1_048_576));
 		for (Exception refusal : refusals) {
 			Reply reply = RemoteErrors.asReply(refusal);
 			assertThat(reply.outcome()).as(refusal.getClass().getSimpleName()).isEqualTo(Reply.Outcome.REFUSED);
@@ -93,6 +96,14 @@ class RemoteErrorsTests {
 		assertThat(tooLarge.agentId()).isEqualTo("a1");
 		assertThat(tooLarge.size()).isEqualTo(2048);
 		assertThat(tooLarge.limit()).isEqualTo(1024);
+		MailboxFullException full = (MailboxFullException) RemoteErrors
+			.decode(RemoteErrors.encode(new MailboxFullException(KEY, 10_000)));
+		assertThat(full.key()).isEqualTo(KEY);
+		assertThat(full.capacity()).isEqualTo(10_000);
+		MessageTooLargeException messageTooLarge = (MessageTooLargeException) RemoteErrors
+			.decode(RemoteErrors.encode(new MessageTooLargeException(2_000_000, 1_048_576)));
+		assertThat(messageTooLarge.size()).isEqualTo(2_000_000);
+		assertThat(messageTooLarge.limit()).isEqualTo(1_048_576);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 
 import dev.sagents.metrics.CallLocation;
 import dev.sagents.metrics.CallOutcome;
+import dev.sagents.metrics.Limit;
 import dev.sagents.metrics.MeterNames;
 import dev.sagents.metrics.SagentsMetrics;
 import dev.sagents.process.Arguments;
@@ -41,6 +42,8 @@ public final class MicrometerSagentsMetrics implements SagentsMetrics {
 
 	private final Counter[][] casts = new Counter[CallLocation.values().length][2];
 
+	private final Counter[][] refusals = new Counter[Limit.values().length][ProcessKind.values().length];
+
 	private final DistributionSummary encoded;
 
 	public MicrometerSagentsMetrics(MeterRegistry registry) {
@@ -64,6 +67,15 @@ public final class MicrometerSagentsMetrics implements SagentsMetrics {
 			}
 			this.casts[location.ordinal()][0] = cast(registry, location, "refused");
 			this.casts[location.ordinal()][1] = cast(registry, location, "accepted");
+		}
+		for (Limit limit : Limit.values()) {
+			for (ProcessKind kind : ProcessKind.values()) {
+				this.refusals[limit.ordinal()][kind.ordinal()] = Counter.builder(MeterNames.LIMIT_REFUSALS)
+					.description("Calls, casts and replies refused for going over a limit")
+					.tag("limit", limit.value())
+					.tag("kind", kind.prefix())
+					.register(registry);
+			}
 		}
 		this.encoded = DistributionSummary.builder(MeterNames.ENCODED_BYTES)
 			.description("Sizes of the messages, replies and events the codec encoded for other members")
@@ -139,6 +151,11 @@ public final class MicrometerSagentsMetrics implements SagentsMetrics {
 	@Override
 	public void cast(CallLocation location, boolean accepted) {
 		this.casts[location.ordinal()][accepted ? 1 : 0].increment();
+	}
+
+	@Override
+	public void refused(Limit limit, ProcessKind kind) {
+		this.refusals[limit.ordinal()][kind.ordinal()].increment();
 	}
 
 	@Override

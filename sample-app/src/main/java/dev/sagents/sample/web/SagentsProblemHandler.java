@@ -10,7 +10,9 @@ import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.StateTooLargeException;
 import dev.sagents.persistence.UnreadableStateException;
 import dev.sagents.process.CallTimeoutException;
+import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.MemberLostException;
+import dev.sagents.process.MessageTooLargeException;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessNotRunningException;
@@ -39,6 +41,12 @@ public class SagentsProblemHandler {
 	 * reached: long enough not to hammer a database that is coming back, short enough to notice it is.
 	 */
 	static final Duration PERSISTENCE_RETRY_AFTER = Duration.ofSeconds(5);
+
+	/**
+	 * What {@code Retry-After} tells a client whose message a full mailbox refused: an agent
+	 * handles thousands of messages a second, so room is back soon.
+	 */
+	static final Duration MAILBOX_RETRY_AFTER = Duration.ofSeconds(1);
 
 	@ExceptionHandler(ProcessNotRunningException.class)
 	ProblemDetail notRunning(ProcessNotRunningException ex) {
@@ -87,6 +95,23 @@ public class SagentsProblemHandler {
 	ProblemDetail noHost(NoHostAvailableException ex) {
 		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "no-host-available", "No node can host it",
 				ex.getMessage());
+	}
+
+	/**
+	 * The agent's mailbox holds {@code sagents.agents.mailbox-capacity} messages already: the
+	 * message was refused, not queued, so the client may send it again after a moment.
+	 */
+	@ExceptionHandler(MailboxFullException.class)
+	ResponseEntity<ProblemDetail> mailboxFull(MailboxFullException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(MAILBOX_RETRY_AFTER.toSeconds()))
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "mailbox-full", "Agent busy", ex.getMessage()));
+	}
+
+	/** Horde mode: the message, once encoded, is over {@code sagents.horde.max-message-size}. */
+	@ExceptionHandler(MessageTooLargeException.class)
+	ProblemDetail messageTooLarge(MessageTooLargeException ex) {
+		return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "message-too-large", "Message too large", ex.getMessage());
 	}
 
 	@ExceptionHandler(CallTimeoutException.class)

@@ -6,7 +6,9 @@ import dev.sagents.cluster.NoHostAvailableException;
 import dev.sagents.codec.MessageDecodingException;
 import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.UnreadableStateException;
+import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.MemberLostException;
+import dev.sagents.process.MessageTooLargeException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessStartException;
 import dev.sagents.process.StaleActivationException;
@@ -64,6 +66,26 @@ class SagentsProblemHandlerTests {
 		assertThat(response.getStatusCode().value()).isEqualTo(503);
 		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
 		assertThat(response.getBody().getType()).hasToString(TYPE_PREFIX + "persistence-unavailable");
+	}
+
+	@Test
+	void fullMailboxIsServiceUnavailableWithRetryAfterOneSecond() {
+		ResponseEntity<ProblemDetail> response = this.handler
+			.mailboxFull(new MailboxFullException(ProcessKey.agent("alice"), 10_000));
+
+		assertThat(response.getStatusCode().value()).isEqualTo(503);
+		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+		assertThat(response.getBody().getType()).hasToString(TYPE_PREFIX + "mailbox-full");
+		assertThat(response.getBody().getDetail()).contains("agent:alice", "10000");
+	}
+
+	@Test
+	void messageOverTheSizeLimitIsContentTooLarge() {
+		ProblemDetail problem = this.handler.messageTooLarge(new MessageTooLargeException(2_000_000, 1_048_576));
+
+		assertThat(problem.getStatus()).isEqualTo(413);
+		assertThat(problem.getType()).hasToString(TYPE_PREFIX + "message-too-large");
+		assertThat(problem.getDetail()).contains("2000000", "1048576");
 	}
 
 	@Test
