@@ -81,6 +81,24 @@ class PersistenceAutoConfigurationTests {
 			try (var stored = Files.walk(this.baseDirectory)) {
 				assertThat(stored.filter((path) -> path.endsWith("notes.md"))).hasSize(1);
 			}
+			assertThat(this.baseDirectory.resolve(".epochs/user%3Aalice.epoch")).as("the epoch its start claimed")
+				.hasContent("1");
+		});
+	}
+
+	@Test
+	void anApplicationsFileSystemStoreWinsOverTheDiskStore() {
+		DiskFileSystemStore own = new DiskFileSystemStore(this.baseDirectory.resolve("own"));
+		runner().withBean(FileSystemStore.class, () -> own)
+			.run((context) -> assertThat(context).getBean(FileSystemStore.class).isSameAs(own));
+	}
+
+	@Test
+	void anApplicationsFileSystemPersistenceWinsOverTheDiskStoreWithoutFencing() {
+		runner().withBean(FileSystemPersistence.class, FileSystemPersistence::none).run((context) -> {
+			assertThat(context).doesNotHaveBean(FileSystemStore.class).hasSingleBean(FileSystemPersistence.class);
+			context.getBean(FileSystemSupervisor.class).ensureFileSystem("user:alice").flush();
+			assertThat(this.baseDirectory.resolve(".epochs")).doesNotExist();
 		});
 	}
 
