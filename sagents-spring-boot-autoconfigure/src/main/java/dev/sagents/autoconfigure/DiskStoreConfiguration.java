@@ -1,8 +1,8 @@
 package dev.sagents.autoconfigure;
 
-import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.persistence.FileSystemStore;
+import dev.sagents.persistence.disk.DiskFileSystemStore;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,17 +11,17 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code sagents.persistence.store=disk} (the default): file systems keep their files under
- * {@code sagents.filesystem.base-directory}, without fencing; agent state is not kept unless the
- * application declares an {@code AgentPersistence}.
+ * {@code sagents.filesystem.base-directory}, fenced by an epoch per scope kept there too; agent
+ * state is not kept unless the application declares an {@code AgentPersistence}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "sagents.persistence.store", havingValue = "disk", matchIfMissing = true)
 class DiskStoreConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean({ FileSystemPersistence.class, FileSystemStore.class })
-	DiskFileSystemPersistence sagentsFileSystemPersistence(SagentsProperties properties) {
-		return new DiskFileSystemPersistence(properties.getFilesystem().getBaseDirectory());
+	@ConditionalOnMissingBean({ FileSystemStore.class, FileSystemPersistence.class })
+	DiskFileSystemStore sagentsFileSystemStore(SagentsProperties properties) {
+		return new DiskFileSystemStore(properties.getFilesystem().getBaseDirectory());
 	}
 
 }

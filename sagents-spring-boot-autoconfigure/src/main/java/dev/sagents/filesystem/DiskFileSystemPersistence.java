@@ -54,8 +54,12 @@ public final class DiskFileSystemPersistence implements FileSystemPersistence {
 		this.baseDirectory = Arguments.notNull(baseDirectory, "baseDirectory").toAbsolutePath().normalize();
 	}
 
-	/** The name of the directory of {@code scope} under the base directory; {@link InvalidScopeException} if invalid. */
-	static String directoryName(String scope) {
+	/**
+	 * The name of the directory of {@code scope} under the base directory, which is also a safe file
+	 * name for anything else kept per scope; {@link InvalidScopeException} if the scope is invalid.
+	 * It never starts with {@code .}.
+	 */
+	public static String directoryName(String scope) {
 		FileSystemPaths.requireValidScope(scope);
 		StringBuilder name = new StringBuilder(scope.length());
 		for (int i = 0; i < scope.length(); i++) {

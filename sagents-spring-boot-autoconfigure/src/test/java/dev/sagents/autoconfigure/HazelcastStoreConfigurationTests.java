@@ -13,7 +13,6 @@ import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.autoconfigure.HordeBackendConfigurationTests.NotStartingLifecycleProcessor;
 import dev.sagents.codec.MessageCodec;
-import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSupervisor;
@@ -28,6 +27,7 @@ import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FencedAgentStorage;
 import dev.sagents.persistence.FileSystemStore;
 import dev.sagents.persistence.StoredState;
+import dev.sagents.persistence.disk.DiskFileSystemStore;
 import dev.sagents.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +96,7 @@ class HazelcastStoreConfigurationTests {
 		horde().withPropertyValues("sagents.persistence.hazelcast.backup-count=2").run((context) -> {
 			assertThat(context).hasSingleBean(HazelcastAgentStateStore.class)
 				.hasSingleBean(HazelcastFileSystemStore.class)
-				.doesNotHaveBean(DiskFileSystemPersistence.class);
+				.doesNotHaveBean(DiskFileSystemStore.class);
 			assertThat(context.getBean(AgentStorage.class)).isInstanceOf(FencedAgentStorage.class);
 			Config config = ownedMember(context);
 			assertThat(config.getMapConfigs().get(HordeStructures.AGENT_STATES_MAP).getBackupCount()).isEqualTo(2);

@@ -28,8 +28,6 @@ import dev.sagents.codec.notes.Note;
 import dev.sagents.codec.notes.Priority;
 import dev.sagents.codec.orders.Line;
 import dev.sagents.codec.orders.LineSerializer;
-import dev.sagents.filesystem.DiskFileSystemPersistence;
-import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.horde.ApplicationHazelcastMemberProvider;
 import dev.sagents.horde.HazelcastMemberProvider;
 import dev.sagents.horde.HordeAgentsSupervisor;
@@ -46,6 +44,8 @@ import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalClusterView;
 import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
+import dev.sagents.persistence.FileSystemStore;
+import dev.sagents.persistence.disk.DiskFileSystemStore;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.SagentsSupervisor;
@@ -99,7 +99,7 @@ class HordeBackendConfigurationTests {
 				.doesNotHaveBean(LocalAgentsSupervisor.class)
 				.doesNotHaveBean(LocalFileSystemSupervisor.class)
 				.doesNotHaveBean(LocalClusterView.class);
-			assertThat(context.getBean(FileSystemPersistence.class)).isInstanceOf(DiskFileSystemPersistence.class);
+			assertThat(context.getBean(FileSystemStore.class)).isInstanceOf(DiskFileSystemStore.class);
 			assertThat(context.getBean(HordeSettings.class))
 				.isEqualTo(new HordeSettings("n1", MembersMode.AUTO, null, Duration.ofSeconds(10), Duration.ofSeconds(1)));
 		});

@@ -11,7 +11,6 @@ import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.codec.MessageCodec;
-import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSupervisor;
@@ -22,6 +21,7 @@ import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.persistence.FileSystemStore;
 import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.RecordingStateStore;
+import dev.sagents.persistence.disk.DiskFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
 import dev.sagents.persistence.jdbc.JdbcFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcSchema;
@@ -67,13 +67,13 @@ class PersistenceAutoConfigurationTests {
 	}
 
 	@Test
-	void byDefaultFileSystemsKeepTheirFilesOnDiskAndAgentsNoState() {
+	void byDefaultFileSystemsKeepTheirFilesOnDiskFencedAndAgentsNoState() {
 		runner().run((context) -> {
-			assertThat(context).hasSingleBean(DiskFileSystemPersistence.class)
+			assertThat(context).hasSingleBean(DiskFileSystemStore.class)
 				.hasSingleBean(FileSystemStorage.class)
 				.hasSingleBean(AgentStorage.class)
 				.doesNotHaveBean(AgentStateStore.class)
-				.doesNotHaveBean(FileSystemStore.class);
+				.doesNotHaveBean(FileSystemPersistence.class);
 			assertThat(context.getBean(AgentStorage.class)).isNotInstanceOf(FencedAgentStorage.class);
 			FileSystemRef files = context.getBean(FileSystemSupervisor.class).ensureFileSystem("user:alice");
 			files.writeText("notes.md", "kept");
@@ -81,6 +81,24 @@ class PersistenceAutoConfigurationTests {
 			try (var stored = Files.walk(this.baseDirectory)) {
 				assertThat(stored.filter((path) -> path.endsWith("notes.md"))).hasSize(1);
 			}
+			assertThat(this.baseDirectory.resolve(".epochs/user%3Aalice.epoch")).as("the epoch its start claimed")
+				.hasContent("1");
+		});
+	}
+
+	@Test
+	void anApplicationsFileSystemStoreWinsOverTheDiskStore() {
+		DiskFileSystemStore own = new DiskFileSystemStore(this.baseDirectory.resolve("own"));
+		runner().withBean(FileSystemStore.class, () -> own)
+			.run((context) -> assertThat(context).getBean(FileSystemStore.class).isSameAs(own));
+	}
+
+	@Test
+	void anApplicationsFileSystemPersistenceWinsOverTheDiskStoreWithoutFencing() {
+		runner().withBean(FileSystemPersistence.class, FileSystemPersistence::none).run((context) -> {
+			assertThat(context).doesNotHaveBean(FileSystemStore.class).hasSingleBean(FileSystemPersistence.class);
+			context.getBean(FileSystemSupervisor.class).ensureFileSystem("user:alice").flush();
+			assertThat(this.baseDirectory.resolve(".epochs")).doesNotExist();
 		});
 	}
 
@@ -108,7 +126,7 @@ class PersistenceAutoConfigurationTests {
 		jdbc(dataSource, prefix).run((context) -> {
 			assertThat(context).hasSingleBean(JdbcAgentStateStore.class)
 				.hasSingleBean(JdbcFileSystemStore.class)
-				.doesNotHaveBean(DiskFileSystemPersistence.class);
+				.doesNotHaveBean(DiskFileSystemStore.class);
 			assertThat(context.getBean(AgentStorage.class)).isInstanceOf(FencedAgentStorage.class);
 			// An in-memory H2 is embedded: the tables were created, with the prefix.
 			assertThat(JdbcSchema.missingTables(JdbcClient.create(dataSource), new JdbcTables(prefix))).isEmpty();
@@ -149,7 +167,7 @@ class PersistenceAutoConfigurationTests {
 		JdbcTables tables = TestDatabases.createTables(dataSource, "h2", new JdbcTables(TestDatabases.uniquePrefix()));
 		RecordingStateStore own = new RecordingStateStore(new JdbcAgentStateStore(dataSource, tables));
 		runner().withBean(AgentStateStore.class, () -> own).run((context) -> {
-			assertThat(context).hasSingleBean(AgentStateStore.class).hasSingleBean(DiskFileSystemPersistence.class);
+			assertThat(context).hasSingleBean(AgentStateStore.class).hasSingleBean(DiskFileSystemStore.class);
 			assertThat(context.getBean(AgentStorage.class)).isInstanceOf(FencedAgentStorage.class);
 			context.getBean(AgentsSupervisor.class).startAgent(AgentSpec.of("a")).ref().callAndWait("hello", String.class,
 					TIMEOUT);

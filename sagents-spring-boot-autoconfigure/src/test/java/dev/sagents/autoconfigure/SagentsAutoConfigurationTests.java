@@ -28,6 +28,8 @@ import dev.sagents.local.LocalClusterView;
 import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.persistence.FileSystemStore;
+import dev.sagents.persistence.disk.DiskFileSystemStore;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
@@ -74,7 +76,7 @@ class SagentsAutoConfigurationTests {
 				.hasSingleBean(LocalFileSystemSupervisor.class)
 				.hasSingleBean(LocalClusterView.class)
 				.hasSingleBean(SagentsSupervisor.class);
-			assertThat(context.getBean(FileSystemPersistence.class)).isInstanceOf(DiskFileSystemPersistence.class);
+			assertThat(context.getBean(FileSystemStore.class)).isInstanceOf(DiskFileSystemStore.class);
 			assertThat(context.getBean("sagentsExecutor")).isInstanceOf(ExecutorService.class);
 			assertThat(context.getBean(ProcessRegistry.class).state()).isEqualTo(RegistryState.RUNNING);
 			ClusterView view = context.getBean(ClusterView.class);

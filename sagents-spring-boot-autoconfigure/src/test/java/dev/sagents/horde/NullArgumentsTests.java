@@ -46,6 +46,7 @@ import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FileSystemStorage;
+import dev.sagents.persistence.disk.DiskFileSystemStore;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
@@ -160,6 +161,7 @@ class NullArgumentsTests {
 			.row("new RestartIntensity", "window", () -> new RestartIntensity(1, null))
 			.row("FileSystemPaths.requireValidScope", "scope", () -> FileSystemPaths.requireValidScope(null))
 			.row("new DiskFileSystemPersistence", "baseDirectory", () -> new DiskFileSystemPersistence(null))
+			.row("new DiskFileSystemStore", "baseDirectory", () -> new DiskFileSystemStore(null))
 			.row("UniformDistribution.owner(key)", "key", () -> UniformDistribution.owner(null, List.of("m1")))
 			.row("UniformDistribution.owner(candidates)", "candidates",
 					() -> UniformDistribution.owner(ProcessKey.agent("a1"), null))

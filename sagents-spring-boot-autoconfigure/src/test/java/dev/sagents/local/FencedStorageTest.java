@@ -1,5 +1,8 @@
 package dev.sagents.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,9 +16,11 @@ import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentStatus;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.local.CounterAgent.Count;
+import dev.sagents.persistence.FileSystemStore;
 import dev.sagents.persistence.RecordingStateStore;
 import dev.sagents.persistence.StateTooLargeException;
 import dev.sagents.persistence.WriteMode;
+import dev.sagents.persistence.disk.DiskFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
 import dev.sagents.persistence.jdbc.JdbcFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcTables;
@@ -25,15 +30,19 @@ import dev.sagents.supervisor.ExitReason;
 import dev.sagents.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two nodes on one database, as two instances of an application that both started the same agent
- * (one of them paused or cut off meanwhile): the newer activation's state is the one that stays,
- * and the older one stops as stale at its next write. Also what the write modes promise.
+ * Two nodes on one database (and, for file systems, on one database or one directory), as two
+ * instances of an application that both started the same agent or file system (one of them paused
+ * or cut off meanwhile): the newer activation's state is the one that stays, and the older one
+ * stops as stale at its next write. Also what the write modes promise.
  */
 class FencedStorageTest {
 
@@ -48,7 +57,11 @@ class FencedStorageTest {
 
 	private final RecordingStateStore states = new RecordingStateStore(new JdbcAgentStateStore(this.database, this.tables));
 
-	private final JdbcFileSystemStore files = new JdbcFileSystemStore(this.database, this.tables);
+	@TempDir
+	Path directory;
+
+	/** Where file systems keep their files: the database unless a test {@linkplain #filesIn chose}. */
+	private FileSystemStore files = new JdbcFileSystemStore(this.database, this.tables);
 
 	private final List<StoredNode> nodes = new CopyOnWriteArrayList<>();
 
@@ -135,9 +148,28 @@ class FencedStorageTest {
 		assertThat(stored("a")).isEqualTo(new Count(2));
 	}
 
+	/** The file-system stores that the tests of file systems run against. */
+	enum FileStoreKind {
+
+		JDBC, DISK
+
+	}
+
+	/** Makes the nodes started next keep their files in {@code kind}. */
+	private void filesIn(FileStoreKind kind) {
+		if (kind == FileStoreKind.DISK) {
+			this.files = new DiskFileSystemStore(this.directory);
+		}
+	}
+
 	/** The content of {@code path} of {@code scope} in the store, as text; {@code null} if there is none. */
 	private String storedFile(String scope, String path) {
-		return this.files.read(scope, path).map(String::new).orElse(null);
+		try {
+			return this.files.read(scope, path).map(String::new).orElse(null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -157,8 +189,10 @@ class FencedStorageTest {
 	 * same node, as the local backend has no other), in the order they were made, and no file of
 	 * the newer activation is lost.
 	 */
-	@Test
-	void aStaleFileSystemStopsAndTheChangesItAcknowledgedAreMadeByTheCurrentActivation() {
+	@ParameterizedTest
+	@EnumSource
+	void aStaleFileSystemStopsAndTheChangesItAcknowledgedAreMadeByTheCurrentActivation(FileStoreKind kind) {
+		filesIn(kind);
 		StoredNode first = node("n1");
 		FileSystemRef old = first.fileSystems.startFileSystem("user:alice").ref();
 		old.writeText("notes.md", "one");
@@ -184,8 +218,10 @@ class FencedStorageTest {
 		assertThat(storedFile("user:alice", "merged.md")).isEqualTo("from the other side");
 	}
 
-	@Test
-	void aFileSystemRestartedAfterACrashKeepsItsEpochSoTheNewerActivationStillWins() {
+	@ParameterizedTest
+	@EnumSource
+	void aFileSystemRestartedAfterACrashKeepsItsEpochSoTheNewerActivationStillWins(FileStoreKind kind) {
+		filesIn(kind);
 		FileSystemRef old = node("n1").fileSystems.startFileSystem("user:bo").ref();
 		FileSystemRef newer = node("n2").fileSystems.startFileSystem("user:bo").ref();
 		assertThatExceptionOfType(ProcessFailedException.class)
@@ -200,8 +236,10 @@ class FencedStorageTest {
 		assertThat(storedFile("user:bo", "notes.md")).isEqualTo("newer");
 	}
 
-	@Test
-	void aFileSystemWhoseCrashFlushIsRefusedStopsAsStaleInsteadOfRestartingAndKeepsItsChanges() {
+	@ParameterizedTest
+	@EnumSource
+	void aFileSystemWhoseCrashFlushIsRefusedStopsAsStaleInsteadOfRestartingAndKeepsItsChanges(FileStoreKind kind) {
+		filesIn(kind);
 		StoredNode first = node("n1");
 		FileSystemRef old = first.fileSystems.startFileSystem("user:cy").ref();
 		old.writeText("notes.md", "unflushed");

@@ -1,0 +1,145 @@
+package dev.sagents.persistence.disk;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The epochs of a disk store, one file per key in a directory of their own:
+ * {@code <name>.epoch} holds the key's epoch as a decimal number. A key's epoch is read and
+ * changed only under its lock, a {@link FileChannel#lock() FileChannel.lock} of
+ * {@code <name>.lock} beside it, which every JVM sharing the directory respects (and every
+ * machine, where the file system supports locks: on NFS that takes its lock daemon). A JVM holds a
+ * file's lock at most once (a second {@code lock} of it in the same JVM throws
+ * {@link java.nio.channels.OverlappingFileLockException}), so the threads of this JVM take an
+ * in-JVM lock of the same file first. A new epoch goes to a temporary file, forced to disk, that
+ * then replaces the old file in one move: a crash leaves the old epoch or the new one.
+ */
+final class DiskEpochs {
+
+	/** How many in-JVM locks the lock files share. */
+	private static final int STRIPES = 64;
+
+	/** Per JVM, as file locks are: every store of this JVM, over any directory, shares them. */
+	private static final ReentrantLock[] LOCKS = new ReentrantLock[STRIPES];
+
+	static {
+		for (int i = 0; i < STRIPES; i++) {
+			LOCKS[i] = new ReentrantLock();
+		}
+	}
+
+	private final Path directory;
+
+	/**
+	 * @param directory the directory of the epoch files, created with the first claim if missing;
+	 * nothing else may be kept in it
+	 */
+	DiskEpochs(Path directory) {
+		this.directory = directory;
+	}
+
+	/**
+	 * Claims {@code name}: its epoch becomes the stored one plus one (1 the first time).
+	 *
+	 * @param name the key, a safe file name
+	 * @return the new epoch
+	 */
+	long claim(String name) throws IOException {
+		return locked(name, () -> {
+			long next = stored(name).orElse(0) + 1;
+			store(name, next);
+			return next;
+		});
+	}
+
+	/**
+	 * Makes {@code change} while holding the lock of {@code name}, if {@code name} was claimed and
+	 * no epoch newer than {@code epoch} was: a claim waits for it, and none lands between the check
+	 * and the change.
+	 *
+	 * @return whether the change was made ({@code false}: a newer epoch was claimed, or none)
+	 */
+	boolean ifCurrent(String name, long epoch, Change change) throws IOException {
+		return locked(name, () -> {
+			OptionalLong stored = stored(name);
+			if (stored.isEmpty() || stored.getAsLong() > epoch) {
+				return false;
+			}
+			change.make();
+			return true;
+		});
+	}
+
+	/** The epoch stored for {@code name}; empty if it was never claimed. */
+	OptionalLong stored(String name) throws IOException {
+		Path file = this.directory.resolve(name + ".epoch");
+		String text;
+		try {
+			text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+		}
+		catch (NoSuchFileException ex) {
+			return OptionalLong.empty();
+		}
+		try {
+			return OptionalLong.of(Long.parseLong(text));
+		}
+		catch (NumberFormatException ex) {
+			throw new IOException("The epoch file " + file + " holds '" + text + "', not an epoch", ex);
+		}
+	}
+
+	private void store(String name, long epoch) throws IOException {
+		Path temporary = Files.createTempFile(this.directory, "claim-", ".tmp");
+		try {
+			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+				channel.write(StandardCharsets.US_ASCII.encode(Long.toString(epoch)));
+				channel.force(true);
+			}
+			Files.move(temporary, this.directory.resolve(name + ".epoch"), StandardCopyOption.ATOMIC_MOVE,
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+
+	/** Runs {@code work} holding the in-JVM lock, then the file lock, of {@code name}. */
+	private <T> T locked(String name, Locked<T> work) throws IOException {
+		// The real path, so that two spellings of one directory share the in-JVM lock as they share the file's.
+		Path lockFile = Files.createDirectories(this.directory).toRealPath().resolve(name + ".lock");
+		ReentrantLock inJvm = LOCKS[Math.floorMod(lockFile.toString().hashCode(), STRIPES)];
+		inJvm.lock();
+		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				FileLock held = channel.lock()) {
+			return work.run();
+		}
+		finally {
+			inJvm.unlock();
+		}
+	}
+
+	/** A change of what an epoch guards. */
+	@FunctionalInterface
+	interface Change {
+
+		void make() throws IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface Locked<T> {
+
+		T run() throws IOException;
+
+	}
+
+}

@@ -1,0 +1,229 @@
+package dev.sagents.persistence.disk;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.sagents.filesystem.DiskFileSystemPersistence;
+import dev.sagents.filesystem.FileSystemPersistence.StoredFile;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.StaleActivationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The disk store: epochs grow with every claim and outlive the store, a stale activation's write
+ * or delete changes nothing, and the fence holds across threads, across stores of one JVM and
+ * across JVMs sharing the directory.
+ */
+class DiskFileSystemStoreTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@TempDir
+	Path base;
+
+	private final List<Process> processes = new CopyOnWriteArrayList<>();
+
+	private final ExecutorService threads = Executors.newCachedThreadPool();
+
+	@AfterEach
+	void stop() {
+		this.processes.forEach(Process::destroyForcibly);
+		this.threads.shutdownNow();
+	}
+
+	@Test
+	void filesAreWrittenUnderTheirScopesEpochAndAStaleOneChangesNothing() throws IOException {
+		DiskFileSystemStore store = new DiskFileSystemStore(this.base);
+		long old = store.claim("user:alice");
+		store.write("user:alice", old, "notes/a.md", bytes("first"));
+		store.write("user:alice", old, "notes/a.md", bytes("second"));
+		store.write("user:alice", old, "b.md", bytes("b"));
+		long current = store.claim("user:alice");
+		assertThat(current).isEqualTo(old + 1);
+		store.delete("user:alice", current, "b.md");
+
+		assertThatExceptionOfType(StaleActivationException.class)
+			.isThrownBy(() -> store.write("user:alice", old, "notes/a.md", bytes("stale")))
+			.satisfies((stale) -> assertThat(stale.key()).isEqualTo(ProcessKey.fileSystem("user:alice")))
+			.satisfies((stale) -> assertThat(stale.epoch()).isEqualTo(old));
+		assertThatExceptionOfType(StaleActivationException.class)
+			.isThrownBy(() -> store.delete("user:alice", old, "notes/a.md"));
+		assertThatExceptionOfType(StaleActivationException.class)
+			.isThrownBy(() -> store.write("user:bob", 1, "never-claimed.md", bytes("x")));
+		assertThat(text(store, "user:alice", "notes/a.md")).isEqualTo("second");
+		assertThat(store.list("user:alice")).extracting(StoredFile::path, StoredFile::size)
+			.containsExactly(tuple("notes/a.md", 6L));
+		assertThat(store.read("user:bob", "never-claimed.md")).isEmpty();
+	}
+
+	@Test
+	void epochsOutliveTheStoreAndStayApartFromTheFilesOfEveryScope() throws IOException {
+		DiskFileSystemStore first = new DiskFileSystemStore(this.base);
+		first.claim("user:alice");
+		long before = first.claim("user:alice");
+		first.write("user:alice", before, "notes.md", bytes("kept"));
+
+		DiskFileSystemStore restarted = new DiskFileSystemStore(this.base);
+		assertThat(restarted.claim("user:alice")).isEqualTo(before + 1);
+		assertThat(restarted.claim(".epochs")).as("a scope named like the epochs' directory").isEqualTo(1);
+		assertThat(restarted.list("user:alice")).extracting(StoredFile::path).containsExactly("notes.md");
+		assertThat(restarted.list(".epochs")).isEmpty();
+		assertThat(Files.readString(this.base.resolve(".epochs")
+			.resolve(DiskFileSystemPersistence.directoryName("user:alice") + ".epoch"))).isEqualTo("3");
+	}
+
+	@Test
+	void aCorruptEpochFileIsReportedNotTakenAsUnclaimed() throws IOException {
+		DiskFileSystemStore store = new DiskFileSystemStore(this.base);
+		store.claim("user:alice");
+		Path epoch = this.base.resolve(".epochs/user%3Aalice.epoch");
+		Files.writeString(epoch, "garbage");
+
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> store.claim("user:alice"))
+			.withMessageContaining(epoch.toString())
+			.withMessageContaining("'garbage'");
+		assertThat(Files.readString(epoch)).isEqualTo("garbage");
+	}
+
+	/**
+	 * Claims at once from many threads, through two stores of this JVM whose directories are spelled
+	 * apart (one through a link): each gets its own epoch, and no file lock is taken twice in the JVM.
+	 */
+	@Test
+	void claimsOfOneScopeAtOnceThroughTwoStoresOfThisJvmEachGetTheirOwnEpoch() throws Exception {
+		Path link = Files.createSymbolicLink(this.base.resolveSibling(this.base.getFileName() + "-link"), this.base);
+		try {
+			List<DiskFileSystemStore> stores = List.of(new DiskFileSystemStore(this.base), new DiskFileSystemStore(link));
+			int claims = 16;
+			List<Callable<Long>> tasks = new ArrayList<>();
+			for (int i = 0; i < claims; i++) {
+				DiskFileSystemStore store = stores.get(i % 2);
+				tasks.add(() -> store.claim("race"));
+			}
+			List<Long> epochs = new ArrayList<>();
+			for (Future<Long> epoch : this.threads.invokeAll(tasks)) {
+				epochs.add(epoch.get());
+			}
+			assertThat(epochs).hasSize(claims).doesNotHaveDuplicates().allMatch((epoch) -> epoch >= 1 && epoch <= claims);
+		}
+		finally {
+			Files.delete(link);
+		}
+	}
+
+	/** The newer owner on another JVM claims; this JVM's owner, which claimed before, is refused after. */
+	@Test
+	void aWriteOfThisJvmIsRefusedOnceAnotherJvmClaimedAndTheOtherJvmsFileStays() throws Exception {
+		DiskFileSystemStore store = new DiskFileSystemStore(this.base);
+		long old = store.claim("user:alice");
+		store.write("user:alice", old, "notes.md", bytes("one"));
+
+		OtherJvm other = otherJvmClaims("user:alice", "notes.md", "newer");
+		other.awaitExit();
+		assertThat(other.output()).containsExactly("claiming", "claimed " + (old + 1));
+
+		assertThatExceptionOfType(StaleActivationException.class)
+			.isThrownBy(() -> store.write("user:alice", old, "notes.md", bytes("stale")));
+		assertThat(text(store, "user:alice", "notes.md")).isEqualTo("newer");
+	}
+
+	/**
+	 * While this JVM holds the scope's lock for a write of the current epoch, another JVM's claim
+	 * waits; it gets the next epoch once the write is done, so the write lands before the claim.
+	 */
+	@Test
+	void aClaimOfAnotherJvmWaitsForAWriteInFlightOfThisOne() throws Exception {
+		DiskFileSystemStore store = new DiskFileSystemStore(this.base);
+		long epoch = store.claim("user:alice");
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		DiskEpochs epochs = new DiskEpochs(this.base.resolve(DiskFileSystemStore.EPOCHS_DIRECTORY));
+		CompletableFuture<Boolean> write = CompletableFuture.supplyAsync(() -> {
+			try {
+				return epochs.ifCurrent(DiskFileSystemPersistence.directoryName("user:alice"), epoch, () -> {
+					holding.countDown();
+					await().atMost(TIMEOUT).until(() -> release.getCount() == 0);
+				});
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}, this.threads);
+		assertThat(holding.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+		OtherJvm other = otherJvmClaims("user:alice", "notes.md", "newer");
+		await().atMost(TIMEOUT).until(() -> other.output().contains("claiming"));
+		await().during(Duration.ofMillis(500)).atMost(TIMEOUT).until(() -> other.output().size() == 1);
+		assertThat(epochs.stored(DiskFileSystemPersistence.directoryName("user:alice"))).hasValue(epoch);
+
+		release.countDown();
+		assertThat(write.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		other.awaitExit();
+		assertThat(other.output()).containsExactly("claiming", "claimed " + (epoch + 1));
+	}
+
+	/** Starts a JVM on this test's class path that claims {@code scope} and writes {@code content} at {@code path}. */
+	private OtherJvm otherJvmClaims(String scope, String path, String content) throws IOException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+				OtherJvmClaim.class.getName(), this.base.toString(), scope, path, content)
+			.redirectErrorStream(true)
+			.start();
+		this.processes.add(process);
+		OtherJvm other = new OtherJvm(process, new CopyOnWriteArrayList<>());
+		this.threads.execute(other::readOutput);
+		return other;
+	}
+
+	private record OtherJvm(Process process, List<String> output) {
+
+		void readOutput() {
+			try (BufferedReader lines = new BufferedReader(
+					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+				lines.lines().forEach(this.output::add);
+			}
+			catch (IOException ex) {
+				this.output.add(ex.toString());
+			}
+		}
+
+		void awaitExit() throws InterruptedException {
+			assertThat(this.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the other JVM exited").isTrue();
+			assertThat(this.process.exitValue()).as("exit code; output: %s", this.output).isZero();
+			// Its output is read on another thread: all of it is there once the stream has ended.
+			await().atMost(TIMEOUT).until(() -> !this.output.isEmpty() && this.output.get(this.output.size() - 1).startsWith("claimed"));
+		}
+
+	}
+
+	private static String text(DiskFileSystemStore store, String scope, String path) throws IOException {
+		return new String(store.read(scope, path).orElseThrow(), StandardCharsets.UTF_8);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
