@@ -95,6 +95,11 @@ final class SagentsPropertiesValidator {
 				"0 (report at once) or a positive duration, such as 15s");
 		requireNotNegative("sagents.horde.silent-connection-timeout", horde.getSilentConnectionTimeout(),
 				"0 (leave such connections to Hazelcast) or a positive duration, such as 1s");
+		requirePositive("sagents.horde.rebalance-batch-size", horde.getRebalanceBatchSize());
+		if (horde.getRebalanceInterval() == null || horde.getRebalanceInterval().isNegative()) {
+			throw new InvalidSagentsPropertyException("sagents.horde.rebalance-interval", horde.getRebalanceInterval(),
+					"0 (batches back to back) or a positive duration, such as 20ms");
+		}
 		validateNetwork(horde.getNetwork());
 		DiscoveryPropertiesValidator.validate(horde);
 		validateFailureDetection(horde.getFailureDetection());

@@ -53,6 +53,7 @@ import dev.sagents.supervisor.StartResult;
  * <li>{@link CallRouter} and {@link CastForwarder}: calls and casts to wherever a process runs now;
  * <li>{@link InboundDispatcher}: what this member does with the messages addressed to it;
  * <li>{@link Handoff}: a draining node hands its processes off to their next owners;
+ * <li>{@link Rebalancer}: with active rebalancing, agents move to the member that joined and owns them;
  * <li>{@link Recovery}: the survivors restart the processes of a member that left;
  * <li>{@link SplitHeal}: one process per id again after a network split healed.
  * </ul>
@@ -118,6 +119,8 @@ public final class HordeNode {
 
 	private Handoff handoff;
 
+	private Rebalancer rebalancer;
+
 	private Recovery recovery;
 
 	private SplitHeal splitHeal;
@@ -177,7 +180,8 @@ public final class HordeNode {
 		this.membership = new HordeMembership(this.hazelcast, this.settings.nodeName(), (departure) -> {
 			failovers.memberLeft();
 			this.recovery.memberLeft(departure);
-		});
+			this.rebalancer.membersChanged();
+		}, (joined) -> this.rebalancer.membersChanged());
 		Replies replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
 		ClusterRegistry registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking,
@@ -189,21 +193,24 @@ public final class HordeNode {
 				this.transport, replies, this.state, this::joined);
 		// A stale copy still registered here starts again through the placement, built below.
 		BatchStarts starts = new BatchStarts(this.hosted);
-		this.handoff = new Handoff(context, registry, this.hosted, starts,
+		Destinations destinations = new Destinations(context);
+		this.handoff = new Handoff(context, registry, this.hosted, destinations, starts,
 				(key) -> this.placement.restartIfRegisteredHere(key));
 		CastForwarder forwarder = new CastForwarder(context, this.payloads, registry, this.hosted,
-				this.handoff::destinationOf);
+				destinations::destinationOf);
 		CallRouter router = new CallRouter(context, this.payloads, registry, this.hosted, restartedProcesses,
 				forwarder);
 		this.placement = new Placement(context, registry, this.hosted,
-				MeteredCalls.of(router, this.membership::localMember, this.runtime.metrics()), this.handoff::callOff,
-				this.handoff::destinationOf);
+				MeteredCalls.of(router, this.membership::localMember, this.runtime.metrics()), destinations::callOff,
+				destinations::destinationOf);
 		OrphanRestarts restarts = new OrphanRestarts(context, starts,
 				failovers.timed(this.placement::startRegisteredProcess), restartedProcesses);
 		this.recovery = new Recovery(context, this.hazelcast, registry, restarts, restartedProcesses, arriving,
 				this.events, this.merges::get);
 		this.splitHeal = new SplitHeal(context, registry, this.hosted, this.recovery, this.events);
-		this.inspector = new AgentInspector(context, registry, this.hosted, this.handoff::destinationOf);
+		this.inspector = new AgentInspector(context, registry, this.hosted, destinations::destinationOf);
+		this.rebalancer = new Rebalancer(context, this.hosted, new Relocations(context, this.hosted, destinations,
+				this.handoff, this.placement::restartIfRegisteredHere));
 		this.hazelcast.getLifecycleService().addLifecycleListener((event) -> {
 			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
 				this.merges.incrementAndGet();
@@ -215,7 +222,7 @@ public final class HordeNode {
 		this.hosted.sendNoticesTo(new HostingNotices(arriving, this.events, this.handoff, forwarder));
 		this.membership.start();
 		this.transport.start(new InboundDispatcher(context, this.payloads, this.hosted, arriving, this.placement,
-				this.handoff, forwarder, this.events, restartedProcesses));
+				this.handoff, destinations, forwarder, this.events, restartedProcesses));
 		this.hosted.registry().start();
 		this.state.set(RegistryState.RUNNING);
 		this.membership.announce(this.state.memberStatus());
@@ -234,6 +241,7 @@ public final class HordeNode {
 			return false;
 		}
 		this.state.set(RegistryState.DRAINING);
+		this.rebalancer.stop();
 		this.handoff.beganDraining();
 		this.membership.announce(MemberStatus.SHUTTING_DOWN);
 		logger.info("sagents node {} is draining: its processes stop and go to their next owners",
@@ -266,6 +274,7 @@ public final class HordeNode {
 		}
 		this.state.set(RegistryState.STOPPED);
 		if (this.recovery != null) {
+			this.rebalancer.stop();
 			this.recovery.stopSweeps();
 		}
 		this.silentConnections.stop();
@@ -342,34 +351,6 @@ public final class HordeNode {
 
 	// ---- placement ---------------------------------------------------------------------------
 
-	/** {@link Placement#startProcess(Registration, Class)}. */
-	<R extends ProcessRef> StartResult<R> startProcess(Registration registration, Class<R> refType) {
-		return placement().startProcess(registration, refType);
-	}
-
-	/** {@link Placement#lookup(ProcessKey)}. */
-	Optional<ProcessRef> lookup(ProcessKey key) {
-		return placement().lookup(key);
-	}
-
-	/** {@link Placement#lookup(ProcessKey, Class)}. */
-	<R extends ProcessRef> Optional<R> lookup(ProcessKey key, Class<R> refType) {
-		return placement().lookup(key, refType);
-	}
-
-	/** {@link Placement#stop(ProcessKey)}. */
-	boolean stop(ProcessKey key) {
-		return placement().stop(key);
-	}
-
-	int count(ProcessKind kind) {
-		return placement().count(kind);
-	}
-
-	List<ProcessKey> keys(ProcessKind kind) {
-		return placement().keys(kind);
-	}
-
 	/** How many processes each member hosts, by node name; none before this node joined. */
 	Map<String, Integer> hostedPerNode() {
 		return (this.placement != null) ? this.placement.hostedPerNode() : new LinkedHashMap<>();
@@ -384,18 +365,11 @@ public final class HordeNode {
 		return joinedInspector.inspect(id);
 	}
 
-	/** The agents of every member. */
-	List<AgentInfo> listAgents() {
-		return placement().listAgents();
-	}
-
-	/** The file systems of every member. */
-	List<FileSystemInfo> listFileSystems() {
-		return placement().listFileSystems();
-	}
-
-	/** Placement, once this node runs: before, and once it drains, it takes no new work. */
-	private Placement placement() {
+	/**
+	 * Placement (start, lookup, stop and listing from any node), once this node runs:
+	 * {@link RegistryUnavailableException} before, and once it drains, as it takes no new work.
+	 */
+	Placement placement() {
 		this.state.ensureAvailable();
 		return this.placement;
 	}
