@@ -20,6 +20,10 @@ import java.util.Arrays;
  * <li>{@code horde-vs-pekko [agents]}: the same workloads on the horde mode's cluster and on Apache
  * Pekko Cluster Sharding, three JVMs on 127.0.0.1 each, one after the other; one table, sagents
  * beside Pekko ({@link SideBySide}); default 10,000 agents.</li>
+ * <li>{@code rebalance [agents]}: active rebalancing on the horde mode's three JVMs: the agents
+ * start on two members, a third joins; the time until balanced and the calls failed meanwhile,
+ * beside the graceful handoff of as many agents ({@link RebalanceBenchmark}); default 10,000
+ * agents.</li>
  * <li>{@code horde-member <properties>}, {@code hazelcast-member <node> <port> <join members>} and
  * {@code pekko-member <node> <system> <port> <seed port>}: the members the horde, hazelcast and
  * horde-vs-pekko modes launch ({@link HordeMember}, {@link HazelcastMember}, {@link PekkoMember});
@@ -29,7 +33,7 @@ import java.util.Arrays;
 public final class Benchmarks {
 
 	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] "
-			+ "| persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents]";
+			+ "| persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents] | rebalance [agents]";
 
 	private Benchmarks() {
 	}
@@ -63,6 +67,10 @@ public final class Benchmarks {
 			case "horde-vs-pekko" -> {
 				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
 				new SideBySide((args.length > 1) ? Integer.parseInt(args[1]) : 10_000).run();
+			}
+			case "rebalance" -> {
+				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
+				new RebalanceBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 10_000).run();
 			}
 			case "horde-member" -> HordeMember.run(Arrays.copyOfRange(args, 1, args.length));
 			case "hazelcast-member" -> HazelcastMember.run(Arrays.copyOfRange(args, 1, args.length));
