@@ -40,7 +40,8 @@ import dev.sagents.supervisor.ExitReason;
  * state from persistence, then
  * registers them under itself. Calls that still reach the draining node meanwhile are redirected
  * ({@code MOVED}) to where their process went, before the registry says so. If an owner does not
- * confirm, the node claims its share back, and the survivors restart it once the node left.
+ * confirm, the node claims its share back, and the survivors restart it once the node left. A
+ * running node moves processes to another member the same way ({@link Relocations}).
  */
 final class Handoff {
 
@@ -236,44 +237,44 @@ final class Handoff {
 	}
 
 	/**
-	 * Hands {@code stopped}, processes this node stopped, off to {@code owner}. Completes with those
-	 * left registered here: refused by the owner, or claimed back from it when it did not confirm
-	 * (once the claim ran). A draining node's survivors restart them once it left; a running node
-	 * starts them again itself. Those stopped for good meanwhile ({@link Destinations#callOff}) are left out.
+	 * Hands {@code stopped}, processes this node stopped, off to {@code owner}; those stopped for
+	 * good meanwhile ({@link Destinations#callOff}) are left out. Completes with what became of
+	 * those offered ({@link Offered}).
 	 */
-	CompletableFuture<List<ProcessKey>> offer(String owner, List<Registration> stopped) {
+	CompletableFuture<Offered> offer(String owner, List<Registration> stopped) {
 		List<Registration> registrations = stopped.stream()
 			.filter((registration) -> this.destinations.sent(registration.key(), owner))
 			.toList();
 		if (registrations.isEmpty()) {
-			return CompletableFuture.completedFuture(List.of());
+			return CompletableFuture.completedFuture(new Offered(List.of(), List.of()));
 		}
 		Wire.Writer request = new Wire.Writer().writeInt(registrations.size());
 		registrations.forEach(request::writeRegistration);
-		long offered = System.nanoTime();
-		CompletableFuture<List<ProcessKey>> left = this.node.transport()
+		long sent = System.nanoTime();
+		CompletableFuture<Offered> offered = this.node.transport()
 			.request(owner, RequestOperation.HANDOFF, request.toBytes(), this.node.requestTimeout())
-			.handle((reply, error) -> confirmed(owner, registrations, reply, error, System.nanoTime() - offered))
+			.handle((reply, error) -> confirmed(owner, registrations, reply, error, System.nanoTime() - sent))
 			.thenCompose(Function.identity());
-		track(left);
-		return left;
+		track(offered);
+		return offered;
 	}
 
-	private CompletableFuture<List<ProcessKey>> confirmed(String owner, List<Registration> registrations, Reply reply,
+	private CompletableFuture<Offered> confirmed(String owner, List<Registration> registrations, Reply reply,
 			Throwable error, long nanos) {
 		if (error == null && reply.outcome() == Reply.Outcome.OK) {
 			List<ProcessKey> refused = new Wire.Reader(reply.data()).readKeys();
 			refused.forEach(this.destinations::remove);
-			registrations.stream().map(Registration::key).filter((key) -> !refused.contains(key))
-				.forEach((key) -> this.node.runtime().metrics().handedOff(key.kind(), nanos));
+			List<ProcessKey> taken = registrations.stream().map(Registration::key)
+				.filter((key) -> !refused.contains(key)).toList();
+			taken.forEach((key) -> this.node.runtime().metrics().handedOff(key.kind(), nanos));
 			if (drained()) {
-				this.handedOff.addAndGet(registrations.size() - refused.size());
+				this.handedOff.addAndGet(taken.size());
 			}
 			if (!refused.isEmpty()) {
 				logger.warn("Member {} could not start {} of the processes handed to it; they stay with this node",
 						this.node.membership().nodeName(owner), refused.size());
 			}
-			return CompletableFuture.completedFuture(refused);
+			return CompletableFuture.completedFuture(new Offered(taken, refused));
 		}
 		logger.warn("Member {} did not accept the handoff of {} processes; they stay with this node",
 				this.node.membership().nodeName(owner), registrations.size());
@@ -285,7 +286,19 @@ final class Handoff {
 			claims.add(this.registry.claimAsync(kind, ids, back).toCompletableFuture());
 		});
 		List<ProcessKey> all = registrations.stream().map(Registration::key).toList();
-		return CompletableFuture.allOf(claims.toArray(CompletableFuture[]::new)).handle((done, claimError) -> all);
+		return CompletableFuture.allOf(claims.toArray(CompletableFuture[]::new))
+			.handle((done, claimError) -> new Offered(List.of(), all));
+	}
+
+	/**
+	 * What became of the processes a handoff offered.
+	 *
+	 * @param taken those the owner started and registered
+	 * @param left those left registered here: refused by the owner, or claimed back from it when it
+	 * did not confirm (once the claim ran); a draining node's survivors restart them once it left, a
+	 * running node starts them again itself
+	 */
+	record Offered(List<ProcessKey> taken, List<ProcessKey> left) {
 	}
 
 	private static Map<ProcessKind, Set<String>> idsByKind(List<Registration> registrations) {

@@ -74,12 +74,11 @@ final class Relocations {
 		return CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).thenCompose((ended) -> {
 			List<Registration> registrations = stopped.stream().map(CompletableFuture::join).filter(Objects::nonNull)
 				.toList();
-			return this.handoff.offer(owner, registrations).thenApply((left) -> {
-				List<ProcessKey> taken = registrations.stream().map(Registration::key)
-					.filter((key) -> !left.contains(key)).toList();
-				this.destinations.forget(taken, owner);
-				left.forEach(this::startAgainHere);
-				return taken.size();
+			return this.handoff.offer(owner, registrations).thenApply((offered) -> {
+				// The registry names the owner now: callers that still come here follow it.
+				this.destinations.forget(offered.taken(), owner);
+				offered.left().forEach(this::startAgainHere);
+				return offered.taken().size();
 			});
 		});
 	}
