@@ -54,10 +54,14 @@ class HordeRebalanceTest {
 	}
 
 	private List<AgentRef> startAgentsOnTwo(String name, RebalanceMode mode) {
+		return startAgentsOnTwo(name, new HordeSettings.Rebalance(mode, 10, Duration.ofMillis(5)));
+	}
+
+	private List<AgentRef> startAgentsOnTwo(String name, HordeSettings.Rebalance rebalance) {
 		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
 				FreePorts.clusterName("horde-rebalance-" + name), this.fileSystems, AgentSettings.defaults(),
 				Map.of("tally", new Tally()))
-			.rebalance(new HordeSettings.Rebalance(mode, 10, Duration.ofMillis(5)));
+			.rebalance(rebalance);
 		this.cluster.start("n1");
 		this.cluster.start("n2");
 		this.cluster.awaitAllHosting();
@@ -119,6 +123,24 @@ class HordeRebalanceTest {
 				.isEqualTo(expected);
 		}
 		assertThat(this.cluster.nodes.get(0).agents.countAgents()).isEqualTo(AGENTS);
+	}
+
+	@Test
+	void aNodeThatStopsWhileItMovesAgentsLosesNone() {
+		List<AgentRef> agents = startAgentsOnTwo("stopping",
+				new HordeSettings.Rebalance(RebalanceMode.ACTIVE, 2, Duration.ofMillis(50)));
+		HordeTestCluster.TestNode first = this.cluster.nodes.get(0);
+		HordeTestCluster.TestNode third = this.cluster.start("n3");
+		this.cluster.awaitAllHosting();
+		await().atMost(GENEROUS).until(() -> !third.node.hosted().keysHosted(ProcessKind.AGENT).isEmpty());
+		first.stop();
+		HordeTestCluster.TestNode second = this.cluster.nodes.get(1);
+		assertThat(second.agents.countAgents()).isEqualTo(AGENTS);
+		for (AgentRef agent : agents) {
+			AgentRef found = second.agents.findAgent(agent.id()).orElseThrow();
+			assertThat(found.callAndWait("get", Long.class, TIMEOUT)).as("what %s handled", agent.id()).isEqualTo(1L);
+			assertThat(found.node()).isNotEqualTo("n1");
+		}
 	}
 
 	@Test
