@@ -3,7 +3,6 @@ package dev.sagents.horde;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,12 +18,10 @@ import org.slf4j.LoggerFactory;
 import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentDetails;
 import dev.sagents.agent.AgentEventListener;
-import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.Subscription;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.codec.MessageCodec;
-import dev.sagents.filesystem.FileSystemInfo;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.local.LocalAgentsSupervisor;
@@ -34,13 +31,10 @@ import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.metrics.MeteredCodec;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FileSystemStorage;
-import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
-import dev.sagents.process.ProcessRef;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.ProcessFailureLog;
-import dev.sagents.supervisor.StartResult;
 
 /**
  * This node's part of the horde, and the one place its parts are put together. Processes run in
