@@ -30,6 +30,10 @@ import java.util.List;
  * ({@link HordeScale}).</li>
  * <li>{@code soak [seconds]}: local mode overloaded ten times over, on one agent and on 1,000, for
  * the given seconds (default 60), beside the idle node ({@link SoakBenchmark}).</li>
+ * <li>{@code rebalance [agents]}: active rebalancing on the horde mode's three JVMs: the agents
+ * start on two members, a third joins; the time until balanced and the calls failed meanwhile,
+ * beside the graceful handoff of as many agents ({@link RebalanceBenchmark}); default 10,000
+ * agents.</li>
  * <li>{@code horde-member <properties>}, {@code hazelcast-member <node> <port> <join members>} and
  * {@code pekko-member <node> <system> <port> <seed port>}: the members the horde, hazelcast and
  * horde-vs-pekko modes launch ({@link HordeMember}, {@link HazelcastMember}, {@link PekkoMember});
@@ -40,7 +44,7 @@ public final class Benchmarks {
 
 	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] "
 			+ "| persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents] "
-			+ "| scale-local [count,...] | scale-horde [count,...] | soak [seconds]";
+			+ "| scale-local [count,...] | scale-horde [count,...] | soak [seconds] | rebalance [agents]";
 
 	private Benchmarks() {
 	}
@@ -81,6 +85,10 @@ public final class Benchmarks {
 				new HordeScale(counts(args, "10000,100000")).run();
 			}
 			case "soak" -> new SoakBenchmark(Duration.ofSeconds((args.length > 1) ? Integer.parseInt(args[1]) : 60)).run();
+			case "rebalance" -> {
+				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
+				new RebalanceBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 10_000).run();
+			}
 			case "horde-member" -> HordeMember.run(Arrays.copyOfRange(args, 1, args.length));
 			case "hazelcast-member" -> HazelcastMember.run(Arrays.copyOfRange(args, 1, args.length));
 			case "pekko-member" -> PekkoMember.run(Arrays.copyOfRange(args, 1, args.length));

@@ -130,6 +130,19 @@ final class HordeCluster implements AutoCloseable {
 		this.members.remove(member);
 	}
 
+	/**
+	 * Asks {@code member} to leave gracefully (it hands its agents off), waits until its JVM ended
+	 * and the cluster counts one member less.
+	 */
+	void leave(MemberProcess member) throws Exception {
+		member.exit();
+		if (!member.awaitExit(Await.AT_MOST)) {
+			throw new IllegalStateException("Member " + member.node() + " did not leave within " + Await.AT_MOST);
+		}
+		remove(member);
+		awaitCluster();
+	}
+
 	/** Starts a member in place of one that left, and waits until the cluster counts three members again. */
 	void replace() throws Exception {
 		MemberProcess member = launch();

@@ -48,7 +48,9 @@ class HordeBackendConfiguration {
 	HordeSettings sagentsHordeSettings(SagentsProperties properties, LocalProcessRuntime runtime) {
 		Horde horde = properties.getHorde();
 		return new HordeSettings(runtime.node(), horde.getMembers(), horde.getPartition(), horde.getRequestTimeout(),
-				horde.getSilentConnectionTimeout(), horde.getMaxMessageSize().toBytes());
+				horde.getSilentConnectionTimeout(), horde.getMaxMessageSize().toBytes(),
+				new HordeSettings.Rebalance(horde.getRebalance(), horde.getRebalanceBatchSize(),
+						horde.getRebalanceInterval()));
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.cluster.DistributionMode;
 import dev.sagents.cluster.MembersMode;
+import dev.sagents.cluster.RebalanceMode;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.supervisor.RestartIntensity;
 
@@ -236,6 +237,25 @@ public class SagentsProperties {
 		private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
 		/**
+		 * What the members do when a member joins: 'passive' (nothing moves: a member that joins
+		 * gets only the processes started or restarted from then on, so after a rolling restart the
+		 * node restarted first hosts most of them) or 'active' (the agents whose owner under
+		 * placement is now the member that joined move to it, with their state, in batches, by the
+		 * graceful handoff: no call fails, no message is lost). Active needs storage every node
+		 * reaches, as any handoff does.
+		 */
+		private RebalanceMode rebalance = RebalanceMode.PASSIVE;
+
+		/** With rebalance 'active': how many agents at most one member moves in one batch. */
+		private int rebalanceBatchSize = 250;
+
+		/**
+		 * With rebalance 'active': the pause between two batches of a member, so that the calls and
+		 * starts of its other agents go on meanwhile; '0' sends the batches back to back.
+		 */
+		private Duration rebalanceInterval = Duration.ofMillis(20);
+
+		/**
 		 * How the member sagents starts finds the others: 'tcp' (the listed
 		 * sagents.horde.network.join-members), 'multicast' (sagents.horde.multicast.*: every member
 		 * of the cluster name the multicast group reaches) or 'kubernetes' (Hazelcast's Kubernetes
@@ -338,6 +358,36 @@ public class SagentsProperties {
 		/** Sets the most bytes an encoded message or reply between members may have. */
 		public void setMaxMessageSize(DataSize maxMessageSize) {
 			this.maxMessageSize = maxMessageSize;
+		}
+
+		/** What the members do when a member joins. */
+		public RebalanceMode getRebalance() {
+			return this.rebalance;
+		}
+
+		/** Sets what the members do when a member joins. */
+		public void setRebalance(RebalanceMode rebalance) {
+			this.rebalance = rebalance;
+		}
+
+		/** How many agents at most a member moves in one batch. */
+		public int getRebalanceBatchSize() {
+			return this.rebalanceBatchSize;
+		}
+
+		/** Sets how many agents at most a member moves in one batch. */
+		public void setRebalanceBatchSize(int rebalanceBatchSize) {
+			this.rebalanceBatchSize = rebalanceBatchSize;
+		}
+
+		/** The pause between two batches of a member. */
+		public Duration getRebalanceInterval() {
+			return this.rebalanceInterval;
+		}
+
+		/** Sets the pause between two batches of a member. */
+		public void setRebalanceInterval(Duration rebalanceInterval) {
+			this.rebalanceInterval = rebalanceInterval;
 		}
 
 		/** How the member finds the others, or {@code null} when not set. */

@@ -101,6 +101,11 @@ final class SagentsPropertiesValidator {
 			throw new InvalidSagentsPropertyException("sagents.horde.max-message-size", maxMessageSize,
 					"a positive size of at most 2GB, such as 256KB or 1MB");
 		}
+		requirePositive("sagents.horde.rebalance-batch-size", horde.getRebalanceBatchSize());
+		if (horde.getRebalanceInterval() == null || horde.getRebalanceInterval().isNegative()) {
+			throw new InvalidSagentsPropertyException("sagents.horde.rebalance-interval", horde.getRebalanceInterval(),
+					"0 (batches back to back) or a positive duration, such as 20ms");
+		}
 		validateNetwork(horde.getNetwork());
 		DiscoveryPropertiesValidator.validate(horde);
 		validateFailureDetection(horde.getFailureDetection());

@@ -30,12 +30,12 @@ abstract class AbstractHordeSupervisor implements SagentsLifecycle {
 		if (!ProcessKey.isValidId(id)) {
 			return Optional.empty();
 		}
-		return this.node.lookup(new ProcessKey(kind, id), refType);
+		return this.node.placement().lookup(new ProcessKey(kind, id), refType);
 	}
 
 	/** Stops the process of {@code kind} under {@code id} wherever it runs; {@code false} if it was not running. */
 	boolean stop(ProcessKind kind, String id) {
-		return ProcessKey.isValidId(id) && this.node.stop(new ProcessKey(kind, id));
+		return ProcessKey.isValidId(id) && this.node.placement().stop(new ProcessKey(kind, id));
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -141,9 +142,9 @@ final class ClusterRegistry {
 		registry(kind).executeOnKeys(ids, claim);
 	}
 
-	/** Runs {@code claim} on {@code ids}, without waiting for it. */
-	void claimAsync(ProcessKind kind, Set<String> ids, RegistrationClaim claim) {
-		registry(kind).submitToKeys(ids, claim);
+	/** Runs {@code claim} on {@code ids}, without waiting for it: completes once it ran. */
+	CompletionStage<?> claimAsync(ProcessKind kind, Set<String> ids, RegistrationClaim claim) {
+		return registry(kind).submitToKeys(ids, claim);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,8 @@ import dev.sagents.supervisor.ExitReason;
  * state from persistence, then
  * registers them under itself. Calls that still reach the draining node meanwhile are redirected
  * ({@code MOVED}) to where their process went, before the registry says so. If an owner does not
- * confirm, the node claims its share back, and the survivors restart it once the node left.
+ * confirm, the node claims its share back, and the survivors restart it once the node left. A
+ * running node moves processes to another member the same way ({@link Relocations}).
  */
 final class Handoff {
 
@@ -63,12 +65,8 @@ final class Handoff {
 	/** Processes this node stopped while draining, waiting to be handed off. */
 	private final Queue<Registration> queued = new ConcurrentLinkedQueue<>();
 
-	/**
-	 * While this node drains, the member each of its processes goes to (this member itself until
-	 * the handoff is sent): calls that still come here are sent there at once ({@code MOVED}),
-	 * before the registry says so, and never wait for the registry while it is being rewritten.
-	 */
-	private final Map<ProcessKey, String> destinations = new ConcurrentHashMap<>();
+	/** Where the processes this node hands off go. */
+	private final Destinations destinations;
 
 	/** Accepts handoffs from draining members; this node's own drain waits for those under way. */
 	private final HandoffAcceptance acceptance;
@@ -85,9 +83,6 @@ final class Handoff {
 	/** When this node began to drain ({@link System#nanoTime()}), for the log. */
 	private volatile long drainingSince;
 
-	/** When this node last redirected a call to where it handed the process off ({@link System#nanoTime()}). */
-	private volatile long lastRedirect;
-
 	/** For the log: when the handoffs were confirmed and the redirections ended, in ms after the drain began. */
 	private long confirmedAfter;
 
@@ -100,9 +95,10 @@ final class Handoff {
 	 * @param restartIfRegisteredHere starts here again a process that stopped as stale, if the
 	 * registry still names this member (and leaves it alone if not)
 	 */
-	Handoff(NodeContext node, ClusterRegistry registry, HostedProcesses hosted, BatchStarts starts,
-			Consumer<ProcessKey> restartIfRegisteredHere) {
+	Handoff(NodeContext node, ClusterRegistry registry, HostedProcesses hosted, Destinations destinations,
+			BatchStarts starts, Consumer<ProcessKey> restartIfRegisteredHere) {
 		this.node = node;
+		this.destinations = destinations;
 		this.registry = registry;
 		this.hosted = hosted;
 		this.acceptance = new HandoffAcceptance(node, registry, hosted, starts);
@@ -120,9 +116,8 @@ final class Handoff {
 	 * busy moving their registrations.
 	 */
 	void markHostedProcesses() {
-		String self = this.node.localMember();
 		for (ProcessKind kind : ProcessKind.values()) {
-			this.hosted.keys(kind).forEach((key) -> this.destinations.put(key, self));
+			this.destinations.leaving(this.hosted.keys(kind));
 		}
 	}
 
@@ -139,10 +134,14 @@ final class Handoff {
 	 */
 	void processEnded(ProcessRef process, ExitReason reason) {
 		if (reason == ExitReason.SHUTDOWN && this.node.state().is(RegistryState.DRAINING)) {
-			this.destinations.put(process.key(), this.node.localMember());
+			this.destinations.leaving(List.of(process.key()));
 			this.queued
 				.add(this.hosted.registrationOf(process, this.node.localMember(), this.node.nodeName()));
 			scheduleSending();
+			return;
+		}
+		if (reason == ExitReason.SHUTDOWN && this.destinations.isLeaving(process.key())) {
+			// Stopped to move to another member: its relocation hands it off (see Relocations).
 			return;
 		}
 		this.destinations.remove(process.key());
@@ -212,7 +211,7 @@ final class Handoff {
 	 * left, the survivors restart those processes.
 	 */
 	private void send(List<Registration> stopped) {
-		nextOwners(stopped).forEach((owner, registrations) -> track(offer(owner, registrations)));
+		nextOwners(stopped).forEach(this::offer);
 	}
 
 	/**
@@ -236,48 +235,69 @@ final class Handoff {
 		return byOwner;
 	}
 
-	/** Hands {@code stopped}, processes this node stopped, off to {@code owner}. */
-	private CompletableFuture<Void> offer(String owner, List<Registration> stopped) {
-		String self = this.node.localMember();
-		// Not those stopped for good meanwhile (see callOff): their handoff was called off.
+	/**
+	 * Hands {@code stopped}, processes this node stopped, off to {@code owner}; those stopped for
+	 * good meanwhile ({@link Destinations#callOff}) are left out. Completes with what became of
+	 * those offered ({@link Offered}).
+	 */
+	CompletableFuture<Offered> offer(String owner, List<Registration> stopped) {
 		List<Registration> registrations = stopped.stream()
-			.filter((registration) -> this.destinations.replace(registration.key(), self, owner))
+			.filter((registration) -> this.destinations.sent(registration.key(), owner))
 			.toList();
 		if (registrations.isEmpty()) {
-			return CompletableFuture.completedFuture(null);
+			return CompletableFuture.completedFuture(new Offered(List.of(), List.of()));
 		}
 		Wire.Writer request = new Wire.Writer().writeInt(registrations.size());
 		registrations.forEach(request::writeRegistration);
-		long offered = System.nanoTime();
-		return this.node.transport()
+		long sent = System.nanoTime();
+		CompletableFuture<Offered> offered = this.node.transport()
 			.request(owner, RequestOperation.HANDOFF, request.toBytes(), this.node.requestTimeout())
-			.handle((reply, error) -> {
-				confirmed(owner, registrations, reply, error, System.nanoTime() - offered);
-				return null;
-			});
+			.handle((reply, error) -> confirmed(owner, registrations, reply, error, System.nanoTime() - sent))
+			.thenCompose(Function.identity());
+		track(offered);
+		return offered;
 	}
 
-	private void confirmed(String owner, List<Registration> registrations, Reply reply, Throwable error, long nanos) {
+	private CompletableFuture<Offered> confirmed(String owner, List<Registration> registrations, Reply reply,
+			Throwable error, long nanos) {
 		if (error == null && reply.outcome() == Reply.Outcome.OK) {
 			List<ProcessKey> refused = new Wire.Reader(reply.data()).readKeys();
 			refused.forEach(this.destinations::remove);
-			registrations.stream().map(Registration::key).filter((key) -> !refused.contains(key))
-				.forEach((key) -> this.node.runtime().metrics().handedOff(key.kind(), nanos));
-			this.handedOff.addAndGet(registrations.size() - refused.size());
-			if (!refused.isEmpty()) {
-				logger.warn("Member {} could not start {} of the processes handed to it; survivors restart them once "
-						+ "this node left", this.node.membership().nodeName(owner), refused.size());
+			List<ProcessKey> taken = registrations.stream().map(Registration::key)
+				.filter((key) -> !refused.contains(key)).toList();
+			taken.forEach((key) -> this.node.runtime().metrics().handedOff(key.kind(), nanos));
+			if (drained()) {
+				this.handedOff.addAndGet(taken.size());
 			}
-			return;
+			if (!refused.isEmpty()) {
+				logger.warn("Member {} could not start {} of the processes handed to it; they stay with this node",
+						this.node.membership().nodeName(owner), refused.size());
+			}
+			return CompletableFuture.completedFuture(new Offered(taken, refused));
 		}
-		logger.warn("Member {} did not accept the handoff of {} processes; survivors restart them once this node left",
+		logger.warn("Member {} did not accept the handoff of {} processes; they stay with this node",
 				this.node.membership().nodeName(owner), registrations.size());
 		RegistrationClaim back = RegistrationClaim.fromAnyOf(Set.of(owner), this.node.localMember(),
 				this.node.nodeName());
+		List<CompletableFuture<?>> claims = new ArrayList<>();
 		idsByKind(registrations).forEach((kind, ids) -> {
 			ids.forEach((id) -> this.destinations.remove(new ProcessKey(kind, id)));
-			this.registry.claimAsync(kind, ids, back);
+			claims.add(this.registry.claimAsync(kind, ids, back).toCompletableFuture());
 		});
+		List<ProcessKey> all = registrations.stream().map(Registration::key).toList();
+		return CompletableFuture.allOf(claims.toArray(CompletableFuture[]::new))
+			.handle((done, claimError) -> new Offered(List.of(), all));
+	}
+
+	/**
+	 * What became of the processes a handoff offered.
+	 *
+	 * @param taken those the owner started and registered
+	 * @param left those left registered here: refused by the owner, or claimed back from it when it
+	 * did not confirm (once the claim ran); a draining node's survivors restart them once it left, a
+	 * running node starts them again itself
+	 */
+	record Offered(List<ProcessKey> taken, List<ProcessKey> left) {
 	}
 
 	private static Map<ProcessKind, Set<String>> idsByKind(List<Registration> registrations) {
@@ -286,35 +306,6 @@ final class Handoff {
 			byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashSet<>()).add(registration.key().id());
 		}
 		return byKind;
-	}
-
-	/**
-	 * Calls off the handoff of {@code key}, stopped here while draining and not sent yet: it stays
-	 * stopped. Returns whether it did.
-	 */
-	boolean callOff(ProcessKey key) {
-		return this.destinations.remove(key, this.node.localMember());
-	}
-
-	/** The other member this node handed {@code key} off to while draining, if it is still a member. */
-	String destinationOf(ProcessKey key) {
-		String next = this.destinations.get(key);
-		return (next != null && !next.equals(this.node.localMember()) && this.node.membership().isMember(next)) ? next
-				: null;
-	}
-
-	/**
-	 * {@code NOT_HERE}, or, while draining, {@code MOVED} to the member this node handed the
-	 * process to, or to this member itself while the handoff is on its way (ask again shortly).
-	 */
-	Reply notHere(ProcessKey key) {
-		String next = this.destinations.get(key);
-		if (next == null || !this.node.membership().isMember(next)) {
-			return new Reply(Reply.Outcome.NOT_HERE, null);
-		}
-		this.lastRedirect = System.nanoTime();
-		return new Reply(Reply.Outcome.MOVED,
-				new Wire.Writer().writeString(next).writeString(this.node.membership().nodeName(next)).toBytes());
 	}
 
 	/** Accepts the handoff of processes a draining member stopped: see {@link HandoffAcceptance#accept}. */
@@ -340,7 +331,7 @@ final class Handoff {
 				this.confirmedAfter = Timing.millisSince(this.drainingSince);
 			}
 			long lingerEnd = System.nanoTime() + REDIRECT_LINGER.toNanos();
-			while (System.nanoTime() - this.lastRedirect < REDIRECT_QUIET.toNanos() && System.nanoTime() - lingerEnd < 0) {
+			while (System.nanoTime() - this.destinations.lastRedirect() < REDIRECT_QUIET.toNanos() && System.nanoTime() - lingerEnd < 0) {
 				Thread.sleep(10);
 			}
 			this.redirectedUntil = Timing.millisSince(this.drainingSince);

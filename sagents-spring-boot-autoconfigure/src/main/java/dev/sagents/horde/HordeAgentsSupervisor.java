@@ -43,7 +43,7 @@ public final class HordeAgentsSupervisor extends AbstractHordeSupervisor impleme
 		// the type, so the agent keeps it on every member it moves to.
 		AgentSpec typed = this.behaviors.typed(Arguments.notNull(spec, "spec"));
 		this.behaviors.resolve(typed.type());
-		return this.node.startProcess(Registration.ofAgent(typed, null, null), AgentRef.class);
+		return this.node.placement().startProcess(Registration.ofAgent(typed, null, null), AgentRef.class);
 	}
 
 	@Override
@@ -64,12 +64,12 @@ public final class HordeAgentsSupervisor extends AbstractHordeSupervisor impleme
 
 	@Override
 	public List<AgentInfo> listAgents() {
-		return this.node.listAgents();
+		return this.node.placement().listAgents();
 	}
 
 	@Override
 	public int countAgents() {
-		return this.node.count(ProcessKind.AGENT);
+		return this.node.placement().count(ProcessKind.AGENT);
 	}
 
 	@Override

@@ -29,7 +29,7 @@ public final class HordeFileSystemSupervisor extends AbstractHordeSupervisor imp
 	@Override
 	public StartResult<FileSystemRef> startFileSystem(String scope) {
 		FileSystemPaths.requireValidScope(scope);
-		return this.node.startProcess(Registration.ofFileSystem(scope, null, null), FileSystemRef.class);
+		return this.node.placement().startProcess(Registration.ofFileSystem(scope, null, null), FileSystemRef.class);
 	}
 
 	@Override
@@ -44,7 +44,7 @@ public final class HordeFileSystemSupervisor extends AbstractHordeSupervisor imp
 
 	@Override
 	public List<FileSystemInfo> listFileSystems() {
-		return this.node.listFileSystems();
+		return this.node.placement().listFileSystems();
 	}
 
 }

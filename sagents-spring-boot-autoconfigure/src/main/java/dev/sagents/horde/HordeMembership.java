@@ -63,18 +63,24 @@ final class HordeMembership implements MembershipListener {
 
 	private final Consumer<Departure> memberLeft;
 
+	private final Consumer<String> memberAlive;
+
 	private UUID membershipRegistration;
 
 	private UUID entryRegistration;
 
 	/**
 	 * @param memberLeft told of each member that left; on a Hazelcast event thread: hand slow work on
+	 * @param memberAlive told of each other member that announced {@code alive} (it joined, or its
+	 * supervisor runs now), once placement counts it; on a Hazelcast event thread: hand slow work on
 	 */
-	HordeMembership(HazelcastInstance hazelcast, String localNode, Consumer<Departure> memberLeft) {
+	HordeMembership(HazelcastInstance hazelcast, String localNode, Consumer<Departure> memberLeft,
+			Consumer<String> memberAlive) {
 		this.hazelcast = hazelcast;
 		this.localNode = localNode;
 		this.statuses = hazelcast.getMap(HordeStructures.MEMBERS_MAP);
 		this.memberLeft = memberLeft;
+		this.memberAlive = memberAlive;
 	}
 
 	void start() {
@@ -337,7 +343,12 @@ final class HordeMembership implements MembershipListener {
 
 		@Override
 		public void entryAdded(EntryEvent<String, HazelcastJsonValue> event) {
-			keep(event.getKey(), MemberRecord.fromJson(event.getValue()));
+			String member = event.getKey();
+			boolean wasAlive = isAlive(member);
+			keep(member, MemberRecord.fromJson(event.getValue()));
+			if (!wasAlive && isAlive(member) && !member.equals(localMember())) {
+				HordeMembership.this.memberAlive.accept(member);
+			}
 		}
 
 		@Override

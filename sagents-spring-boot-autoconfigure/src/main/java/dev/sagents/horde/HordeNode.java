@@ -2,7 +2,6 @@ package dev.sagents.horde;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,12 +12,10 @@ import org.slf4j.LoggerFactory;
 import dev.sagents.agent.AgentBehaviorResolver;
 import dev.sagents.agent.AgentDetails;
 import dev.sagents.agent.AgentEventListener;
-import dev.sagents.agent.AgentInfo;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.Subscription;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.codec.MessageCodec;
-import dev.sagents.filesystem.FileSystemInfo;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.local.LocalAgentsSupervisor;
@@ -28,13 +25,10 @@ import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.metrics.MeteredCodec;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FileSystemStorage;
-import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
-import dev.sagents.process.ProcessRef;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.ProcessFailureLog;
-import dev.sagents.supervisor.StartResult;
 
 /**
  * This node's part of the horde, and the one place its parts are put together. Processes run in
@@ -47,6 +41,7 @@ import dev.sagents.supervisor.StartResult;
  * <li>{@link CallRouter} and {@link CastForwarder}: calls and casts to wherever a process runs now;
  * <li>{@link InboundDispatcher}: what this member does with the messages addressed to it;
  * <li>{@link Handoff}: a draining node hands its processes off to their next owners;
+ * <li>{@link Rebalancer}: with active rebalancing, agents move to the member that joined and owns them;
  * <li>{@link Recovery}: the survivors restart the processes of a member that left;
  * <li>{@link SplitHeal}: one process per id again after a network split healed.
  * </ul>
@@ -141,6 +136,7 @@ public final class HordeNode {
 			return false;
 		}
 		this.state.set(RegistryState.DRAINING);
+		this.parts.rebalancer.stop();
 		this.parts.handoff.beganDraining();
 		this.parts.membership.announce(MemberStatus.SHUTTING_DOWN);
 		logger.info("sagents node {} is draining: its processes stop and go to their next owners",
@@ -174,6 +170,7 @@ public final class HordeNode {
 		}
 		this.state.set(RegistryState.STOPPED);
 		HordeParts joined = this.parts;
+		joined.rebalancer.stop();
 		joined.recovery.stopSweeps();
 		joined.silentConnections.stop();
 		joined.events.close();
@@ -251,34 +248,6 @@ public final class HordeNode {
 
 	// ---- placement ---------------------------------------------------------------------------
 
-	/** {@link Placement#startProcess(Registration, Class)}. */
-	<R extends ProcessRef> StartResult<R> startProcess(Registration registration, Class<R> refType) {
-		return placement().startProcess(registration, refType);
-	}
-
-	/** {@link Placement#lookup(ProcessKey)}. */
-	Optional<ProcessRef> lookup(ProcessKey key) {
-		return placement().lookup(key);
-	}
-
-	/** {@link Placement#lookup(ProcessKey, Class)}. */
-	<R extends ProcessRef> Optional<R> lookup(ProcessKey key, Class<R> refType) {
-		return placement().lookup(key, refType);
-	}
-
-	/** {@link Placement#stop(ProcessKey)}. */
-	boolean stop(ProcessKey key) {
-		return placement().stop(key);
-	}
-
-	int count(ProcessKind kind) {
-		return placement().count(kind);
-	}
-
-	List<ProcessKey> keys(ProcessKind kind) {
-		return placement().keys(kind);
-	}
-
 	/** How many processes each member hosts, by node name; none before this node joined. */
 	Map<String, Integer> hostedPerNode() {
 		HordeParts joined = this.parts;
@@ -290,18 +259,11 @@ public final class HordeNode {
 		return joinedParts().inspector.inspect(id);
 	}
 
-	/** The agents of every member. */
-	List<AgentInfo> listAgents() {
-		return placement().listAgents();
-	}
-
-	/** The file systems of every member. */
-	List<FileSystemInfo> listFileSystems() {
-		return placement().listFileSystems();
-	}
-
-	/** Placement, once this node runs: before, and once it drains, it takes no new work. */
-	private Placement placement() {
+	/**
+	 * Placement (start, lookup, stop and listing from any node), once this node runs:
+	 * {@link RegistryUnavailableException} before, and once it drains, as it takes no new work.
+	 */
+	Placement placement() {
 		this.state.ensureAvailable();
 		return this.parts.placement;
 	}

@@ -61,6 +61,9 @@ final class HordeParts {
 
 	final Recovery recovery;
 
+	/** With active rebalancing, moves agents to the member that joined and owns them. */
+	final Rebalancer rebalancer;
+
 	final SplitHeal splitHeal;
 
 	final AgentInspector inspector;
@@ -85,8 +88,10 @@ final class HordeParts {
 		this.silentConnections = new SilentConnectionGuard(hazelcast, settings.silentConnectionTimeout());
 		// Departures and merges are listened for only once the parts that handle them exist (below).
 		FailoverTiming failovers = new FailoverTiming(runtime.metrics(), System::nanoTime);
-		this.membership = new HordeMembership(hazelcast, settings.nodeName(),
-				(departure) -> recovery().memberLeft(departure));
+		this.membership = new HordeMembership(hazelcast, settings.nodeName(), (departure) -> {
+			recovery().memberLeft(departure);
+			rebalancer().membersChanged();
+		}, (member) -> rebalancer().membersChanged());
 		Replies replies = new Replies(settings.requestTimeout(), this.membership::nodeName);
 		ClusterRegistry registry = new ClusterRegistry(hazelcast, this.membership::localMember, this.blocking);
 		this.transport = new HordeTransport(hazelcast, runtime.executor(), this.blocking, runtime.timer(),
@@ -97,22 +102,26 @@ final class HordeParts {
 				replies, state, joined);
 		// A stale copy still registered here starts again through the placement, built below.
 		BatchStarts starts = new BatchStarts(hosted::agentStorage, (key) -> hosted.lookup(key).isPresent());
-		this.handoff = new Handoff(context, registry, hosted, starts, (key) -> placement().restartIfRegisteredHere(key));
-		CastForwarder forwarder = new CastForwarder(context, payloads, registry, hosted, this.handoff::destinationOf);
+		Destinations destinations = new Destinations(context);
+		this.handoff = new Handoff(context, registry, hosted, destinations, starts,
+				(key) -> placement().restartIfRegisteredHere(key));
+		CastForwarder forwarder = new CastForwarder(context, payloads, registry, hosted, destinations::destinationOf);
 		CallRouter router = new CallRouter(context, payloads, hosted,
 				new ProcessFollower(context, registry, restartedProcesses, forwarder));
 		this.placement = new Placement(context, registry, hosted,
-				MeteredCalls.of(router, this.membership::localMember, runtime.metrics()), this.handoff::callOff,
-				this.handoff::destinationOf);
+				MeteredCalls.of(router, this.membership::localMember, runtime.metrics()), destinations::callOff,
+				destinations::destinationOf);
 		OrphanRestarts restarts = new OrphanRestarts(context, starts,
 				failovers.timed(this.placement::startRegisteredProcess), restartedProcesses);
 		this.recovery = new Recovery(context, hazelcast, registry, restarts, restartedProcesses, arriving, this.events,
 				this.merges::get, failovers);
 		this.splitHeal = new SplitHeal(context, registry, hosted, this.recovery, this.events);
-		this.inspector = new AgentInspector(context, registry, hosted, this.handoff::destinationOf);
+		this.inspector = new AgentInspector(context, registry, hosted, destinations::destinationOf);
+		this.rebalancer = new Rebalancer(context, hosted,
+				new Relocations(context, hosted, destinations, this.handoff, this.placement::restartIfRegisteredHere));
 		this.notices = new HostingNotices(arriving, this.events, this.handoff, forwarder);
 		this.inbound = new InboundDispatcher(context, payloads, hosted, arriving, this.placement, this.handoff,
-				forwarder, this.events, restartedProcesses);
+				destinations, forwarder, this.events, restartedProcesses);
 		hazelcast.getLifecycleService().addLifecycleListener((event) -> {
 			if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
 				this.merges.incrementAndGet();
@@ -137,6 +146,11 @@ final class HordeParts {
 	/** Read when a member leaves, which it cannot before the membership listens, after the build. */
 	private Recovery recovery() {
 		return this.recovery;
+	}
+
+	/** Read when a member joins or leaves, which it cannot before the membership listens, after the build. */
+	private Rebalancer rebalancer() {
+		return this.rebalancer;
 	}
 
 	/** Read when a stale copy stopped, which it cannot before the node runs, after the build. */

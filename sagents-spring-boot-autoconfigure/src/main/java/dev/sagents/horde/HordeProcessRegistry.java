@@ -26,26 +26,26 @@ public final class HordeProcessRegistry implements ProcessRegistry, SagentsLifec
 
 	@Override
 	public Optional<ProcessRef> lookup(ProcessKey key) {
-		return this.node.lookup(Arguments.notNull(key, "key"));
+		return this.node.placement().lookup(Arguments.notNull(key, "key"));
 	}
 
 	@Override
 	public int count() {
 		int total = 0;
 		for (ProcessKind kind : ProcessKind.values()) {
-			total += this.node.count(kind);
+			total += this.node.placement().count(kind);
 		}
 		return total;
 	}
 
 	@Override
 	public int count(ProcessKind kind) {
-		return this.node.count(Arguments.notNull(kind, "kind"));
+		return this.node.placement().count(Arguments.notNull(kind, "kind"));
 	}
 
 	@Override
 	public List<ProcessKey> keys(ProcessKind kind) {
-		return this.node.keys(Arguments.notNull(kind, "kind"));
+		return this.node.placement().keys(Arguments.notNull(kind, "kind"));
 	}
 
 	@Override

@@ -40,6 +40,8 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 
 	private final Handoff handoff;
 
+	private final Destinations destinations;
+
 	private final CastForwarder forwarder;
 
 	private final HordeEvents events;
@@ -47,14 +49,15 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 	private final RestartedProcesses restartedProcesses;
 
 	InboundDispatcher(NodeContext node, Map<ProcessKind, PayloadFormat> payloads, HostedProcesses hosted,
-			ArrivingProcesses arriving, Placement placement, Handoff handoff, CastForwarder forwarder,
-			HordeEvents events, RestartedProcesses restartedProcesses) {
+			ArrivingProcesses arriving, Placement placement, Handoff handoff, Destinations destinations,
+			CastForwarder forwarder, HordeEvents events, RestartedProcesses restartedProcesses) {
 		this.node = node;
 		this.payloads = payloads;
 		this.hosted = hosted;
 		this.arriving = arriving;
 		this.placement = placement;
 		this.handoff = handoff;
+		this.destinations = destinations;
 		this.forwarder = forwarder;
 		this.events = events;
 		this.restartedProcesses = restartedProcesses;
@@ -68,7 +71,7 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 		}
 		Optional<ProcessRef> local = this.hosted.runningHere(key);
 		if (local.isEmpty()) {
-			this.node.transport().reply(sender, correlation, this.handoff.notHere(key));
+			this.node.transport().reply(sender, correlation, this.destinations.notHere(key));
 			return;
 		}
 		PayloadFormat format = this.payloads.get(key.kind());
@@ -88,7 +91,7 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 			else {
 				Throwable cause = Replies.unwrap(error);
 				// Ended or moved on since the caller looked (a draining node says where to).
-				answer = (cause instanceof ProcessNotRunningException) ? this.handoff.notHere(key)
+				answer = (cause instanceof ProcessNotRunningException) ? this.destinations.notHere(key)
 						: RemoteErrors.asReply(cause);
 			}
 			this.node.transport().reply(sender, correlation, answer);
@@ -175,7 +178,7 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 			case STATUS -> {
 				ProcessKey key = ProcessKey.parse(in.readString());
 				Optional<ProcessRef> local = this.hosted.lookup(key);
-				String next = this.handoff.destinationOf(key);
+				String next = this.destinations.destinationOf(key);
 				if (local.isEmpty() && next != null) {
 					return this.node.request(next, RequestOperation.STATUS,
 							new Wire.Writer().writeString(key.toString()).toBytes(), this.node.requestTimeout(), key)

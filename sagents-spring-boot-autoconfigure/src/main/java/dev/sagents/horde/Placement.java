@@ -166,9 +166,10 @@ final class Placement {
 	}
 
 	/**
-	 * Starts here again the process under {@code key}, which stopped here as stale, if the
-	 * registry still names this member; a process registered elsewhere, or no longer registered,
-	 * is left alone. See {@link Handoff#processEnded}.
+	 * Starts here again the process under {@code key}, which ended here while still registered
+	 * here (it stopped as stale, or the member it was moving to did not take it), if the registry
+	 * still names this member; a process registered elsewhere, or no longer registered, is left
+	 * alone. See {@link Handoff#processEnded} and {@link Relocations}.
 	 */
 	void restartIfRegisteredHere(ProcessKey key) {
 		HazelcastJsonValue json = this.registry.registered(key.kind(), Set.of(key.id())).get(key.id());
@@ -177,7 +178,7 @@ final class Placement {
 		}
 		Registration registration = Registration.fromJson(key, json);
 		if (registration.host().equals(this.node.localMember())) {
-			logger.info("{} stopped here as stale while still registered here: starting it again", key);
+			logger.info("{} ended here while still registered here: starting it again", key);
 			startRegisteredProcess(registration, json);
 		}
 	}

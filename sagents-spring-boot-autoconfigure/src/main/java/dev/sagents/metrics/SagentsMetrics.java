@@ -51,8 +51,9 @@ public interface SagentsMetrics {
 	}
 
 	/**
-	 * A process of {@code kind} this draining node stopped was started by the member it was handed
-	 * to, which confirmed it {@code nanos} after this node offered it.
+	 * A process of {@code kind} this node stopped, draining or moving it to the member that owns it
+	 * now (active rebalancing), was started by the member it was handed to, which confirmed it
+	 * {@code nanos} after this node offered it.
 	 */
 	default void handedOff(ProcessKind kind, long nanos) {
 	}

@@ -18,6 +18,7 @@ import dev.sagents.actuate.SagentsEndpoint;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.cluster.MembersMode;
+import dev.sagents.cluster.RebalanceMode;
 import dev.sagents.codec.EncodedValue;
 import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.MessageCodec;
@@ -182,8 +183,18 @@ class HordeBackendConfigurationTests {
 				assertThat(((OwnedHazelcastMemberProvider) members).config().getClusterName()).isEqualTo("sagents-ord");
 				assertThat(context.getBean(HordeSettings.class))
 					.isEqualTo(new HordeSettings("n1", MembersMode.PARTICIPATION, "ord", Duration.ofSeconds(3),
-							Duration.ofSeconds(2), 256 * 1024));
+							Duration.ofSeconds(2), 256 * 1024, HordeSettings.Rebalance.PASSIVE));
 			});
+	}
+
+	@Test
+	void theRebalancePropertiesReachTheNodesSettings() {
+		runner().run((context) -> assertThat(context.getBean(HordeSettings.class).rebalance())
+			.isEqualTo(new HordeSettings.Rebalance(RebalanceMode.PASSIVE, 250, Duration.ofMillis(20))));
+		runner().withPropertyValues("sagents.horde.rebalance=active", "sagents.horde.rebalance-batch-size=100",
+				"sagents.horde.rebalance-interval=5ms")
+			.run((context) -> assertThat(context.getBean(HordeSettings.class).rebalance())
+				.isEqualTo(new HordeSettings.Rebalance(RebalanceMode.ACTIVE, 100, Duration.ofMillis(5))));
 	}
 
 	@Test

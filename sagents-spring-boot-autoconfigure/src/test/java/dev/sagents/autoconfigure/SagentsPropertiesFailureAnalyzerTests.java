@@ -101,6 +101,23 @@ class SagentsPropertiesFailureAnalyzerTests {
 	}
 
 	@Test
+	void anUnknownRebalanceModeIsRefused() {
+		assertReport("sagents.horde.rebalance=eager", "sagents.horde.rebalance", "eager", "passive, active");
+	}
+
+	@Test
+	void zeroRebalanceBatchSizeIsRefused() {
+		assertReport("sagents.horde.rebalance-batch-size=0", "sagents.horde.rebalance-batch-size", "0",
+				"a positive whole number");
+	}
+
+	@Test
+	void negativeRebalanceIntervalIsRefused() {
+		assertReport("sagents.horde.rebalance-interval=-5ms", "sagents.horde.rebalance-interval", "-5ms",
+				"0 (batches back to back) or a positive duration, such as 20ms");
+	}
+
+	@Test
 	void portOutOfRangeIsRefused() {
 		assertReport("sagents.horde.network.port=70000", "sagents.horde.network.port", "70000",
 				PORT);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.cluster.DistributionMode;
 import dev.sagents.cluster.MembersMode;
+import dev.sagents.cluster.RebalanceMode;
 import dev.sagents.filesystem.FileSystemSettings;
 import dev.sagents.supervisor.RestartIntensity;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ class SagentsPropertiesTests {
 			assertThat(properties.getSupervisor().isEnabled()).isTrue();
 			assertThat(properties.getHorde().getMembers()).isEqualTo(MembersMode.AUTO);
 			assertThat(properties.getHorde().getPartition()).isNull();
+			assertThat(properties.getHorde().getRebalance()).isEqualTo(RebalanceMode.PASSIVE);
+			assertThat(properties.getHorde().getRebalanceBatchSize()).isEqualTo(250);
+			assertThat(properties.getHorde().getRebalanceInterval()).isEqualTo(Duration.ofMillis(20));
 			assertThat(properties.getAgents().getDefaultType()).isNull();
 			assertThat(properties.getAgents().getMailboxCapacity()).isEqualTo(10_000);
 			assertThat(properties.getHorde().getMaxMessageSize()).isEqualTo(DataSize.ofMegabytes(1));

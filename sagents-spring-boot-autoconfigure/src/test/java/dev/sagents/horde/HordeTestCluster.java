@@ -69,6 +69,9 @@ final class HordeTestCluster implements AutoCloseable {
 	/** How the agents behave on the nodes started from now on. */
 	private AgentSettings agentSettings;
 
+	/** What the nodes started from now on do when a member joins. */
+	private HordeSettings.Rebalance rebalance = HordeSettings.Rebalance.PASSIVE;
+
 	/** Where the file systems of the nodes started from now on keep their files. */
 	private FileSystemStorage fileSystemStorage;
 
@@ -135,6 +138,12 @@ final class HordeTestCluster implements AutoCloseable {
 	/** Sets how long a request between members may take, on the nodes started from now on. */
 	HordeTestCluster requestTimeout(Duration timeout) {
 		this.requestTimeout = timeout;
+		return this;
+	}
+
+	/** Sets what the nodes started from now on do when a member joins. */
+	HordeTestCluster rebalance(HordeSettings.Rebalance rebalance) {
+		this.rebalance = rebalance;
 		return this;
 	}
 
@@ -338,7 +347,7 @@ final class HordeTestCluster implements AutoCloseable {
 				}
 
 			}, this.runtime, codec, new HordeSettings(name, MembersMode.PARTICIPATION, null, HordeTestCluster.this.requestTimeout,
-					Duration.ofSeconds(1), HordeTestCluster.this.maxMessageBytes));
+					Duration.ofSeconds(1), HordeTestCluster.this.maxMessageBytes, HordeTestCluster.this.rebalance));
 			this.registry = new HordeProcessRegistry(this.node);
 			this.fileSystems = new HordeFileSystemSupervisor(this.node, HordeTestCluster.this.fileSystemStorage,
 					HordeTestCluster.this.fileSystemSettings, this.failures);

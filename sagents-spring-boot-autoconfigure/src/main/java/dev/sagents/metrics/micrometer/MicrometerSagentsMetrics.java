@@ -56,7 +56,7 @@ public final class MicrometerSagentsMetrics implements SagentsMetrics {
 		this.failovers = timers(registry, MeterNames.FAILOVERS,
 				"Processes of departed members restarted here, timed from the departure");
 		this.handoffs = timers(registry, MeterNames.HANDOFFS,
-				"Processes this draining node handed off, timed from the offer to its confirmation");
+				"Processes this node handed off, draining or rebalancing, timed from the offer to its confirmation");
 		for (CallLocation location : CallLocation.values()) {
 			for (CallOutcome outcome : CallOutcome.values()) {
 				this.calls[location.ordinal()][outcome.ordinal()] = Timer.builder(MeterNames.CALLS)
