@@ -181,7 +181,7 @@ public final class HordeNode {
 		Replies replies = new Replies(this.settings.requestTimeout(), this.membership::nodeName);
 		ClusterRegistry registry = new ClusterRegistry(this.hazelcast, this.membership::localMember, this.blocking);
 		this.transport = new HordeTransport(this.hazelcast, this.runtime.executor(), this.blocking,
-				this.runtime.timer());
+				this.runtime.timer(), this.runtime.observations()::outgoing);
 		this.events = new HordeEvents(this.hazelcast, this.transport, this.membership, this.hosted.registry(),
 				this.hosted.agents(), this.agentEvents, registry::registration, this.settings.requestTimeout(),
 				this::joined);
@@ -196,7 +196,9 @@ public final class HordeNode {
 		CallRouter router = new CallRouter(context, this.payloads, registry, this.hosted, restartedProcesses,
 				forwarder);
 		this.placement = new Placement(context, registry, this.hosted,
-				MeteredCalls.of(router, this.membership::localMember, this.runtime.metrics()), this.handoff::callOff,
+				ObservedCalls.of(MeteredCalls.of(router, this.membership::localMember, this.runtime.metrics()),
+						this.membership::localMember, this.runtime.observations()),
+				this.handoff::callOff,
 				this.handoff::destinationOf);
 		OrphanRestarts restarts = new OrphanRestarts(context, starts,
 				failovers.timed(this.placement::startRegisteredProcess), restartedProcesses);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.hazelcast.core.DistributedObjectEvent;
 import com.hazelcast.core.DistributedObjectListener;
@@ -23,6 +24,7 @@ import com.hazelcast.topic.MessageListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.ProcessKey;
 
 /**
@@ -69,6 +71,8 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	private final ScheduledExecutorService timer;
 
+	private final Supplier<TraceHeaders> outgoing;
+
 	/** What this member does with the messages addressed to it; given when it starts listening. */
 	private volatile Inbound inbound;
 
@@ -89,8 +93,14 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	 * @param executor completes replies (never a Hazelcast thread)
 	 * @param requests serves requests from other members, which may wait on Hazelcast
 	 */
-	HordeTransport(HazelcastInstance hazelcast, Executor executor, Executor requests, ScheduledExecutorService timer) {
+	/**
+	 * @param outgoing the trace context that a call or cast sent from the calling thread carries
+	 * ({@link dev.sagents.observation.SagentsObservations#outgoing}), {@code null} for none
+	 */
+	HordeTransport(HazelcastInstance hazelcast, Executor executor, Executor requests, ScheduledExecutorService timer,
+			Supplier<TraceHeaders> outgoing) {
 		this.hazelcast = hazelcast;
+		this.outgoing = outgoing;
 		this.executor = executor;
 		this.requests = requests;
 		this.timer = timer;
@@ -201,7 +211,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		if (handingOff != null) {
 			message.writeString(handingOff);
 		}
-		publish(member, message.writeBytes(payload).toBytes());
+		publish(member, message.writeTraceHeaders(this.outgoing.get()).writeBytes(payload).toBytes());
 		return reply;
 	}
 
@@ -215,7 +225,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		if (handingOff != null) {
 			message.writeString(handingOff);
 		}
-		publish(member, message.writeBytes(payload).toBytes());
+		publish(member, message.writeTraceHeaders(this.outgoing.get()).writeBytes(payload).toBytes());
 	}
 
 	/** Sends supervisor request {@code operation} to {@code member} and completes with its reply. */
@@ -268,12 +278,13 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 			Wire.Reader in = new Wire.Reader(message.getMessageObject());
 			switch (in.readByte()) {
 				case CALL -> this.inbound.onCall(sender, in.readLong(), ProcessKey.parse(in.readString()), null,
-						in.readBytes());
+						in.readTraceHeaders(), in.readBytes());
 				case CALL_AHEAD -> this.inbound.onCall(sender, in.readLong(), ProcessKey.parse(in.readString()),
-						in.readString(), in.readBytes());
-				case CAST -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), null, in.readBytes());
-				case CAST_AHEAD -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), in.readString(),
+						in.readString(), in.readTraceHeaders(), in.readBytes());
+				case CAST -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), null, in.readTraceHeaders(),
 						in.readBytes());
+				case CAST_AHEAD -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), in.readString(),
+						in.readTraceHeaders(), in.readBytes());
 				case REPLY -> complete(in.readLong(), new Reply(Reply.Outcome.of(in.readByte()), in.readBytes()));
 				case REQUEST -> {
 					long correlation = in.readLong();
@@ -366,12 +377,14 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		/**
 		 * A call to a process hosted here, or, when {@code handingOff} is not {@code null}, to one
 		 * that draining member is handing off to this one; answer it with
-		 * {@link HordeTransport#reply}. The sender keeps the call's timeout.
+		 * {@link HordeTransport#reply}. The sender keeps the call's timeout; {@code headers} is the
+		 * trace context it sent, or {@code null}.
 		 */
-		void onCall(String sender, long correlation, ProcessKey key, String handingOff, byte[] payload);
+		void onCall(String sender, long correlation, ProcessKey key, String handingOff, TraceHeaders headers,
+				byte[] payload);
 
 		/** A cast to a process hosted here, or handed off to this member by {@code handingOff}. */
-		void onCast(String sender, ProcessKey key, String handingOff, byte[] payload);
+		void onCast(String sender, ProcessKey key, String handingOff, TraceHeaders headers, byte[] payload);
 
 		/** A supervisor request; answer it with {@link HordeTransport#reply}. Runs on the sagents executor. */
 		void onRequest(String sender, long correlation, int operation, byte[] payload);

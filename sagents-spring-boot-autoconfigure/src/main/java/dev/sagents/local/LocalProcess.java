@@ -11,6 +11,7 @@ import dev.sagents.local.Envelopes.Call;
 import dev.sagents.local.Envelopes.Control;
 import dev.sagents.metrics.CallLocation;
 import dev.sagents.metrics.CallOutcome;
+import dev.sagents.observation.Exchange;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessError;
 import dev.sagents.process.ProcessFailedException;
@@ -159,7 +160,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 			throw ex;
 		}
 		this.runtime.metrics().cast(CallLocation.LOCAL, true);
-		enqueue(accepted);
+		enqueue(this.runtime.sent(Exchange.CAST, this.key, accepted));
 	}
 
 	/**
@@ -181,8 +182,8 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		long start = System.nanoTime();
 		Object sent;
 		try {
-			sent = accepted(message);
 			checkReplyType(replyType);
+			sent = this.runtime.sent(Exchange.CALL, this.key, accepted(message));
 		}
 		catch (RuntimeException ex) {
 			this.runtime.metrics().called(CallLocation.LOCAL, CallOutcome.ERROR, System.nanoTime() - start);
@@ -221,8 +222,8 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		Arguments.notNull(message, "message");
 		Arguments.notNull(replyType, "replyType");
 		Arguments.notNull(timeout, "timeout");
-		Object sent = accepted(message);
 		checkReplyType(replyType);
+		Object sent = this.runtime.sent(Exchange.CALL, this.key, accepted(message));
 		Object reply;
 		if (holdIfIdle()) {
 			// The process is idle and we hold it: handle on this thread.
