@@ -35,6 +35,8 @@ import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.metrics.SagentsMetrics;
 import dev.sagents.metrics.micrometer.MicrometerSagentsMetrics;
 import dev.sagents.metrics.micrometer.SagentsMeterBinder;
+import dev.sagents.observation.SagentsObservations;
+import dev.sagents.observation.micrometer.MicrometerSagentsObservations;
 import dev.sagents.persistence.AgentStateStore;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FencedAgentStorage;
@@ -45,6 +47,7 @@ import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
 import dev.sagents.testsupport.LoopbackMembers;
+import dev.sagents.testsupport.TestTracing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -85,6 +88,9 @@ final class HordeTestCluster implements AutoCloseable {
 	/** Whether the nodes started from now on report to their own {@link TestNode#meters}. */
 	private boolean metered;
 
+	/** Whether the nodes started from now on observe calls and casts into their own {@link TestNode#tracing}. */
+	private boolean traced;
+
 	final SharedAgentPersistence persistence = new SharedAgentPersistence();
 
 	/** What the agents of the nodes started from now on persist through. */
@@ -113,6 +119,12 @@ final class HordeTestCluster implements AutoCloseable {
 	/** Makes the nodes started from now on report their meters, as the auto-configuration wires them. */
 	HordeTestCluster metered() {
 		this.metered = true;
+		return this;
+	}
+
+	/** Makes the nodes started from now on observe calls and casts, each into its own test tracer. */
+	HordeTestCluster traced() {
+		this.traced = true;
 		return this;
 	}
 
@@ -279,6 +291,9 @@ final class HordeTestCluster implements AutoCloseable {
 		/** This node's meters, when the cluster is {@link #metered()}. */
 		final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+		/** This node's observations and spans, when the cluster is {@link #traced()}. */
+		final TestTracing tracing = new TestTracing();
+
 		final HordeNode node;
 
 		final HordeProcessRegistry registry;
@@ -306,7 +321,9 @@ final class HordeTestCluster implements AutoCloseable {
 			MessageCodec codec = HordeTestCluster.this.codec;
 			this.runtime = new LocalProcessRuntime(name, this.executor,
 					Transit.through(codec, HordeTestCluster.this.verifyLocal),
-					HordeTestCluster.this.metered ? new MicrometerSagentsMetrics(this.meters) : SagentsMetrics.NONE);
+					HordeTestCluster.this.metered ? new MicrometerSagentsMetrics(this.meters) : SagentsMetrics.NONE,
+					HordeTestCluster.this.traced ? new MicrometerSagentsObservations(this.tracing.registry)
+							: SagentsObservations.NONE);
 			this.node = new HordeNode(new HazelcastMemberProvider() {
 
 				@Override
