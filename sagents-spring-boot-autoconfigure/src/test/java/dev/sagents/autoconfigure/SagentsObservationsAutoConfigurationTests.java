@@ -90,6 +90,21 @@ class SagentsObservationsAutoConfigurationTests {
 	}
 
 	@Test
+	void thePropertyReadsAsSpringBootReadsBooleans() {
+		withRegistry().withPropertyValues("sagents.observations.enabled=on")
+			.run((context) -> assertThat(observations(context)).isInstanceOf(MicrometerSagentsObservations.class));
+	}
+
+	@Test
+	void aValueThatIsNoBooleanFailsStartupNamingTheProperty() {
+		withTracing().withPropertyValues("sagents.observations.enabled=maybe")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("maybe"));
+	}
+
+	@Test
 	void thePropertyTurnsThemOffDespiteATracer() {
 		withTracing().withPropertyValues("sagents.observations.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(SagentsObservations.class);

@@ -26,11 +26,16 @@ final class ObservationsEnabledCondition extends SpringBootCondition implements 
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		String enabled = context.getEnvironment().getProperty(PROPERTY);
+		Boolean enabled;
+		try {
+			enabled = context.getEnvironment().getProperty(PROPERTY, Boolean.class);
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a boolean: the binding of SagentsProperties fails startup with a report naming it.
+			return ConditionOutcome.noMatch(PROPERTY + " is not a boolean");
+		}
 		if (enabled != null) {
-			// Any other value fails the binding of SagentsProperties, which names it.
-			return "true".equalsIgnoreCase(enabled.trim()) ? ConditionOutcome.match(PROPERTY + "=true")
-					: ConditionOutcome.noMatch(PROPERTY + "=" + enabled);
+			return enabled ? ConditionOutcome.match(PROPERTY + "=true") : ConditionOutcome.noMatch(PROPERTY + "=false");
 		}
 		if (!ClassUtils.isPresent(TRACER, context.getClassLoader()) || context.getBeanFactory() == null) {
 			return ConditionOutcome.noMatch(PROPERTY + " unset and no Micrometer Tracing on the classpath");
