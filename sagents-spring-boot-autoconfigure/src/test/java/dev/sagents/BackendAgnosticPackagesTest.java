@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The packages local mode runs on name no Hazelcast class, so an application without Hazelcast
  * on its classpath loads none of them: the API, the local backend, the metrics events, and the
- * codec's checks that local calls go through. Likewise the runtime names no Micrometer class.
+ * codec's checks that local calls go through. Likewise the runtime names no Micrometer class, and
+ * the observations' SPI neither.
  */
 class BackendAgnosticPackagesTest {
 
@@ -23,7 +24,7 @@ class BackendAgnosticPackagesTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "agent", "cluster", "codec", "filesystem", "local", "metrics", "metrics/micrometer",
-			"process", "registry", "supervisor" })
+			"observation", "observation/micrometer", "process", "registry", "supervisor" })
 	void aBackendAgnosticPackageNamesNoHazelcastClass(String name) throws IOException {
 		assertThat(sourcesNaming(name, "com.hazelcast.")).as("sources of dev.sagents.%s that name com.hazelcast", name)
 			.isEmpty();
@@ -31,8 +32,8 @@ class BackendAgnosticPackagesTest {
 
 	/** Micrometer is optional: only its own package and the auto-configuration name it. */
 	@ParameterizedTest
-	@ValueSource(strings = { "agent", "cluster", "codec", "filesystem", "horde", "local", "metrics", "process",
-			"registry", "supervisor" })
+	@ValueSource(strings = { "agent", "cluster", "codec", "filesystem", "horde", "local", "metrics", "observation",
+			"process", "registry", "supervisor" })
 	void theRuntimeNamesNoMicrometerClass(String name) throws IOException {
 		assertThat(sourcesNaming(name, "io.micrometer.")).as("sources of dev.sagents.%s that name io.micrometer", name)
 			.isEmpty();

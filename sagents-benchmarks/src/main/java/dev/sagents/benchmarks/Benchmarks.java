@@ -8,6 +8,9 @@ import java.util.List;
  * The benchmark command. Prints figures; it is not a test and asserts nothing.
  * <ul>
  * <li>{@code local [agents]}: local mode in this JVM ({@link LocalBenchmark}).</li>
+ * <li>{@code observations [agents]}: what observing calls and casts costs in local mode, a node
+ * observed beside one that is not, in this JVM ({@link ObservationsBenchmark}); default 1,000
+ * agents.</li>
  * <li>{@code horde [agents] [common-pool]}: a three-member cluster of JVMs on 127.0.0.1
  * ({@link HordeBenchmark}). {@code common-pool} is {@code 2} (the default: every JVM runs with
  * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}) or {@code jvm} (the JVM's own
@@ -42,8 +45,8 @@ import java.util.List;
  */
 public final class Benchmarks {
 
-	private static final String USAGE = "usage: sagents-benchmarks local [agents] | horde [agents] [2|jvm] "
-			+ "| persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents] "
+	private static final String USAGE = "usage: sagents-benchmarks local [agents] | observations [agents] "
+			+ "| horde [agents] [2|jvm] | persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents] "
 			+ "| scale-local [count,...] | scale-horde [count,...] | soak [seconds] | rebalance [agents]";
 
 	private Benchmarks() {
@@ -53,6 +56,7 @@ public final class Benchmarks {
 		String mode = (args.length > 0) ? args[0] : "local";
 		switch (mode) {
 			case "local" -> new LocalBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 100_000).run();
+			case "observations" -> new ObservationsBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 1_000).run();
 			case "horde" -> {
 				String commonPool = (args.length > 2) ? args[2] : "2";
 				if (!commonPool.equals("2") && !commonPool.equals("jvm")) {

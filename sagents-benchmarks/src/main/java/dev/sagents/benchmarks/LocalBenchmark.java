@@ -101,7 +101,8 @@ final class LocalBenchmark {
 		}
 	}
 
-	private static long handled(List<AgentRef> targets) {
+	/** What {@code targets} handled in all ({@link Counter#GET}). */
+	static long handled(List<AgentRef> targets) {
 		long sum = 0;
 		for (AgentRef agent : targets) {
 			sum += agent.callAndWait(Counter.GET, Long.class, TIMEOUT);

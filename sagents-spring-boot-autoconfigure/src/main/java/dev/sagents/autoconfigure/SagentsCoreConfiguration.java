@@ -17,6 +17,7 @@ import dev.sagents.codec.MessageCodec;
 import dev.sagents.codec.Transit;
 import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.metrics.SagentsMetrics;
+import dev.sagents.observation.SagentsObservations;
 import dev.sagents.supervisor.ProcessFailureLog;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -57,10 +58,10 @@ class SagentsCoreConfiguration {
 	@ConditionalOnMissingBean
 	LocalProcessRuntime sagentsProcessRuntime(SagentsProperties properties, Environment environment,
 			@Qualifier(EXECUTOR_BEAN_NAME) Executor executor, ObjectProvider<MessageCodec> codec,
-			ObjectProvider<SagentsMetrics> metrics) {
+			ObjectProvider<SagentsMetrics> metrics, ObjectProvider<SagentsObservations> observations) {
 		return new LocalProcessRuntime(nodeName(properties, environment), executor,
 				transit(properties, codec.getIfAvailable()), metrics.getIfAvailable(() -> SagentsMetrics.NONE),
-				properties.getAgents().getMailboxCapacity());
+				properties.getAgents().getMailboxCapacity(), observations.getIfAvailable(() -> SagentsObservations.NONE));
 	}
 
 	/** The codec's checks, or its round trip with {@code sagents.codec.verify-local}. */

@@ -95,7 +95,7 @@ final class HordeParts {
 		Replies replies = new Replies(settings.requestTimeout(), this.membership::nodeName);
 		ClusterRegistry registry = new ClusterRegistry(hazelcast, this.membership::localMember, this.blocking);
 		this.transport = new HordeTransport(hazelcast, runtime.executor(), this.blocking, runtime.timer(),
-				this.membership::isMember);
+				this.membership::isMember, runtime.observations()::outgoing);
 		this.events = new HordeEvents(hazelcast, this.transport, this.membership, hosted.registry(), hosted.agents(),
 				agentEvents, registry::registration, settings.requestTimeout(), joined);
 		NodeContext context = new NodeContext(settings, runtime, this.blocking, this.membership, this.transport,
@@ -109,8 +109,9 @@ final class HordeParts {
 		CallRouter router = new CallRouter(context, payloads, hosted,
 				new ProcessFollower(context, registry, restartedProcesses, forwarder));
 		this.placement = new Placement(context, registry, hosted,
-				MeteredCalls.of(router, this.membership::localMember, runtime.metrics()), destinations::callOff,
-				destinations::destinationOf);
+				ObservedCalls.of(MeteredCalls.of(router, this.membership::localMember, runtime.metrics()),
+						this.membership::localMember, runtime.observations()),
+				destinations::callOff, destinations::destinationOf);
 		OrphanRestarts restarts = new OrphanRestarts(context, starts,
 				failovers.timed(this.placement::startRegisteredProcess), restartedProcesses);
 		this.recovery = new Recovery(context, hazelcast, registry, restarts, restartedProcesses, arriving, this.events,

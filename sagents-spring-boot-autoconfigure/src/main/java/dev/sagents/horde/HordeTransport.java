@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.hazelcast.core.DistributedObjectEvent;
 import com.hazelcast.core.DistributedObjectListener;
@@ -20,6 +21,7 @@ import com.hazelcast.topic.MessageListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.ProcessKey;
 
 /**
@@ -67,6 +69,8 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 
 	private final Executor requests;
 
+	private final Supplier<TraceHeaders> outgoing;
+
 	/** What this member does with the messages addressed to it; given when it starts listening. */
 	private volatile Inbound inbound;
 
@@ -86,10 +90,13 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	 * @param requests serves requests from other members, which may wait on Hazelcast
 	 * @param inCluster whether a member (by UUID) is in the cluster now; a call or request to one
 	 * that is not fails as not sent (see {@link #memberLeft})
+	 * @param outgoing the trace context that a call or cast sent from the calling thread carries
+	 * ({@link dev.sagents.observation.SagentsObservations#outgoing}), {@code null} for none
 	 */
 	HordeTransport(HazelcastInstance hazelcast, Executor executor, Executor requests, ScheduledExecutorService timer,
-			Predicate<String> inCluster) {
+			Predicate<String> inCluster, Supplier<TraceHeaders> outgoing) {
 		this.hazelcast = hazelcast;
+		this.outgoing = outgoing;
 		this.executor = executor;
 		this.requests = requests;
 		this.awaited = new AwaitedReplies(timer, inCluster);
@@ -202,7 +209,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		if (handingOff != null) {
 			message.writeString(handingOff);
 		}
-		publish(member, message.writeBytes(payload).toBytes());
+		publish(member, message.writeTraceHeaders(this.outgoing.get()).writeBytes(payload).toBytes());
 		return reply.reply();
 	}
 
@@ -216,7 +223,7 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		if (handingOff != null) {
 			message.writeString(handingOff);
 		}
-		publish(member, message.writeBytes(payload).toBytes());
+		publish(member, message.writeTraceHeaders(this.outgoing.get()).writeBytes(payload).toBytes());
 	}
 
 	/**
@@ -279,12 +286,13 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 			Wire.Reader in = new Wire.Reader(message.getMessageObject());
 			switch (in.readByte()) {
 				case CALL -> this.inbound.onCall(sender, in.readLong(), ProcessKey.parse(in.readString()), null,
-						in.readBytes());
+						in.readTraceHeaders(), in.readBytes());
 				case CALL_AHEAD -> this.inbound.onCall(sender, in.readLong(), ProcessKey.parse(in.readString()),
-						in.readString(), in.readBytes());
-				case CAST -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), null, in.readBytes());
-				case CAST_AHEAD -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), in.readString(),
+						in.readString(), in.readTraceHeaders(), in.readBytes());
+				case CAST -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), null, in.readTraceHeaders(),
 						in.readBytes());
+				case CAST_AHEAD -> this.inbound.onCast(sender, ProcessKey.parse(in.readString()), in.readString(),
+						in.readTraceHeaders(), in.readBytes());
 				case REPLY -> this.awaited.complete(in.readLong(), new Reply(Reply.Outcome.of(in.readByte()), in.readBytes()));
 				case REQUEST -> {
 					long correlation = in.readLong();
@@ -351,12 +359,14 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 		/**
 		 * A call to a process hosted here, or, when {@code handingOff} is not {@code null}, to one
 		 * that draining member is handing off to this one; answer it with
-		 * {@link HordeTransport#reply}. The sender keeps the call's timeout.
+		 * {@link HordeTransport#reply}. The sender keeps the call's timeout; {@code headers} is the
+		 * trace context it sent, or {@code null}.
 		 */
-		void onCall(String sender, long correlation, ProcessKey key, String handingOff, byte[] payload);
+		void onCall(String sender, long correlation, ProcessKey key, String handingOff, TraceHeaders headers,
+				byte[] payload);
 
 		/** A cast to a process hosted here, or handed off to this member by {@code handingOff}. */
-		void onCast(String sender, ProcessKey key, String handingOff, byte[] payload);
+		void onCast(String sender, ProcessKey key, String handingOff, TraceHeaders headers, byte[] payload);
 
 		/** A supervisor request; answer it with {@link HordeTransport#reply}. Runs on the sagents executor. */
 		void onRequest(String sender, long correlation, int operation, byte[] payload);

@@ -10,6 +10,10 @@ import org.slf4j.LoggerFactory;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.local.EncodedMessage;
 import dev.sagents.local.LocalProcess;
+import dev.sagents.local.TracedMessage;
+import dev.sagents.observation.Exchange;
+import dev.sagents.observation.Observed;
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
@@ -64,9 +68,10 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 	}
 
 	@Override
-	public void onCall(String sender, long correlation, ProcessKey key, String handingOff, byte[] payload) {
+	public void onCall(String sender, long correlation, ProcessKey key, String handingOff, TraceHeaders headers,
+			byte[] payload) {
 		if (handingOff != null
-				&& awaitArrival(key, handingOff, () -> onCall(sender, correlation, key, null, payload))) {
+				&& awaitArrival(key, handingOff, () -> onCall(sender, correlation, key, null, headers, payload))) {
 			return;
 		}
 		Optional<ProcessRef> local = this.hosted.runningHere(key);
@@ -78,7 +83,8 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 		// Decoded by the process, on its thread: this one serves every message of the sender in turn.
 		EncodedMessage message = new EncodedMessage(() -> format.decodeMessage(payload));
 		// The sender keeps the timeout: a timer here too would only cost.
-		((LocalProcess) local.get()).deliver(message).whenComplete((reply, error) -> {
+		Object delivered = TracedMessage.of(message, received(Exchange.CALL, key, headers));
+		((LocalProcess) local.get()).deliver(delivered).whenComplete((reply, error) -> {
 			Reply answer;
 			if (error == null) {
 				try {
@@ -96,6 +102,12 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 			}
 			this.node.transport().reply(sender, correlation, answer);
 		});
+	}
+
+	/** The observation of handling a call or cast to agent {@code key} sent here with {@code headers}. */
+	private Observed received(Exchange exchange, ProcessKey key, TraceHeaders headers) {
+		return (key.kind() == ProcessKind.AGENT) ? this.node.runtime().observations().receive(exchange, key, headers)
+				: Observed.NONE;
 	}
 
 	/**
@@ -117,15 +129,18 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 	}
 
 	@Override
-	public void onCast(String sender, ProcessKey key, String handingOff, byte[] payload) {
-		if (handingOff != null && awaitArrival(key, handingOff, () -> onCast(sender, key, null, payload))) {
+	public void onCast(String sender, ProcessKey key, String handingOff, TraceHeaders headers, byte[] payload) {
+		if (handingOff != null
+				&& awaitArrival(key, handingOff, () -> onCast(sender, key, null, headers, payload))) {
 			return;
 		}
 		Optional<ProcessRef> local = this.hosted.runningHere(key);
 		if (local.isPresent()) {
 			PayloadFormat format = this.payloads.get(key.kind());
 			try {
-				local.get().cast(new EncodedMessage(() -> format.decodeMessage(payload)));
+				local.get()
+					.cast(TracedMessage.of(new EncodedMessage(() -> format.decodeMessage(payload)),
+							received(Exchange.CAST, key, headers)));
 			}
 			catch (MailboxFullException ex) {
 				// Counted as refused; a cast has no reply to tell its sender.

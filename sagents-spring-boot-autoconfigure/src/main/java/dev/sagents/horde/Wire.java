@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.sagents.codec.EncodedValue;
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.ProcessKey;
 
 /**
  * The binary layout of everything sagents sends between members besides the application's own
  * values: fixed fields read in a fixed order, so decoding can never choose a class to create.
- * Strings are length-prefixed UTF-8 and may be {@code null}.
+ * Strings are length-prefixed UTF-8 and may be {@code null}. The trace context of a call or cast
+ * travels as two such strings, bounded: one too long is skipped unread.
  */
 final class Wire {
 
@@ -78,6 +80,14 @@ final class Wire {
 			writeInt(value.size());
 			value.forEach((key, entry) -> writeString(key).writeString(entry));
 			return this;
+		}
+
+		/** {@code headers} ({@code null} for none), as {@link Reader#readTraceHeaders} reads them. */
+		Writer writeTraceHeaders(TraceHeaders headers) {
+			if (headers == null) {
+				return writeBoolean(false);
+			}
+			return writeBoolean(true).writeString(headers.traceparent()).writeString(headers.tracestate());
 		}
 
 		Writer writeEncoded(EncodedValue value) {
@@ -169,6 +179,40 @@ final class Wire {
 				map.put(readString(), readString());
 			}
 			return map;
+		}
+
+		/**
+		 * The trace context written by {@link Writer#writeTraceHeaders}, or {@code null}: when none
+		 * was sent, and when what was sent is malformed or over its bound (a header longer than
+		 * {@link TraceHeaders#MAX_TRACESTATE_LENGTH} is skipped without being read into a string).
+		 * The message itself is read on either way: it is handled in a trace of its own.
+		 */
+		TraceHeaders readTraceHeaders() {
+			if (!readBoolean()) {
+				return null;
+			}
+			String traceparent = readBoundedString(TraceHeaders.TRACEPARENT_LENGTH);
+			String tracestate = readBoundedString(TraceHeaders.MAX_TRACESTATE_LENGTH);
+			return TraceHeaders.ofNullable(traceparent, tracestate);
+		}
+
+		/** A string of at most {@code max} bytes; {@code null} (its bytes skipped) for a longer one. */
+		private String readBoundedString(int max) {
+			int length = readInt();
+			if (length < 0) {
+				return null;
+			}
+			byte[] bytes = read(() -> {
+				if (length > this.in.available()) {
+					throw new IOException("length " + length + " exceeds the message");
+				}
+				if (length > max) {
+					this.in.skipNBytes(length);
+					return null;
+				}
+				return this.in.readNBytes(length);
+			});
+			return (bytes != null) ? new String(bytes, StandardCharsets.UTF_8) : null;
 		}
 
 		EncodedValue readEncoded() {

@@ -87,14 +87,19 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 		this.state = stored.isPresent() ? stored.get() : this.behavior.initialState(this);
 	}
 
+	/** Runs {@link #handleMessage} with the agent in the MDC and its call's observation in scope. */
+	@Override
+	protected Object handle(Object message) throws Exception {
+		return ObservedHandling.handle(id(), node(), message, this::handleMessage);
+	}
+
 	/**
 	 * Runs the behaviour and keeps what it returned. The reply goes through the node's
 	 * {@link Transit} first, as it would on its way to another member: one that cannot travel
 	 * refuses the message with a {@link MessageEncodingException} before the new state is kept or
 	 * persisted, so a retry does not apply it twice.
 	 */
-	@Override
-	protected Object handle(Object message) throws Exception {
+	private Object handleMessage(Object message) throws Exception {
 		changeStatus(AgentStatus.RUNNING);
 		AgentResult<Object> result;
 		Object reply;
@@ -163,12 +168,13 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 	/**
 	 * {@code message} once the node's {@link Transit} let it through, so that it is refused here as
 	 * it would be on its way to another member (a {@link MessageEncodingException} before the agent
-	 * handles it); a message that came from another member ({@link EncodedMessage}) went through
-	 * the codec already.
+	 * handles it); a message that came from another member ({@link EncodedMessage}, or a
+	 * {@link TracedMessage} with its observation) went through the codec already.
 	 */
 	@Override
 	protected Object accepted(Object message) {
-		return (message instanceof EncodedMessage) ? message : this.runtime.transit().message(message);
+		return (message instanceof EncodedMessage || message instanceof TracedMessage) ? message
+				: this.runtime.transit().message(message);
 	}
 
 	/** Refuses, before the agent handles the call, a reply type no reply from another member could have. */

@@ -16,7 +16,8 @@ import dev.sagents.process.ProcessNotRunningException;
  * casts, the most frequent, cost no envelope. A stop request is no envelope: it overtakes the
  * queued messages instead of waiting behind them. A message may still be in its wire form
  * ({@link EncodedMessage}) until {@link #decoded} turns it into the message, on the process's
- * thread just before it is handled.
+ * thread just before it is handled, and may carry the observation of its call or cast
+ * ({@link TracedMessage}).
  */
 final class Envelopes {
 
@@ -27,6 +28,9 @@ final class Envelopes {
 
 	/** {@code message}, decoded if it came encoded; throws if it could not be decoded. */
 	static Object decoded(Object message) {
+		if (message instanceof TracedMessage traced) {
+			return traced.decoded();
+		}
 		return (message instanceof EncodedMessage encoded) ? encoded.decode() : message;
 	}
 
@@ -64,7 +68,9 @@ final class Envelopes {
 
 		/** Fails the call because the process ended before handling it. */
 		void notRunning(ProcessKey key) {
-			this.reply.completeExceptionally(new ProcessNotRunningException(key));
+			ProcessNotRunningException error = new ProcessNotRunningException(key);
+			TracedMessage.ended(this.message, error);
+			this.reply.completeExceptionally(error);
 		}
 
 	}

@@ -28,7 +28,8 @@ abstract class HostedProcess extends LocalProcess {
 
 	@Override
 	protected void undelivered(Object message) {
-		this.terms.hosting().undelivered(this, message);
+		// Its observation ends here: it goes on to where the process runs next, if anywhere.
+		this.terms.hosting().undelivered(this, TracedMessage.ended(message, null));
 	}
 
 	@Override

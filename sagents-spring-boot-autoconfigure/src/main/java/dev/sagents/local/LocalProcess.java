@@ -11,6 +11,7 @@ import dev.sagents.local.Envelopes.Call;
 import dev.sagents.local.Envelopes.Control;
 import dev.sagents.metrics.CallLocation;
 import dev.sagents.metrics.CallOutcome;
+import dev.sagents.observation.Exchange;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessError;
 import dev.sagents.process.ProcessFailedException;
@@ -149,9 +150,10 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	@Override
 	public final void cast(Object message) {
 		try {
+			Object sent = this.runtime.sent(Exchange.CAST, this.key, accepted(Arguments.notNull(message, "message")));
 			// The host's own work and stops are never refused; a sender's messages over the capacity are.
-			if (!offer(accepted(Arguments.notNull(message, "message")), this.runtime.mailboxCapacity())) {
-				throw this.runtime.mailboxFull(this.key);
+			if (!offer(sent, this.runtime.mailboxCapacity())) {
+				throw refused(sent);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -170,9 +172,16 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 	public final CompletableFuture<Object> deliver(Object message) {
 		CompletableFuture<Object> reply = new CompletableFuture<>();
 		if (!offer(new Call(message, reply), this.runtime.mailboxCapacity())) {
-			reply.completeExceptionally(this.runtime.mailboxFull(this.key));
+			reply.completeExceptionally(refused(message));
 		}
 		return reply;
+	}
+
+	/** The refusal of {@code message}, counted, whose observation it stops, if it has one. */
+	private RuntimeException refused(Object message) {
+		RuntimeException refusal = this.runtime.mailboxFull(this.key);
+		TracedMessage.ended(message, refusal);
+		return refusal;
 	}
 
 	@Override
@@ -183,8 +192,8 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		long start = System.nanoTime();
 		Object sent;
 		try {
-			sent = accepted(message);
 			checkReplyType(replyType);
+			sent = this.runtime.sent(Exchange.CALL, this.key, accepted(message));
 		}
 		catch (RuntimeException ex) {
 			this.runtime.metrics().called(CallLocation.LOCAL, CallOutcome.ERROR, System.nanoTime() - start);
@@ -215,8 +224,8 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		Arguments.notNull(message, "message");
 		Arguments.notNull(replyType, "replyType");
 		Arguments.notNull(timeout, "timeout");
-		Object sent = accepted(message);
 		checkReplyType(replyType);
+		Object sent = this.runtime.sent(Exchange.CALL, this.key, accepted(message));
 		Object reply;
 		if (holdIfIdle()) {
 			// The process is idle and we hold it: handle on this thread.

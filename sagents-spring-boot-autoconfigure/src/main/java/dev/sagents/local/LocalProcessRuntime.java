@@ -5,16 +5,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import dev.sagents.codec.Transit;
+import dev.sagents.metrics.CallLocation;
 import dev.sagents.metrics.Limit;
 import dev.sagents.metrics.SagentsMetrics;
+import dev.sagents.observation.Exchange;
+import dev.sagents.observation.SagentsObservations;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessKind;
 
 /**
  * The node's process host: the executor that drains mailboxes, one daemon timer thread for
- * call timeouts, inactivity sweeps and persistence debounces, and the {@link Transit} of the
- * values its agents take and give. Processes borrow threads only while
+ * call timeouts, inactivity sweeps and persistence debounces, the {@link Transit} of the
+ * values its agents take and give, and where its processes report their metrics and observations. Processes borrow threads only while
  * they have messages, so idle processes cost no thread.
  */
 public final class LocalProcessRuntime implements AutoCloseable {
@@ -33,6 +37,8 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	private final SagentsMetrics metrics;
 
 	private final int mailboxCapacity;
+
+	private final SagentsObservations observations;
 
 	/**
 	 * A runtime whose agents take messages and give replies as they are, unchecked.
@@ -61,7 +67,7 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	 * @param metrics where this node's processes report their starts, ends, crashes, calls and casts
 	 */
 	public LocalProcessRuntime(String node, Executor executor, Transit transit, SagentsMetrics metrics) {
-		this(node, executor, transit, metrics, DEFAULT_MAILBOX_CAPACITY);
+		this(node, executor, transit, metrics, DEFAULT_MAILBOX_CAPACITY, SagentsObservations.NONE);
 	}
 
 	/**
@@ -70,9 +76,10 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	 * @param transit what the messages and replies of calls to this node's agents go through
 	 * @param metrics where this node's processes report their starts, ends, crashes, calls and casts
 	 * @param mailboxCapacity how many messages the mailbox of each process may hold (positive)
+	 * @param observations where the calls and casts to agents are observed
 	 */
 	public LocalProcessRuntime(String node, Executor executor, Transit transit, SagentsMetrics metrics,
-			int mailboxCapacity) {
+			int mailboxCapacity, SagentsObservations observations) {
 		if (mailboxCapacity <= 0) {
 			throw new IllegalArgumentException("mailboxCapacity must be positive, not " + mailboxCapacity);
 		}
@@ -81,6 +88,7 @@ public final class LocalProcessRuntime implements AutoCloseable {
 		this.executor = Arguments.notNull(executor, "executor");
 		this.transit = Arguments.notNull(transit, "transit");
 		this.metrics = Arguments.notNull(metrics, "metrics");
+		this.observations = Arguments.notNull(observations, "observations");
 		this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "sagents-timer");
 			thread.setDaemon(true);
@@ -121,6 +129,24 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	MailboxFullException mailboxFull(ProcessKey key) {
 		this.metrics.refused(Limit.MAILBOX, key.kind());
 		return new MailboxFullException(key, this.mailboxCapacity);
+	}
+
+	/** Where the calls and casts to agents are observed. */
+	public SagentsObservations observations() {
+		return this.observations;
+	}
+
+	/**
+	 * {@code message}, sent on this node to process {@code key}, with the observation of its call or
+	 * cast started ({@link TracedMessage}); as it is when nothing is observed, when {@code key} is
+	 * not an agent's, or when it carries its observation already (sent from another member).
+	 */
+	Object sent(Exchange exchange, ProcessKey key, Object message) {
+		if (this.observations == SagentsObservations.NONE || key.kind() != ProcessKind.AGENT
+				|| message instanceof TracedMessage) {
+			return message;
+		}
+		return TracedMessage.of(message, this.observations.send(exchange, key, CallLocation.LOCAL));
 	}
 
 	/** The timer; its tasks must be short and must not block. */

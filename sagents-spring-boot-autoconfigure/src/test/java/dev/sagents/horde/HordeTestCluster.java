@@ -35,6 +35,8 @@ import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.metrics.SagentsMetrics;
 import dev.sagents.metrics.micrometer.MicrometerSagentsMetrics;
 import dev.sagents.metrics.micrometer.SagentsMeterBinder;
+import dev.sagents.observation.SagentsObservations;
+import dev.sagents.observation.micrometer.MicrometerSagentsObservations;
 import dev.sagents.persistence.AgentStateStore;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FencedAgentStorage;
@@ -45,6 +47,7 @@ import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.SagentsSupervisor;
 import dev.sagents.testsupport.LoopbackMembers;
+import dev.sagents.testsupport.TestTracing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -94,6 +97,9 @@ final class HordeTestCluster implements AutoCloseable {
 	/** Whether the nodes started from now on report to their own {@link TestNode#meters}. */
 	private boolean metered;
 
+	/** Whether the nodes started from now on observe calls and casts into their own {@link TestNode#tracing}. */
+	private boolean traced;
+
 	final SharedAgentPersistence persistence = new SharedAgentPersistence();
 
 	/** What the agents of the nodes started from now on persist through. */
@@ -132,6 +138,12 @@ final class HordeTestCluster implements AutoCloseable {
 	HordeTestCluster limits(int mailboxCapacity, long maxMessageBytes) {
 		this.mailboxCapacity = mailboxCapacity;
 		this.maxMessageBytes = maxMessageBytes;
+		return this;
+	}
+
+	/** Makes the nodes started from now on observe calls and casts, each into its own test tracer. */
+	HordeTestCluster traced() {
+		this.traced = true;
 		return this;
 	}
 
@@ -304,6 +316,9 @@ final class HordeTestCluster implements AutoCloseable {
 		/** This node's meters, when the cluster is {@link #metered()}. */
 		final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+		/** This node's observations and spans, when the cluster is {@link #traced()}. */
+		final TestTracing tracing = new TestTracing();
+
 		final HordeNode node;
 
 		final HordeProcessRegistry registry;
@@ -332,7 +347,9 @@ final class HordeTestCluster implements AutoCloseable {
 			this.runtime = new LocalProcessRuntime(name, this.executor,
 					Transit.through(codec, HordeTestCluster.this.verifyLocal),
 					HordeTestCluster.this.metered ? new MicrometerSagentsMetrics(this.meters) : SagentsMetrics.NONE,
-					HordeTestCluster.this.mailboxCapacity);
+					HordeTestCluster.this.mailboxCapacity,
+					HordeTestCluster.this.traced ? new MicrometerSagentsObservations(this.tracing.registry)
+							: SagentsObservations.NONE);
 			this.node = new HordeNode(new HazelcastMemberProvider() {
 
 				@Override

@@ -3,6 +3,8 @@ package dev.sagents.horde;
 import java.time.Duration;
 import java.util.List;
 
+import org.slf4j.MDC;
+
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentEvent;
@@ -10,7 +12,8 @@ import dev.sagents.agent.AgentResult;
 
 /**
  * A test agent that counts what it handled: "tick" counts, "get" answers the count, "node" where it
- * runs, "slow" answers after {@link #SLOW}, "fail" crashes it.
+ * runs, "mdc" the agent and node its handler found in the MDC, "slow" answers after {@link #SLOW},
+ * "fail" crashes it.
  */
 class Tally implements AgentBehavior<Tally.Count> {
 
@@ -53,6 +56,9 @@ class Tally implements AgentBehavior<Tally.Count> {
 		}
 		if ("fail".equals(message)) {
 			throw new IllegalStateException("asked to fail");
+		}
+		if ("mdc".equals(message)) {
+			return AgentResult.reply(state, MDC.get("sagents.agent.id") + "@" + MDC.get("sagents.node"));
 		}
 		if ("node".equals(message)) {
 			return AgentResult.reply(state, context.node());

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.sagents.codec.EncodedValue;
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.ProcessKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +95,59 @@ class WireTests {
 		in.readByte();
 		assertThatIllegalArgumentException().isThrownBy(in::readLong).withMessageStartingWith("Malformed sagents message");
 		assertThatIllegalArgumentException().isThrownBy(in::readByte).withMessageStartingWith("Malformed sagents message");
+	}
+
+	private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+	@Test
+	void traceHeadersReadBackAndNoneStaysNone() {
+		TraceHeaders headers = new TraceHeaders(TRACEPARENT, "vendor=a,other=b");
+		byte[] data = new Wire.Writer().writeTraceHeaders(headers)
+			.writeTraceHeaders(null)
+			.writeTraceHeaders(new TraceHeaders(TRACEPARENT, null))
+			.writeBytes(new byte[] { 1 })
+			.toBytes();
+		Wire.Reader in = new Wire.Reader(data);
+		assertThat(in.readTraceHeaders()).isEqualTo(headers);
+		assertThat(in.readTraceHeaders()).isNull();
+		assertThat(in.readTraceHeaders()).isEqualTo(new TraceHeaders(TRACEPARENT, null));
+		assertThat(in.readBytes()).containsExactly(1);
+	}
+
+	@Test
+	void aTracestateOverItsBoundIsSkippedUnreadAndTheMessageReadsOn() {
+		byte[] data = new Wire.Writer().writeBoolean(true)
+			.writeString(TRACEPARENT)
+			.writeString("v=" + "x".repeat(TraceHeaders.MAX_TRACESTATE_LENGTH))
+			.writeBytes(new byte[] { 4, 2 })
+			.toBytes();
+		Wire.Reader in = new Wire.Reader(data);
+		assertThat(in.readTraceHeaders()).as("the trace goes on without its tracestate")
+			.isEqualTo(new TraceHeaders(TRACEPARENT, null));
+		assertThat(in.readBytes()).as("the payload after it").containsExactly(4, 2);
+	}
+
+	@Test
+	void aMalformedOrOversizedTraceparentIsDroppedAndTheMessageReadsOn() {
+		byte[] data = new Wire.Writer().writeBoolean(true)
+			.writeString(TRACEPARENT.toUpperCase())
+			.writeString(null)
+			.writeBoolean(true)
+			.writeString(TRACEPARENT + "-and-more")
+			.writeString("v=1")
+			.writeBytes(new byte[] { 3 })
+			.toBytes();
+		Wire.Reader in = new Wire.Reader(data);
+		assertThat(in.readTraceHeaders()).as("not lowercase hex").isNull();
+		assertThat(in.readTraceHeaders()).as("longer than a traceparent").isNull();
+		assertThat(in.readBytes()).containsExactly(3);
+	}
+
+	@Test
+	void aTraceHeaderLongerThanTheMessageIsRefusedAsMalformed() {
+		byte[] data = new Wire.Writer().writeBoolean(true).writeInt(Integer.MAX_VALUE).toBytes();
+		assertThatIllegalArgumentException().isThrownBy(() -> new Wire.Reader(data).readTraceHeaders())
+			.withMessageContaining("exceeds the message");
 	}
 
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sagents.codec.Transit;
 import dev.sagents.metrics.micrometer.MicrometerSagentsMetrics;
+import dev.sagents.observation.SagentsObservations;
 import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ExitReason;
@@ -41,7 +42,7 @@ class MailboxCapacityTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final LocalProcessRuntime runtime = new LocalProcessRuntime("node", this.executor, Transit.unchecked(),
-			new MicrometerSagentsMetrics(this.meters), CAPACITY);
+			new MicrometerSagentsMetrics(this.meters), CAPACITY, SagentsObservations.NONE);
 
 	private final Handled process = new Handled(this.runtime);
 
@@ -108,7 +109,7 @@ class MailboxCapacityTests {
 	@Test
 	void concurrentSendersGetExactlyTheCapacityQueued() throws Exception {
 		LocalProcessRuntime wide = new LocalProcessRuntime("node", this.executor, Transit.unchecked(),
-				new MicrometerSagentsMetrics(this.meters), 100);
+				new MicrometerSagentsMetrics(this.meters), 100, SagentsObservations.NONE);
 		Handled target = new Handled(wide);
 		target.start();
 		int senders = 8;
