@@ -12,6 +12,7 @@ import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.observation.SagentsObservations;
 
 /**
  * What observing calls and casts costs in local mode: two nodes in this JVM, the starter's
@@ -36,10 +37,11 @@ final class ObservationsBenchmark {
 				ConfigurableApplicationContext observed = BenchmarkApplication.start("--sagents.node-name=observed",
 						"--sagents.observations.enabled=true")) {
 			ObservationRegistry registry = observed.getBean(ObservationRegistry.class);
-			System.out.printf("observations: %s over a registry with handlers: %s; the other node: %s%n",
+			System.out.printf("observations: %s over a registry with handlers: %s; the other node observes %s%n",
 					observed.getBean(LocalProcessRuntime.class).observations().getClass().getSimpleName(),
 					!registry.isNoop(),
-					plain.getBean(LocalProcessRuntime.class).observations().getClass().getSimpleName());
+					(plain.getBean(LocalProcessRuntime.class).observations() == SagentsObservations.NONE) ? "nothing"
+							: "too");
 			List<AgentRef> plainRefs = startAgents(plain.getBean(AgentsSupervisor.class));
 			List<AgentRef> observedRefs = startAgents(observed.getBean(AgentsSupervisor.class));
 			measureCalls(plainRefs, observedRefs);
