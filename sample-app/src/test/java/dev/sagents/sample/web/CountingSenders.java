@@ -163,7 +163,7 @@ final class CountingSenders implements AutoCloseable {
 		}
 		if (reply.handled() <= last) {
 			this.losses.add(id + ": counts " + reply.handled() + " to " + last + " lost, the oldest acknowledged "
-					+ ledger.oldestLostAgeMillis + " ms before the crash");
+					+ ledger.oldestLostAgeMillis + " ms before the kill signal (negative: after it, as the node died)");
 		}
 		return null;
 	}
@@ -281,12 +281,13 @@ final class CountingSenders implements AutoCloseable {
 			List<Acknowledgement> taken = this.recent.stream()
 				.filter((acknowledgement) -> acknowledgement.handled() >= handled)
 				.toList();
-			List<Acknowledgement> unexcused = taken.stream().filter((acknowledgement) -> !crash.mayHaveLost(acknowledgement)).toList();
+			List<String> unexcused = taken.stream()
+				.filter((acknowledgement) -> !crash.mayHaveLost(acknowledgement))
+				.map((acknowledgement) -> acknowledgement.handled() + " on " + acknowledgement.node() + " "
+						+ TimeUnit.NANOSECONDS.toMillis(crash.signalled() - acknowledgement.at()) + " ms before the kill")
+				.toList();
 			if (!unexcused.isEmpty()) {
-				return lost + ", beyond what the crash of " + crash.node() + " may lose: "
-						+ unexcused.stream().map((acknowledgement) -> acknowledgement.handled() + " on " + acknowledgement.node() + " "
-								+ TimeUnit.NANOSECONDS.toMillis(crash.signalled() - acknowledgement.at()) + " ms before the kill")
-							.toList();
+				return lost + ", beyond what the crash of " + crash.node() + " may lose: " + unexcused;
 			}
 			this.oldestLostAgeMillis = TimeUnit.NANOSECONDS.toMillis(crash.signalled() - taken.get(0).at());
 			return null;
