@@ -26,7 +26,8 @@ public final class HordeProcessRegistry implements ProcessRegistry, SagentsLifec
 
 	@Override
 	public Optional<ProcessRef> lookup(ProcessKey key) {
-		return this.node.placement().lookup(Arguments.notNull(key, "key"));
+		Arguments.notNull(key, "key");
+		return this.node.placement().lookup(key);
 	}
 
 	@Override
@@ -40,12 +41,14 @@ public final class HordeProcessRegistry implements ProcessRegistry, SagentsLifec
 
 	@Override
 	public int count(ProcessKind kind) {
-		return this.node.placement().count(Arguments.notNull(kind, "kind"));
+		Arguments.notNull(kind, "kind");
+		return this.node.placement().count(kind);
 	}
 
 	@Override
 	public List<ProcessKey> keys(ProcessKind kind) {
-		return this.node.placement().keys(Arguments.notNull(kind, "kind"));
+		Arguments.notNull(kind, "kind");
+		return this.node.placement().keys(kind);
 	}
 
 	@Override
