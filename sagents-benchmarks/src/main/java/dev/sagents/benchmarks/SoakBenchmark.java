@@ -80,7 +80,8 @@ final class SoakBenchmark {
 		// The rate the agents handle messages at, kept busy with a few messages queued each.
 		long workedBefore = Counter.WORKED.sum();
 		Load saturation = new Load(targets, Long.MAX_VALUE, Math.max(2_000, count * 20L));
-		saturation.runFor(SATURATION);
+		saturation.runFor(SATURATION, () -> {
+		});
 		double handledPerSecond = (Counter.WORKED.sum() - workedBefore) / (SATURATION.toNanos() / 1e9);
 		awaitWorked(workedBefore + saturation.accepted.sum());
 
@@ -88,10 +89,11 @@ final class SoakBenchmark {
 		long worked = Counter.WORKED.sum();
 		Load overload = new Load(targets, (long) (handledPerSecond * OVERLOAD), Long.MAX_VALUE);
 		long[] loadedHeap = new long[1];
-		Probes.Sample loaded = probes.during(other, () -> {
-			overload.runFor(this.duration);
+		Probes.Sample loaded = probes.during(other, () -> overload.runFor(this.duration, () -> {
+			// Three quarters through, the mailboxes long full, while the senders go on.
+			Thread.sleep(this.duration.toMillis() * 3 / 4);
 			loadedHeap[0] = Measurements.usedHeapAfterGc();
-		});
+		}));
 		long offered = overload.offered.sum();
 		long accepted = overload.accepted.sum();
 		long refused = overload.refused.sum();
@@ -106,9 +108,10 @@ final class SoakBenchmark {
 				(handled == accepted) ? "all accepted" : "MISSING " + (accepted - handled), refused,
 				probes.refusals() - refusalsBefore);
 		System.out.printf("%s: live heap after GC under overload %,.1f MiB beside idle %,.1f MiB: +%,.1f MiB "
-				+ "(bound: %,d mailboxes × %,d messages); drained in %,d ms%n", label, loadedHeap[0] / 1048576.0,
-				idleHeap / 1048576.0, (loadedHeap[0] - idleHeap) / 1048576.0, count, capacity, drainMillis);
-		System.out.printf("%s: other agent's call under overload %s beside idle %s: p99 %.1f× idle; "
+				+ "(bound: %,d mailbox%s × %,d messages); drained in %,d ms%n", label, loadedHeap[0] / 1048576.0,
+				idleHeap / 1048576.0, (loadedHeap[0] - idleHeap) / 1048576.0, count, (count == 1) ? "" : "es", capacity,
+				drainMillis);
+		System.out.printf("%s: other agent's call under overload %s beside idle %s: p99 %.2f× idle; "
 				+ "%,d calls, %d failed%n", label, Measurements.p50p99(loaded.roundTrips()),
 				Measurements.p50p99(idle.roundTrips()), Measurements.percentileMicros(loaded.roundTrips(), 99)
 						/ Measurements.percentileMicros(idle.roundTrips(), 99),
@@ -170,20 +173,17 @@ final class SoakBenchmark {
 			this.mostOutstanding = mostOutstanding;
 		}
 
-		void runFor(Duration duration) {
+		/** Sends for {@code duration}, while this thread runs {@code meanwhile}. */
+		void runFor(Duration duration, Probes.Work meanwhile) throws InterruptedException {
 			long end = System.nanoTime() + duration.toNanos();
 			List<Thread> senders = new ArrayList<>();
 			for (int s = 0; s < SENDERS; s++) {
 				int sender = s;
 				senders.add(started("soak-sender-" + s, () -> send(sender, end)));
 			}
+			meanwhile.run();
 			for (Thread sender : senders) {
-				try {
-					sender.join();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				sender.join();
 			}
 		}
 

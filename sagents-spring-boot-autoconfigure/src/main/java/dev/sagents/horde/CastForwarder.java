@@ -8,6 +8,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.sagents.process.MailboxFullException;
+import dev.sagents.process.MessageTooLargeException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
@@ -68,35 +70,45 @@ final class CastForwarder {
 	 */
 	void forward(ProcessKey key, Object message, long deadline) {
 		this.node.blocking().execute(() -> {
-			if (!this.node.joined().getAsBoolean()) {
-				logger.debug("Dropping a cast to {}: this node left", key);
-				return;
+			try {
+				forwardNow(key, message, deadline);
 			}
-			String next = this.destination.apply(key);
-			if (next != null) {
-				this.node.transport().cast(next, key, this.payloads.get(key.kind()).encodeMessage(message), null);
-				return;
-			}
-			Optional<Registration> found = this.registry.registration(key);
-			if (found.isEmpty()) {
-				logger.debug("Dropping a cast to {}, which is not running", key);
-				return;
-			}
-			String host = found.get().host();
-			Optional<ProcessRef> local = this.hosted.runningHere(key);
-			if (!host.equals(this.node.localMember()) && this.node.membership().isMember(host)) {
-				this.node.transport().cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null);
-			}
-			else if (local.isPresent()) {
-				local.get().cast(message);
-			}
-			else if (System.nanoTime() - deadline < 0) {
-				this.node.runtime().timer().schedule(() -> forward(key, message, deadline), 2, TimeUnit.MILLISECONDS);
-			}
-			else {
-				logger.warn("Dropping a cast to {}: it did not restart within {}", key, this.node.requestTimeout());
+			catch (MailboxFullException | MessageTooLargeException ex) {
+				// Counted where refused; a cast has no reply to tell its sender.
+				logger.debug("Dropping a cast to {}: {}", key, ex.getMessage());
 			}
 		});
+	}
+
+	private void forwardNow(ProcessKey key, Object message, long deadline) {
+		if (!this.node.joined().getAsBoolean()) {
+			logger.debug("Dropping a cast to {}: this node left", key);
+			return;
+		}
+		String next = this.destination.apply(key);
+		if (next != null) {
+			this.node.transport().cast(next, key, this.payloads.get(key.kind()).encodeMessage(message), null);
+			return;
+		}
+		Optional<Registration> found = this.registry.registration(key);
+		if (found.isEmpty()) {
+			logger.debug("Dropping a cast to {}, which is not running", key);
+			return;
+		}
+		String host = found.get().host();
+		Optional<ProcessRef> local = this.hosted.runningHere(key);
+		if (!host.equals(this.node.localMember()) && this.node.membership().isMember(host)) {
+			this.node.transport().cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null);
+		}
+		else if (local.isPresent()) {
+			local.get().cast(message);
+		}
+		else if (System.nanoTime() - deadline < 0) {
+			this.node.runtime().timer().schedule(() -> forward(key, message, deadline), 2, TimeUnit.MILLISECONDS);
+		}
+		else {
+			logger.warn("Dropping a cast to {}: it did not restart within {}", key, this.node.requestTimeout());
+		}
 	}
 
 }
