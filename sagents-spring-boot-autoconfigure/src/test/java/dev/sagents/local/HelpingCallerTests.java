@@ -16,8 +16,6 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import dev.sagents.process.ProcessKey;
-import dev.sagents.supervisor.ExitReason;
-import dev.sagents.supervisor.RestartIntensity;
 import dev.sagents.testsupport.ManualExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,7 +137,7 @@ class HelpingCallerTests {
 	}
 
 	/** Records what it handles, on which thread, and how many handlers ran at once at most. */
-	private static final class Steps extends LocalProcess {
+	private static final class Steps extends StubProcess {
 
 		private final List<String> steps = new CopyOnWriteArrayList<>();
 
@@ -176,30 +174,6 @@ class HelpingCallerTests {
 				this.running.decrementAndGet();
 			}
 		}
-
-		@Override
-		protected void terminate(ExitReason reason) {
-		}
-
-		@Override
-		protected RestartIntensity restartIntensity() {
-			return RestartIntensity.defaults();
-		}
-
-		@Override
-		protected boolean isRefusal(Throwable error) {
-			return false;
-		}
-
-		@Override
-		protected void ended(ExitReason reason, Throwable error) {
-		}
-
-		@Override
-		public Duration callTimeout() {
-			return TIMEOUT;
-		}
-
 	}
 
 }

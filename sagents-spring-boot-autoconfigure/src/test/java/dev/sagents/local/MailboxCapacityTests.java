@@ -20,7 +20,6 @@ import dev.sagents.observation.SagentsObservations;
 import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ExitReason;
-import dev.sagents.supervisor.RestartIntensity;
 import dev.sagents.testsupport.ManualExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,7 +150,7 @@ class MailboxCapacityTests {
 	}
 
 	/** Records what it handled, in order. */
-	private static final class Handled extends LocalProcess {
+	private static final class Handled extends StubProcess {
 
 		private final List<String> handled = new CopyOnWriteArrayList<>();
 
@@ -160,42 +159,14 @@ class MailboxCapacityTests {
 		}
 
 		@Override
-		protected void init() {
-		}
-
-		@Override
 		protected Object handle(Object message) {
 			this.handled.add(String.valueOf(message));
 			return "handled " + message;
 		}
 
-		@Override
-		protected void terminate(ExitReason reason) {
-		}
-
-		@Override
-		protected RestartIntensity restartIntensity() {
-			return RestartIntensity.defaults();
-		}
-
-		@Override
-		protected boolean isRefusal(Throwable error) {
-			return false;
-		}
-
-		@Override
-		protected void ended(ExitReason reason, Throwable error) {
-		}
-
-		@Override
-		public Duration callTimeout() {
-			return TIMEOUT;
-		}
-
 		void control(Runnable action) {
 			enqueueControl(action);
 		}
-
 	}
 
 }
