@@ -63,7 +63,8 @@ public class SagentsProperties {
 	private final Metrics metrics = new Metrics();
 
 	/** Micrometer observations (and traces) of calls and casts. */
-	private final Observations observations = new Observations();
+	@NestedConfigurationProperty
+	private final ObservationProperties observations = new ObservationProperties();
 
 	/** Where agents and file systems run. */
 	public DistributionMode getDistribution() {
@@ -121,32 +122,8 @@ public class SagentsProperties {
 	}
 
 	/** The observation settings. */
-	public Observations getObservations() {
+	public ObservationProperties getObservations() {
 		return this.observations;
-	}
-
-	/** {@code sagents.observations.*}. */
-	public static class Observations {
-
-		/**
-		 * Whether calls and casts to agents are Micrometer observations (sagents.call, sagents.cast,
-		 * sagents.handle), whose trace context travels to the member that handles them, when the
-		 * application has an ObservationRegistry with handlers. Unset: on only when the application
-		 * has a Micrometer Tracing Tracer. They cost: see "Observations and traces" in
-		 * docs/operations.md.
-		 */
-		private Boolean enabled;
-
-		/** Whether calls and casts are observed; {@code null} for the default on the field. */
-		public Boolean getEnabled() {
-			return this.enabled;
-		}
-
-		/** Sets whether calls and casts are observed. */
-		public void setEnabled(Boolean enabled) {
-			this.enabled = enabled;
-		}
-
 	}
 
 	/** {@code sagents.metrics.*}. */
