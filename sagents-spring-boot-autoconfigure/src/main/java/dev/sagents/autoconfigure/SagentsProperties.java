@@ -60,7 +60,8 @@ public class SagentsProperties {
 	private final Codec codec = new Codec();
 
 	/** Micrometer meters of the runtime. */
-	private final Metrics metrics = new Metrics();
+	@NestedConfigurationProperty
+	private final MetricsProperties metrics = new MetricsProperties();
 
 	/** Micrometer observations (and traces) of calls and casts. */
 	@NestedConfigurationProperty
@@ -117,35 +118,13 @@ public class SagentsProperties {
 	}
 
 	/** The metrics settings. */
-	public Metrics getMetrics() {
+	public MetricsProperties getMetrics() {
 		return this.metrics;
 	}
 
 	/** The observation settings. */
 	public ObservationProperties getObservations() {
 		return this.observations;
-	}
-
-	/** {@code sagents.metrics.*}. */
-	public static class Metrics {
-
-		/**
-		 * Whether the runtime's meters (the sagents.* names in docs/operations.md) are registered when
-		 * the application has a Micrometer MeterRegistry. Off, the runtime reports nothing and costs
-		 * nothing for it.
-		 */
-		private boolean enabled = true;
-
-		/** Whether the runtime's meters are registered. */
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		/** Sets whether the runtime's meters are registered. */
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
 	}
 
 	/** {@code sagents.supervisor.*}. */
