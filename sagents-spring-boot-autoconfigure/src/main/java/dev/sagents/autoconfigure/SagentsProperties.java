@@ -42,7 +42,8 @@ public class SagentsProperties {
 	private String nodeName;
 
 	/** The root supervisor, which makes this node host agents and file systems. */
-	private final Supervisor supervisor = new Supervisor();
+	@NestedConfigurationProperty
+	private final SupervisorProperties supervisor = new SupervisorProperties();
 
 	/** Horde mode: which nodes are members and how they are grouped. */
 	private final Horde horde = new Horde();
@@ -88,7 +89,7 @@ public class SagentsProperties {
 	}
 
 	/** The root supervisor settings. */
-	public Supervisor getSupervisor() {
+	public SupervisorProperties getSupervisor() {
 		return this.supervisor;
 	}
 
@@ -125,29 +126,6 @@ public class SagentsProperties {
 	/** The observation settings. */
 	public ObservationProperties getObservations() {
 		return this.observations;
-	}
-
-	/** {@code sagents.supervisor.*}. */
-	public static class Supervisor {
-
-		/**
-		 * Whether this node runs the sagents supervisor and so hosts agents and file systems. A node
-		 * without it hosts nothing: its registry never starts and calls fail with
-		 * RegistryUnavailableException. To host only under a profile or role, set it per profile, or
-		 * set it to false and declare your own SagentsSupervisor bean with that condition.
-		 */
-		private boolean enabled = true;
-
-		/** Whether this node hosts agents and file systems. */
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		/** Sets whether this node hosts agents and file systems. */
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
 	}
 
 	/**
