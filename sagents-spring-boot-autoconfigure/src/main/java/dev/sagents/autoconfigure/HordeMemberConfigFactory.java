@@ -14,7 +14,6 @@ import com.hazelcast.spi.properties.ClusterProperty;
 import com.hazelcast.spi.properties.HazelcastProperty;
 import dev.sagents.autoconfigure.SagentsProperties.FailureDetection;
 import dev.sagents.autoconfigure.SagentsProperties.Horde;
-import dev.sagents.autoconfigure.SagentsProperties.Network;
 import dev.sagents.horde.HordeStructures;
 
 import org.springframework.core.io.Resource;
@@ -131,12 +130,13 @@ final class HordeMemberConfigFactory {
 	}
 
 	private static void applyNetwork(Config config, Horde horde, boolean fromResource) {
-		Network network = horde.getNetwork();
+		NetworkProperties network = horde.getNetwork();
 		NetworkConfig networkConfig = config.getNetworkConfig();
-		apply(network.getPort(), Network.DEFAULT_PORT, fromResource, networkConfig::setPort);
-		apply(network.getPortCount(), Network.DEFAULT_PORT_COUNT, fromResource,
+		apply(network.getPort(), NetworkProperties.DEFAULT_PORT, fromResource, networkConfig::setPort);
+		apply(network.getPortCount(), NetworkProperties.DEFAULT_PORT_COUNT, fromResource,
 				(count) -> networkConfig.setPortAutoIncrement(true).setPortCount(count));
-		String defaultInterface = MemberDiscovery.confinedToListedMembers(horde) ? Network.DEFAULT_INTERFACE : null;
+		String defaultInterface = MemberDiscovery.confinedToListedMembers(horde)
+				? NetworkProperties.DEFAULT_INTERFACE : null;
 		apply(network.getInterface(), defaultInterface, fromResource, (address) -> {
 			networkConfig.getInterfaces().clear().setEnabled(true).addInterface(address);
 			// Otherwise Hazelcast still listens on every interface and only announces this one.

@@ -8,7 +8,6 @@ import com.hazelcast.config.KubernetesConfig;
 import com.hazelcast.config.MulticastConfig;
 import dev.sagents.autoconfigure.SagentsProperties.Discovery;
 import dev.sagents.autoconfigure.SagentsProperties.Horde;
-import dev.sagents.autoconfigure.SagentsProperties.Network;
 
 /**
  * How the member sagents starts finds the others ({@code sagents.horde.discovery}), mapped onto
@@ -58,7 +57,8 @@ final class MemberDiscovery {
 		switch (discovery) {
 			case TCP -> {
 				if (members != null || horde.getConfig() == null) {
-					join.getTcpIpConfig().setMembers((members != null) ? members : Network.DEFAULT_JOIN_MEMBERS);
+					join.getTcpIpConfig().setMembers((members != null) ? members
+							: NetworkProperties.DEFAULT_JOIN_MEMBERS);
 				}
 			}
 			case MULTICAST -> multicast(join.getMulticastConfig(), horde.getMulticast());

@@ -123,13 +123,13 @@ final class SagentsPropertiesValidator {
 		}
 	}
 
-	private static void validateNetwork(SagentsProperties.Network network) {
+	private static void validateNetwork(NetworkProperties network) {
 		if (network.getPort() != null && (network.getPort() < 1 || network.getPort() > MAX_PORT)) {
 			throw new InvalidSagentsPropertyException("sagents.horde.network.port", network.getPort(),
 					"a port from 1 to " + MAX_PORT);
 		}
 		if (network.getPortCount() != null) {
-			int port = (network.getPort() != null) ? network.getPort() : SagentsProperties.Network.DEFAULT_PORT;
+			int port = (network.getPort() != null) ? network.getPort() : NetworkProperties.DEFAULT_PORT;
 			int maxCount = MAX_PORT - port + 1;
 			if (network.getPortCount() < 1 || network.getPortCount() > maxCount) {
 				throw new InvalidSagentsPropertyException("sagents.horde.network.port-count", network.getPortCount(),
