@@ -12,7 +12,6 @@ import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.spi.properties.ClusterProperty;
 import com.hazelcast.spi.properties.HazelcastProperty;
-import dev.sagents.autoconfigure.SagentsProperties.FailureDetection;
 import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.horde.HordeStructures;
 
@@ -145,17 +144,17 @@ final class HordeMemberConfigFactory {
 		MemberDiscovery.apply(networkConfig.getJoin(), horde, networkConfig.getPort());
 	}
 
-	private static void applyFailureDetection(Config config, FailureDetection detection) {
-		setOrFillIn(config, ClusterProperty.HEARTBEAT_INTERVAL_SECONDS,
-				seconds(detection.getHeartbeatInterval()), FailureDetection.DEFAULT_HEARTBEAT_INTERVAL.toSeconds());
+	private static void applyFailureDetection(Config config, FailureDetectionProperties detection) {
+		setOrFillIn(config, ClusterProperty.HEARTBEAT_INTERVAL_SECONDS, seconds(detection.getHeartbeatInterval()),
+				FailureDetectionProperties.DEFAULT_HEARTBEAT_INTERVAL.toSeconds());
 		setOrFillIn(config, ClusterProperty.MAX_NO_HEARTBEAT_SECONDS, seconds(detection.getMaxNoHeartbeat()),
-				FailureDetection.DEFAULT_MAX_NO_HEARTBEAT.toSeconds());
+				FailureDetectionProperties.DEFAULT_MAX_NO_HEARTBEAT.toSeconds());
 		setOrFillIn(config, ClusterProperty.CONNECTION_MONITOR_MAX_FAULTS, detection.getConnectionMaxFaults(),
-				FailureDetection.DEFAULT_CONNECTION_MAX_FAULTS);
+				FailureDetectionProperties.DEFAULT_CONNECTION_MAX_FAULTS);
 		setOrFillIn(config, ClusterProperty.CONNECTION_MONITOR_INTERVAL,
 				(detection.getConnectionMonitorInterval() != null) ? detection.getConnectionMonitorInterval().toMillis()
 						: null,
-				FailureDetection.DEFAULT_CONNECTION_MONITOR_INTERVAL.toMillis());
+				FailureDetectionProperties.DEFAULT_CONNECTION_MONITOR_INTERVAL.toMillis());
 	}
 
 	private static Long seconds(Duration duration) {

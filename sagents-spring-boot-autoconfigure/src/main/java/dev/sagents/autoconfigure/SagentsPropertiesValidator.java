@@ -171,7 +171,7 @@ final class SagentsPropertiesValidator {
 	}
 
 	/** Hazelcast takes the heartbeat settings in whole seconds and the monitor interval in milliseconds. */
-	private static void validateFailureDetection(SagentsProperties.FailureDetection detection) {
+	private static void validateFailureDetection(FailureDetectionProperties detection) {
 		String wholeSeconds = "a whole number of seconds, at least 1s, such as 1s or 5s";
 		Duration heartbeat = detection.getHeartbeatInterval();
 		if (heartbeat != null && !isWholeSeconds(heartbeat)) {
@@ -184,9 +184,9 @@ final class SagentsPropertiesValidator {
 					maxNoHeartbeat, wholeSeconds);
 		}
 		Duration effectiveHeartbeat = (heartbeat != null) ? heartbeat
-				: SagentsProperties.FailureDetection.DEFAULT_HEARTBEAT_INTERVAL;
+				: FailureDetectionProperties.DEFAULT_HEARTBEAT_INTERVAL;
 		Duration effectiveMaxNoHeartbeat = (maxNoHeartbeat != null) ? maxNoHeartbeat
-				: SagentsProperties.FailureDetection.DEFAULT_MAX_NO_HEARTBEAT;
+				: FailureDetectionProperties.DEFAULT_MAX_NO_HEARTBEAT;
 		if (effectiveMaxNoHeartbeat.compareTo(effectiveHeartbeat) <= 0) {
 			throw new InvalidSagentsPropertyException("sagents.horde.failure-detection.max-no-heartbeat",
 					effectiveMaxNoHeartbeat, "longer than the heartbeat interval (" + effectiveHeartbeat.toSeconds()
