@@ -491,7 +491,8 @@ public class SagentsProperties {
 		private String defaultType;
 
 		/** How often a crashing agent is restarted. */
-		private final Restart restart = new Restart();
+		@NestedConfigurationProperty
+		private final RestartProperties restart = new RestartProperties();
 
 		/** The idle time after which an agent stops; {@code null} or zero: never. */
 		public Duration getInactivityTimeout() {
@@ -544,7 +545,7 @@ public class SagentsProperties {
 		}
 
 		/** The restart limit of agents. */
-		public Restart getRestart() {
+		public RestartProperties getRestart() {
 			return this.restart;
 		}
 
@@ -581,7 +582,8 @@ public class SagentsProperties {
 		private Duration callTimeout = Duration.ofSeconds(30);
 
 		/** How often a crashing file system is restarted. */
-		private final Restart restart = new Restart();
+		@NestedConfigurationProperty
+		private final RestartProperties restart = new RestartProperties();
 
 		/** The persistence debounce. */
 		public Duration getPersistDebounce() {
@@ -634,7 +636,7 @@ public class SagentsProperties {
 		}
 
 		/** The restart limit of file systems. */
-		public Restart getRestart() {
+		public RestartProperties getRestart() {
 			return this.restart;
 		}
 
@@ -642,42 +644,6 @@ public class SagentsProperties {
 		public FileSystemSettings toSettings() {
 			return new FileSystemSettings(this.persistDebounce, this.maxFileSize.toBytes(), this.maxPathLength,
 					this.callTimeout, this.restart.toIntensity());
-		}
-
-	}
-
-	/** {@code sagents.agents.restart.*} and {@code sagents.filesystem.restart.*}. */
-	public static class Restart {
-
-		/** Restarts allowed within the window before the process is given up; 0 means never restart. */
-		private int maxRestarts = 3;
-
-		/** The sliding window in which restarts are counted. */
-		private Duration window = Duration.ofSeconds(5);
-
-		/** Restarts allowed within the window. */
-		public int getMaxRestarts() {
-			return this.maxRestarts;
-		}
-
-		/** Sets the restarts allowed within the window. */
-		public void setMaxRestarts(int maxRestarts) {
-			this.maxRestarts = maxRestarts;
-		}
-
-		/** The window restarts are counted in. */
-		public Duration getWindow() {
-			return this.window;
-		}
-
-		/** Sets the window restarts are counted in. */
-		public void setWindow(Duration window) {
-			this.window = window;
-		}
-
-		/** This limit as the supervisors take it. */
-		public RestartIntensity toIntensity() {
-			return new RestartIntensity(this.maxRestarts, this.window);
 		}
 
 	}

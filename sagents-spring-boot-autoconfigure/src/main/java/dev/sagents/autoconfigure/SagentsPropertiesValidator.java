@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.sagents.autoconfigure.SagentsProperties.Restart;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.codec.TrustedTypes;
 
@@ -208,7 +207,7 @@ final class SagentsPropertiesValidator {
 		return value.toSeconds() >= 1 && value.equals(Duration.ofSeconds(value.toSeconds()));
 	}
 
-	private static void validateRestart(String prefix, Restart restart) {
+	private static void validateRestart(String prefix, RestartProperties restart) {
 		if (restart.getMaxRestarts() < 0) {
 			throw new InvalidSagentsPropertyException(prefix + ".max-restarts", restart.getMaxRestarts(),
 					"0 (never restart) or a positive whole number");
