@@ -45,7 +45,7 @@ class SagentsCoreConfiguration {
 	@Bean(name = EXECUTOR_BEAN_NAME, destroyMethod = "shutdown")
 	@ConditionalOnMissingBean(name = EXECUTOR_BEAN_NAME)
 	ExecutorService sagentsExecutor(SagentsProperties properties) {
-		SagentsProperties.Runtime runtime = properties.getRuntime();
+		RuntimeProperties runtime = properties.getRuntime();
 		return SagentsExecutors.create(runtime.getThreads(), runtime.effectiveParallelism());
 	}
 

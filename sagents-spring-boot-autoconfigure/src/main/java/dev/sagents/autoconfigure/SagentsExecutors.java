@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 
-import dev.sagents.autoconfigure.SagentsProperties.Threads;
+import dev.sagents.autoconfigure.RuntimeProperties.Threads;
 
 /**
  * Builds the executor that runs process handlers, from {@code sagents.runtime.*}. The code is

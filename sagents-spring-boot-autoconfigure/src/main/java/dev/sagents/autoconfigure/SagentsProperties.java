@@ -55,7 +55,8 @@ public class SagentsProperties {
 	private final FileSystem filesystem = new FileSystem();
 
 	/** The threads that run process handlers. */
-	private final Runtime runtime = new Runtime();
+	@NestedConfigurationProperty
+	private final RuntimeProperties runtime = new RuntimeProperties();
 
 	/** How values travel between members, and how this node checks the values agents take and give. */
 	private final Codec codec = new Codec();
@@ -109,7 +110,7 @@ public class SagentsProperties {
 	}
 
 	/** The handler thread settings. */
-	public Runtime getRuntime() {
+	public RuntimeProperties getRuntime() {
 		return this.runtime;
 	}
 
@@ -648,46 +649,6 @@ public class SagentsProperties {
 
 	}
 
-	/** {@code sagents.runtime.*}. */
-	public static class Runtime {
-
-		/**
-		 * Which threads run process handlers: 'auto' (virtual threads when the JVM has them, Java
-		 * 21+, else a fork-join pool of platform threads), 'virtual' (Java 21+ only) or 'platform'
-		 * (a fork-join pool).
-		 */
-		private Threads threads = Threads.AUTO;
-
-		/** Size of the platform-thread pool. Defaults to the number of available processors. */
-		private Integer parallelism;
-
-		/** Which threads run handlers. */
-		public Threads getThreads() {
-			return this.threads;
-		}
-
-		/** Sets which threads run handlers. */
-		public void setThreads(Threads threads) {
-			this.threads = threads;
-		}
-
-		/** The platform pool size, or {@code null} for the number of available processors. */
-		public Integer getParallelism() {
-			return this.parallelism;
-		}
-
-		/** Sets the platform pool size. */
-		public void setParallelism(Integer parallelism) {
-			this.parallelism = parallelism;
-		}
-
-		/** The platform pool size to use. */
-		public int effectiveParallelism() {
-			return (this.parallelism != null) ? this.parallelism : java.lang.Runtime.getRuntime().availableProcessors();
-		}
-
-	}
-
 	/** How messages, replies, event payloads and states travel between members. */
 	public enum CodecFormat {
 
@@ -713,20 +674,6 @@ public class SagentsProperties {
 
 		/** Hazelcast's Kubernetes discovery, {@code sagents.horde.kubernetes.*}. */
 		KUBERNETES
-
-	}
-
-	/** Which threads run process handlers. */
-	public enum Threads {
-
-		/** Virtual threads when the JVM has them (Java 21+), else platform threads. */
-		AUTO,
-
-		/** Virtual threads; startup fails on a JVM without them. */
-		VIRTUAL,
-
-		/** A fork-join pool of platform threads, {@code sagents.runtime.parallelism} wide. */
-		PLATFORM
 
 	}
 

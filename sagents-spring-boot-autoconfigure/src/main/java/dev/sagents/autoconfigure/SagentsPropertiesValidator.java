@@ -215,8 +215,8 @@ final class SagentsPropertiesValidator {
 		requirePositive(prefix + ".window", restart.getWindow());
 	}
 
-	private static void validateRuntime(SagentsProperties.Runtime runtime) {
-		if (runtime.getThreads() == SagentsProperties.Threads.VIRTUAL && !SagentsExecutors.virtualThreadsAvailable()) {
+	private static void validateRuntime(RuntimeProperties runtime) {
+		if (runtime.getThreads() == RuntimeProperties.Threads.VIRTUAL && !SagentsExecutors.virtualThreadsAvailable()) {
 			throw SagentsExecutors.virtualThreadsUnavailable();
 		}
 		if (runtime.getParallelism() != null) {

@@ -2,7 +2,7 @@ package dev.sagents.autoconfigure;
 
 import java.util.concurrent.ExecutorService;
 
-import dev.sagents.autoconfigure.SagentsProperties.Threads;
+import dev.sagents.autoconfigure.RuntimeProperties.Threads;
 
 /**
  * The executor an application's handlers run on by default ({@code sagents.runtime.threads=auto}),

@@ -42,7 +42,7 @@ class SagentsPropertiesTests {
 			assertThat(properties.getAgents().toSettings()).isEqualTo(AgentSettings.defaults());
 			assertThat(properties.getFilesystem().toSettings()).isEqualTo(FileSystemSettings.defaults());
 			assertThat(properties.getFilesystem().getBaseDirectory()).isEqualTo(Path.of("sagents-data/filesystems"));
-			assertThat(properties.getRuntime().getThreads()).isEqualTo(SagentsProperties.Threads.AUTO);
+			assertThat(properties.getRuntime().getThreads()).isEqualTo(RuntimeProperties.Threads.AUTO);
 			assertThat(properties.getRuntime().effectiveParallelism())
 				.isEqualTo(Runtime.getRuntime().availableProcessors());
 		});
@@ -73,7 +73,7 @@ class SagentsPropertiesTests {
 				assertThat(properties.getFilesystem().getBaseDirectory()).isEqualTo(Path.of("/var/lib/sagents"));
 				assertThat(properties.getFilesystem().toSettings()).isEqualTo(new FileSystemSettings(Duration.ZERO,
 						512 * 1024, 200, Duration.ofSeconds(3), new RestartIntensity(7, Duration.ofSeconds(10))));
-				assertThat(properties.getRuntime().getThreads()).isEqualTo(SagentsProperties.Threads.PLATFORM);
+				assertThat(properties.getRuntime().getThreads()).isEqualTo(RuntimeProperties.Threads.PLATFORM);
 				assertThat(properties.getRuntime().effectiveParallelism()).isEqualTo(3);
 			});
 	}
