@@ -404,7 +404,7 @@ class HordeBackendConfigurationTests {
 					MessageCodec codec = context.getBean(MessageCodec.class);
 					assertThat(codec).isInstanceOf(JsonMessageCodec.class);
 					assertThat(context.getBean(SagentsProperties.class).getCodec().getFormat())
-						.isEqualTo(SagentsProperties.CodecFormat.JSON);
+						.isEqualTo(CodecProperties.CodecFormat.JSON);
 					Line line = new Line("sku-1", 3, BigDecimal.ONE);
 					assertThat(codec.encode(line).type()).isEqualTo(Line.class.getName());
 					assertThat(codec.decode(codec.encode(line))).isEqualTo(line);
