@@ -43,7 +43,7 @@ final class SagentsPropertiesValidator {
 			throw new InvalidSagentsPropertyException("sagents.node-name", properties.getNodeName(),
 					"a non-blank name, or no value for the host name");
 		}
-		SagentsProperties.Agents agents = properties.getAgents();
+		AgentsProperties agents = properties.getAgents();
 		requireNotNegative("sagents.agents.inactivity-timeout", agents.getInactivityTimeout(),
 				"0 (never) or a positive duration, such as 5m");
 		requirePositive("sagents.agents.shutdown-grace", agents.getShutdownGrace());
