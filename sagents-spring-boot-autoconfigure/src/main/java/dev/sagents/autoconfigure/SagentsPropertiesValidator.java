@@ -50,7 +50,7 @@ final class SagentsPropertiesValidator {
 		requirePositive("sagents.agents.call-timeout", agents.getCallTimeout());
 		requirePositive("sagents.agents.mailbox-capacity", agents.getMailboxCapacity());
 		validateRestart("sagents.agents.restart", agents.getRestart());
-		SagentsProperties.FileSystem filesystem = properties.getFilesystem();
+		FileSystemProperties filesystem = properties.getFilesystem();
 		requireNotNegative("sagents.filesystem.persist-debounce", filesystem.getPersistDebounce(),
 				"0 (persist at once) or a positive duration such as 5s");
 		if (filesystem.getBaseDirectory() == null) {
