@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-import dev.sagents.autoconfigure.SagentsProperties.Horde;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
@@ -24,7 +23,7 @@ import org.springframework.util.StringUtils;
  */
 final class ApplicationClusterName {
 
-	private static final String PREFIX = Horde.DEFAULT_CLUSTER_NAME + "-";
+	private static final String PREFIX = HordeProperties.DEFAULT_CLUSTER_NAME + "-";
 
 	/** How many bytes of the hash a shortened name ends with (two hexadecimal digits each). */
 	private static final int HASH_BYTES = 4;
@@ -44,7 +43,7 @@ final class ApplicationClusterName {
 				return named(packages.get(0));
 			}
 		}
-		return Horde.DEFAULT_CLUSTER_NAME;
+		return HordeProperties.DEFAULT_CLUSTER_NAME;
 	}
 
 	/**

@@ -2,7 +2,7 @@ package dev.sagents.autoconfigure;
 
 import com.hazelcast.client.Client;
 import com.hazelcast.core.HazelcastInstance;
-import dev.sagents.autoconfigure.SagentsProperties.Discovery;
+import dev.sagents.autoconfigure.HordeProperties.Discovery;
 import dev.sagents.horde.ApplicationHazelcastMemberProvider;
 import dev.sagents.horde.HazelcastMemberProvider;
 

@@ -6,8 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.sagents.autoconfigure.SagentsProperties.Discovery;
-import dev.sagents.autoconfigure.SagentsProperties.Horde;
+import dev.sagents.autoconfigure.HordeProperties.Discovery;
 
 import org.springframework.util.StringUtils;
 
@@ -38,7 +37,7 @@ final class DiscoveryPropertiesValidator {
 	}
 
 	/** Throws {@link InvalidSagentsPropertyException} for the first bad value found. */
-	static void validate(Horde horde) {
+	static void validate(HordeProperties horde) {
 		Discovery discovery = MemberDiscovery.effective(horde);
 		if (discovery != null && discovery != Discovery.TCP && horde.getNetwork().getJoinMembers() != null) {
 			throw new InvalidSagentsPropertyException("sagents.horde.network.join-members",

@@ -2,7 +2,6 @@ package dev.sagents.autoconfigure;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.sagents.agent.AgentBehaviorResolver;
-import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.cluster.ClusterView;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.horde.HazelcastMemberProvider;
@@ -46,7 +45,7 @@ class HordeBackendConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HordeSettings sagentsHordeSettings(SagentsProperties properties, LocalProcessRuntime runtime) {
-		Horde horde = properties.getHorde();
+		HordeProperties horde = properties.getHorde();
 		return new HordeSettings(runtime.node(), horde.getMembers(), horde.getPartition(), horde.getRequestTimeout(),
 				horde.getSilentConnectionTimeout(), horde.getMaxMessageSize().toBytes(),
 				new HordeSettings.Rebalance(horde.getRebalance(), horde.getRebalanceBatchSize(),

@@ -12,7 +12,6 @@ import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.spi.properties.ClusterProperty;
 import com.hazelcast.spi.properties.HazelcastProperty;
-import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.horde.HordeStructures;
 
 import org.springframework.core.io.Resource;
@@ -81,7 +80,7 @@ final class HordeMemberConfigFactory {
 	 * @param nodeName this node's name, which names the member's instance
 	 * @param applicationClusterName the cluster name when neither the properties nor a resource set one
 	 */
-	static Config create(Horde horde, String nodeName, String applicationClusterName) {
+	static Config create(HordeProperties horde, String nodeName, String applicationClusterName) {
 		boolean fromResource = horde.getConfig() != null;
 		Config config = fromResource ? load(horde.getConfig()) : new Config();
 		String clusterName = (horde.getClusterName() != null) ? horde.getClusterName()
@@ -128,7 +127,7 @@ final class HordeMemberConfigFactory {
 		}
 	}
 
-	private static void applyNetwork(Config config, Horde horde, boolean fromResource) {
+	private static void applyNetwork(Config config, HordeProperties horde, boolean fromResource) {
 		NetworkProperties network = horde.getNetwork();
 		NetworkConfig networkConfig = config.getNetworkConfig();
 		apply(network.getPort(), NetworkProperties.DEFAULT_PORT, fromResource, networkConfig::setPort);

@@ -6,8 +6,7 @@ import java.util.List;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.KubernetesConfig;
 import com.hazelcast.config.MulticastConfig;
-import dev.sagents.autoconfigure.SagentsProperties.Discovery;
-import dev.sagents.autoconfigure.SagentsProperties.Horde;
+import dev.sagents.autoconfigure.HordeProperties.Discovery;
 
 /**
  * How the member sagents starts finds the others ({@code sagents.horde.discovery}), mapped onto
@@ -25,7 +24,7 @@ final class MemberDiscovery {
 	 * The way the member finds the others: the one set, else {@code tcp} without a resource, else
 	 * {@code null} (the resource's own).
 	 */
-	static Discovery effective(Horde horde) {
+	static Discovery effective(HordeProperties horde) {
 		if (horde.getDiscovery() != null) {
 			return horde.getDiscovery();
 		}
@@ -33,7 +32,7 @@ final class MemberDiscovery {
 	}
 
 	/** Whether the member's interface defaults to loopback: only when the members are listed. */
-	static boolean confinedToListedMembers(Horde horde) {
+	static boolean confinedToListedMembers(HordeProperties horde) {
 		return effective(horde) == Discovery.TCP;
 	}
 
@@ -43,7 +42,7 @@ final class MemberDiscovery {
 	 * @param memberPort the port the member listens on, which every member shares: the port the
 	 * members Kubernetes discovery finds are reached on
 	 */
-	static void apply(JoinConfig join, Horde horde, int memberPort) {
+	static void apply(JoinConfig join, HordeProperties horde, int memberPort) {
 		Discovery discovery = effective(horde);
 		List<String> members = horde.getNetwork().getJoinMembers();
 		if (discovery == null) {

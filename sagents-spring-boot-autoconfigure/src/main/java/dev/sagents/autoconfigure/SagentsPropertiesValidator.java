@@ -81,7 +81,7 @@ final class SagentsPropertiesValidator {
 		}
 	}
 
-	private static void validateHorde(SagentsProperties.Horde horde) {
+	private static void validateHorde(HordeProperties horde) {
 		if (horde.getClusterName() != null && !SAFE_TOKEN.matcher(horde.getClusterName()).matches()) {
 			throw new InvalidSagentsPropertyException("sagents.horde.cluster-name", horde.getClusterName(),
 					SAFE_TOKEN_ALLOWED);

@@ -11,7 +11,6 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
-import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import dev.sagents.cluster.MembersMode;
 import dev.sagents.horde.HordeStructures;
 import dev.sagents.horde.OwnedHazelcastMemberProvider;
@@ -32,7 +31,7 @@ class HordeMemberConfigFactoryTests {
 	/** The cluster name the application's name gives. */
 	private static final String APPLICATION_CLUSTER = "sagents-notes";
 
-	private final Horde horde = new Horde();
+	private final HordeProperties horde = new HordeProperties();
 
 	@Test
 	void defaultsMakeALoopbackMemberThatJoinsByTcpIpOnly() {

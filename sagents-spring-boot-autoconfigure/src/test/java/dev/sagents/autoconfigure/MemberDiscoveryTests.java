@@ -13,8 +13,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.properties.PropertyDefinition;
 import com.hazelcast.kubernetes.HazelcastKubernetesDiscoveryStrategyFactory;
-import dev.sagents.autoconfigure.SagentsProperties.Discovery;
-import dev.sagents.autoconfigure.SagentsProperties.Horde;
+import dev.sagents.autoconfigure.HordeProperties.Discovery;
 import dev.sagents.cluster.MembersMode;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,7 @@ class MemberDiscoveryTests {
 
 	private static final String CLUSTER = "sagents-notes";
 
-	private final Horde horde = new Horde();
+	private final HordeProperties horde = new HordeProperties();
 
 	@Test
 	void tcpIsTheDefaultAndTheOnlyWayOn() {

@@ -3,7 +3,6 @@ package dev.sagents.autoconfigure;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ServerSocketEndpointConfig;
-import dev.sagents.autoconfigure.SagentsProperties.Horde;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +15,8 @@ class UnconfinedMemberWarningTests {
 
 	@Test
 	void theMemberSagentsStartsByDefaultIsConfined() {
-		assertThat(UnconfinedMemberWarning.of(HordeMemberConfigFactory.create(new Horde(), "n1", "sagents-notes")))
+		assertThat(UnconfinedMemberWarning
+			.of(HordeMemberConfigFactory.create(new HordeProperties(), "n1", "sagents-notes")))
 			.isEmpty();
 	}
 
