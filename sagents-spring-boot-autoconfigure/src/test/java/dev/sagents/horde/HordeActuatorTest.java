@@ -68,7 +68,7 @@ class HordeActuatorTest {
 	void anAgentIsInspectedFromANodeThatDoesNotHostItByAskingTheOneThatDoes() {
 		startCluster("inspect");
 		String id = this.cluster.idOwnedBy("n1", 0);
-		HordeTestCluster.TestNode elsewhere = this.cluster.node("n2");
+		HordeTestNode elsewhere = this.cluster.node("n2");
 		AgentRef agent = elsewhere.agents.startAgent(new AgentSpec(id, "tally", null, Map.of())).ref();
 		assertThat(elsewhere.agents.inspect(id)).hasValueSatisfying((details) -> {
 			assertThat(details.node()).isEqualTo("n1");
@@ -92,8 +92,8 @@ class HordeActuatorTest {
 	@Test
 	void aDrainedNodeHandsEverythingOverWhileEveryCallSucceedsAndStaysAMemberThatGetsNothingNew() throws Exception {
 		startCluster("drain");
-		HordeTestCluster.TestNode drained = this.cluster.node("n1");
-		HordeTestCluster.TestNode caller = this.cluster.node("n3");
+		HordeTestNode drained = this.cluster.node("n1");
+		HordeTestNode caller = this.cluster.node("n3");
 		List<String> ids = idsOwnedBy("n1", 12);
 		ids.add(this.cluster.idOwnedBy("n2", 0));
 		ids.forEach((id) -> caller.agents.startAgent(new AgentSpec(id, "tally", null, Map.of())));

@@ -57,19 +57,19 @@ class HordeBatchClaimsTest {
 
 	@Test
 	void theSurvivorClaimsTheAgentsOfAFailedMemberTogether() {
-		assertClaimedTogetherOnN2After(HordeTestCluster.TestNode::crash);
+		assertClaimedTogetherOnN2After(HordeTestNode::crash);
 	}
 
 	@Test
 	void theNextOwnerClaimsTheAgentsHandedOffTogether() {
-		assertClaimedTogetherOnN2After(HordeTestCluster.TestNode::stop);
+		assertClaimedTogetherOnN2After(HordeTestNode::stop);
 	}
 
 	/**
 	 * Starts {@link #AGENTS} agents on n1, makes n1 leave with {@code leave}, then checks that each
 	 * answers on n2 with its state, its epoch claimed in a few round trips for them all.
 	 */
-	private void assertClaimedTogetherOnN2After(Consumer<HordeTestCluster.TestNode> leave) {
+	private void assertClaimedTogetherOnN2After(Consumer<HordeTestNode> leave) {
 		List<String> ids = agentsOnN1();
 		int before = roundTrips();
 

@@ -48,11 +48,11 @@ class HordeClusterTest {
 
 	private HordeTestCluster cluster;
 
-	private HordeTestCluster.TestNode startCluster(String name, int nodes, AgentSettings settings) {
+	private HordeTestNode startCluster(String name, int nodes, AgentSettings settings) {
 		return startCluster(name, nodes, settings, Duration.ofSeconds(15));
 	}
 
-	private HordeTestCluster.TestNode startCluster(String name, int nodes, AgentSettings settings,
+	private HordeTestNode startCluster(String name, int nodes, AgentSettings settings,
 			Duration requestTimeout) {
 		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("horde-test-" + name),
 				this.fileSystems,
@@ -64,7 +64,7 @@ class HordeClusterTest {
 		return node(0);
 	}
 
-	private HordeTestCluster.TestNode node(int index) {
+	private HordeTestNode node(int index) {
 		return this.cluster.nodes.get(index);
 	}
 
@@ -85,7 +85,7 @@ class HordeClusterTest {
 				CountDownLatch go = new CountDownLatch(1);
 				List<CompletableFuture<StartResult<AgentRef>>> starts = new ArrayList<>();
 				for (int i = 0; i < 12; i++) {
-					HordeTestCluster.TestNode from = node(i % 3);
+					HordeTestNode from = node(i % 3);
 					starts.add(CompletableFuture.supplyAsync(() -> {
 						awaitLatch(go);
 						return from.agents.startAgent(AgentSpec.of(id));
@@ -115,7 +115,7 @@ class HordeClusterTest {
 		for (int i = 0; i < 60; i++) {
 			String id = "spread-" + i;
 			AgentRef agent = node(i % 3).agents.startAgent(AgentSpec.of(id)).ref();
-			for (HordeTestCluster.TestNode other : this.cluster.nodes) {
+			for (HordeTestNode other : this.cluster.nodes) {
 				assertThat(other.agents.findAgent(id)).as("visible on %s right after the start", other.name).isPresent();
 			}
 			String host = agent.callAndWait("node", String.class, TIMEOUT);
@@ -124,7 +124,7 @@ class HordeClusterTest {
 		}
 		assertThat(perNode).containsOnlyKeys("n1", "n2", "n3");
 		assertThat(perNode.values()).allSatisfy((count) -> assertThat(count).isGreaterThan(5));
-		for (HordeTestCluster.TestNode node : this.cluster.nodes) {
+		for (HordeTestNode node : this.cluster.nodes) {
 			assertThat(node.agents.countAgents()).isEqualTo(60);
 			assertThat(node.agents.listAgents()).hasSize(60)
 				.extracting((info) -> info.node())
@@ -136,7 +136,7 @@ class HordeClusterTest {
 		}
 		assertThat(node(0).view.hostedPerNode()).isEqualTo(perNode);
 		FileSystemRef fileSystem = node(0).fileSystems.startFileSystem("user:alice").ref();
-		for (HordeTestCluster.TestNode node : this.cluster.nodes) {
+		for (HordeTestNode node : this.cluster.nodes) {
 			assertThat(node.view.hostedHere(ProcessKind.AGENT)).as("agents running on %s", node.name)
 				.containsExactlyInAnyOrderElementsOf(runningOn.get(node.name));
 			assertThat(node.view.hostedHere(ProcessKind.FILESYSTEM)).as("file systems running on %s", node.name)
@@ -253,7 +253,7 @@ class HordeClusterTest {
 				heldBySurvivors.add(agent);
 			}
 		}
-		HordeTestCluster.TestNode victim = node(2);
+		HordeTestNode victim = node(2);
 		Set<String> onVictim = node(0).agents.listAgents().stream()
 			.filter((info) -> info.node().equals("n3"))
 			.map((info) -> info.id())
@@ -394,7 +394,7 @@ class HordeClusterTest {
 		statuses.remove(node(1).member());
 		await().atMost(GENEROUS).until(() -> statuses.containsKey(node(1).member()));
 		// A node that joins now reads the statuses from the map: it must see n2 as a host too.
-		HordeTestCluster.TestNode third = this.cluster.start("n3");
+		HordeTestNode third = this.cluster.start("n3");
 		await().atMost(GENEROUS).until(() -> third.node.membership().hostIds().size() == 3);
 	}
 

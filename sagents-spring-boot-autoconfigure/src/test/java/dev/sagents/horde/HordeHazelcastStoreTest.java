@@ -65,13 +65,13 @@ class HordeHazelcastStoreTest {
 	 * Starts node {@code name}, its agents persisting through the store over the member it names in
 	 * {@link #storeMembers}: its own, until another takes its place.
 	 */
-	private HordeTestCluster.TestNode start(String name) {
+	private HordeTestNode start(String name) {
 		Config config = this.cluster.memberConfig(name);
 		StoreMapConfigs.apply(config, 1);
 		HazelcastAgentStateStore store = new HazelcastAgentStateStore(new HazelcastStoreMaps(() -> Optional
 			.ofNullable(this.storeMembers.get(name))
 			.filter((member) -> member.getLifecycleService().isRunning())));
-		HordeTestCluster.TestNode node = this.cluster.fencedStore(store).start(name, config);
+		HordeTestNode node = this.cluster.fencedStore(store).start(name, config);
 		this.storeMembers.put(name, node.hazelcast);
 		return node;
 	}

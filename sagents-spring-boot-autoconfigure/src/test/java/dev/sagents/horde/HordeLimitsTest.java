@@ -97,8 +97,8 @@ class HordeLimitsTest {
 	@Test
 	void aMessageOverTheLimitIsRefusedTypedByTheSenderOrElseByTheReceiver() {
 		startCluster("size", SMALL_LIMIT, HordeSettings.DEFAULT_MAX_MESSAGE_BYTES);
-		HordeTestCluster.TestNode n1 = this.cluster.nodes.get(0);
-		HordeTestCluster.TestNode n2 = this.cluster.nodes.get(1);
+		HordeTestNode n1 = this.cluster.nodes.get(0);
+		HordeTestNode n2 = this.cluster.nodes.get(1);
 		AgentRef onN2 = n1.agents.startAgent(AgentSpec.of(this.cluster.idOwnedBy("n2", 0))).ref();
 		AgentRef onN1 = n2.agents.startAgent(AgentSpec.of(this.cluster.idOwnedBy("n1", 0))).ref();
 		assertThat(onN2.node()).isEqualTo("n2");

@@ -53,7 +53,7 @@ class HordeMetricsTest {
 	@Test
 	void callsAndCastsToAnotherMemberAreTimedAsRemoteAndTheGaugesReadEachMember() {
 		startCluster("calls");
-		HordeTestCluster.TestNode n1 = this.cluster.nodes.get(0);
+		HordeTestNode n1 = this.cluster.nodes.get(0);
 		AgentRef remote = n1.agents.startAgent(AgentSpec.of(this.cluster.idOwnedBy("n2", 0))).ref();
 		assertThat(remote.node()).isEqualTo("n2");
 		remote.callAndWait("tick", Long.class, TIMEOUT);
@@ -76,7 +76,7 @@ class HordeMetricsTest {
 	@Test
 	void aGracefulStopCountsItsHandoffs() {
 		startCluster("moves");
-		HordeTestCluster.TestNode n1 = this.cluster.nodes.get(0);
+		HordeTestNode n1 = this.cluster.nodes.get(0);
 		for (int i = 0; i < 20; i++) {
 			n1.agents.startAgent(AgentSpec.of("moves-" + i)).ref().callAndWait("tick", Long.class, TIMEOUT);
 		}

@@ -52,10 +52,10 @@ class HordePartitionsTest {
 				AgentSettings.defaults(), Map.of("tally", new Tally()));
 		this.cdg = new HordeTestCluster(ports, "sagents-cdg" + suffix, this.fileSystems.resolve("cdg"),
 				AgentSettings.defaults(), Map.of("tally", new Tally()));
-		HordeTestCluster.TestNode ord1 = this.ord.start("ord-1");
-		HordeTestCluster.TestNode cdg1 = this.cdg.start("cdg-1");
-		HordeTestCluster.TestNode ord2 = this.ord.start("ord-2");
-		HordeTestCluster.TestNode cdg2 = this.cdg.start("cdg-2");
+		HordeTestNode ord1 = this.ord.start("ord-1");
+		HordeTestNode cdg1 = this.cdg.start("cdg-1");
+		HordeTestNode ord2 = this.ord.start("ord-2");
+		HordeTestNode cdg2 = this.cdg.start("cdg-2");
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> ord1.node.membership().hostIds().size() == 2 && cdg1.node.membership().hostIds().size() == 2);
 
@@ -76,7 +76,7 @@ class HordePartitionsTest {
 			.containsExactly("cdg-1", "cdg-2");
 		assertThat(ord2.view.members().get(SagentsInstance.FILE_SYSTEM_SUPERVISOR)).extracting(Member::node)
 			.containsExactly("ord-1", "ord-2");
-		for (HordeTestCluster.TestNode node : this.cdg.nodes) {
+		for (HordeTestNode node : this.cdg.nodes) {
 			assertThat(node.hazelcast.getCluster().getMembers()).hasSize(2);
 			com.hazelcast.map.IMap<String, com.hazelcast.core.HazelcastJsonValue> agents = node.hazelcast
 				.getMap(HordeStructures.AGENTS_MAP);

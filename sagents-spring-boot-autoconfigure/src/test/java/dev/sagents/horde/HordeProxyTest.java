@@ -58,7 +58,7 @@ class HordeProxyTest {
 
 	private HordeTestCluster cluster;
 
-	private HordeTestCluster.TestNode startProxy(String clusterName, ProxyMember member) {
+	private HordeTestNode startProxy(String clusterName, ProxyMember member) {
 		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName(clusterName),
 				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()));
 		Config config = this.cluster.memberConfig("proxy").setLiteMember(member == ProxyMember.LITE_MEMBER);
@@ -76,7 +76,7 @@ class HordeProxyTest {
 	@EnumSource(ProxyMember.class)
 	void aProxyNodeReachesEveryProcessHostsNoneAndOutlivesTheHostItTalksTo(ProxyMember member) {
 		// The proxy comes first: it joins without any host to join.
-		HordeTestCluster.TestNode proxy = startProxy("proxy-" + member.name().toLowerCase().replace('_', '-'), member);
+		HordeTestNode proxy = startProxy("proxy-" + member.name().toLowerCase().replace('_', '-'), member);
 		this.cluster.start("h1");
 		this.cluster.start("h2");
 		this.cluster.awaitAllHosting();
@@ -130,7 +130,7 @@ class HordeProxyTest {
 
 	@Test
 	void aLiteProxyNodeWithNoHostToHoldTheRegistrySaysSo() {
-		HordeTestCluster.TestNode proxy = startProxy("proxy-alone", ProxyMember.LITE_MEMBER);
+		HordeTestNode proxy = startProxy("proxy-alone", ProxyMember.LITE_MEMBER);
 		assertThatExceptionOfType(RegistryUnavailableException.class).isThrownBy(() -> proxy.agents.findAgent("a1"))
 			.withMessageContaining("no member of the sagents cluster holds its registry");
 		assertThatExceptionOfType(RegistryUnavailableException.class)
@@ -138,7 +138,7 @@ class HordeProxyTest {
 			}));
 		assertThat(proxy.view.hostedPerNode()).isEmpty();
 
-		HordeTestCluster.TestNode host = this.cluster.start("h1");
+		HordeTestNode host = this.cluster.start("h1");
 		this.cluster.awaitAllHosting();
 		AgentRef agent = proxy.agents.startAgent(AgentSpec.of("a1")).ref();
 		assertThat(agent.callAndWait("node", String.class, TIMEOUT)).isEqualTo("h1");
@@ -153,7 +153,7 @@ class HordeProxyTest {
 			.withMessageContaining("no node that runs the sagents supervisor has joined");
 	}
 
-	private void assertHostsNothing(HordeTestCluster.TestNode proxy, ProxyMember member) {
+	private void assertHostsNothing(HordeTestNode proxy, ProxyMember member) {
 		assertThat(proxy.view.hostedHere(ProcessKind.AGENT)).isEmpty();
 		assertThat(proxy.view.hostedHere(ProcessKind.FILESYSTEM)).isEmpty();
 		assertThat(proxy.view.hostedPerNode().getOrDefault("proxy", 0)).isZero();

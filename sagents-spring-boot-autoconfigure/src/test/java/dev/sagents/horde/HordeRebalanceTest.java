@@ -81,7 +81,7 @@ class HordeRebalanceTest {
 		List<Throwable> failures = new CopyOnWriteArrayList<>();
 		AtomicBoolean calling = new AtomicBoolean(true);
 		List<CompletableFuture<Void>> callers = new ArrayList<>();
-		for (HordeTestCluster.TestNode from : this.cluster.nodes) {
+		for (HordeTestNode from : this.cluster.nodes) {
 			List<AgentRef> refs = agents.stream().map((agent) -> from.agents.findAgent(agent.id()).orElseThrow()).toList();
 			callers.add(CompletableFuture.runAsync(() -> {
 				for (int i = 0; calling.get(); i++) {
@@ -96,7 +96,7 @@ class HordeRebalanceTest {
 				}
 			}));
 		}
-		HordeTestCluster.TestNode third = this.cluster.start("n3");
+		HordeTestNode third = this.cluster.start("n3");
 		this.cluster.awaitAllHosting();
 		List<String> hosts = third.node.membership().hostIds();
 		long ownedByThird = agents.stream()
@@ -106,7 +106,7 @@ class HordeRebalanceTest {
 			.count();
 		assertThat(ownedByThird).as("agents the third member owns").isGreaterThan(10);
 		await().atMost(GENEROUS).untilAsserted(() -> {
-			for (HordeTestCluster.TestNode node : this.cluster.nodes) {
+			for (HordeTestNode node : this.cluster.nodes) {
 				for (ProcessKey key : node.node.hosted().keysHosted(ProcessKind.AGENT)) {
 					assertThat(UniformDistribution.owner(key, hosts)).as("owner of %s on %s", key, node.name)
 						.contains(node.member());
@@ -129,12 +129,12 @@ class HordeRebalanceTest {
 	void aNodeThatStopsWhileItMovesAgentsLosesNone() {
 		List<AgentRef> agents = startAgentsOnTwo("stopping",
 				new HordeSettings.Rebalance(RebalanceMode.ACTIVE, 2, Duration.ofMillis(50)));
-		HordeTestCluster.TestNode first = this.cluster.nodes.get(0);
-		HordeTestCluster.TestNode third = this.cluster.start("n3");
+		HordeTestNode first = this.cluster.nodes.get(0);
+		HordeTestNode third = this.cluster.start("n3");
 		this.cluster.awaitAllHosting();
 		await().atMost(GENEROUS).until(() -> !third.node.hosted().keysHosted(ProcessKind.AGENT).isEmpty());
 		first.stop();
-		HordeTestCluster.TestNode second = this.cluster.nodes.get(1);
+		HordeTestNode second = this.cluster.nodes.get(1);
 		assertThat(second.agents.countAgents()).isEqualTo(AGENTS);
 		for (AgentRef agent : agents) {
 			AgentRef found = second.agents.findAgent(agent.id()).orElseThrow();
@@ -146,7 +146,7 @@ class HordeRebalanceTest {
 	@Test
 	void withPassiveRebalancingNothingMovesToTheMemberThatJoined() {
 		List<AgentRef> agents = startAgentsOnTwo("passive", RebalanceMode.PASSIVE);
-		HordeTestCluster.TestNode third = this.cluster.start("n3");
+		HordeTestNode third = this.cluster.start("n3");
 		this.cluster.awaitAllHosting();
 		String aimed = this.cluster.idOwnedBy("n3", 0);
 		assertThat(third.agents.startAgent(AgentSpec.of(aimed)).ref().node()).as("a new agent it owns").isEqualTo("n3");

@@ -183,7 +183,7 @@ class HordeSupervisionTest {
 		return this.cluster.scopeOwnedBy("n2");
 	}
 
-	private HordeTestCluster.TestNode node(String name) {
+	private HordeTestNode node(String name) {
 		return this.cluster.node(name);
 	}
 
