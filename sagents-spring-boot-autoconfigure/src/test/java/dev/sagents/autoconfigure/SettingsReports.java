@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class SettingsReports {
 
+	/** What a setting that takes a positive duration allows, as its report says it. */
+	static final String POSITIVE_DURATION = "a positive duration, such as 500ms, 30s or 5m";
+
 	/** The environment of the last context run; a failed context no longer hands it out. */
 	private final AtomicReference<Environment> environment = new AtomicReference<>();
 
