@@ -8,7 +8,9 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.sagents.process.MailboxFullException;
+import dev.sagents.local.Delivery;
+import dev.sagents.local.LocalProcess;
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.MessageTooLargeException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
@@ -50,11 +52,11 @@ final class CastForwarder {
 
 	/**
 	 * Delivers a cast that found no process here (it ended before handling it, or came from a
-	 * member that looked before the process moved) to where the process runs now; see
-	 * {@link #forward(ProcessKey, Object, long)}.
+	 * member that looked before the process moved) to where the process runs now, in the trace of
+	 * {@code headers} ({@code null}: none); see {@link #forward(ProcessKey, Object, TraceHeaders, long)}.
 	 */
-	void forward(ProcessKey key, Object message) {
-		forward(key, message, deadline());
+	void forward(ProcessKey key, Object message, TraceHeaders headers) {
+		forward(key, message, headers, deadline());
 	}
 
 	/** When a cast forwarded from now on is dropped at the latest ({@link System#nanoTime()}). */
@@ -66,28 +68,29 @@ final class CastForwarder {
 	 * Delivers a cast that found no process here to where the registry says the process runs. While
 	 * the registration still names this node or a member that left (a handoff or restart in
 	 * progress), it waits a little and looks again, until {@code deadline}; a process that is not
-	 * registered at all drops it.
+	 * registered at all drops it. It goes on in the trace of {@code headers}, the sender's, so
+	 * that one trace spans the hop.
 	 */
-	void forward(ProcessKey key, Object message, long deadline) {
+	void forward(ProcessKey key, Object message, TraceHeaders headers, long deadline) {
 		this.node.blocking().execute(() -> {
 			try {
-				forwardNow(key, message, deadline);
+				forwardNow(key, message, headers, deadline);
 			}
-			catch (MailboxFullException | MessageTooLargeException ex) {
+			catch (MessageTooLargeException ex) {
 				// Counted where refused; a cast has no reply to tell its sender.
 				logger.debug("Dropping a cast to {}: {}", key, ex.getMessage());
 			}
 		});
 	}
 
-	private void forwardNow(ProcessKey key, Object message, long deadline) {
+	private void forwardNow(ProcessKey key, Object message, TraceHeaders headers, long deadline) {
 		if (!this.node.joined().getAsBoolean()) {
 			logger.debug("Dropping a cast to {}: this node left", key);
 			return;
 		}
 		String next = this.destination.apply(key);
 		if (next != null) {
-			this.node.transport().cast(next, key, this.payloads.get(key.kind()).encodeMessage(message), null);
+			this.node.transport().cast(next, key, this.payloads.get(key.kind()).encodeMessage(message), null, headers);
 			return;
 		}
 		Optional<Registration> found = this.registry.registration(key);
@@ -98,13 +101,15 @@ final class CastForwarder {
 		String host = found.get().host();
 		Optional<ProcessRef> local = this.hosted.runningHere(key);
 		if (!host.equals(this.node.localMember()) && this.node.membership().isMember(host)) {
-			this.node.transport().cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null);
+			this.node.transport().cast(host, key, this.payloads.get(key.kind()).encodeMessage(message), null, headers);
 		}
 		else if (local.isPresent()) {
-			local.get().cast(message);
+			Delivery.cast((LocalProcess) local.get(), message, headers);
 		}
 		else if (System.nanoTime() - deadline < 0) {
-			this.node.runtime().timer().schedule(() -> forward(key, message, deadline), 2, TimeUnit.MILLISECONDS);
+			this.node.runtime()
+				.timer()
+				.schedule(() -> forward(key, message, headers, deadline), 2, TimeUnit.MILLISECONDS);
 		}
 		else {
 			logger.warn("Dropping a cast to {}: it did not restart within {}", key, this.node.requestTimeout());

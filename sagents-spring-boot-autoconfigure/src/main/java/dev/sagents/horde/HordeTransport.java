@@ -218,12 +218,26 @@ final class HordeTransport implements MessageListener<byte[]>, DistributedObject
 	 * {@code handingOff} as for {@link #call}.
 	 */
 	void cast(String member, ProcessKey key, byte[] payload, String handingOff) {
+		cast(member, key, payload, handingOff, this.outgoing.get());
+	}
+
+	/**
+	 * Sends a cast to process {@code key} on {@code member} in the trace of {@code headers}
+	 * ({@code null}: none), whatever is observed on the calling thread: one passed on, from where
+	 * it was sent, to where the process runs now. {@code handingOff} as for {@link #call}.
+	 */
+	void cast(String member, ProcessKey key, byte[] payload, String handingOff, TraceHeaders headers) {
 		Wire.Writer message = new Wire.Writer().writeByte((handingOff != null) ? CAST_AHEAD : CAST)
 			.writeString(key.toString());
 		if (handingOff != null) {
 			message.writeString(handingOff);
 		}
-		publish(member, message.writeTraceHeaders(this.outgoing.get()).writeBytes(payload).toBytes());
+		publish(member, message.writeTraceHeaders(headers).writeBytes(payload).toBytes());
+	}
+
+	/** The trace context that a call or cast sent from the calling thread now carries, or {@code null}. */
+	TraceHeaders outgoing() {
+		return this.outgoing.get();
 	}
 
 	/**

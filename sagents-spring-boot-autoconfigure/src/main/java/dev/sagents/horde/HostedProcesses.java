@@ -17,6 +17,7 @@ import dev.sagents.local.LocalAgentsSupervisor;
 import dev.sagents.local.LocalFileSystemSupervisor;
 import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.ProcessKey;
@@ -218,8 +219,8 @@ final class HostedProcesses {
 		}
 
 		@Override
-		public void undelivered(ProcessRef process, Object message) {
-			this.notices.undelivered(process, message);
+		public void undelivered(ProcessRef process, Object message, TraceHeaders headers) {
+			this.notices.undelivered(process, message, headers);
 		}
 
 	}

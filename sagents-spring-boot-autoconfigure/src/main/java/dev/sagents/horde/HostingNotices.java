@@ -1,6 +1,7 @@
 package dev.sagents.horde;
 
 import dev.sagents.local.HostingListener;
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.supervisor.ExitReason;
@@ -45,8 +46,8 @@ final class HostingNotices implements HostingListener {
 	}
 
 	@Override
-	public void undelivered(ProcessRef process, Object message) {
-		this.forwarder.forward(process.key(), message);
+	public void undelivered(ProcessRef process, Object message, TraceHeaders headers) {
+		this.forwarder.forward(process.key(), message, headers);
 	}
 
 }

@@ -8,13 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.sagents.agent.AgentRef;
+import dev.sagents.local.Delivery;
 import dev.sagents.local.EncodedMessage;
 import dev.sagents.local.LocalProcess;
 import dev.sagents.local.TracedMessage;
 import dev.sagents.observation.Exchange;
 import dev.sagents.observation.Observed;
 import dev.sagents.observation.TraceHeaders;
-import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessNotRunningException;
@@ -83,8 +83,8 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 		// Decoded by the process, on its thread: this one serves every message of the sender in turn.
 		EncodedMessage message = new EncodedMessage(() -> format.decodeMessage(payload));
 		// The sender keeps the timeout: a timer here too would only cost.
-		Object delivered = TracedMessage.of(message, received(Exchange.CALL, key, headers));
-		((LocalProcess) local.get()).deliver(delivered).whenComplete((reply, error) -> {
+		Object delivered = TracedMessage.of(message, received(key, headers));
+		Delivery.call((LocalProcess) local.get(), delivered).whenComplete((reply, error) -> {
 			Reply answer;
 			if (error == null) {
 				try {
@@ -104,10 +104,10 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 		});
 	}
 
-	/** The observation of handling a call or cast to agent {@code key} sent here with {@code headers}. */
-	private Observed received(Exchange exchange, ProcessKey key, TraceHeaders headers) {
-		return (key.kind() == ProcessKind.AGENT) ? this.node.runtime().observations().receive(exchange, key, headers)
-				: Observed.NONE;
+	/** The observation of handling a call to agent {@code key} sent here with {@code headers}. */
+	private Observed received(ProcessKey key, TraceHeaders headers) {
+		return (key.kind() == ProcessKind.AGENT)
+				? this.node.runtime().observations().receive(Exchange.CALL, key, headers) : Observed.NONE;
 	}
 
 	/**
@@ -137,20 +137,12 @@ final class InboundDispatcher implements HordeTransport.Inbound {
 		Optional<ProcessRef> local = this.hosted.runningHere(key);
 		if (local.isPresent()) {
 			PayloadFormat format = this.payloads.get(key.kind());
-			try {
-				local.get()
-					.cast(TracedMessage.of(new EncodedMessage(() -> format.decodeMessage(payload)),
-							received(Exchange.CAST, key, headers)));
-			}
-			catch (MailboxFullException ex) {
-				// Counted as refused; a cast has no reply to tell its sender.
-				logger.debug("Refusing a cast to {} from member {}", key, sender, ex);
-			}
+			Delivery.cast((LocalProcess) local.get(), new EncodedMessage(() -> format.decodeMessage(payload)), headers);
 			return;
 		}
-		// It moved (or is moving) since the sender looked: follow it.
+		// It moved (or is moving) since the sender looked: follow it, in the sender's trace.
 		try {
-			this.forwarder.forward(key, this.payloads.get(key.kind()).decodeMessage(payload));
+			this.forwarder.forward(key, this.payloads.get(key.kind()).decodeMessage(payload), headers);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Dropping a cast to {} that could not be decoded", key, ex);

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.ProcessKey;
 
 /**
@@ -109,14 +110,16 @@ final class ProcessFollower {
 	void castAfterMemberLeft(HordeProcessRef ref, Object message, byte[] payload) {
 		ProcessKey key = ref.key();
 		long deadline = this.forwarder.deadline();
+		// Read now, on the sender's thread: the cast goes on later, in the sender's trace.
+		TraceHeaders headers = this.node.transport().outgoing();
 		this.restartedProcesses.whereRestarted(key, ref.host(), deadline).thenAccept((location) -> {
 			if (location != null && this.node.membership().isAlive(location.member())
 					&& !location.member().equals(this.node.localMember())) {
 				ref.movedTo(location.member(), location.node());
-				this.node.transport().cast(location.member(), key, payload, null);
+				this.node.transport().cast(location.member(), key, payload, null, headers);
 			}
 			else {
-				this.forwarder.forward(key, message, deadline);
+				this.forwarder.forward(key, message, headers, deadline);
 			}
 		}).exceptionally((error) -> {
 			logger.warn("Dropping a cast to {}", key, error);

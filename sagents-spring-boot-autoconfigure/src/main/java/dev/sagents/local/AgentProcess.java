@@ -87,10 +87,10 @@ final class AgentProcess extends HostedProcess implements AgentRef, AgentContext
 		this.state = stored.isPresent() ? stored.get() : this.behavior.initialState(this);
 	}
 
-	/** Runs {@link #handleMessage} with the agent in the MDC and its call's observation in scope. */
+	/** Runs {@link #handleMessage} with the agent in the MDC and its call's (or cast's) observation in scope. */
 	@Override
 	protected Object handle(Object message) throws Exception {
-		return ObservedHandling.handle(id(), node(), message, this::handleMessage);
+		return ObservedHandling.handle(key(), node(), this.runtime.observations(), message, this::handleMessage);
 	}
 
 	/**

@@ -16,8 +16,8 @@ import dev.sagents.process.ProcessNotRunningException;
  * casts, the most frequent, cost no envelope. A stop request is no envelope: it overtakes the
  * queued messages instead of waiting behind them. A message may still be in its wire form
  * ({@link EncodedMessage}) until {@link #decoded} turns it into the message, on the process's
- * thread just before it is handled, and may carry the observation of its call or cast
- * ({@link TracedMessage}).
+ * thread just before it is handled, and may carry the observation of its call ({@link TracedMessage})
+ * or the trace context of its cast ({@link TracedCast}).
  */
 final class Envelopes {
 
@@ -30,6 +30,9 @@ final class Envelopes {
 	static Object decoded(Object message) {
 		if (message instanceof TracedMessage traced) {
 			return traced.decoded();
+		}
+		if (message instanceof TracedCast cast) {
+			return cast.decoded();
 		}
 		return (message instanceof EncodedMessage encoded) ? encoded.decode() : message;
 	}

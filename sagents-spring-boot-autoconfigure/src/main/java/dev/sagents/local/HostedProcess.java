@@ -28,8 +28,8 @@ abstract class HostedProcess extends LocalProcess {
 
 	@Override
 	protected void undelivered(Object message) {
-		// Its observation ends here: it goes on to where the process runs next, if anywhere.
-		this.terms.hosting().undelivered(this, TracedMessage.ended(message, null));
+		// It goes on to where the process runs next, if anywhere, in its sender's trace.
+		this.terms.hosting().undelivered(this, TracedCast.message(message), TracedCast.headers(message));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.sagents.local;
 
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.supervisor.ExitReason;
 
@@ -23,10 +24,12 @@ public interface HostingListener {
 	}
 
 	/**
-	 * {@code process} ended before handling {@code message}, a cast; by default it is dropped. Called
-	 * on whichever thread found it undelivered.
+	 * {@code process} ended before handling {@code message}, a cast, sent in the trace of
+	 * {@code headers} ({@code null}: none or not observed); by default it is dropped. A clustered
+	 * backend forwards it, with its headers, so that one trace spans the hop. Called on whichever
+	 * thread found it undelivered.
 	 */
-	default void undelivered(ProcessRef process, Object message) {
+	default void undelivered(ProcessRef process, Object message, TraceHeaders headers) {
 	}
 
 }

@@ -68,7 +68,8 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 	public LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,
 			FileSystemStorage storage, FileSystemSettings settings, ProcessFailureLog failures,
 			HostingListener hosting) {
-		this(runtime, registry, storage, settings, failures, hosting, hosting::undelivered);
+		this(runtime, registry, storage, settings, failures, hosting,
+				(stale, changes) -> hosting.undelivered(stale, changes, null));
 	}
 
 	private LocalFileSystemSupervisor(LocalProcessRuntime runtime, LocalProcessRegistry registry,

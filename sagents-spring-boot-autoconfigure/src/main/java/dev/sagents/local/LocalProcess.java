@@ -11,7 +11,7 @@ import dev.sagents.local.Envelopes.Call;
 import dev.sagents.local.Envelopes.Control;
 import dev.sagents.metrics.CallLocation;
 import dev.sagents.metrics.CallOutcome;
-import dev.sagents.observation.Exchange;
+import dev.sagents.observation.Observed;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.ProcessError;
 import dev.sagents.process.ProcessFailedException;
@@ -79,7 +79,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	/**
 	 * The message the handler gets for {@code message}, cast or called on this node (not one a
-	 * member {@link #deliver delivers}); the default: the message itself. A subclass may check it
+	 * member delivers: {@link Delivery}); the default: the message itself. A subclass may check it
 	 * or replace it with a copy: what it throws refuses the message before it is queued (thrown to
 	 * a cast's sender and a waiting caller, failing the future of {@link #call}).
 	 */
@@ -149,39 +149,23 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 
 	@Override
 	public final void cast(Object message) {
+		Observed observed = Observed.NONE;
 		try {
-			Object sent = this.runtime.sent(Exchange.CAST, this.key, accepted(Arguments.notNull(message, "message")));
+			Object accepted = accepted(Arguments.notNull(message, "message"));
+			observed = this.runtime.castObserved(this.key);
 			// The host's own work and stops are never refused; a sender's messages over the capacity are.
-			if (!offer(sent, this.runtime.mailboxCapacity())) {
-				throw refused(sent);
+			if (!offer(this.runtime.queuedCast(this.key, accepted, observed.headers()), this.runtime.mailboxCapacity())) {
+				throw this.runtime.mailboxFull(this.key);
 			}
 		}
 		catch (RuntimeException ex) {
+			observed.stop(ex);
 			this.runtime.metrics().cast(CallLocation.LOCAL, false);
 			throw ex;
 		}
+		// Observed until queued: its handling is observed apart, in the trace it continues.
+		observed.stop(null);
 		this.runtime.metrics().cast(CallLocation.LOCAL, true);
-	}
-
-	/**
-	 * Sends {@code message} and completes with the reply, with no timeout of its own and as it is
-	 * (not through {@link #accepted}): for a member serving a call whose sender keeps the timeout
-	 * and whose message went through the codec, which saves a timer per message. Fails with
-	 * {@link dev.sagents.process.MailboxFullException} if the mailbox is full.
-	 */
-	public final CompletableFuture<Object> deliver(Object message) {
-		CompletableFuture<Object> reply = new CompletableFuture<>();
-		if (!offer(new Call(message, reply), this.runtime.mailboxCapacity())) {
-			reply.completeExceptionally(refused(message));
-		}
-		return reply;
-	}
-
-	/** The refusal of {@code message}, counted, whose observation it stops, if it has one. */
-	private RuntimeException refused(Object message) {
-		RuntimeException refusal = this.runtime.mailboxFull(this.key);
-		TracedMessage.ended(message, refusal);
-		return refusal;
 	}
 
 	@Override
@@ -193,13 +177,13 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		Object sent;
 		try {
 			checkReplyType(replyType);
-			sent = this.runtime.sent(Exchange.CALL, this.key, accepted(message));
+			sent = this.runtime.called(this.key, accepted(message));
 		}
 		catch (RuntimeException ex) {
 			this.runtime.metrics().called(CallLocation.LOCAL, CallOutcome.ERROR, System.nanoTime() - start);
 			return CompletableFuture.failedFuture(ex);
 		}
-		CompletableFuture<Object> reply = deliver(sent);
+		CompletableFuture<Object> reply = Delivery.call(this, sent);
 		if (reply.isDone()) {
 			// Refused at once: the process ended, or its mailbox is full.
 			return this.runtime.metrics().timedCall(CallLocation.LOCAL, start, reply).thenApply(replyType::cast);
@@ -225,7 +209,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		Arguments.notNull(replyType, "replyType");
 		Arguments.notNull(timeout, "timeout");
 		checkReplyType(replyType);
-		Object sent = this.runtime.sent(Exchange.CALL, this.key, accepted(message));
+		Object sent = this.runtime.called(this.key, accepted(message));
 		Object reply;
 		if (holdIfIdle()) {
 			// The process is idle and we hold it: handle on this thread.
@@ -238,7 +222,7 @@ public abstract class LocalProcess extends Mailbox implements ProcessRef {
 		}
 		else {
 			reply = CallerWait.await(this.key,
-					CallerWait.withTimeout(this.key, deliver(sent), timeout, this.runtime.timer()), timeout);
+					CallerWait.withTimeout(this.key, Delivery.call(this, sent), timeout, this.runtime.timer()), timeout);
 		}
 		return replyType.cast(reply);
 	}

@@ -9,7 +9,9 @@ import dev.sagents.metrics.CallLocation;
 import dev.sagents.metrics.Limit;
 import dev.sagents.metrics.SagentsMetrics;
 import dev.sagents.observation.Exchange;
+import dev.sagents.observation.Observed;
 import dev.sagents.observation.SagentsObservations;
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.Arguments;
 import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.ProcessKey;
@@ -127,8 +129,13 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	 * The refusal of a call or cast to {@code key} whose mailbox is full, counted as such.
 	 */
 	MailboxFullException mailboxFull(ProcessKey key) {
-		this.metrics.refused(Limit.MAILBOX, key.kind());
+		refusedForCapacity(key);
 		return new MailboxFullException(key, this.mailboxCapacity);
+	}
+
+	/** Counts a call or cast to {@code key} refused because its mailbox is full. */
+	void refusedForCapacity(ProcessKey key) {
+		this.metrics.refused(Limit.MAILBOX, key.kind());
 	}
 
 	/** Where the calls and casts to agents are observed. */
@@ -137,16 +144,36 @@ public final class LocalProcessRuntime implements AutoCloseable {
 	}
 
 	/**
-	 * {@code message}, sent on this node to process {@code key}, with the observation of its call or
-	 * cast started ({@link TracedMessage}); as it is when nothing is observed, when {@code key} is
-	 * not an agent's, or when it carries its observation already (sent from another member).
+	 * {@code message}, called on this node on process {@code key}, with the observation of its call
+	 * started ({@link TracedMessage}); as it is when nothing is observed, when {@code key} is not an
+	 * agent's, or when it carries its observation already (sent from another member).
 	 */
-	Object sent(Exchange exchange, ProcessKey key, Object message) {
-		if (this.observations == SagentsObservations.NONE || key.kind() != ProcessKind.AGENT
-				|| message instanceof TracedMessage) {
+	Object called(ProcessKey key, Object message) {
+		if (!isObserved(key) || message instanceof TracedMessage) {
 			return message;
 		}
-		return TracedMessage.of(message, this.observations.send(exchange, key, CallLocation.LOCAL));
+		return TracedMessage.of(message, this.observations.send(Exchange.CALL, key, CallLocation.LOCAL));
+	}
+
+	/**
+	 * Starts observing a cast to process {@code key} from the calling thread until it is queued, or
+	 * {@link Observed#NONE} when nothing is observed or {@code key} is not an agent's.
+	 */
+	Observed castObserved(ProcessKey key) {
+		return isObserved(key) ? this.observations.send(Exchange.CAST, key, CallLocation.LOCAL) : Observed.NONE;
+	}
+
+	/**
+	 * What the mailbox of process {@code key} holds for cast {@code message}: a {@link TracedCast},
+	 * whose handling is observed in the trace of {@code headers} ({@code null}: a trace of its own),
+	 * or the message itself when nothing is observed or {@code key} is not an agent's.
+	 */
+	Object queuedCast(ProcessKey key, Object message, TraceHeaders headers) {
+		return isObserved(key) ? TracedCast.of(message, headers) : message;
+	}
+
+	private boolean isObserved(ProcessKey key) {
+		return this.observations != SagentsObservations.NONE && key.kind() == ProcessKind.AGENT;
 	}
 
 	/** The timer; its tasks must be short and must not block. */

@@ -3,7 +3,7 @@ package dev.sagents.local;
 import dev.sagents.observation.Observed;
 
 /**
- * A message to an agent with the observation of its call or cast, through the mailbox to the
+ * A message to an agent with the observation of its call, through the mailbox to the
  * handler: the handler runs with it in scope and stops it ({@link ObservedHandling}); a message
  * that could not be decoded, or that the agent ended before handling, stops it too. Made only
  * when calls and casts are observed: otherwise the mailbox holds the bare message.

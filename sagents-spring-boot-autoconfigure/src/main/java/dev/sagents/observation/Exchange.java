@@ -6,7 +6,7 @@ public enum Exchange {
 	/** A call: observed until its reply, or its failure, reaches the caller. */
 	CALL("sagents.call", "call"),
 
-	/** A cast: observed until the agent handled it. */
+	/** A cast: observed until it was queued or sent; its handling is observed apart. */
 	CAST("sagents.cast", "cast");
 
 	private final String observationName;

@@ -21,6 +21,14 @@ public interface Observed {
 
 	};
 
+	/**
+	 * The trace context this observation passes on to the handling of what it sent (a cast's,
+	 * wherever it is handled), or {@code null} if none.
+	 */
+	default TraceHeaders headers() {
+		return null;
+	}
+
 	/** Puts this observation in scope on the calling thread until the scope is closed. */
 	Scope open();
 

@@ -4,11 +4,14 @@ import dev.sagents.metrics.CallLocation;
 import dev.sagents.process.ProcessKey;
 
 /**
- * Where the runtime observes calls and casts to agents. A call or cast is one observation from its
- * caller through the mailbox to the handler, which runs with it in scope. When the agent runs on
- * another member, the caller's observation (stopped when the reply arrives) sends its trace context
- * along ({@link #outgoing()}), and the member that handles it observes the handling as a child of it
- * ({@link #receive}), so one trace spans both members. {@link #NONE}, the default, observes nothing,
+ * Where the runtime observes calls and casts to agents. A local call is one observation from its
+ * caller through the mailbox to the handler, which runs with it in scope. A cast is observed on its
+ * sender's side until it was queued or sent, and passes its trace context on
+ * ({@link Observed#headers()}) to the observation of its handling ({@link #receive}), a child of it,
+ * as messaging is traced: a flood of queued casts holds no observation open. When the agent runs on
+ * another member, the caller's observation sends its trace context along ({@link #outgoing()}), and
+ * the member that handles the call or cast observes the handling as a child of it ({@link #receive}),
+ * so one trace spans both members. {@link #NONE}, the default, observes nothing,
  * and then the runtime does no observation work at all.
  */
 public interface SagentsObservations {
@@ -40,8 +43,9 @@ public interface SagentsObservations {
 	Observed send(Exchange exchange, ProcessKey key, CallLocation location);
 
 	/**
-	 * Starts observing the handling, on this member, of a call or cast to {@code key} that another
-	 * member sent with {@code headers} ({@code null} when it sent none: a trace of its own).
+	 * Starts observing the handling, on this member, of a call to {@code key} that another member
+	 * sent, or of a cast, with the trace context its sender passed on ({@code null} for none: a
+	 * trace of its own).
 	 */
 	Observed receive(Exchange exchange, ProcessKey key, TraceHeaders headers);
 

@@ -4,6 +4,8 @@ package dev.sagents.process;
  * The mailbox of the addressed process holds as many messages as it may
  * ({@code sagents.agents.mailbox-capacity}): the call or cast was refused, not queued. The process
  * runs on and takes messages again as it handles the queued ones, so the sender may retry later.
+ * It has no stack trace: a node under overload refuses many messages, and building one per refusal
+ * would only add to the load; its message names the process and the capacity.
  */
 public class MailboxFullException extends SagentsException {
 
@@ -12,7 +14,7 @@ public class MailboxFullException extends SagentsException {
 	private final int capacity;
 
 	public MailboxFullException(ProcessKey key, int capacity) {
-		super("The mailbox of '" + key + "' is full (" + capacity + " messages queued); try again later");
+		super("The mailbox of '" + key + "' is full (" + capacity + " messages queued); try again later", false);
 		this.key = key;
 		this.capacity = capacity;
 	}

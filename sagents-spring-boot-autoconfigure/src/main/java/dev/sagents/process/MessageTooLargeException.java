@@ -3,7 +3,8 @@ package dev.sagents.process;
 /**
  * A message or reply to travel between members encoded to more bytes than they may
  * ({@code sagents.horde.max-message-size}): refused by the sender, or by the receiver if it arrived
- * all the same, instead of being sent or handled.
+ * all the same, instead of being sent or handled. Like {@link MailboxFullException}, it has no stack
+ * trace (one per refused message would cost more than the refusal); its message says the sizes.
  */
 public class MessageTooLargeException extends SagentsException {
 
@@ -12,7 +13,7 @@ public class MessageTooLargeException extends SagentsException {
 	private final long limit;
 
 	public MessageTooLargeException(long size, long limit) {
-		super("The message encoded to " + size + " bytes, more than the " + limit + " bytes a message may have");
+		super("The message encoded to " + size + " bytes, more than the " + limit + " bytes a message may have", false);
 		this.size = size;
 		this.limit = limit;
 	}

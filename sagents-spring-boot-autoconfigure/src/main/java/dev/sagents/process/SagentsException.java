@@ -11,4 +11,12 @@ public class SagentsException extends RuntimeException {
 		super(message, cause);
 	}
 
+	/**
+	 * For a refusal thrown per message under load (a full mailbox, a message too large): with no
+	 * stack trace, which would cost more than the refusal itself; the message says what was refused.
+	 */
+	protected SagentsException(String message, boolean writableStackTrace) {
+		super(message, null, false, writableStackTrace);
+	}
+
 }

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
@@ -13,10 +17,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sagents.agent.AgentBehavior;
+import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentRef;
+import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.process.ProcessFailedException;
+import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessRef;
 import dev.sagents.testsupport.FreePorts;
 import dev.sagents.testsupport.TestTracing;
 
@@ -43,18 +52,21 @@ class HordeTracingTest {
 
 	private AgentRef onN2;
 
+	private final Gate gate = new Gate();
+
 	@BeforeEach
 	void startCluster() {
 		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
 				FreePorts.clusterName("horde-tracing"), this.fileSystems, AgentSettings.defaults(),
-				Map.of("tally", new Tally()))
+				Map.of("tally", new Tally(), "gate", this.gate))
 			.traced();
 		this.cluster.start("n1");
 		this.cluster.start("n2");
 		this.cluster.awaitAllHosting();
 		this.n1 = this.cluster.nodes.get(0).tracing;
 		this.n2 = this.cluster.nodes.get(1).tracing;
-		this.onN2 = this.cluster.nodes.get(0).agents.startAgent(AgentSpec.of(this.cluster.idOwnedBy("n2", 0))).ref();
+		this.onN2 = this.cluster.nodes.get(0).agents.startAgent(AgentSpec.of(this.cluster.idOwnedBy("n2", 0)).withType("tally"))
+			.ref();
 		assertThat(this.onN2.node()).isEqualTo("n2");
 	}
 
@@ -111,6 +123,37 @@ class HordeTracingTest {
 	}
 
 	@Test
+	void aCastForwardedAfterItsAgentMovedStaysInTheCallersTrace() throws Exception {
+		AgentRef gated = this.cluster.nodes.get(0).agents
+			.startAgent(AgentSpec.of(this.cluster.idOwnedBy("n2", Integer.parseInt(this.onN2.id().substring(6)) + 1))
+				.withType("gate"))
+			.ref();
+		assertThat(gated.node()).isEqualTo("n2");
+		ProcessRef onHost = this.cluster.node("n2").node.hosted().lookupHosted(ProcessKey.agent(gated.id())).orElseThrow();
+		gated.cast("hold");
+		assertThat(this.gate.holding.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		Observation.createNotStarted("request", this.n1.registry).observe(() -> gated.cast("queued"));
+
+		// n2 leaves while the cast waits in the mailbox: it goes on to n1, where the agent moves.
+		CompletableFuture<Void> leaving = CompletableFuture.runAsync(() -> this.cluster.node("n2").stop());
+		await().atMost(TIMEOUT).until(() -> !onHost.isAlive());
+		this.gate.release.countDown();
+		leaving.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+		await().atMost(TIMEOUT).until(() -> this.gate.handled.contains("queued@n1"));
+		SimpleSpan request = single(this.n1.spans("request"));
+		SimpleSpan cast = single(this.n1.spans("sagents.cast")
+			.stream()
+			.filter((span) -> span.getTraceId().equals(request.getTraceId()))
+			.toList());
+		await().atMost(TIMEOUT).until(() -> this.n1.spans("sagents.handle").size() == 1);
+		SimpleSpan handle = single(this.n1.spans("sagents.handle"));
+		assertThat(handle.getTraceId()).as("one trace across the hop").isEqualTo(request.getTraceId());
+		assertThat(handle.getParentId()).isEqualTo(cast.getSpanId());
+		assertThat(handle.getTags()).containsEntry("sagents.exchange", "cast");
+	}
+
+	@Test
 	void aCrashOnTheOtherMemberFailsBothSpans() {
 		assertThatThrownBy(() -> Observation.createNotStarted("request", this.n1.registry)
 			.observe(() -> this.onN2.callAndWait("fail", Long.class, TIMEOUT)))
@@ -120,6 +163,37 @@ class HordeTracingTest {
 		SimpleSpan handle = single(this.n2.spans("sagents.handle"));
 		assertThat(handle.getError()).isInstanceOf(IllegalStateException.class);
 		assertThat(handle.getTraceId()).isEqualTo(single(this.n1.spans("request")).getTraceId());
+	}
+
+	/** Holds its handler on "hold" until released; records what it handled where. */
+	private static final class Gate implements AgentBehavior<Integer> {
+
+		final CountDownLatch holding = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final List<String> handled = new CopyOnWriteArrayList<>();
+
+		@Override
+		public Class<Integer> stateType() {
+			return Integer.class;
+		}
+
+		@Override
+		public Integer initialState(AgentContext context) {
+			return 0;
+		}
+
+		@Override
+		public AgentResult<Integer> handle(Integer state, Object message, AgentContext context) throws Exception {
+			if ("hold".equals(message)) {
+				this.holding.countDown();
+				this.release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			this.handled.add(message + "@" + context.node());
+			return AgentResult.reply(state + 1, null);
+		}
+
 	}
 
 	private static SimpleSpan single(List<SimpleSpan> spans) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.supervisor.ExitReason;
@@ -74,9 +75,10 @@ class HostingNoticesTests {
 	}
 
 	@Test
-	void aCastTheProcessDidNotHandleIsSentOnToWhereItRunsNext() {
-		this.notices.undelivered(process(AGENT), "tick");
-		then(this.forwarder).should().forward(AGENT, "tick");
+	void aCastTheProcessDidNotHandleIsSentOnToWhereItRunsNextInItsSendersTrace() {
+		TraceHeaders headers = new TraceHeaders("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null);
+		this.notices.undelivered(process(AGENT), "tick", headers);
+		then(this.forwarder).should().forward(AGENT, "tick", headers);
 	}
 
 	private static ProcessRef process(ProcessKey key) {

@@ -3,6 +3,7 @@ package dev.sagents.local;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.sagents.observation.TraceHeaders;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.supervisor.ExitReason;
 
@@ -26,7 +27,7 @@ class HostingJournal implements HostingListener {
 	}
 
 	@Override
-	public void undelivered(ProcessRef process, Object message) {
+	public void undelivered(ProcessRef process, Object message, TraceHeaders headers) {
 		this.notices.add("undelivered " + process.key() + " " + message);
 	}
 

@@ -103,7 +103,7 @@ class LocalProcessTests {
 			return "decoded";
 		});
 		process.cast("first");
-		CompletableFuture<Object> reply = process.deliver(encoded);
+		CompletableFuture<Object> reply = Delivery.call(process, encoded);
 		assertThat(decodedOn).as("not decoded by the thread that delivered it").isEmpty();
 		this.executor.runQueued();
 
@@ -116,13 +116,13 @@ class LocalProcessTests {
 	void aMessageThatCannotBeDecodedFailsItsCallAndTheProcessGoesOn() {
 		Recorder process = new Recorder(this.runtime);
 		process.start();
-		CompletableFuture<Object> reply = process.deliver(new EncodedMessage(() -> {
+		CompletableFuture<Object> reply = Delivery.call(process, new EncodedMessage(() -> {
 			throw new IllegalArgumentException("not a message");
 		}));
 		process.cast(new EncodedMessage(() -> {
 			throw new IllegalArgumentException("not a message either");
 		}));
-		CompletableFuture<Object> next = process.deliver("next");
+		CompletableFuture<Object> next = Delivery.call(process, "next");
 		this.executor.runQueued();
 
 		assertThat(reply).isCompletedExceptionally();

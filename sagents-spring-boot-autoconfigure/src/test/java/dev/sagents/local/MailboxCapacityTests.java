@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import dev.sagents.codec.Transit;
 import dev.sagents.metrics.micrometer.MicrometerSagentsMetrics;
 import dev.sagents.observation.SagentsObservations;
 import dev.sagents.process.MailboxFullException;
+import dev.sagents.process.MessageTooLargeException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.supervisor.ExitReason;
 import dev.sagents.testsupport.ManualExecutor;
@@ -74,6 +76,37 @@ class MailboxCapacityTests {
 			.isEqualTo(1);
 		this.executor.runQueued();
 		assertThat(this.process.handled).containsExactly("m0", "m1", "m2");
+	}
+
+	@Test
+	void aCastFromAnotherMemberOverTheCapacityIsDroppedAndCountedWithoutThrowing() {
+		this.process.start();
+		for (int i = 0; i < CAPACITY; i++) {
+			Delivery.cast(this.process, "m" + i, null);
+		}
+		Delivery.cast(this.process, "over", null);
+
+		assertThat(this.process.depth()).isEqualTo(CAPACITY);
+		assertThat(refusals()).isEqualTo(1);
+		assertThat(this.meters.find("sagents.casts").counters().stream().mapToDouble(Counter::count).sum())
+			.as("counted where it was cast, not here")
+			.isZero();
+		this.executor.runQueued();
+		assertThat(this.process.handled).containsExactly("m0", "m1", "m2");
+	}
+
+	@Test
+	void aRefusalIsCheapToMakeYetSaysWhatWasRefused() {
+		this.process.start();
+		for (int i = 0; i < CAPACITY; i++) {
+			this.process.cast("m" + i);
+		}
+		assertThatThrownBy(() -> this.process.cast("over")).isInstanceOfSatisfying(MailboxFullException.class,
+				(full) -> {
+					assertThat(full.getStackTrace()).as("no stack trace built per refusal").isEmpty();
+					assertThat(full).hasMessage("The mailbox of 'agent:full' is full (3 messages queued); try again later");
+				});
+		assertThat(new MessageTooLargeException(2048, 1024).getStackTrace()).isEmpty();
 	}
 
 	@Test

@@ -16,9 +16,9 @@ import dev.sagents.process.ProcessKey;
 
 /**
  * Calls and casts as Micrometer observations: {@code sagents.call} and {@code sagents.cast} on
- * the caller's side, and {@code sagents.handle} on the member that handles one sent from another.
- * A remote call or cast is observed with a {@code SenderContext}, so Micrometer Tracing injects
- * its trace context ({@link OutgoingContext}); the handling side extracts it with a
+ * the caller's side, and {@code sagents.handle} on the member that handles a call sent from another,
+ * or a cast. A remote call, and every cast, is observed with a {@code SenderContext}, so Micrometer
+ * Tracing injects its trace context ({@link OutgoingContext}); the handling side extracts it with a
  * {@link ReceiverContext}. Low-cardinality key values: {@code sagents.location} ({@code local},
  * {@code remote}) on the caller's side, {@code sagents.exchange} ({@code call}, {@code cast}) on the
  * handling side; high-cardinality: {@code sagents.agent.id}.
@@ -42,8 +42,9 @@ public final class MicrometerSagentsObservations implements SagentsObservations 
 
 	@Override
 	public Observed send(Exchange exchange, ProcessKey key, CallLocation location) {
-		Observation.Context context = (location == CallLocation.REMOTE)
-				? new OutgoingContext((exchange == Exchange.CALL) ? Kind.CLIENT : Kind.PRODUCER) : new Observation.Context();
+		// A cast passes its trace context on to its handling, wherever that is; a local call is handled in scope.
+		Observation.Context context = (exchange == Exchange.CAST) ? new OutgoingContext(Kind.PRODUCER)
+				: (location == CallLocation.REMOTE) ? new OutgoingContext(Kind.CLIENT) : new Observation.Context();
 		return started(Observation.createNotStarted(exchange.observationName(), () -> context, this.registry)
 			.lowCardinalityKeyValue(LOCATION, location.value())
 			.highCardinalityKeyValue(AGENT_ID, key.id()));
@@ -84,6 +85,11 @@ public final class MicrometerSagentsObservations implements SagentsObservations 
 		public Scope open() {
 			Observation.Scope scope = this.observation.openScope();
 			return scope::close;
+		}
+
+		@Override
+		public TraceHeaders headers() {
+			return (this.observation.getContext() instanceof OutgoingContext outgoing) ? outgoing.headers() : null;
 		}
 
 		@Override
