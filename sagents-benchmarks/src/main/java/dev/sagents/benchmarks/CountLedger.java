@@ -11,7 +11,8 @@ import dev.sagents.agent.AgentRef;
 /**
  * What the persistence benchmark knows of each agent's count: it changes state only through
  * {@link Counter#INCREMENT}, which answers the new count, so every answer can be checked against
- * the answers before. An answer is expected to be one more than the last one; a call that failed
+ * the answers before; {@link Counter#WHERE_COUNT} answers the count without changing it. An
+ * increment's answer is expected to be one more than the last one, a read's the last one; a call that failed
  * (timed out) may or may not have been counted, so after {@code n} failures up to {@code n} more
  * is expected too. An answer below that lost acknowledged changes (write-through promises none
  * after a crash, coalesced at most its delay's worth); one above it counted a change twice. Each
@@ -31,19 +32,33 @@ final class CountLedger {
 
 	/** Increments {@code agent} and checks its answer; completes with the node that answered. */
 	CompletionStage<String> increment(AgentRef agent, Duration timeout) {
-		return agent.call(Counter.INCREMENT, String.class, timeout).whenComplete((answer, error) -> {
+		return ask(agent, Counter.INCREMENT, 1, timeout);
+	}
+
+	/**
+	 * Asks {@code agent} its count without changing it ({@link Counter#WHERE_COUNT}) and checks the
+	 * answer: the last acknowledged count, or up to one more per call that failed since. Completes
+	 * with the node that answered.
+	 */
+	CompletionStage<String> read(AgentRef agent, Duration timeout) {
+		return ask(agent, Counter.WHERE_COUNT, 0, timeout);
+	}
+
+	/** Sends {@code message}, which adds {@code added} to the count, and checks the count answered. */
+	private CompletionStage<String> ask(AgentRef agent, String message, long added, Duration timeout) {
+		return agent.call(message, String.class, timeout).whenComplete((answer, error) -> {
 			Expected next = this.expected.computeIfAbsent(agent.id(), (id) -> new Expected());
 			if (error != null) {
-				next.uncertain++;
+				next.uncertain += added;
 				return;
 			}
 			long count = Long.parseLong(answer.substring(answer.indexOf(' ') + 1));
 			this.answers.increment();
-			if (count <= next.acknowledged) {
+			if (count < next.acknowledged + added) {
 				this.lostAnswers.increment();
-				this.lostChanges.add(next.acknowledged + 1 - count);
+				this.lostChanges.add(next.acknowledged + added - count);
 			}
-			else if (count > next.acknowledged + 1 + next.uncertain) {
+			else if (count > next.acknowledged + added + next.uncertain) {
 				this.countedTwice.increment();
 			}
 			next.acknowledged = count;

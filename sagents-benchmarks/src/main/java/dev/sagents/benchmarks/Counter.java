@@ -9,7 +9,7 @@ import dev.sagents.agent.AgentResult;
 /**
  * The benchmarks' agent: counts the messages it handled. {@link #GET} answers the count,
  * {@link #WHERE} the node hosting it, {@link #INCREMENT} is counted and answers
- * {@code "<node> <count>"}, {@link #WORK} is counted after {@link #WORK_NANOS} of busy work, anything
+ * {@code "<node> <count>"}, {@link #WHERE_COUNT} answers the same without counting, {@link #WORK} is counted after {@link #WORK_NANOS} of busy work, anything
  * else is counted without an answer.
  */
 final class Counter implements AgentBehavior<Long> {
@@ -21,6 +21,8 @@ final class Counter implements AgentBehavior<Long> {
 	static final String TICK = "tick";
 
 	static final String INCREMENT = "increment";
+
+	static final String WHERE_COUNT = "where-count";
 
 	static final String WORK = "work";
 
@@ -48,6 +50,9 @@ final class Counter implements AgentBehavior<Long> {
 		}
 		if (WHERE.equals(message)) {
 			return AgentResult.reply(state, context.node());
+		}
+		if (WHERE_COUNT.equals(message)) {
+			return AgentResult.reply(state, context.node() + " " + state);
 		}
 		if (INCREMENT.equals(message)) {
 			return AgentResult.reply(state + 1, context.node() + " " + (state + 1));

@@ -1,5 +1,6 @@
 package dev.sagents.persistence;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -89,12 +90,20 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 		/** What the claim found, until the first load takes it. */
 		private StoredState claimed;
 
+		/**
+		 * The state this activation knows the store has, or will have once its pending write is
+		 * written: what it loaded, then what it wrote. A stop or a crash with that state only
+		 * waits for a write still on its way.
+		 */
+		private EncodedValue stored;
+
 		private Activation(String agentId, Class<?> stateType, StoredState claimed,
 				Consumer<StaleActivationException> onStale) {
 			this.agentId = agentId;
 			this.stateType = stateType;
 			this.epoch = claimed.epoch();
 			this.claimed = claimed;
+			this.stored = claimed.state();
 			this.onStale = onStale;
 		}
 
@@ -113,6 +122,7 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 				stored = FencedAgentStorage.this.store.read(this.agentId)
 					.filter((current) -> current.epoch() <= this.epoch)
 					.orElseThrow(() -> new StaleActivationException(ProcessKey.agent(this.agentId), this.epoch));
+				this.stored = stored.state();
 			}
 			return Optional.ofNullable(decode(stored.state()));
 		}
@@ -144,19 +154,34 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 						FencedAgentStorage.this.maxStateSize);
 			}
 			// A stop (handoff, shutdown) and a crash restart must find the state stored: they wait.
-			boolean waits = point != PersistencePoint.ON_CHANGE;
+			boolean waits = point != PersistencePoint.ON_CHANGE
+					|| FencedAgentStorage.this.writer.mode() == WriteMode.WRITE_THROUGH;
+			if (sameState(this.stored, encoded)) {
+				// Stored already, or on its way: writing it again would only cost a round trip.
+				if (waits) {
+					StateWriter.await(FencedAgentStorage.this.writer.flush(this.agentId));
+				}
+				return;
+			}
 			CompletableFuture<Void> written = FencedAgentStorage.this.writer
-				.write(new StateWrite(this.agentId, this.epoch, encoded), waits);
-			if (waits || FencedAgentStorage.this.writer.mode() == WriteMode.WRITE_THROUGH) {
+				.write(new StateWrite(this.agentId, this.epoch, encoded), point != PersistencePoint.ON_CHANGE);
+			if (waits) {
 				StateWriter.await(written);
+				this.stored = encoded;
 			}
 			else {
+				// Pending until written: the writer retries it, and a refusal stops this activation.
+				this.stored = encoded;
 				written.whenComplete((done, error) -> {
 					if (error instanceof StaleActivationException stale) {
 						this.onStale.accept(stale);
 					}
 				});
 			}
+		}
+
+		private static boolean sameState(EncodedValue stored, EncodedValue encoded) {
+			return stored != null && stored.type().equals(encoded.type()) && Arrays.equals(stored.data(), encoded.data());
 		}
 
 	}

@@ -6,7 +6,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,12 +28,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * state's type name and bytes. A claim raises the epoch (making the row), so a write is always an
  * update, {@code WHERE AGENT_ID = ? AND EPOCH <= ?}, and one that updates no row was refused. The
  * writes of one call go as one JDBC batch: one round trip. Agents claimed together are claimed
- * {@value #CLAIM_CHUNK} at a time, each chunk in one transaction of a few statements.
+ * {@value #CLAIM_CHUNK} at a time, each chunk in one transaction: one {@code UPDATE} that returns
+ * the rows it raised, and an {@code INSERT} of the agents never claimed before.
  */
 public final class JdbcAgentStateStore implements AgentStateStore {
 
 	/** How many agents one transaction of {@link #claimAll} claims at most. */
 	static final int CLAIM_CHUNK = 500;
+
+	/**
+	 * What a claim of many agents returns of each stored one; in lower case, as PostgreSQL's
+	 * driver quotes them (the scripts create them unquoted, which PostgreSQL folds to lower case).
+	 */
+	private static final String[] CLAIMED_COLUMNS = { "agent_id", "epoch", "state_type", "state_data" };
 
 	private final JdbcTemplate template;
 
@@ -46,7 +52,6 @@ public final class JdbcAgentStateStore implements AgentStateStore {
 
 	private final String update;
 
-	private final String selectIn;
 
 	/**
 	 * @param dataSource the application's database, where {@code tables} exist
@@ -58,7 +63,6 @@ public final class JdbcAgentStateStore implements AgentStateStore {
 		this.template = this.epochs.template();
 		this.jdbc = this.epochs.jdbc();
 		this.select = "SELECT EPOCH, STATE_TYPE, STATE_DATA FROM " + table + " WHERE AGENT_ID = ?";
-		this.selectIn = "SELECT AGENT_ID, EPOCH, STATE_TYPE, STATE_DATA FROM " + table + " WHERE AGENT_ID IN (";
 		this.update = "UPDATE " + table + " SET STATE_TYPE = ?, STATE_DATA = ?, UPDATED_AT = ? WHERE AGENT_ID = ? AND EPOCH <= ?";
 	}
 
@@ -76,19 +80,10 @@ public final class JdbcAgentStateStore implements AgentStateStore {
 		for (int from = 0; from < ids.size(); from += CLAIM_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CLAIM_CHUNK));
 			claimed.putAll(JdbcFailures.available("claim " + chunk.size() + " agent(s)",
-					() -> this.epochs.claimAll(chunk, () -> selectAll(chunk))));
+					() -> this.epochs.claimAll(chunk, CLAIMED_COLUMNS, JdbcAgentStateStore::storedState,
+							new StoredState(1, null))));
 		}
 		return claimed;
-	}
-
-	private Map<String, StoredState> selectAll(List<String> agentIds) {
-		Map<String, StoredState> found = new HashMap<>();
-		this.jdbc.sql(this.selectIn + String.join(", ", Collections.nCopies(agentIds.size(), "?")) + ")")
-			.params(agentIds)
-			.query((row, number) -> Map.entry(row.getString("AGENT_ID"), storedState(row, number)))
-			.list()
-			.forEach((entry) -> found.put(entry.getKey(), entry.getValue()));
-		return found;
 	}
 
 	@Override

@@ -1,16 +1,21 @@
 package dev.sagents.persistence.jdbc;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,13 +66,50 @@ final class JdbcEpochs {
 	}
 
 	/**
-	 * Claims every one of {@code keys} in one transaction (a few statements, whatever their
-	 * number), then returns {@code readBack} in it, which holds their rows.
+	 * Claims every one of {@code keys} in one transaction of two statements at most, whatever
+	 * their number: one {@code UPDATE} that raises the stored ones and returns their rows'
+	 * {@code columns} (as generated keys), read by {@code raised}, then one batch that inserts
+	 * the others at epoch 1, which {@code first} stands for. A key inserted meanwhile by another
+	 * claim makes the insert fail, and the whole claim is made again.
+	 *
+	 * @return what was claimed, by key
 	 */
-	<T> T claimAll(List<String> keys, Supplier<T> readBack) {
+	<T> Map<String, T> claimAll(List<String> keys, String[] columns, RowMapper<T> raised, T first) {
 		return claim(() -> {
-			raiseAll(keys);
-			return readBack.get();
+			Map<String, T> claimed = raiseAll(keys, columns, raised);
+			List<Object[]> firsts = new ArrayList<>();
+			for (String key : keys) {
+				if (!claimed.containsKey(key)) {
+					firsts.add(new Object[] { key });
+					claimed.put(key, first);
+				}
+			}
+			if (!firsts.isEmpty()) {
+				this.template.batchUpdate("INSERT INTO " + this.table + " (" + this.keyColumn + ", EPOCH) VALUES (?, 1)",
+						firsts);
+			}
+			return claimed;
+		});
+	}
+
+	/** Raises the epochs of the stored ones of {@code keys}; returns their rows as {@code raised} reads them, by key. */
+	private <T> Map<String, T> raiseAll(List<String> keys, String[] columns, RowMapper<T> raised) {
+		String sql = "UPDATE " + this.table + " SET EPOCH = EPOCH + 1 WHERE " + this.keyColumn + " IN ("
+				+ String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+		return this.template.execute((ConnectionCallback<Map<String, T>>) (Connection connection) -> {
+			try (PreparedStatement update = connection.prepareStatement(sql, columns)) {
+				for (int i = 0; i < keys.size(); i++) {
+					update.setString(i + 1, keys.get(i));
+				}
+				update.executeUpdate();
+				Map<String, T> rows = new HashMap<>();
+				try (ResultSet row = update.getGeneratedKeys()) {
+					for (int number = 0; row.next(); number++) {
+						rows.put(row.getString(this.keyColumn), raised.mapRow(row, number));
+					}
+				}
+				return rows;
+			}
 		});
 	}
 
@@ -101,23 +143,6 @@ final class JdbcEpochs {
 			this.jdbc.sql("INSERT INTO " + this.table + " (" + this.keyColumn + ", EPOCH) VALUES (?, 1)")
 				.param(key)
 				.update();
-		}
-	}
-
-	/** Raises the epochs of the stored ones of {@code keys} and makes rows for the others. */
-	private void raiseAll(List<String> keys) {
-		String in = " WHERE " + this.keyColumn + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
-		this.jdbc.sql("UPDATE " + this.table + " SET EPOCH = EPOCH + 1" + in).params(keys).update();
-		Set<String> stored = new HashSet<>(
-				this.jdbc.sql("SELECT " + this.keyColumn + " FROM " + this.table + in).params(keys).query(String.class).list());
-		List<Object[]> first = new ArrayList<>();
-		for (String key : keys) {
-			if (!stored.contains(key)) {
-				first.add(new Object[] { key });
-			}
-		}
-		if (!first.isEmpty()) {
-			this.template.batchUpdate("INSERT INTO " + this.table + " (" + this.keyColumn + ", EPOCH) VALUES (?, 1)", first);
 		}
 	}
 
