@@ -230,6 +230,8 @@ class PersistenceAutoConfigurationTests {
 				"later", "write-through, coalesced");
 		this.reports.assertReport(reports, "sagents.persistence.coalesce-delay=0", "sagents.persistence.coalesce-delay",
 				"0", "a positive duration, such as 100ms or 1s");
+		this.reports.assertReport(reports, "sagents.persistence.disk.lock-timeout=0s",
+				"sagents.persistence.disk.lock-timeout", "0s", "a positive duration, such as 500ms or 10s");
 		this.reports.assertReport(reports, "sagents.persistence.max-state-size=0", "sagents.persistence.max-state-size",
 				"0", "a positive size, such as 64KB or 1MB");
 		this.reports.assertReport(reports, "sagents.persistence.jdbc.table-prefix=my-app",
