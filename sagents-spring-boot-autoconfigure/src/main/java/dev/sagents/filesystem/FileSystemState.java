@@ -36,6 +36,8 @@ public final class FileSystemState {
 
 	private final FileSystemPersistence persistence;
 
+	private final long epoch;
+
 	private final FileSystemSettings settings;
 
 	private final Clock clock;
@@ -51,12 +53,15 @@ public final class FileSystemState {
 	 *
 	 * @param scope the scope ({@code user:alice}); {@link InvalidScopeException} if invalid
 	 * @param persistence where files are persisted
+	 * @param epoch the epoch of the activation this file system is ({@code 0} where nothing fences)
 	 * @param settings the debounce and the limits on paths and files
 	 * @param clock the source of modification times and due times
 	 */
-	public FileSystemState(String scope, FileSystemPersistence persistence, FileSystemSettings settings, Clock clock) {
+	public FileSystemState(String scope, FileSystemPersistence persistence, long epoch, FileSystemSettings settings,
+			Clock clock) {
 		this.scope = FileSystemPaths.requireValidScope(scope);
 		this.persistence = Arguments.notNull(persistence, "persistence");
+		this.epoch = epoch;
 		this.settings = Arguments.notNull(settings, "settings");
 		this.clock = Arguments.notNull(clock, "clock");
 		this.files = new FileTree(this.scope);
@@ -248,6 +253,16 @@ public final class FileSystemState {
 	/** How many files this file system holds. */
 	public int fileCount() {
 		return this.files.size();
+	}
+
+	/**
+	 * What an operator sees of this file system: its epoch, how many files it holds and their size,
+	 * and the first {@code maxPaths} paths, sorted. Loads no content.
+	 */
+	public FileSystemDetails details(int maxPaths) {
+		List<FileEntry> entries = list("");
+		return new FileSystemDetails(this.epoch, entries.size(), entries.stream().mapToLong(FileEntry::size).sum(),
+				entries.stream().limit(Math.max(0, maxPaths)).map(FileEntry::path).toList());
 	}
 
 	private void requireValidPath(String path) {
