@@ -220,6 +220,32 @@ class DiskFileSystemStoreTest {
 		assertThat(store.claim("user:alice")).as("the killed JVM's lock released").isEqualTo(old + 2);
 	}
 
+	/** A thread of this JVM that holds the scope's lock too long makes the others fail after the lock timeout. */
+	@Test
+	void aThreadOfThisJvmHoldingTheLockTooLongMakesOthersFailAfterTheLockTimeout() throws Exception {
+		DiskFileSystemStore store = new DiskFileSystemStore(this.base, Duration.ofMillis(300));
+		long epoch = store.claim("user:alice");
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		DiskEpochs epochs = new DiskEpochs(this.base.resolve(DiskFileSystemStore.EPOCHS_DIRECTORY), TIMEOUT);
+		Future<Boolean> held = this.threads.submit(() -> epochs.ifCurrent(
+				DiskFileSystemPersistence.directoryName("user:alice"), epoch, () -> {
+					holding.countDown();
+					await().atMost(TIMEOUT).until(() -> release.getCount() == 0);
+				}));
+		assertThat(holding.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+		Future<Long> claim = this.threads.submit(() -> store.claim("user:alice"));
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> claim.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(PersistenceUnavailableException.class)
+			.withMessageContaining("a thread of this JVM holds it or waits for it");
+		release.countDown();
+		assertThat(held.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(store.claim("user:alice")).isEqualTo(epoch + 1);
+	}
+
 	private static void sigstop(Process process) throws Exception {
 		Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start();
 		assertThat(kill.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
