@@ -22,6 +22,7 @@ import dev.sagents.persistence.FileSystemStore;
 import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.RecordingStateStore;
 import dev.sagents.persistence.disk.DiskFileSystemStore;
+import dev.sagents.persistence.disk.ScopeLockHolder;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
 import dev.sagents.persistence.jdbc.JdbcFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcSchema;
@@ -83,6 +84,22 @@ class PersistenceAutoConfigurationTests {
 			}
 			assertThat(this.baseDirectory.resolve(".epochs/user%3Aalice.epoch")).as("the epoch its start claimed")
 				.hasContent("1");
+		});
+	}
+
+	@Test
+	void aFileSystemWhoseScopeLockIsHeldTooLongFailsToStartTypedAfterTheConfiguredLockTimeout() {
+		runner().withPropertyValues("sagents.persistence.disk.lock-timeout=250ms").run((context) -> {
+			try (ScopeLockHolder held = new ScopeLockHolder(this.baseDirectory, "user:alice", TIMEOUT)) {
+				assertThatExceptionOfType(ProcessStartException.class)
+					.isThrownBy(() -> context.getBean(FileSystemSupervisor.class).startFileSystem("user:alice"))
+					.havingRootCause()
+					.isInstanceOf(PersistenceUnavailableException.class)
+					.withMessageContaining("within 250 ms (sagents.persistence.disk.lock-timeout)");
+			}
+			assertThat(context.getBean(FileSystemSupervisor.class).ensureFileSystem("user:alice").list())
+				.as("started once the lock was let go")
+				.isEmpty();
 		});
 	}
 
