@@ -32,7 +32,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * crashes. In local mode every member set is this node alone.
  *
  * <p>Below it: {@code GET /actuator/sagents/agents/{id}} inspects one agent wherever it runs (its
- * node, status, mailbox depth, moves and last error); with write access
+ * node, status, mailbox depth, moves and last error), {@code GET /actuator/sagents/filesystems/{scope}}
+ * one file system ({@link FileSystemOperations}: its node, epoch, files and store); with write access
  * ({@code management.endpoint.sagents.access=unrestricted}), {@code DELETE} on that path stops it,
  * {@code POST} starts again one given up after too many crashes, and
  * {@code POST /actuator/sagents/drain} drains this node ({@link NodeOperations}). Access is
@@ -47,6 +48,8 @@ public class SagentsEndpoint {
 
 	private static final String AGENTS = "agents";
 
+	private static final String FILE_SYSTEMS = "filesystems";
+
 	private static final String DRAIN = "drain";
 
 	private final ClusterView clusterView;
@@ -57,6 +60,8 @@ public class SagentsEndpoint {
 
 	private final AgentOperations agents;
 
+	private final FileSystemOperations fileSystems;
+
 	private final NodeOperations node;
 
 	/**
@@ -64,14 +69,16 @@ public class SagentsEndpoint {
 	 * @param registry the process registry
 	 * @param failures the processes given up after too many crashes
 	 * @param agents inspects, stops and restarts one agent
+	 * @param fileSystems inspects one file system
 	 * @param node drains this node
 	 */
 	public SagentsEndpoint(ClusterView clusterView, ProcessRegistry registry, ProcessFailureLog failures,
-			AgentOperations agents, NodeOperations node) {
+			AgentOperations agents, FileSystemOperations fileSystems, NodeOperations node) {
 		this.clusterView = clusterView;
 		this.registry = registry;
 		this.failures = failures;
 		this.agents = agents;
+		this.fileSystems = fileSystems;
 		this.node = node;
 	}
 
@@ -89,10 +96,17 @@ public class SagentsEndpoint {
 				lowerCase(this.registry.state()), new FailuresDescriptor(this.failures.total(), recent));
 	}
 
-	/** {@code GET /actuator/sagents/agents/{id}}: the agent wherever it runs; {@code 404} unless it runs. */
+	/**
+	 * {@code GET /actuator/sagents/agents/{id}} and {@code GET /actuator/sagents/filesystems/{scope}}:
+	 * the agent or file system wherever it runs; {@code 404} unless it runs.
+	 */
 	@ReadOperation
 	public WebEndpointResponse<Object> process(@Selector String kind, @Selector String id) {
-		return AGENTS.equals(kind) ? this.agents.inspect(id) : unknown(kind);
+		return switch (kind) {
+			case AGENTS -> this.agents.inspect(id);
+			case FILE_SYSTEMS -> this.fileSystems.inspect(id);
+			default -> unknown(kind);
+		};
 	}
 
 	/** {@code DELETE /actuator/sagents/agents/{id}}: stops the agent wherever it runs. */

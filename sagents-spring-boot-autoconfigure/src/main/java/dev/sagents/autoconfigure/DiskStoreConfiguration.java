@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code sagents.persistence.store=disk} (the default): file systems keep their files under
- * {@code sagents.filesystem.base-directory}, fenced by an epoch per scope kept there too; agent
+ * {@code sagents.filesystem.base-directory}, fenced by an epoch per scope kept there too, whose lock
+ * is waited for at most {@code sagents.persistence.disk.lock-timeout}; agent
  * state is not kept unless the application declares an {@code AgentPersistence}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,8 +21,9 @@ class DiskStoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean({ FileSystemStore.class, FileSystemPersistence.class })
-	DiskFileSystemStore sagentsFileSystemStore(SagentsProperties properties) {
-		return new DiskFileSystemStore(properties.getFilesystem().getBaseDirectory());
+	DiskFileSystemStore sagentsFileSystemStore(SagentsProperties properties, SagentsPersistenceProperties persistence) {
+		return new DiskFileSystemStore(properties.getFilesystem().getBaseDirectory(),
+				persistence.getDisk().getLockTimeout());
 	}
 
 }

@@ -48,6 +48,11 @@ final class PersistenceRequirements {
 			throw new InvalidSagentsPropertyException("sagents.persistence.coalesce-delay", delay,
 					"a positive duration, such as 100ms or 1s");
 		}
+		Duration lockTimeout = persistence.getDisk().getLockTimeout();
+		if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
+			throw new InvalidSagentsPropertyException("sagents.persistence.disk.lock-timeout", lockTimeout,
+					"a positive duration, such as 500ms or 10s");
+		}
 		DataSize maxStateSize = persistence.getMaxStateSize();
 		if (maxStateSize == null || maxStateSize.toBytes() <= 0) {
 			throw new InvalidSagentsPropertyException("sagents.persistence.max-state-size", maxStateSize,

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.sagents.persistence.StoreType;
 import dev.sagents.persistence.WriteMode;
+import dev.sagents.persistence.disk.DiskFileSystemStore;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -49,6 +50,9 @@ public class SagentsPersistenceProperties {
 
 	/** The Hazelcast store. */
 	private final Hazelcast hazelcast = new Hazelcast();
+
+	/** The disk store. */
+	private final Disk disk = new Disk();
 
 	/** Which store keeps agent state and files. */
 	public StoreType getStore() {
@@ -98,6 +102,11 @@ public class SagentsPersistenceProperties {
 	/** The Hazelcast store's settings. */
 	public Hazelcast getHazelcast() {
 		return this.hazelcast;
+	}
+
+	/** The disk store's settings. */
+	public Disk getDisk() {
+		return this.disk;
 	}
 
 	/** {@code sagents.persistence.jdbc.*}. */
@@ -161,6 +170,29 @@ public class SagentsPersistenceProperties {
 		/** Sets how many other members keep a copy of each entry. */
 		public void setBackupCount(int backupCount) {
 			this.backupCount = backupCount;
+		}
+
+	}
+
+	/** {@code sagents.persistence.disk.*}. */
+	public static class Disk {
+
+		/**
+		 * How long a claim, write or delete of a file system waits for its scope's lock, which
+		 * another JVM sharing the directory may hold (one paused while it held it holds it until it
+		 * resumes or dies). Past it the claim, write or delete fails with
+		 * PersistenceUnavailableException and changes nothing.
+		 */
+		private Duration lockTimeout = DiskFileSystemStore.DEFAULT_LOCK_TIMEOUT;
+
+		/** How long a scope's lock is waited for. */
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		/** Sets how long a scope's lock is waited for. */
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
 		}
 
 	}

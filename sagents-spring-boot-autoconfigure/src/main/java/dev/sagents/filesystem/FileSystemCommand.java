@@ -114,6 +114,21 @@ public sealed interface FileSystemCommand<R> {
 
 	}
 
+	/**
+	 * Describes the file system for an operator; replies with its epoch, file count, total size
+	 * and first paths.
+	 *
+	 * @param maxPaths how many paths the reply names at most
+	 */
+	record Describe(int maxPaths) implements FileSystemCommand<FileSystemDetails> {
+
+		@Override
+		public FileSystemDetails applyTo(FileSystemState state) {
+			return state.details(this.maxPaths);
+		}
+
+	}
+
 	/** Persists every pending change now. */
 	record Flush() implements FileSystemCommand<Void> {
 

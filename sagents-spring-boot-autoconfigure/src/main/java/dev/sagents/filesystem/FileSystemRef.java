@@ -61,6 +61,14 @@ public interface FileSystemRef extends ProcessRef {
 		request(new FileSystemCommand.Move(Arguments.notNull(from, "from"), Arguments.notNull(to, "to")));
 	}
 
+	/**
+	 * What an operator sees of this file system: its activation's epoch, how many files it holds,
+	 * their total size and the first {@code maxPaths} paths, sorted. Loads no content.
+	 */
+	default FileSystemDetails describe(int maxPaths) {
+		return request(new FileSystemCommand.Describe(maxPaths));
+	}
+
 	/** Writes every pending change to persistence now. */
 	default void flush() {
 		request(new FileSystemCommand.Flush());

@@ -3,14 +3,12 @@ package dev.sagents.filesystem;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +25,8 @@ import dev.sagents.process.StaleActivationException;
  * <p>
  * Not thread-safe: one thread owns an instance (the file system's process, which handles one
  * {@link FileSystemCommand} at a time) and makes every call. A request that is refused throws
- * and changes nothing. Files form a tree as on disk: a path cannot be both a file and the folder
- * of another file.
+ * and changes nothing. Files form a tree as on disk ({@link FileTree}): a path cannot be both a
+ * file and the folder of another file. What waits to be persisted is kept in {@link PendingChanges}.
  */
 public final class FileSystemState {
 
@@ -38,34 +36,35 @@ public final class FileSystemState {
 
 	private final FileSystemPersistence persistence;
 
+	private final long epoch;
+
 	private final FileSystemSettings settings;
 
 	private final Clock clock;
 
-	/** Every file by path; sorted, so listing by prefix is a range of keys. */
-	private final TreeMap<String, StoredContent> files = new TreeMap<>();
+	/** Every file by path. */
+	private final FileTree files;
 
-	/**
-	 * Paths changed in memory but not yet in persistence, with the time each is due. A path absent
-	 * from {@link #files} is a pending delete. Each change moves its path to the end, so the order
-	 * is the order of the last changes, and persisting in it replays them as they happened (a
-	 * folder's last file is deleted before a file of the folder's name is written).
-	 */
-	private final LinkedHashMap<String, Instant> pending = new LinkedHashMap<>();
+	/** Paths changed in memory but not yet in persistence; one absent from {@link #files} is a pending delete. */
+	private final PendingChanges pending = new PendingChanges();
 
 	/**
 	 * Creates an empty file system; call {@link #reindex()} to see what persistence holds.
 	 *
 	 * @param scope the scope ({@code user:alice}); {@link InvalidScopeException} if invalid
 	 * @param persistence where files are persisted
+	 * @param epoch the epoch of the activation this file system is ({@code 0} where nothing fences)
 	 * @param settings the debounce and the limits on paths and files
 	 * @param clock the source of modification times and due times
 	 */
-	public FileSystemState(String scope, FileSystemPersistence persistence, FileSystemSettings settings, Clock clock) {
+	public FileSystemState(String scope, FileSystemPersistence persistence, long epoch, FileSystemSettings settings,
+			Clock clock) {
 		this.scope = FileSystemPaths.requireValidScope(scope);
 		this.persistence = Arguments.notNull(persistence, "persistence");
+		this.epoch = epoch;
 		this.settings = Arguments.notNull(settings, "settings");
 		this.clock = Arguments.notNull(clock, "clock");
+		this.files = new FileTree(this.scope);
 	}
 
 	/** The scope of this file system. */
@@ -88,9 +87,9 @@ public final class FileSystemState {
 			throw new FileSystemException(this.scope, "", "Could not list the persisted files of file system '"
 					+ this.scope + "': " + ex.getMessage(), ex);
 		}
-		this.files.keySet().retainAll(this.pending.keySet());
+		this.files.retainOnly(this.pending.paths());
 		for (StoredFile file : stored) {
-			if (this.pending.containsKey(file.path())) {
+			if (this.pending.contains(file.path())) {
 				continue;
 			}
 			try {
@@ -100,7 +99,7 @@ public final class FileSystemState {
 				logger.warn("Skipping a persisted file: {}", ex.getMessage());
 				continue;
 			}
-			this.files.put(file.path(), new StoredContent(null, file.size(), file.modified()));
+			this.files.put(file.path(), FileTree.File.indexed(file.size(), file.modified()));
 		}
 	}
 
@@ -117,8 +116,8 @@ public final class FileSystemState {
 			throw new InvalidPathException(this.scope, path, "the content has " + content.length
 					+ " bytes, more than the limit of " + this.settings.maxFileSize());
 		}
-		requireRoomFor(path, null);
-		this.files.put(path, new StoredContent(content.clone(), content.length, this.clock.instant()));
+		this.files.requireRoomFor(path, null);
+		this.files.put(path, FileTree.File.written(content.clone(), this.clock.instant()));
 		markPending(path);
 	}
 
@@ -128,7 +127,7 @@ public final class FileSystemState {
 	 */
 	public Optional<byte[]> read(String path) {
 		requireValidPath(path);
-		if (!this.files.containsKey(path)) {
+		if (!this.files.contains(path)) {
 			return Optional.empty();
 		}
 		return loadContent(path).map(byte[]::clone);
@@ -137,20 +136,14 @@ public final class FileSystemState {
 	/** The files whose path starts with {@code prefix} ({@code ""} or {@code null} for all), sorted by path. */
 	public List<FileEntry> list(String prefix) {
 		String start = FileSystemPaths.requireValidPrefix(this.scope, prefix, this.settings.maxPathLength());
-		List<FileEntry> entries = new ArrayList<>();
-		for (Map.Entry<String, StoredContent> file : this.files.tailMap(start, true).entrySet()) {
-			if (!file.getKey().startsWith(start)) {
-				break;
-			}
-			entries.add(entryOf(file.getKey(), file.getValue()));
-		}
-		return entries;
+		return this.files.list(start, (path, file) -> new FileEntry(path, file.size(), file.modified(),
+				!this.pending.contains(path)));
 	}
 
 	/** Deletes {@code path}, persisted after the debounce; {@code false} if there was no such file. */
 	public boolean delete(String path) {
 		requireValidPath(path);
-		if (this.files.remove(path) == null) {
+		if (!this.files.remove(path)) {
 			return false;
 		}
 		markPending(path);
@@ -166,20 +159,20 @@ public final class FileSystemState {
 	public void move(String from, String to) {
 		requireValidPath(from);
 		requireValidPath(to);
-		if (!this.files.containsKey(from)) {
+		if (!this.files.contains(from)) {
 			throw new FileNotFoundException(this.scope, from);
 		}
 		if (from.equals(to)) {
 			return;
 		}
-		requireRoomFor(to, from);
+		this.files.requireRoomFor(to, from);
 		// Loaded first: the new path is persisted as a write, which needs the content.
 		Optional<byte[]> content = loadContent(from);
 		if (content.isEmpty()) {
 			throw new FileNotFoundException(this.scope, from);
 		}
 		this.files.remove(from);
-		this.files.put(to, new StoredContent(content.get(), content.get().length, this.clock.instant()));
+		this.files.put(to, FileTree.File.written(content.get(), this.clock.instant()));
 		markPending(from);
 		markPending(to);
 	}
@@ -191,25 +184,14 @@ public final class FileSystemState {
 	 * @return the delay until the next pending change is due; empty when nothing is pending
 	 */
 	public Optional<Duration> persistDue() {
-		Instant now = this.clock.instant();
-		List<String> due = new ArrayList<>();
-		this.pending.forEach((path, dueAt) -> {
-			if (!dueAt.isAfter(now)) {
-				due.add(path);
-			}
-		});
-		persist(due).forEach((path, failure) -> logger.warn("Could not persist '{}' of file system '{}'; retrying in {}",
+		persist(this.pending.due(this.clock.instant())).forEach((path, failure) -> logger.warn("Could not persist '{}' of file system '{}'; retrying in {}",
 				path, this.scope, this.settings.persistDebounce(), failure));
 		return nextDueIn();
 	}
 
 	/** The delay until the next pending change is due (zero if overdue); empty when nothing is pending. */
 	public Optional<Duration> nextDueIn() {
-		Instant now = this.clock.instant();
-		return this.pending.values()
-			.stream()
-			.min(Instant::compareTo)
-			.map((dueAt) -> dueAt.isAfter(now) ? Duration.between(now, dueAt) : Duration.ZERO);
+		return this.pending.nextDueIn(this.clock.instant());
 	}
 
 	/**
@@ -218,7 +200,7 @@ public final class FileSystemState {
 	 * {@link FileSystemException} names them all, with the first failure as its cause.
 	 */
 	public void flushAll() {
-		Map<String, Exception> failures = persist(new ArrayList<>(this.pending.keySet()));
+		Map<String, Exception> failures = persist(this.pending.paths());
 		if (failures.isEmpty()) {
 			return;
 		}
@@ -236,10 +218,10 @@ public final class FileSystemState {
 	 * pending afterwards.
 	 */
 	public List<Change> takePending() {
-		List<Change> changes = new ArrayList<>(this.pending.size());
-		for (String path : this.pending.keySet()) {
-			StoredContent file = this.files.get(path);
-			changes.add(new Change(path, (file != null) ? file.content : null));
+		List<Change> changes = new ArrayList<>();
+		for (String path : this.pending.paths()) {
+			FileTree.File file = this.files.get(path);
+			changes.add(new Change(path, (file != null) ? file.content() : null));
 		}
 		this.pending.clear();
 		return changes;
@@ -273,31 +255,18 @@ public final class FileSystemState {
 		return this.files.size();
 	}
 
-	private void requireValidPath(String path) {
-		FileSystemPaths.requireValidPath(this.scope, path, this.settings.maxPathLength());
+	/**
+	 * What an operator sees of this file system: its epoch, how many files it holds and their size,
+	 * and the first {@code maxPaths} paths, sorted. Loads no content.
+	 */
+	public FileSystemDetails details(int maxPaths) {
+		List<FileEntry> entries = list("");
+		return new FileSystemDetails(this.epoch, entries.size(), entries.stream().mapToLong(FileEntry::size).sum(),
+				entries.stream().limit(Math.max(0, maxPaths)).map(FileEntry::path).toList());
 	}
 
-	/**
-	 * Refuses {@code path} when a file of it would not fit the tree: when a file holds the place of
-	 * one of its folders, or when it is itself the folder of files. {@code leaving} is a file about
-	 * to be moved away, so it is in nobody's way.
-	 */
-	private void requireRoomFor(String path, String leaving) {
-		for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-			String folder = path.substring(0, slash);
-			if (!folder.equals(leaving) && this.files.containsKey(folder)) {
-				throw new InvalidPathException(this.scope, path, "'" + folder + "' is a file, not a folder");
-			}
-		}
-		String folderPrefix = path + "/";
-		for (String below : this.files.tailMap(folderPrefix, true).keySet()) {
-			if (!below.startsWith(folderPrefix)) {
-				break;
-			}
-			if (!below.equals(leaving)) {
-				throw new InvalidPathException(this.scope, path, "it is the folder of '" + below + "'");
-			}
-		}
+	private void requireValidPath(String path) {
+		FileSystemPaths.requireValidPath(this.scope, path, this.settings.maxPathLength());
 	}
 
 	/**
@@ -305,9 +274,9 @@ public final class FileSystemState {
 	 * Empty, and the path is dropped from the index, when persistence no longer holds it.
 	 */
 	private Optional<byte[]> loadContent(String path) {
-		StoredContent file = this.files.get(path);
-		if (file.content != null) {
-			return Optional.of(file.content);
+		FileTree.File file = this.files.get(path);
+		if (file.content() != null) {
+			return Optional.of(file.content());
 		}
 		Optional<byte[]> loaded;
 		try {
@@ -322,14 +291,12 @@ public final class FileSystemState {
 			this.files.remove(path);
 			return Optional.empty();
 		}
-		file.content = loaded.get();
-		file.size = file.content.length;
+		file.loaded(loaded.get());
 		return loaded;
 	}
 
 	private void markPending(String path) {
-		this.pending.remove(path);
-		this.pending.put(path, this.clock.instant().plus(this.settings.persistDebounce()));
+		this.pending.mark(path, this.clock.instant().plus(this.settings.persistDebounce()));
 	}
 
 	/**
@@ -343,15 +310,15 @@ public final class FileSystemState {
 	private Map<String, Exception> persist(List<String> paths) {
 		Map<String, Exception> failures = new LinkedHashMap<>();
 		for (String path : paths) {
-			StoredContent file = this.files.get(path);
+			FileTree.File file = this.files.get(path);
 			try {
 				if (file != null) {
-					this.persistence.write(this.scope, path, file.content);
+					this.persistence.write(this.scope, path, file.content());
 				}
 				else {
 					this.persistence.delete(this.scope, path);
 				}
-				this.pending.remove(path);
+				this.pending.persisted(path);
 			}
 			catch (StaleActivationException ex) {
 				// A newer activation owns the files now: nothing more of this one may land.
@@ -365,10 +332,6 @@ public final class FileSystemState {
 			}
 		}
 		return failures;
-	}
-
-	private FileEntry entryOf(String path, StoredContent file) {
-		return new FileEntry(path, file.size, file.modified, !this.pending.containsKey(path));
 	}
 
 	/**
@@ -394,23 +357,6 @@ public final class FileSystemState {
 		public String toString() {
 			return "Change[path=" + this.path + ", "
 					+ ((this.content != null) ? this.content.length + " bytes" : "deleted") + "]";
-		}
-
-	}
-
-	/** A file's metadata and, once written or read, its content ({@code null} until then). */
-	private static final class StoredContent {
-
-		private byte[] content;
-
-		private long size;
-
-		private final Instant modified;
-
-		private StoredContent(byte[] content, long size, Instant modified) {
-			this.content = content;
-			this.size = size;
-			this.modified = modified;
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.sagents.filesystem.FileEntry;
 import dev.sagents.filesystem.FileSystemCommand;
+import dev.sagents.filesystem.FileSystemDetails;
 import dev.sagents.filesystem.FileSystemState;
 
 /**
@@ -29,6 +30,8 @@ final class FileSystemPayloads implements PayloadFormat {
 
 	private static final int REPLAY = 7;
 
+	private static final int DESCRIBE = 8;
+
 	@Override
 	public byte[] encodeMessage(Object message) {
 		Wire.Writer out = new Wire.Writer();
@@ -49,6 +52,9 @@ final class FileSystemPayloads implements PayloadFormat {
 		}
 		else if (message instanceof FileSystemCommand.Flush) {
 			out.writeByte(FLUSH);
+		}
+		else if (message instanceof FileSystemCommand.Describe describe) {
+			out.writeByte(DESCRIBE).writeInt(describe.maxPaths());
 		}
 		else if (message instanceof FileSystemCommand.Replay replay) {
 			out.writeByte(REPLAY).writeInt(replay.changes().size());
@@ -71,6 +77,7 @@ final class FileSystemPayloads implements PayloadFormat {
 			case MOVE -> new FileSystemCommand.Move(in.readString(), in.readString());
 			case FLUSH -> new FileSystemCommand.Flush();
 			case REPLAY -> new FileSystemCommand.Replay(readChanges(in));
+			case DESCRIBE -> new FileSystemCommand.Describe(in.readInt());
 			default -> throw new IllegalArgumentException("Unknown file-system command");
 		};
 	}
@@ -106,6 +113,12 @@ final class FileSystemPayloads implements PayloadFormat {
 		else if (message instanceof FileSystemCommand.Delete) {
 			out.writeBoolean((Boolean) reply);
 		}
+		else if (message instanceof FileSystemCommand.Describe) {
+			FileSystemDetails details = (FileSystemDetails) reply;
+			out.writeLong(details.epoch()).writeInt(details.files()).writeLong(details.totalSize());
+			out.writeInt(details.paths().size());
+			details.paths().forEach(out::writeString);
+		}
 		return out.toBytes();
 	}
 
@@ -127,7 +140,22 @@ final class FileSystemPayloads implements PayloadFormat {
 		if (message instanceof FileSystemCommand.Delete) {
 			return in.readBoolean();
 		}
+		if (message instanceof FileSystemCommand.Describe) {
+			return readDetails(in);
+		}
 		return null;
+	}
+
+	private static FileSystemDetails readDetails(Wire.Reader in) {
+		long epoch = in.readLong();
+		int files = in.readInt();
+		long totalSize = in.readLong();
+		int count = in.readInt();
+		List<String> paths = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			paths.add(in.readString());
+		}
+		return new FileSystemDetails(epoch, files, totalSize, paths);
 	}
 
 }

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import dev.sagents.filesystem.FileSystemCommand;
 import dev.sagents.filesystem.FileSystemException;
-import dev.sagents.filesystem.FileSystemPersistence;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemState;
+import dev.sagents.persistence.FileSystemActivation;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.StaleActivationException;
 import dev.sagents.supervisor.ExitReason;
@@ -39,8 +39,8 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 
 	private FileSystemState state;
 
-	/** Where this activation's files go; made by the first start, kept by a restart after a crash. */
-	private FileSystemPersistence files;
+	/** This activation: its epoch and where its files go; made by the first start, kept by a restart after a crash. */
+	private FileSystemActivation activation;
 
 	/** What this activation acknowledged and could not persist, once it stopped as stale; owned by the process. */
 	private List<FileSystemState.Change> unpersisted = List.of();
@@ -57,10 +57,11 @@ final class FileSystemProcess extends HostedProcess implements FileSystemRef {
 
 	@Override
 	protected void init() throws IOException {
-		if (this.files == null) {
-			this.files = this.supervisor.storage().activate(scope());
+		if (this.activation == null) {
+			this.activation = this.supervisor.storage().activate(scope());
 		}
-		FileSystemState fresh = new FileSystemState(scope(), this.files, this.supervisor.settings(), Clock.systemUTC());
+		FileSystemState fresh = new FileSystemState(scope(), this.activation.files(), this.activation.epoch(),
+				this.supervisor.settings(), Clock.systemUTC());
 		fresh.reindex();
 		this.state = fresh;
 		this.fileCount = fresh.fileCount();

@@ -17,14 +17,14 @@ public interface FileSystemStorage {
 	/**
 	 * Activates the file system of {@code scope}: claims its next epoch where the storage fences.
 	 *
-	 * @return what this activation reads and writes its files through
+	 * @return the activation: its epoch, and what it reads and writes its files through
 	 */
-	FileSystemPersistence activate(String scope) throws IOException;
+	FileSystemActivation activate(String scope) throws IOException;
 
-	/** Storage through {@code persistence} as it is, without epochs: no fencing. */
+	/** Storage through {@code persistence} as it is, without epochs (each activation's is 0): no fencing. */
 	static FileSystemStorage of(FileSystemPersistence persistence) {
 		Arguments.notNull(persistence, "persistence");
-		return (scope) -> persistence;
+		return (scope) -> new FileSystemActivation(0, persistence);
 	}
 
 	/**
@@ -34,7 +34,10 @@ public interface FileSystemStorage {
 	 */
 	static FileSystemStorage fenced(FileSystemStore store) {
 		Arguments.notNull(store, "store");
-		return (scope) -> new ClaimedFiles(store, scope, store.claim(scope));
+		return (scope) -> {
+			long epoch = store.claim(scope);
+			return new FileSystemActivation(epoch, new ClaimedFiles(store, scope, epoch));
+		};
 	}
 
 }

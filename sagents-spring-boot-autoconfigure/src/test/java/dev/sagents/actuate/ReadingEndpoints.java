@@ -15,7 +15,7 @@ public final class ReadingEndpoints {
 
 	public static SagentsEndpoint over(ClusterView view, ProcessRegistry registry, ProcessFailureLog failures) {
 		return new SagentsEndpoint(view, registry, failures,
-				new AgentOperations((id) -> Optional.empty(), null, failures),
+				new AgentOperations((id) -> Optional.empty(), null, failures), new FileSystemOperations(null, "none"),
 				new NodeOperations(view, NodeDrain.LOCAL, (event) -> {
 				}));
 	}

@@ -22,6 +22,7 @@ import dev.sagents.persistence.FileSystemStore;
 import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.RecordingStateStore;
 import dev.sagents.persistence.disk.DiskFileSystemStore;
+import dev.sagents.persistence.disk.ScopeLockHolder;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
 import dev.sagents.persistence.jdbc.JdbcFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcSchema;
@@ -83,6 +84,22 @@ class PersistenceAutoConfigurationTests {
 			}
 			assertThat(this.baseDirectory.resolve(".epochs/user%3Aalice.epoch")).as("the epoch its start claimed")
 				.hasContent("1");
+		});
+	}
+
+	@Test
+	void aFileSystemWhoseScopeLockIsHeldTooLongFailsToStartTypedAfterTheConfiguredLockTimeout() {
+		runner().withPropertyValues("sagents.persistence.disk.lock-timeout=250ms").run((context) -> {
+			try (ScopeLockHolder held = new ScopeLockHolder(this.baseDirectory, "user:alice", TIMEOUT)) {
+				assertThatExceptionOfType(ProcessStartException.class)
+					.isThrownBy(() -> context.getBean(FileSystemSupervisor.class).startFileSystem("user:alice"))
+					.havingRootCause()
+					.isInstanceOf(PersistenceUnavailableException.class)
+					.withMessageContaining("within 250 ms (sagents.persistence.disk.lock-timeout)");
+			}
+			assertThat(context.getBean(FileSystemSupervisor.class).ensureFileSystem("user:alice").list())
+				.as("started once the lock was let go")
+				.isEmpty();
 		});
 	}
 
@@ -230,6 +247,8 @@ class PersistenceAutoConfigurationTests {
 				"later", "write-through, coalesced");
 		this.reports.assertReport(reports, "sagents.persistence.coalesce-delay=0", "sagents.persistence.coalesce-delay",
 				"0", "a positive duration, such as 100ms or 1s");
+		this.reports.assertReport(reports, "sagents.persistence.disk.lock-timeout=0s",
+				"sagents.persistence.disk.lock-timeout", "0s", "a positive duration, such as 500ms or 10s");
 		this.reports.assertReport(reports, "sagents.persistence.max-state-size=0", "sagents.persistence.max-state-size",
 				"0", "a positive size, such as 64KB or 1MB");
 		this.reports.assertReport(reports, "sagents.persistence.jdbc.table-prefix=my-app",

@@ -176,13 +176,13 @@ class DiskFileSystemPersistenceTest {
 	@Test
 	void aStateOverDiskSurvivesARestart() {
 		ManualClock clock = new ManualClock();
-		FileSystemState before = new FileSystemState("user:alice", this.persistence, FileSystemSettings.defaults(), clock);
+		FileSystemState before = new FileSystemState("user:alice", this.persistence, 0, FileSystemSettings.defaults(), clock);
 		before.write("notes/a.md", bytes("remembered"));
 		before.write("notes/gone.md", bytes("gone"));
 		before.move("notes/gone.md", "moved.md");
 		before.flushAll();
 
-		FileSystemState after = new FileSystemState("user:alice", this.persistence, FileSystemSettings.defaults(), clock);
+		FileSystemState after = new FileSystemState("user:alice", this.persistence, 0, FileSystemSettings.defaults(), clock);
 		after.reindex();
 
 		assertThat(after.list("")).extracting(FileEntry::path).containsExactly("moved.md", "notes/a.md");

@@ -22,7 +22,7 @@ class FileSystemCommandTest {
 
 	private final RecordingPersistence persistence = new RecordingPersistence();
 
-	private final FileSystemState state = new FileSystemState("project:7", this.persistence,
+	private final FileSystemState state = new FileSystemState("project:7", this.persistence, 0,
 			FileSystemSettings.defaults(), this.clock);
 
 	@Test

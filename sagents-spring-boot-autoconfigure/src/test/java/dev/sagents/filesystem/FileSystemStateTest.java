@@ -23,7 +23,7 @@ class FileSystemStateTest {
 
 	private final RecordingPersistence persistence = new RecordingPersistence();
 
-	private final FileSystemState state = new FileSystemState("user:alice", this.persistence, SETTINGS, this.clock);
+	private final FileSystemState state = new FileSystemState("user:alice", this.persistence, 0, SETTINGS, this.clock);
 
 	@Test
 	void aWriteIsReadableAtOnceAndPersistedOnlyWhenItsDebounceHasPassed() {
@@ -63,7 +63,7 @@ class FileSystemStateTest {
 		other.preload("a.md", bytes("a"));
 		other.preload("b.md", bytes("b"));
 		other.preload("d.md", bytes("newer"));
-		FileSystemState current = new FileSystemState("user:alice", other, SETTINGS, this.clock);
+		FileSystemState current = new FileSystemState("user:alice", other, 0, SETTINGS, this.clock);
 		current.reindex();
 		current.write("c.md/x.md", bytes("in the way"));
 		current.replay(changes);
@@ -373,7 +373,7 @@ class FileSystemStateTest {
 
 	@Test
 	void aScopeOutsideTheAlphabetIsRefused() {
-		assertThatThrownBy(() -> new FileSystemState("user/alice", this.persistence, SETTINGS, this.clock))
+		assertThatThrownBy(() -> new FileSystemState("user/alice", this.persistence, 0, SETTINGS, this.clock))
 			.isInstanceOf(InvalidScopeException.class);
 	}
 

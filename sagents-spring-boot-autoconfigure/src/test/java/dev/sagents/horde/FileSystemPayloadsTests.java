@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sagents.filesystem.FileEntry;
 import dev.sagents.filesystem.FileSystemCommand;
+import dev.sagents.filesystem.FileSystemDetails;
 import dev.sagents.filesystem.FileSystemState;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,7 @@ class FileSystemPayloadsTests {
 		assertThat(roundTrip(new FileSystemCommand.Move("a.txt", "b.txt")))
 			.isEqualTo(new FileSystemCommand.Move("a.txt", "b.txt"));
 		assertThat(roundTrip(new FileSystemCommand.Flush())).isEqualTo(new FileSystemCommand.Flush());
+		assertThat(roundTrip(new FileSystemCommand.Describe(100))).isEqualTo(new FileSystemCommand.Describe(100));
 		FileSystemCommand.Write write = (FileSystemCommand.Write) roundTrip(
 				new FileSystemCommand.Write("notes/a.txt", new byte[] { 1, 2, 3 }));
 		assertThat(write.path()).isEqualTo("notes/a.txt");
@@ -69,6 +71,15 @@ class FileSystemPayloadsTests {
 		FileSystemCommand.ListFiles list = new FileSystemCommand.ListFiles("");
 		assertThat(replyRoundTrip(list, entries)).isEqualTo(entries);
 		assertThat(replyRoundTrip(list, List.of())).isEqualTo(List.of());
+	}
+
+	@Test
+	void aDescriptionArrivesWithItsEpochCountsAndPaths() {
+		FileSystemCommand.Describe describe = new FileSystemCommand.Describe(2);
+		FileSystemDetails details = new FileSystemDetails(7, 3, 5_000_000_000L, List.of("a.txt", "notes/b.md"));
+		assertThat(replyRoundTrip(describe, details)).isEqualTo(details);
+		FileSystemDetails empty = new FileSystemDetails(0, 0, 0, List.of());
+		assertThat(replyRoundTrip(describe, empty)).isEqualTo(empty);
 	}
 
 	@Test

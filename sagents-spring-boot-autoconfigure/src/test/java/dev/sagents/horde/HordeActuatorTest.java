@@ -15,7 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sagents.actuate.AgentOperations;
+import dev.sagents.actuate.FileSystemOperations;
+import dev.sagents.actuate.FileSystemOperations.FileSystemDescriptor;
 import dev.sagents.actuate.NodeOperations;
+import dev.sagents.actuate.SagentsEndpoint;
 import dev.sagents.actuate.SagentsHealthIndicator;
 import dev.sagents.agent.AgentDetails;
 import dev.sagents.agent.AgentRef;
@@ -24,6 +28,7 @@ import dev.sagents.agent.AgentSpec;
 import dev.sagents.cluster.Member;
 import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
+import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.testsupport.FreePorts;
 
@@ -35,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the actuator asks of the horde, on three real members: an agent inspected from a node that
- * does not host it, and a node drained on an operator's request while callers keep calling.
+ * What the actuator asks of the horde, on three real members: an agent and a file system inspected
+ * from a node that does not host it, and a node drained on an operator's request while callers keep calling.
  */
 class HordeActuatorTest {
 
@@ -87,6 +92,26 @@ class HordeActuatorTest {
 		await().atMost(Tally.SLOW)
 			.until(() -> this.cluster.node("n3").agents.inspect(id).map(AgentDetails::mailboxDepth).orElse(0) == 3);
 		assertThat(elsewhere.agents.inspect("nobody")).isEmpty();
+	}
+
+	@Test
+	void aFileSystemIsInspectedFromANodeThatDoesNotHostItByAskingTheFileSystem() {
+		startCluster("filesystem");
+		FileSystemRef notes = this.cluster.node("n1").fileSystems.ensureFileSystem("user:alice");
+		notes.writeText("notes/a.md", "abc");
+		notes.writeText("todo.md", "de");
+		HordeTestCluster.TestNode elsewhere = this.cluster.nodes.stream()
+			.filter((node) -> !node.name.equals(notes.node()))
+			.findFirst()
+			.orElseThrow();
+		SagentsEndpoint endpoint = new SagentsEndpoint(elsewhere.view, elsewhere.registry, elsewhere.failures,
+				new AgentOperations(elsewhere.agents, elsewhere.agents, elsewhere.failures),
+				new FileSystemOperations(elsewhere.fileSystems, "disk"),
+				new NodeOperations(elsewhere.view, new HordeNodeDrain(elsewhere.node), (event) -> {
+				}));
+		assertThat(endpoint.process("filesystems", "user:alice").getBody()).isEqualTo(new FileSystemDescriptor(
+				"user:alice", notes.node(), 0, 2, 5, List.of("notes/a.md", "todo.md"), false, "disk"));
+		assertThat(endpoint.process("filesystems", "user:nobody").getStatus()).isEqualTo(404);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.sagents.persistence.disk;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +10,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+
+import dev.sagents.persistence.PersistenceUnavailableException;
 
 /**
  * The epochs of a disk store, one file per key in a directory of their own:
@@ -20,8 +26,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * machine, where the file system supports locks: on NFS that takes its lock daemon). A JVM holds a
  * file's lock at most once (a second {@code lock} of it in the same JVM throws
  * {@link java.nio.channels.OverlappingFileLockException}), so the threads of this JVM take an
- * in-JVM lock of the same file first. A new epoch goes to a temporary file, forced to disk, that
- * then replaces the old file in one move: a crash leaves the old epoch or the new one.
+ * in-JVM lock of the same file first. Both are waited for at most the lock timeout: a JVM paused
+ * (SIGSTOP) while it holds a lock keeps it until it resumes or dies, and the others then fail with
+ * {@link PersistenceUnavailableException} instead of waiting for good. A new epoch goes to a
+ * temporary file, forced to disk, that then replaces the old file in one move, and the directory is
+ * forced too (where the operating system lets a directory be opened): a crash, even of the
+ * machine, leaves the old epoch or the new one.
  */
 final class DiskEpochs {
 
@@ -37,14 +47,21 @@ final class DiskEpochs {
 		}
 	}
 
+	/** The longest pause between two tries of a file lock another JVM holds. */
+	private static final long MAX_RETRY_PAUSE = TimeUnit.MILLISECONDS.toNanos(50);
+
 	private final Path directory;
+
+	private final Duration lockTimeout;
 
 	/**
 	 * @param directory the directory of the epoch files, created with the first claim if missing;
 	 * nothing else may be kept in it
+	 * @param lockTimeout how long a claim, write or delete waits for a key's lock
 	 */
-	DiskEpochs(Path directory) {
+	DiskEpochs(Path directory, Duration lockTimeout) {
 		this.directory = directory;
+		this.lockTimeout = lockTimeout;
 	}
 
 	/**
@@ -106,25 +123,81 @@ final class DiskEpochs {
 			}
 			Files.move(temporary, this.directory.resolve(name + ".epoch"), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
+			forceDirectory();
 		}
 		finally {
 			Files.deleteIfExists(temporary);
 		}
 	}
 
-	/** Runs {@code work} holding the in-JVM lock, then the file lock, of {@code name}. */
+	/**
+	 * Forces the directory's entries to disk, so that the move of an epoch file survives a crash
+	 * of the machine. Where a directory cannot be opened (Windows), the move is as durable as the
+	 * file system makes it by itself.
+	 */
+	private void forceDirectory() {
+		try (FileChannel channel = FileChannel.open(this.directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			// Not allowed for a directory on this operating system: nothing more can be done.
+		}
+	}
+
+	/**
+	 * Runs {@code work} holding the in-JVM lock, then the file lock, of {@code name}, each waited
+	 * for within the lock timeout.
+	 */
 	private <T> T locked(String name, Locked<T> work) throws IOException {
 		// The real path, so that two spellings of one directory share the in-JVM lock as they share the file's.
 		Path lockFile = Files.createDirectories(this.directory).toRealPath().resolve(name + ".lock");
+		long deadline = System.nanoTime() + this.lockTimeout.toNanos();
 		ReentrantLock inJvm = LOCKS[Math.floorMod(lockFile.toString().hashCode(), STRIPES)];
-		inJvm.lock();
+		lockInJvm(inJvm, deadline, lockFile);
 		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-				FileLock held = channel.lock()) {
+				FileLock held = lockFile(channel, deadline, lockFile)) {
 			return work.run();
 		}
 		finally {
 			inJvm.unlock();
 		}
+	}
+
+	private void lockInJvm(ReentrantLock inJvm, long deadline, Path lockFile) throws IOException {
+		try {
+			if (!inJvm.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+				throw timedOut(lockFile, "a thread of this JVM holds it or waits for it");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while waiting for the lock " + lockFile);
+		}
+	}
+
+	/** The file lock of {@code channel}, tried again with growing pauses until {@code deadline}. */
+	private FileLock lockFile(FileChannel channel, long deadline, Path lockFile) throws IOException {
+		long pause = TimeUnit.MILLISECONDS.toNanos(1);
+		FileLock lock = channel.tryLock();
+		while (lock == null) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				throw timedOut(lockFile, "another process holds it");
+			}
+			LockSupport.parkNanos(Math.min(pause, left));
+			if (Thread.currentThread().isInterrupted()) {
+				throw new InterruptedIOException("Interrupted while waiting for the lock " + lockFile);
+			}
+			pause = Math.min(pause * 2, MAX_RETRY_PAUSE);
+			lock = channel.tryLock();
+		}
+		return lock;
+	}
+
+	private PersistenceUnavailableException timedOut(Path lockFile, String holder) {
+		return new PersistenceUnavailableException("could not take the lock " + lockFile + " within "
+				+ this.lockTimeout.toMillis() + " ms (sagents.persistence.disk.lock-timeout): " + holder
+				+ " (a JVM paused while it held it keeps it until it resumes or dies)", null);
 	}
 
 	/** A change of what an epoch guards. */

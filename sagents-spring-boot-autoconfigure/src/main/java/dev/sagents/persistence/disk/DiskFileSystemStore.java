@@ -2,6 +2,7 @@ package dev.sagents.persistence.disk;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +19,9 @@ import dev.sagents.process.StaleActivationException;
  * scope's epoch in {@code <base>/.epochs} (a name no scope directory has). A write or delete
  * holds the scope's lock (see {@link DiskEpochs}) while it compares the epochs and changes the
  * file: a claim, from this JVM or another one sharing the directory, waits for a write in flight,
- * and no write of an older epoch lands after a newer claim.
+ * and no write of an older epoch lands after a newer claim. The lock is waited for at most a lock
+ * timeout; past it the claim, write or delete fails with
+ * {@link dev.sagents.persistence.PersistenceUnavailableException} and changes nothing.
  */
 public final class DiskFileSystemStore implements FileSystemStore {
 
@@ -29,15 +32,34 @@ public final class DiskFileSystemStore implements FileSystemStore {
 
 	private final DiskEpochs epochs;
 
+	/** How long a scope's lock is waited for by default. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
 	/**
-	 * Stores under {@code baseDirectory}, which is created with the first claim if missing.
+	 * Stores under {@code baseDirectory}, which is created with the first claim if missing, waiting
+	 * for a scope's lock at most {@link #DEFAULT_LOCK_TIMEOUT}.
 	 *
 	 * @param baseDirectory the directory that holds one directory per scope, and the epochs
 	 */
 	public DiskFileSystemStore(Path baseDirectory) {
+		this(baseDirectory, DEFAULT_LOCK_TIMEOUT);
+	}
+
+	/**
+	 * Stores under {@code baseDirectory}, which is created with the first claim if missing.
+	 *
+	 * @param baseDirectory the directory that holds one directory per scope, and the epochs
+	 * @param lockTimeout how long a claim, write or delete waits for its scope's lock, which another
+	 * JVM sharing the directory may hold
+	 */
+	public DiskFileSystemStore(Path baseDirectory, Duration lockTimeout) {
 		Path base = Arguments.notNull(baseDirectory, "baseDirectory").toAbsolutePath().normalize();
+		Arguments.notNull(lockTimeout, "lockTimeout");
+		if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+			throw new IllegalArgumentException("'lockTimeout' must be positive, not " + lockTimeout);
+		}
 		this.files = new DiskFileSystemPersistence(base);
-		this.epochs = new DiskEpochs(base.resolve(EPOCHS_DIRECTORY));
+		this.epochs = new DiskEpochs(base.resolve(EPOCHS_DIRECTORY), lockTimeout);
 	}
 
 	@Override

@@ -2,18 +2,24 @@ package dev.sagents.autoconfigure.actuate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sagents.actuate.AgentOperations.AgentDescriptor;
+import dev.sagents.actuate.FileSystemOperations;
+import dev.sagents.actuate.FileSystemOperations.FileSystemDescriptor;
 import dev.sagents.actuate.SagentsEndpoint;
 import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.autoconfigure.SagentsAutoConfiguration;
+import dev.sagents.filesystem.FileSystemPersistence;
+import dev.sagents.filesystem.FileSystemRef;
+import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.registry.ProcessRegistry;
 import dev.sagents.registry.RegistryState;
@@ -29,7 +35,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the {@code sagents} endpoint does with one agent and with this node, in local mode. */
+/** What the {@code sagents} endpoint does with one agent, one file system and this node, in local mode. */
 class SagentsEndpointOperationsTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -130,6 +136,74 @@ class SagentsEndpointOperationsTests {
 				.as("no readiness change announced")
 				.isNull();
 		});
+	}
+
+	@Test
+	void aFileSystemShowsItsNodeEpochFilesSizeAndStoreAndANewActivationANewerEpoch() {
+		runner().run((context) -> {
+			FileSystemSupervisor fileSystems = context.getBean(FileSystemSupervisor.class);
+			FileSystemRef alice = fileSystems.ensureFileSystem("user:alice");
+			alice.writeText("notes/b.md", "bb");
+			alice.writeText("a.md", "a");
+			SagentsEndpoint endpoint = context.getBean(SagentsEndpoint.class);
+			WebEndpointResponse<Object> found = endpoint.process("filesystems", "user:alice");
+			assertThat(found.getStatus()).isEqualTo(WebEndpointResponse.STATUS_OK);
+			assertThat(found.getBody()).isEqualTo(new FileSystemDescriptor("user:alice", "n1", 1, 2, 3,
+					List.of("a.md", "notes/b.md"), false, "disk"));
+
+			assertThat(fileSystems.stopFileSystem("user:alice")).isTrue();
+			fileSystems.ensureFileSystem("user:alice");
+			assertThat(fileSystemDescriptor(endpoint, "user:alice").epoch()).as("claimed again by the new activation")
+				.isEqualTo(2);
+			assertThat(fileSystemDescriptor(endpoint, "user:alice").paths()).as("read back from the disk")
+				.containsExactly("a.md", "notes/b.md");
+		});
+	}
+
+	@Test
+	void aFileSystemWithMoreFilesThanTheDescriptorNamesCountsThemAllAndSaysSo() {
+		runner().run((context) -> {
+			FileSystemRef many = context.getBean(FileSystemSupervisor.class).ensureFileSystem("project:7");
+			int count = FileSystemOperations.MAX_PATHS + 1;
+			for (int i = 0; i < count; i++) {
+				many.writeText(String.format("f%03d.txt", i), "x");
+			}
+			FileSystemDescriptor descriptor = fileSystemDescriptor(context.getBean(SagentsEndpoint.class), "project:7");
+			assertThat(descriptor.files()).isEqualTo(count);
+			assertThat(descriptor.totalSize()).isEqualTo(count);
+			assertThat(descriptor.paths()).hasSize(FileSystemOperations.MAX_PATHS).startsWith("f000.txt").endsWith("f099.txt");
+			assertThat(descriptor.truncated()).isTrue();
+		});
+	}
+
+	@Test
+	void aFileSystemThatDoesNotRunIsNotFound() {
+		runner().run((context) -> {
+			SagentsEndpoint endpoint = context.getBean(SagentsEndpoint.class);
+			assertThat(endpoint.process("filesystems", "user:nobody").getStatus())
+				.isEqualTo(WebEndpointResponse.STATUS_NOT_FOUND);
+			assertThat(endpoint.process("filesystems", "not a scope!").getStatus())
+				.isEqualTo(WebEndpointResponse.STATUS_NOT_FOUND);
+		});
+	}
+
+	@Test
+	void theStoreShownIsTheConfiguredOneOrTheApplicationsOwn() {
+		runner().withPropertyValues("sagents.persistence.store=none").run((context) -> {
+			context.getBean(FileSystemSupervisor.class).ensureFileSystem("user:alice");
+			assertThat(fileSystemDescriptor(context.getBean(SagentsEndpoint.class), "user:alice"))
+				.satisfies((descriptor) -> assertThat(descriptor.store()).isEqualTo("none"))
+				.satisfies((descriptor) -> assertThat(descriptor.epoch()).as("nothing fences").isZero());
+		});
+		runner().withBean(FileSystemPersistence.class, FileSystemPersistence::none).run((context) -> {
+			context.getBean(FileSystemSupervisor.class).ensureFileSystem("user:alice");
+			assertThat(fileSystemDescriptor(context.getBean(SagentsEndpoint.class), "user:alice").store())
+				.isEqualTo("application");
+		});
+	}
+
+	private static FileSystemDescriptor fileSystemDescriptor(SagentsEndpoint endpoint, String scope) {
+		return (FileSystemDescriptor) endpoint.process("filesystems", scope).getBody();
 	}
 
 	private static AgentDescriptor descriptor(SagentsEndpoint endpoint, String id) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence.StoredFile;
+import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.StaleActivationException;
 import org.junit.jupiter.api.AfterEach;
@@ -159,7 +161,7 @@ class DiskFileSystemStoreTest {
 		long epoch = store.claim("user:alice");
 		CountDownLatch holding = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		DiskEpochs epochs = new DiskEpochs(this.base.resolve(DiskFileSystemStore.EPOCHS_DIRECTORY));
+		DiskEpochs epochs = new DiskEpochs(this.base.resolve(DiskFileSystemStore.EPOCHS_DIRECTORY), TIMEOUT);
 		CompletableFuture<Boolean> write = CompletableFuture.supplyAsync(() -> {
 			try {
 				return epochs.ifCurrent(DiskFileSystemPersistence.directoryName("user:alice"), epoch, () -> {
@@ -184,13 +186,94 @@ class DiskFileSystemStoreTest {
 		assertThat(other.output()).containsExactly("claiming", "claimed " + (epoch + 1));
 	}
 
+	/**
+	 * Another JVM claims the scope, takes its lock for a write and is stopped (SIGSTOP) holding it:
+	 * this JVM's claims, writes and deletes of the scope wait for the lock timeout only, then fail
+	 * as the store being unavailable and change nothing. Once the stopped JVM is killed, which
+	 * releases its lock, the scope is claimed as usual.
+	 */
+	@Test
+	void aJvmStoppedWhileItHoldsTheLockMakesOthersFailAfterTheLockTimeoutNotWaitForever() throws Exception {
+		DiskFileSystemStore store = new DiskFileSystemStore(this.base, Duration.ofMillis(300));
+		long old = store.claim("user:alice");
+		store.write("user:alice", old, "notes.md", bytes("one"));
+		OtherJvm other = otherJvm(OtherJvmHold.class.getName(), this.base.toString(), "user:alice");
+		await().atMost(TIMEOUT).until(() -> other.output().contains("holding " + (old + 1)));
+		sigstop(other.process());
+
+		Path lockFile = this.base.resolve(".epochs/user%3Aalice.lock").toRealPath();
+		for (Callable<?> locked : List.<Callable<?>>of(() -> store.claim("user:alice"),
+				() -> write(store, old + 1, "notes.md", "late"), () -> delete(store, old + 1, "notes.md"))) {
+			Future<?> attempt = this.threads.submit(locked);
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> attempt.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(PersistenceUnavailableException.class)
+				.withMessageContaining(lockFile.toString())
+				.withMessageContaining("300 ms (sagents.persistence.disk.lock-timeout)")
+				.withMessageContaining("another process holds it");
+		}
+		assertThat(text(store, "user:alice", "notes.md")).isEqualTo("one");
+
+		other.process().destroyForcibly();
+		assertThat(other.process().waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(store.claim("user:alice")).as("the killed JVM's lock released").isEqualTo(old + 2);
+	}
+
+	/** A thread of this JVM that holds the scope's lock too long makes the others fail after the lock timeout. */
+	@Test
+	void aThreadOfThisJvmHoldingTheLockTooLongMakesOthersFailAfterTheLockTimeout() throws Exception {
+		DiskFileSystemStore store = new DiskFileSystemStore(this.base, Duration.ofMillis(300));
+		long epoch = store.claim("user:alice");
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		DiskEpochs epochs = new DiskEpochs(this.base.resolve(DiskFileSystemStore.EPOCHS_DIRECTORY), TIMEOUT);
+		Future<Boolean> held = this.threads.submit(() -> epochs.ifCurrent(
+				DiskFileSystemPersistence.directoryName("user:alice"), epoch, () -> {
+					holding.countDown();
+					await().atMost(TIMEOUT).until(() -> release.getCount() == 0);
+				}));
+		assertThat(holding.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+		Future<Long> claim = this.threads.submit(() -> store.claim("user:alice"));
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> claim.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(PersistenceUnavailableException.class)
+			.withMessageContaining("a thread of this JVM holds it or waits for it");
+		release.countDown();
+		assertThat(held.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(store.claim("user:alice")).isEqualTo(epoch + 1);
+	}
+
+	private static void sigstop(Process process) throws Exception {
+		Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start();
+		assertThat(kill.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(kill.exitValue()).isZero();
+	}
+
+	private static Void write(DiskFileSystemStore store, long epoch, String path, String content) throws IOException {
+		store.write("user:alice", epoch, path, bytes(content));
+		return null;
+	}
+
+	private static Void delete(DiskFileSystemStore store, long epoch, String path) throws IOException {
+		store.delete("user:alice", epoch, path);
+		return null;
+	}
+
 	/** Starts a JVM on this test's class path that claims {@code scope} and writes {@code content} at {@code path}. */
 	private OtherJvm otherJvmClaims(String scope, String path, String content) throws IOException {
+		return otherJvm(OtherJvmClaim.class.getName(), this.base.toString(), scope, path, content);
+	}
+
+	/** Starts a JVM on this test's class path that runs {@code mainClass} with {@code args}. */
+	private OtherJvm otherJvm(String mainClass, String... args) throws IOException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-				OtherJvmClaim.class.getName(), this.base.toString(), scope, path, content)
-			.redirectErrorStream(true)
-			.start();
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+				mainClass));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		this.processes.add(process);
 		OtherJvm other = new OtherJvm(process, new CopyOnWriteArrayList<>());
 		this.threads.execute(other::readOutput);
