@@ -100,7 +100,7 @@ class HordeActuatorTest {
 		FileSystemRef notes = this.cluster.node("n1").fileSystems.ensureFileSystem("user:alice");
 		notes.writeText("notes/a.md", "abc");
 		notes.writeText("todo.md", "de");
-		HordeTestCluster.TestNode elsewhere = this.cluster.nodes.stream()
+		HordeTestNode elsewhere = this.cluster.nodes.stream()
 			.filter((node) -> !node.name.equals(notes.node()))
 			.findFirst()
 			.orElseThrow();
