@@ -23,6 +23,7 @@ import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
+import dev.sagents.local.LocalProcess;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
@@ -133,8 +134,9 @@ class HordeTracingTest {
 		gated.cast("hold");
 		assertThat(this.gate.holding.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 		Observation.createNotStarted("request", this.n1.registry).observe(() -> gated.cast("queued"));
+		await().atMost(TIMEOUT).until(() -> ((LocalProcess) onHost).depth() == 1);
 
-		// n2 leaves while the cast waits in the mailbox: it goes on to n1, where the agent moves.
+		// n2 leaves while the cast waits in the mailbox there: it goes on to n1, where the agent moves.
 		CompletableFuture<Void> leaving = CompletableFuture.runAsync(() -> this.cluster.node("n2").stop());
 		await().atMost(TIMEOUT).until(() -> !onHost.isAlive());
 		this.gate.release.countDown();
