@@ -25,6 +25,9 @@ import java.util.List;
  * <li>{@code horde-vs-pekko [agents]}: the same workloads on the horde mode's cluster and on Apache
  * Pekko Cluster Sharding, three JVMs on 127.0.0.1 each, one after the other; one table, sagents
  * beside Pekko ({@link SideBySide}); default 10,000 agents.</li>
+ * <li>{@code concurrent-starts [agents] [rounds]}: agent starts from all three JVMs of the horde
+ * cluster at once beside Hazelcast's {@code putIfAbsent} from the same JVMs with as many in flight,
+ * in turns ({@link ConcurrentStartsBenchmark}); default 10,000 agents a round, three rounds.</li>
  * <li>{@code scale-local [counts]}: idle agents in one local-mode JVM at each count, comma-separated
  * (default {@code 10000,100000,1000000}; run with {@code -Xmx1g}), beside a map's floor
  * ({@link LocalScale}).</li>
@@ -47,6 +50,7 @@ public final class Benchmarks {
 
 	private static final String USAGE = "usage: sagents-benchmarks local [agents] | observations [agents] "
 			+ "| horde [agents] [2|jvm] | persistence [agents] [outstanding] | hazelcast [rounds] | horde-vs-pekko [agents] "
+			+ "| concurrent-starts [agents] [rounds] "
 			+ "| scale-local [count,...] | scale-horde [count,...] | soak [seconds] | rebalance [agents]";
 
 	private Benchmarks() {
@@ -82,6 +86,12 @@ public final class Benchmarks {
 			case "horde-vs-pekko" -> {
 				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
 				new SideBySide((args.length > 1) ? Integer.parseInt(args[1]) : 10_000).run();
+			}
+			case "concurrent-starts" -> {
+				System.setProperty(HordeBenchmark.COMMON_POOL_PARALLELISM, "2");
+				new ConcurrentStartsBenchmark((args.length > 1) ? Integer.parseInt(args[1]) : 10_000,
+						(args.length > 2) ? Integer.parseInt(args[2]) : 3)
+					.run();
 			}
 			case "scale-local" -> new LocalScale(counts(args, "10000,100000,1000000")).run();
 			case "scale-horde" -> {

@@ -16,8 +16,17 @@ import java.util.stream.IntStream;
  */
 final class ConcurrentStarts {
 
-	/** The member command: {@code starts <prefix> <count>}. */
+	/** The member command: {@code starts <prefix> <count>}, each start followed by a first call. */
 	static final String COMMAND = "starts";
+
+	/** The member command: {@code starts-only <prefix> <count>}, each a start alone. */
+	static final String STARTS_ONLY = "starts-only";
+
+	/**
+	 * The member command: {@code puts <prefix> <count>}, each a Hazelcast {@code putIfAbsent} of a
+	 * fresh key, the registration no start can skip.
+	 */
+	static final String PUTS = "puts";
 
 	private ConcurrentStarts() {
 	}
@@ -38,17 +47,26 @@ final class ConcurrentStarts {
 	 */
 	static Result fromEveryJvm(List<MemberProcess> members, Consumer<String> driverStart, String prefix, int count)
 			throws InterruptedException {
+		return fromEveryJvm(members, COMMAND, driverStart, prefix, count);
+	}
+
+	/**
+	 * As {@link #fromEveryJvm(List, Consumer, String, int)}, the members making their share with
+	 * member command {@code command} and the driver with {@code driverStart}.
+	 */
+	static Result fromEveryJvm(List<MemberProcess> members, String command, Consumer<String> driverStart,
+			String prefix, int count) throws InterruptedException {
 		int jvms = members.size() + 1;
 		long start = System.nanoTime();
 		for (int member = 0; member < members.size(); member++) {
 			int jvm = member + 1;
 			members.get(member)
-				.send(String.join(" ", COMMAND, prefix + jvm + "-", Integer.toString(share(count, jvms, jvm))));
+				.send(String.join(" ", command, prefix + jvm + "-", Integer.toString(share(count, jvms, jvm))));
 		}
 		LongAdder failed = new LongAdder();
 		time(ids(prefix + "0-", share(count, jvms, 0)), driverStart, failed);
 		for (MemberProcess member : members) {
-			failed.add(Long.parseLong(member.awaitAnswer(COMMAND, Duration.ofMinutes(5)).split(" ")[1]));
+			failed.add(Long.parseLong(member.awaitAnswer(command, Duration.ofMinutes(5)).split(" ")[1]));
 		}
 		long elapsed = System.nanoTime() - start;
 		List<String> all = IntStream.range(0, jvms)

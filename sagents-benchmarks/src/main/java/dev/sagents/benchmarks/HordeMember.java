@@ -9,9 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.map.IMap;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
+import dev.sagents.agent.AgentSpec;
 import dev.sagents.agent.AgentsSupervisor;
 
 /**
@@ -21,7 +24,8 @@ import dev.sagents.agent.AgentsSupervisor;
  * {@code ready <node> <common pool parallelism>} once its supervisor runs, answers {@code heap} with
  * {@code heap <bytes used after GC>}, with a database {@code floor <share>} with
  * {@code floor <rows upserted>} ({@link FloorLoad}), {@code starts <prefix> <count>} with the
- * nanoseconds those starts took ({@link ConcurrentStarts}), and stops gracefully (its agents handed off) on
+ * nanoseconds those starts took ({@link ConcurrentStarts}; {@code starts-only} and {@code puts} the same
+ * for starts alone and for {@code putIfAbsent}s), and stops gracefully (its agents handed off) on
  * {@code exit}, on SIGTERM or when stdin closes, so it never outlives the driver.
  */
 final class HordeMember {
@@ -36,8 +40,13 @@ final class HordeMember {
 		ConfigurableApplicationContext context = BenchmarkApplication.start(properties);
 		Environment environment = context.getEnvironment();
 		AgentsSupervisor supervisor = context.getBean(AgentsSupervisor.class);
+		IMap<String, String> floor = Hazelcast
+			.getHazelcastInstanceByName(HazelcastRoundTrip.INSTANCE_NAME_PREFIX + environment.getProperty("sagents.node-name"))
+			.getMap(ConcurrentStartsBenchmark.FLOOR_MAP);
 		Map<String, Command> commands = new HashMap<>(Map.of(ConcurrentStarts.COMMAND,
-				ConcurrentStarts.command((id) -> SagentsCompared.firstAnswer(supervisor, id))));
+				ConcurrentStarts.command((id) -> SagentsCompared.firstAnswer(supervisor, id)),
+				ConcurrentStarts.STARTS_ONLY, ConcurrentStarts.command((id) -> supervisor.startAgent(AgentSpec.of(id))),
+				ConcurrentStarts.PUTS, ConcurrentStarts.command((id) -> floor.putIfAbsent(id, id))));
 		if (environment.getProperty(BenchmarkApplication.DATASOURCE_URL) != null) {
 			commands.put(FloorLoad.COMMAND, FloorLoad.command(FloorLoad.Database.of(environment)));
 		}
