@@ -85,7 +85,7 @@ final class CastForwarder {
 
 	private void forwardNow(ProcessKey key, Object message, TraceHeaders headers, long deadline) {
 		if (!this.node.joined().getAsBoolean()) {
-			logger.debug("Dropping a cast to {}: this node left", key);
+			logger.warn("Dropping a cast to {}: this node left the cluster before it could send it on", key);
 			return;
 		}
 		String next = this.destination.apply(key);

@@ -136,11 +136,14 @@ class HordeTracingTest {
 		Observation.createNotStarted("request", this.n1.registry).observe(() -> gated.cast("queued"));
 		await().atMost(TIMEOUT).until(() -> ((LocalProcess) onHost).depth() == 1);
 
-		// n2 leaves while the cast waits in the mailbox there: it goes on to n1, where the agent moves.
-		CompletableFuture<Void> leaving = CompletableFuture.runAsync(() -> this.cluster.node("n2").stop());
+		// n2 drains while the cast waits in the mailbox there: it goes on to n1, where the agent moves.
+		// (Drained, n2 stays a member, so the cast leaves it whenever the held handler returns.)
+		CompletableFuture<Void> draining = CompletableFuture
+			.runAsync(() -> new HordeNodeDrain(this.cluster.node("n2").node).drain(() -> {
+			}));
 		await().atMost(TIMEOUT).until(() -> !onHost.isAlive());
 		this.gate.release.countDown();
-		leaving.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		draining.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 
 		await().atMost(TIMEOUT).until(() -> this.gate.handled.contains("queued@n1"));
 		SimpleSpan request = single(this.n1.spans("request"));
