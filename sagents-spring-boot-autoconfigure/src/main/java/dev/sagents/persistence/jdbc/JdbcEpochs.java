@@ -3,6 +3,7 @@ package dev.sagents.persistence.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -101,16 +102,40 @@ final class JdbcEpochs {
 				for (int i = 0; i < keys.size(); i++) {
 					update.setString(i + 1, keys.get(i));
 				}
-				update.executeUpdate();
+				int updated = update.executeUpdate();
 				Map<String, T> rows = new HashMap<>();
 				try (ResultSet row = update.getGeneratedKeys()) {
-					for (int number = 0; row.next(); number++) {
-						rows.put(row.getString(this.keyColumn), raised.mapRow(row, number));
-					}
+					read(row, raised, rows);
+				}
+				if (rows.size() != updated) {
+					// A database whose UPDATE returns only generated keys (MySQL, MariaDB, SQL Server):
+					// the raised rows read back in the same transaction, which holds them.
+					rows.clear();
+					readBack(connection, keys, columns, raised, rows);
 				}
 				return rows;
 			}
 		});
+	}
+
+	private <T> void readBack(Connection connection, List<String> keys, String[] columns, RowMapper<T> raised,
+			Map<String, T> rows) throws SQLException {
+		String sql = "SELECT " + String.join(", ", columns) + " FROM " + this.table + " WHERE " + this.keyColumn
+				+ " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+		try (PreparedStatement select = connection.prepareStatement(sql)) {
+			for (int i = 0; i < keys.size(); i++) {
+				select.setString(i + 1, keys.get(i));
+			}
+			try (ResultSet row = select.executeQuery()) {
+				read(row, raised, rows);
+			}
+		}
+	}
+
+	private <T> void read(ResultSet row, RowMapper<T> raised, Map<String, T> rows) throws SQLException {
+		for (int number = 0; row.next(); number++) {
+			rows.put(row.getString(this.keyColumn), raised.mapRow(row, number));
+		}
 	}
 
 	/** Claims {@code key}, then returns {@code readBack} in the same transaction, which holds the row. */
