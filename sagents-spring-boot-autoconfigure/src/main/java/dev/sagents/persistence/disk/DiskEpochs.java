@@ -135,12 +135,18 @@ final class DiskEpochs {
 	 * of the machine. Where a directory cannot be opened (Windows), the move is as durable as the
 	 * file system makes it by itself.
 	 */
-	private void forceDirectory() {
-		try (FileChannel channel = FileChannel.open(this.directory, StandardOpenOption.READ)) {
-			channel.force(true);
+	private void forceDirectory() throws IOException {
+		FileChannel channel;
+		try {
+			channel = FileChannel.open(this.directory, StandardOpenOption.READ);
 		}
 		catch (IOException ex) {
-			// Not allowed for a directory on this operating system: nothing more can be done.
+			// A directory cannot be opened on this operating system: nothing more can be done.
+			return;
+		}
+		try (channel) {
+			// A failure here is the disk's: the claim fails with it rather than look durable.
+			channel.force(true);
 		}
 	}
 
@@ -166,7 +172,7 @@ final class DiskEpochs {
 	private void lockInJvm(ReentrantLock inJvm, long deadline, Path lockFile) throws IOException {
 		try {
 			if (!inJvm.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-				throw timedOut(lockFile, "a thread of this JVM holds it or waits for it");
+				throw timedOut(lockFile, "a thread of this JVM holds it or waits for it (this scope, or another sharing its in-JVM lock stripe)");
 			}
 		}
 		catch (InterruptedException ex) {
