@@ -7,6 +7,7 @@ import dev.sagents.filesystem.FileSystemDetails;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.filesystem.FileSystemSupervisor;
 import dev.sagents.process.CallTimeoutException;
+import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.registry.RegistryUnavailableException;
 
@@ -54,7 +55,8 @@ public final class FileSystemOperations {
 			// It stopped between the lookup and the call.
 			return notRunning(scope);
 		}
-		catch (RegistryUnavailableException | CallTimeoutException ex) {
+		catch (RegistryUnavailableException | CallTimeoutException | MailboxFullException ex) {
+			// Busy (its mailbox full) or out of reach for now: worth asking again later.
 			return AgentOperations.error(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, ex);
 		}
 	}
