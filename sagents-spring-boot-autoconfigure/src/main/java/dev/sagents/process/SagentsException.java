@@ -16,7 +16,7 @@ public class SagentsException extends RuntimeException {
 	 * stack trace, which would cost more than the refusal itself; the message says what was refused.
 	 */
 	protected SagentsException(String message, boolean writableStackTrace) {
-		super(message, null, false, writableStackTrace);
+		super(message, null, true, writableStackTrace);
 	}
 
 }
