@@ -12,10 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.sagents.dashboard.DashboardProperties;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +29,12 @@ class SagentsPropertiesMetadataTests {
 	void everySettingIsListedWithItsDescription() throws IOException {
 		Map<String, String> descriptions = metadataDescriptions();
 		List<String> settings = settings("sagents", SagentsProperties.class);
+		settings.addAll(settings("sagents.persistence", SagentsPersistenceProperties.class));
+		settings.addAll(settings("sagents.dashboard", DashboardProperties.class));
 		assertThat(settings).contains("sagents.distribution", "sagents.horde.network.port",
 				"sagents.horde.failure-detection.max-no-heartbeat", "sagents.agents.restart.window",
-				"sagents.filesystem.restart.max-restarts", "sagents.runtime.threads", "sagents.codec.format");
+				"sagents.filesystem.restart.max-restarts", "sagents.runtime.threads", "sagents.codec.format",
+				"sagents.persistence.disk.lock-timeout", "sagents.persistence.jdbc.table-prefix", "sagents.dashboard.path");
 		assertThat(settings).allSatisfy((name) -> assertThat(descriptions.get(name)).as(name).isNotBlank());
 	}
 
