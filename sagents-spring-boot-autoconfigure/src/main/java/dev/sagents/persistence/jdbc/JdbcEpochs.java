@@ -95,47 +95,49 @@ final class JdbcEpochs {
 
 	/** Raises the epochs of the stored ones of {@code keys}; returns their rows as {@code raised} reads them, by key. */
 	private <T> Map<String, T> raiseAll(List<String> keys, String[] columns, RowMapper<T> raised) {
-		String sql = "UPDATE " + this.table + " SET EPOCH = EPOCH + 1 WHERE " + this.keyColumn + " IN ("
-				+ String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+		String sql = "UPDATE " + this.table + " SET EPOCH = EPOCH + 1" + whereKeyIn(keys);
 		return this.template.execute((ConnectionCallback<Map<String, T>>) (Connection connection) -> {
 			try (PreparedStatement update = connection.prepareStatement(sql, columns)) {
-				for (int i = 0; i < keys.size(); i++) {
-					update.setString(i + 1, keys.get(i));
-				}
+				bindKeys(update, keys);
 				int updated = update.executeUpdate();
-				Map<String, T> rows = new HashMap<>();
+				Map<String, T> rows;
 				try (ResultSet row = update.getGeneratedKeys()) {
-					read(row, raised, rows);
+					rows = read(row, raised);
 				}
-				if (rows.size() != updated) {
-					// A database whose UPDATE returns only generated keys (MySQL, MariaDB, SQL Server):
-					// the raised rows read back in the same transaction, which holds them.
-					rows.clear();
-					readBack(connection, keys, columns, raised, rows);
-				}
-				return rows;
+				// A database whose UPDATE returns only generated keys (MySQL, MariaDB, SQL Server):
+				// the raised rows read back in the same transaction, which holds them.
+				return (rows.size() == updated) ? rows : readBack(connection, keys, columns, raised);
 			}
 		});
 	}
 
-	private <T> void readBack(Connection connection, List<String> keys, String[] columns, RowMapper<T> raised,
-			Map<String, T> rows) throws SQLException {
-		String sql = "SELECT " + String.join(", ", columns) + " FROM " + this.table + " WHERE " + this.keyColumn
-				+ " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+	private <T> Map<String, T> readBack(Connection connection, List<String> keys, String[] columns,
+			RowMapper<T> raised) throws SQLException {
+		String sql = "SELECT " + String.join(", ", columns) + " FROM " + this.table + whereKeyIn(keys);
 		try (PreparedStatement select = connection.prepareStatement(sql)) {
-			for (int i = 0; i < keys.size(); i++) {
-				select.setString(i + 1, keys.get(i));
-			}
+			bindKeys(select, keys);
 			try (ResultSet row = select.executeQuery()) {
-				read(row, raised, rows);
+				return read(row, raised);
 			}
 		}
 	}
 
-	private <T> void read(ResultSet row, RowMapper<T> raised, Map<String, T> rows) throws SQLException {
+	private String whereKeyIn(List<String> keys) {
+		return " WHERE " + this.keyColumn + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+	}
+
+	private static void bindKeys(PreparedStatement statement, List<String> keys) throws SQLException {
+		for (int i = 0; i < keys.size(); i++) {
+			statement.setString(i + 1, keys.get(i));
+		}
+	}
+
+	private <T> Map<String, T> read(ResultSet row, RowMapper<T> raised) throws SQLException {
+		Map<String, T> rows = new HashMap<>();
 		for (int number = 0; row.next(); number++) {
 			rows.put(row.getString(this.keyColumn), raised.mapRow(row, number));
 		}
+		return rows;
 	}
 
 	/** Claims {@code key}, then returns {@code readBack} in the same transaction, which holds the row. */
