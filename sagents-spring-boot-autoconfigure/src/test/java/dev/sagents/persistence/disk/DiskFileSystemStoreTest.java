@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence.StoredFile;
+import dev.sagents.persistence.FileSystemStoreContract;
 import dev.sagents.persistence.PersistenceUnavailableException;
-import dev.sagents.process.ProcessKey;
 import dev.sagents.process.StaleActivationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -57,27 +56,8 @@ class DiskFileSystemStoreTest {
 
 	@Test
 	void filesAreWrittenUnderTheirScopesEpochAndAStaleOneChangesNothing() throws IOException {
-		DiskFileSystemStore store = new DiskFileSystemStore(this.base);
-		long old = store.claim("user:alice");
-		store.write("user:alice", old, "notes/a.md", bytes("first"));
-		store.write("user:alice", old, "notes/a.md", bytes("second"));
-		store.write("user:alice", old, "b.md", bytes("b"));
-		long current = store.claim("user:alice");
-		assertThat(current).isEqualTo(old + 1);
-		store.delete("user:alice", current, "b.md");
-
-		assertThatExceptionOfType(StaleActivationException.class)
-			.isThrownBy(() -> store.write("user:alice", old, "notes/a.md", bytes("stale")))
-			.satisfies((stale) -> assertThat(stale.key()).isEqualTo(ProcessKey.fileSystem("user:alice")))
-			.satisfies((stale) -> assertThat(stale.epoch()).isEqualTo(old));
-		assertThatExceptionOfType(StaleActivationException.class)
-			.isThrownBy(() -> store.delete("user:alice", old, "notes/a.md"));
-		assertThatExceptionOfType(StaleActivationException.class)
-			.isThrownBy(() -> store.write("user:bob", 1, "never-claimed.md", bytes("x")));
-		assertThat(text(store, "user:alice", "notes/a.md")).isEqualTo("second");
-		assertThat(store.list("user:alice")).extracting(StoredFile::path, StoredFile::size)
-			.containsExactly(tuple("notes/a.md", 6L));
-		assertThat(store.read("user:bob", "never-claimed.md")).isEmpty();
+		FileSystemStoreContract.filesAreWrittenUnderTheirScopesEpochAndAStaleOneChangesNothing(
+				new DiskFileSystemStore(this.base));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.sagents.persistence.jdbc;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +14,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import dev.sagents.codec.EncodedValue;
-import dev.sagents.filesystem.FileSystemPersistence.StoredFile;
+import dev.sagents.persistence.FileSystemStoreContract;
 import dev.sagents.persistence.StateWrite;
 import dev.sagents.persistence.StoredState;
-import dev.sagents.process.ProcessKey;
-import dev.sagents.process.StaleActivationException;
 import dev.sagents.testsupport.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,7 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The JDBC store on H2 and on a real PostgreSQL: epochs grow with every activation, a write of an
@@ -150,27 +148,10 @@ class JdbcStoresTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
-	void filesAreWrittenUnderTheirScopesEpochAndAStaleOneChangesNothing(String platform, DataSource dataSource) {
-		JdbcFileSystemStore store = new JdbcFileSystemStore(dataSource, tables(platform, dataSource));
-		long old = store.claim("user:alice");
-		store.write("user:alice", old, "notes/a.md", bytes("first"));
-		store.write("user:alice", old, "notes/a.md", bytes("second"));
-		store.write("user:alice", old, "b.md", bytes("b"));
-		long current = store.claim("user:alice");
-		assertThat(current).isEqualTo(old + 1);
-		store.delete("user:alice", current, "b.md");
-		assertThatExceptionOfType(StaleActivationException.class)
-			.isThrownBy(() -> store.write("user:alice", old, "notes/a.md", bytes("stale")))
-			.satisfies((stale) -> assertThat(stale.key()).isEqualTo(ProcessKey.fileSystem("user:alice")));
-		assertThatExceptionOfType(StaleActivationException.class)
-			.isThrownBy(() -> store.delete("user:alice", old, "notes/a.md"));
-		assertThatExceptionOfType(StaleActivationException.class)
-			.isThrownBy(() -> store.write("user:bob", 1, "never-claimed.md", bytes("x")));
-		assertThat(store.read("user:alice", "notes/a.md")).hasValueSatisfying(
-				(content) -> assertThat(new String(content, StandardCharsets.UTF_8)).isEqualTo("second"));
-		assertThat(store.list("user:alice")).extracting(StoredFile::path, StoredFile::size)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("notes/a.md", 6L));
-		assertThat(store.read("user:bob", "never-claimed.md")).isEmpty();
+	void filesAreWrittenUnderTheirScopesEpochAndAStaleOneChangesNothing(String platform, DataSource dataSource)
+			throws IOException {
+		FileSystemStoreContract.filesAreWrittenUnderTheirScopesEpochAndAStaleOneChangesNothing(
+				new JdbcFileSystemStore(dataSource, tables(platform, dataSource)));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -180,10 +161,6 @@ class JdbcStoresTest {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		assertThat(JdbcSchema.missingTables(jdbc, missing)).containsExactlyElementsOf(missing.all());
 		assertThat(JdbcSchema.missingTables(jdbc, tables(platform, dataSource))).isEmpty();
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }
