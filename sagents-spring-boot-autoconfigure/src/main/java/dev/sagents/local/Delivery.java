@@ -48,7 +48,7 @@ public final class Delivery {
 		LocalProcessRuntime runtime = process.runtime;
 		if (!process.offer(runtime.queuedCast(process.key(), message, headers), runtime.mailboxCapacity())) {
 			runtime.refusedForCapacity(process.key());
-			logger.debug("Process {} dropped a cast from another member: its mailbox is full", process.key());
+			logger.debug("Process {} dropped a cast from another member or sent on to it: its mailbox is full", process.key());
 		}
 	}
 

@@ -172,7 +172,8 @@ final class DiskEpochs {
 	private void lockInJvm(ReentrantLock inJvm, long deadline, Path lockFile) throws IOException {
 		try {
 			if (!inJvm.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-				throw timedOut(lockFile, "a thread of this JVM holds it or waits for it (this scope, or another sharing its in-JVM lock stripe)");
+				throw timedOut(lockFile, "a thread of this JVM holds it or waits for it "
+						+ "(this scope, or another sharing its in-JVM lock stripe)");
 			}
 		}
 		catch (InterruptedException ex) {
