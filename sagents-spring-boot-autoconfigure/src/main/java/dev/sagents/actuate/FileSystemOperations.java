@@ -18,8 +18,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * it, its activation's epoch, how many files it holds and their total size, the first
  * {@link #MAX_PATHS} paths, and the configured store. The file system itself answers, through its
  * mailbox, so the listing is consistent with its writes. {@code 404} for a file system that does
- * not run, {@code 503} while this node cannot reach the registry or the file system does not
- * answer within its call timeout.
+ * not run, {@code 503} while this node cannot reach the registry, or the file system does not
+ * answer within its call timeout or refuses the request for a full mailbox.
  */
 public final class FileSystemOperations {
 
