@@ -165,10 +165,23 @@ final class HordeEvents {
 					new Wire.Writer().writeString(agentId).toBytes(), this.requestTimeout));
 	}
 
-	/** Relays the events of {@code agentId}, if hosted here, to {@code member}, if in the cluster. */
+	/**
+	 * Relays the events of {@code agentId} to {@code member}, if in the cluster, when the agent is
+	 * hosted here or registered here: one registered here and about to start may have read the
+	 * subscriptions before {@code member} subscribed.
+	 */
 	void relayTo(String agentId, String member) {
-		if (member.equals(this.membership.localMember()) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isEmpty()
-				|| !this.membership.isMember(member)) {
+		ProcessKey key = ProcessKey.agent(agentId);
+		if (this.hosted.lookupHosted(key).isPresent() || this.registry.apply(key)
+			.filter((found) -> found.host().equals(this.membership.localMember()))
+			.isPresent()) {
+			relay(agentId, member);
+		}
+	}
+
+	/** Relays the events of {@code agentId}, hosted here now or soon, to {@code member}, if in the cluster. */
+	private void relay(String agentId, String member) {
+		if (member.equals(this.membership.localMember()) || !this.membership.isMember(member)) {
 			return;
 		}
 		this.relays.computeIfAbsent(agentId, (id) -> new ConcurrentHashMap<>())
@@ -198,11 +211,19 @@ final class HordeEvents {
 		this.relays.forEach((agentId, byMember) -> stopRelaying(agentId, member));
 	}
 
-	/** An agent started here: relay its events to the members that subscribed to it. */
-	void agentStarted(String agentId) {
+	/**
+	 * Agent {@code agentId} is about to start here, or runs here: relays its events to the members
+	 * that subscribed to it. Called before the agent can handle a message, as an agent that moved
+	 * or restarted here may be called at once, and reading the subscriptions can take a while when
+	 * a member just failed (the map's partitions move); its registration, already here, lets every
+	 * subscription made meanwhile ask this member to relay ({@link #subscribe}). The relays of an
+	 * agent that does not start after all end when the node stops or the subscriber leaves, or
+	 * carry nothing: the agent publishes no events here.
+	 */
+	void relaySubscribed(String agentId) {
 		if (this.subscriptionCount.get() > 0) {
 			for (String member : this.subscriptions.get(agentId)) {
-				relayTo(agentId, member);
+				relay(agentId, member);
 			}
 		}
 	}
@@ -257,7 +278,7 @@ final class HordeEvents {
 				askHost(agentId, RequestOperation.SUBSCRIBE);
 			}
 		}
-		this.hosted.keysHosted(ProcessKind.AGENT).forEach((key) -> agentStarted(key.id()));
+		this.hosted.keysHosted(ProcessKind.AGENT).forEach((key) -> relaySubscribed(key.id()));
 	}
 
 	/** Stops every relay; this node leaves. */

@@ -207,6 +207,11 @@ final class HostedProcesses {
 		}
 
 		@Override
+		public void starting(ProcessKey key) {
+			this.notices.starting(key);
+		}
+
+		@Override
 		public void started(ProcessRef process) {
 			this.notices.started(process);
 		}

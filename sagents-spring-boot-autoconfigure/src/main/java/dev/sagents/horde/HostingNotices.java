@@ -2,15 +2,17 @@ package dev.sagents.horde;
 
 import dev.sagents.local.HostingListener;
 import dev.sagents.observation.TraceHeaders;
+import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.supervisor.ExitReason;
 
 /**
  * What the horde does when the local supervisors tell what they start and end (through the seam
- * of {@link HostedProcesses}): messages waiting for a process that arrives are delivered, its
- * subscribers' relays follow it, a process that ends is handed off or unregistered, and a cast it
- * did not handle is forwarded to where it runs next.
+ * of {@link HostedProcesses}): its subscribers' relays follow an agent before it starts, so that
+ * none of its events is missed; messages waiting for a process that arrives are delivered; a
+ * process that ends is handed off or unregistered; and a cast it did not handle is forwarded to
+ * where it runs next.
  */
 final class HostingNotices implements HostingListener {
 
@@ -30,11 +32,15 @@ final class HostingNotices implements HostingListener {
 	}
 
 	@Override
+	public void starting(ProcessKey key) {
+		if (key.kind() == ProcessKind.AGENT) {
+			this.events.relaySubscribed(key.id());
+		}
+	}
+
+	@Override
 	public void started(ProcessRef process) {
 		this.arriving.started(process.key());
-		if (process.key().kind() == ProcessKind.AGENT) {
-			this.events.agentStarted(process.key().id());
-		}
 	}
 
 	@Override

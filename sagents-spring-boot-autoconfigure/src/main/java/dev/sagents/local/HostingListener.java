@@ -1,6 +1,7 @@
 package dev.sagents.local;
 
 import dev.sagents.observation.TraceHeaders;
+import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.supervisor.ExitReason;
 
@@ -14,6 +15,15 @@ public interface HostingListener {
 	/** Does nothing: the local backend needs no notice. */
 	HostingListener NONE = new HostingListener() {
 	};
+
+	/**
+	 * The process under {@code key} is about to start on this node: told before it can handle a
+	 * message or publish an event, so that whatever must see all of them is in place (a clustered
+	 * backend relays the agent's events to subscribers on other members). Told on every start asked
+	 * for, also one that then finds the process running already (no {@link #started} follows).
+	 */
+	default void starting(ProcessKey key) {
+	}
 
 	/** {@code process} was started on this node (not called for one found running). */
 	default void started(ProcessRef process) {

@@ -93,6 +93,7 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, AgentInspe
 	public StartResult<AgentRef> startAgent(AgentSpec spec) {
 		AgentSpec typed = this.behaviors.typed(Arguments.notNull(spec, "spec"));
 		AgentBehavior<?> behavior = this.behaviors.resolve(typed.type());
+		this.hosting.starting(ProcessKey.agent(typed.id()));
 		StartResult<AgentProcess> result = this.registry.start(() -> new AgentProcess(this, typed, behavior),
 				this.settings.shutdownGrace());
 		if (result.started()) {

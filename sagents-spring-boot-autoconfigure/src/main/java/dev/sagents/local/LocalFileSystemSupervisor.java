@@ -88,6 +88,7 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 	@Override
 	public StartResult<FileSystemRef> startFileSystem(String scope) {
 		FileSystemPaths.requireValidScope(scope);
+		this.hosting.starting(ProcessKey.fileSystem(scope));
 		StartResult<FileSystemProcess> result = this.registry.start(() -> new FileSystemProcess(this, scope),
 				this.settings.callTimeout());
 		if (result.started()) {

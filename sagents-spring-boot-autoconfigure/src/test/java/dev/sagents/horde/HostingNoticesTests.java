@@ -19,8 +19,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 
 /**
- * What the horde does when this node's supervisors start or end a process: messages that waited
- * for it are delivered, an agent's subscribers are relayed to, an ended process is handed off, and
+ * What the horde does when this node's supervisors start or end a process: an agent's subscribers
+ * are relayed to before it starts, messages that waited for it are delivered, an ended process is handed off, and
  * a cast nobody handled is sent on.
  */
 class HostingNoticesTests {
@@ -43,19 +43,20 @@ class HostingNoticesTests {
 	private final List<String> handled = new CopyOnWriteArrayList<>();
 
 	@Test
-	void anAgentThatStartedGetsTheMessagesThatWaitedForItAndItsSubscribersRelays() {
-		this.arriving.await(AGENT, "draining", () -> this.handled.add("waited"));
-		this.notices.started(process(AGENT));
-		assertThat(this.handled).containsExactly("waited");
-		then(this.events).should().agentStarted("a1");
+	void anAgentAboutToStartIsRelayedToItsSubscribersBeforeItCanBeCalled() {
+		this.notices.starting(AGENT);
+		then(this.events).should().relaySubscribed("a1");
+		this.notices.starting(FILE_SYSTEM);
+		then(this.events).shouldHaveNoMoreInteractions();
 	}
 
 	@Test
-	void aFileSystemThatStartedGetsTheMessagesThatWaitedForItAndNoRelays() {
-		this.arriving.await(FILE_SYSTEM, "draining", () -> this.handled.add("waited"));
+	void aProcessThatStartedGetsTheMessagesThatWaitedForIt() {
+		this.arriving.await(AGENT, "draining", () -> this.handled.add("agent"));
+		this.arriving.await(FILE_SYSTEM, "draining", () -> this.handled.add("file system"));
+		this.notices.started(process(AGENT));
 		this.notices.started(process(FILE_SYSTEM));
-		assertThat(this.handled).containsExactly("waited");
-		then(this.events).should(never()).agentStarted(anyString());
+		assertThat(this.handled).containsExactly("agent", "file system");
 	}
 
 	@Test

@@ -95,6 +95,7 @@ class LocalAgentsSupervisorTest {
 		this.executor = HandlerExecutors.byDefault();
 		this.runtime = new LocalProcessRuntime("n1", this.executor, transit);
 		this.registry = new LocalProcessRegistry();
+		this.hosting.seeRunning((key) -> this.registry.lookupHosted(key).isPresent());
 		this.agents = agentsOn(this.registry, settings, agentPersistence);
 		this.registry.start();
 		this.agents.start();
@@ -544,12 +545,13 @@ class LocalAgentsSupervisorTest {
 	}
 
 	@Test
-	void theHostingListenerHearsOfEachAgentStartedAndEndedAndOfEachCastItEndedBefore() {
+	void theHostingListenerHearsOfEachAgentStartingBeforeItRunsStartedAndEndedAndOfEachCastItEndedBefore() {
 		this.agents.startAgent(AgentSpec.of("told"));
 		AgentRef agent = this.agents.startAgent(AgentSpec.of("told")).ref();
 		assertThat(this.agents.stopAgent("told")).isTrue();
 		agent.cast("late");
-		assertThat(this.hosting.notices).containsExactly("started agent:told", "ended agent:told STOPPED",
+		assertThat(this.hosting.notices).containsExactly("starting agent:told", "started agent:told",
+				"starting agent:told (running)", "ended agent:told STOPPED",
 				"undelivered agent:told late");
 		assertThat(this.failures.recent()).as("a stop is no failure").isEmpty();
 	}

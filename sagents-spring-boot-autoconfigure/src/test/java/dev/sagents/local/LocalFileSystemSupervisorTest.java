@@ -84,6 +84,7 @@ class LocalFileSystemSupervisorTest {
 		this.executor = HandlerExecutors.byDefault();
 		this.runtime = new LocalProcessRuntime("n1", this.executor);
 		this.registry = new LocalProcessRegistry();
+		this.hosting.seeRunning((key) -> this.registry.lookupHosted(key).isPresent());
 		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, FileSystemStorage.of(persistence), settings,
 				this.failures, this.hosting);
 		this.agents = new LocalAgentsSupervisor(this.runtime, this.registry,
@@ -214,7 +215,7 @@ class LocalFileSystemSupervisorTest {
 	}
 
 	@Test
-	void theHostingListenerHearsOfEachFileSystemStartedAndEndedAndOfEachCastItEndedBefore() {
+	void theHostingListenerHearsOfEachFileSystemStartingBeforeItRunsStartedAndEndedAndOfEachCastItEndedBefore() {
 		this.fileSystems.startFileSystem("user:fred");
 		FileSystemRef fs = this.fileSystems.startFileSystem("user:fred").ref();
 		fs.writeText("a.md", "a");
@@ -225,7 +226,8 @@ class LocalFileSystemSupervisorTest {
 		CompletableFuture<Void> pastTheDebounce = new CompletableFuture<>();
 		this.runtime.timer().schedule(() -> pastTheDebounce.complete(null), 200, TimeUnit.MILLISECONDS);
 		assertThat(pastTheDebounce).succeedsWithin(TIMEOUT);
-		assertThat(this.hosting.notices).containsExactly("started filesystem:user:fred",
+		assertThat(this.hosting.notices).containsExactly("starting filesystem:user:fred", "started filesystem:user:fred",
+				"starting filesystem:user:fred (running)",
 				"ended filesystem:user:fred STOPPED", "undelivered filesystem:user:fred Delete[path=a.md]");
 		assertThat(this.failures.recent()).as("a stop is no failure").isEmpty();
 	}
