@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
@@ -20,6 +19,7 @@ import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.MessageTooLargeException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.testsupport.FreePorts;
+import dev.sagents.testsupport.TestAgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -134,20 +134,14 @@ class HordeLimitsTest {
 	}
 
 	/** Counts what it handles; "hold" blocks it until the test opens the gate, "get" answers the count. */
-	static final class Gate implements AgentBehavior<Long> {
+	static final class Gate extends TestAgent<Long> {
 
 		final CountDownLatch holding = new CountDownLatch(1);
 
 		final CountDownLatch open = new CountDownLatch(1);
 
-		@Override
-		public Class<Long> stateType() {
-			return Long.class;
-		}
-
-		@Override
-		public Long initialState(AgentContext context) {
-			return 0L;
+		Gate() {
+			super(Long.class, 0L);
 		}
 
 		@Override

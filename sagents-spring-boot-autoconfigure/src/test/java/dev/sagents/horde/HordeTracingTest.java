@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
@@ -28,6 +27,7 @@ import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.testsupport.FreePorts;
+import dev.sagents.testsupport.TestAgent;
 import dev.sagents.testsupport.TestTracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,7 +171,7 @@ class HordeTracingTest {
 	}
 
 	/** Holds its handler on "hold" until released; records what it handled where. */
-	private static final class Gate implements AgentBehavior<Integer> {
+	private static final class Gate extends TestAgent<Integer> {
 
 		final CountDownLatch holding = new CountDownLatch(1);
 
@@ -179,14 +179,8 @@ class HordeTracingTest {
 
 		final List<String> handled = new CopyOnWriteArrayList<>();
 
-		@Override
-		public Class<Integer> stateType() {
-			return Integer.class;
-		}
-
-		@Override
-		public Integer initialState(AgentContext context) {
-			return 0;
+		private Gate() {
+			super(Integer.class, 0);
 		}
 
 		@Override
