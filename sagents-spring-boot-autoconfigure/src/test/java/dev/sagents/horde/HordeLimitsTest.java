@@ -18,7 +18,6 @@ import dev.sagents.agent.AgentSpec;
 import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.MessageTooLargeException;
 import dev.sagents.process.ProcessKey;
-import dev.sagents.testsupport.FreePorts;
 import dev.sagents.testsupport.TestAgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,9 +55,8 @@ class HordeLimitsTest {
 	}
 
 	private void startCluster(String name, long n1MaxBytes, long n2MaxBytes) {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("horde-limits-" + name), this.fileSystems, AgentSettings.defaults(),
-				Map.of("gate", this.gate))
+		this.cluster = HordeTestCluster
+			.onFreePorts("horde-limits-" + name, this.fileSystems, AgentSettings.defaults(), Map.of("gate", this.gate))
 			.metered();
 		this.cluster.limits(CAPACITY, n1MaxBytes).start("n1");
 		this.cluster.limits(CAPACITY, n2MaxBytes).start("n2");

@@ -2,13 +2,11 @@ package dev.sagents.horde;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sagents.agent.AgentSettings;
-import dev.sagents.testsupport.FreePorts;
 
 /**
  * The base of tests that each start their own cluster of real Hazelcast members in this JVM, on free
@@ -24,6 +22,7 @@ abstract class TallyClusterTests {
 	@TempDir
 	Path fileSystems;
 
+	@AutoClose
 	HordeTestCluster cluster;
 
 	/** Starts {@code nodes} members, n1 and on, with a request timeout of 15 s; answers n1. */
@@ -36,8 +35,7 @@ abstract class TallyClusterTests {
 	 * {@code requestTimeout}, and waits until each sees every one as a host; answers n1.
 	 */
 	HordeTestNode startCluster(String name, int nodes, AgentSettings settings, Duration requestTimeout) {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("horde-test-" + name), this.fileSystems, settings, Map.of("tally", new Tally()))
+		this.cluster = HordeTestCluster.ofTallies("horde-test-" + name, this.fileSystems, settings)
 			.requestTimeout(requestTimeout);
 		for (int i = 1; i <= nodes; i++) {
 			this.cluster.start("n" + i);
@@ -49,13 +47,6 @@ abstract class TallyClusterTests {
 	/** The node started {@code index}th, from 0. */
 	HordeTestNode node(int index) {
 		return this.cluster.nodes.get(index);
-	}
-
-	@AfterEach
-	void stopCluster() {
-		if (this.cluster != null) {
-			this.cluster.close();
-		}
 	}
 
 }
