@@ -117,11 +117,7 @@ class LocalObservationsTest {
 
 	@AfterEach
 	void stopNode() {
-		this.registry.drain();
-		this.agents.stop();
-		this.registry.stop();
-		this.runtime.close();
-		this.executor.shutdownNow();
+		LocalNodeShutdown.stop(this.registry, this.agents, this.runtime, this.executor);
 		MDC.clear();
 	}
 
