@@ -24,6 +24,7 @@ import dev.sagents.agent.AgentsSupervisor;
 import dev.sagents.codec.MessageCodec;
 import dev.sagents.codec.MessageEncodingException;
 import dev.sagents.codec.untrusted.Coupon;
+import dev.sagents.testsupport.TestAgent;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -163,7 +164,7 @@ class CodecChecksConfigurationTests {
 	}
 
 	/** Replies with the message it got (its state counts them); replies its state to {@link #STATE}; publishes or replies a value of an untrusted package when asked. */
-	static class EchoAgent implements AgentBehavior<Integer> {
+	static class EchoAgent extends TestAgent<Integer> {
 
 		static final String PUBLISH_COUPON = "publish a coupon";
 
@@ -171,14 +172,8 @@ class CodecChecksConfigurationTests {
 
 		static final String STATE = "state";
 
-		@Override
-		public Class<Integer> stateType() {
-			return Integer.class;
-		}
-
-		@Override
-		public Integer initialState(AgentContext context) {
-			return 0;
+		EchoAgent() {
+			super(Integer.class, 0);
 		}
 
 		@Override

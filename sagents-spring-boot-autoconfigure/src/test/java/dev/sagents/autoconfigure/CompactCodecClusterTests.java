@@ -7,7 +7,6 @@ import java.time.Duration;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
@@ -21,6 +20,7 @@ import dev.sagents.codec.orders.LineSerializer;
 import dev.sagents.codec.orders.Parcel;
 import dev.sagents.codec.orders.ParcelSerializer;
 import dev.sagents.testsupport.FreePorts;
+import dev.sagents.testsupport.TestAgent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,16 +100,10 @@ class CompactCodecClusterTests {
 	}
 
 	/** Totals the lines of a parcel: the quantities, and the prices times the quantities. */
-	static final class Totals implements AgentBehavior<String> {
+	static final class Totals extends TestAgent<String> {
 
-		@Override
-		public Class<String> stateType() {
-			return String.class;
-		}
-
-		@Override
-		public String initialState(AgentContext context) {
-			return "";
+		Totals() {
+			super(String.class, "");
 		}
 
 		@Override

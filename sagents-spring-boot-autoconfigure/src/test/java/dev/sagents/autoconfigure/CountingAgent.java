@@ -1,26 +1,17 @@
 package dev.sagents.autoconfigure;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentResult;
+import dev.sagents.testsupport.TestAgent;
 
 /** A test agent that counts its messages and replies with its name and the count. */
-class CountingAgent implements AgentBehavior<Integer> {
+class CountingAgent extends TestAgent<Integer> {
 
 	private final String name;
 
 	CountingAgent(String name) {
+		super(Integer.class, 0);
 		this.name = name;
-	}
-
-	@Override
-	public Class<Integer> stateType() {
-		return Integer.class;
-	}
-
-	@Override
-	public Integer initialState(AgentContext context) {
-		return 0;
 	}
 
 	@Override

@@ -50,6 +50,7 @@ import dev.sagents.persistence.disk.DiskFileSystemStore;
 import dev.sagents.registry.RegistryState;
 import dev.sagents.registry.RegistryUnavailableException;
 import dev.sagents.supervisor.SagentsSupervisor;
+import dev.sagents.testsupport.TestAgent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -445,16 +446,10 @@ class HordeBackendConfigurationTests {
 	}
 
 	/** An agent whose state is a {@link Note}, so that notes' package is trusted. */
-	static final class NoteTakingAgent implements AgentBehavior<Note> {
+	static final class NoteTakingAgent extends TestAgent<Note> {
 
-		@Override
-		public Class<Note> stateType() {
-			return Note.class;
-		}
-
-		@Override
-		public Note initialState(AgentContext context) {
-			return new Note("", List.of(), null, Priority.LOW, Instant.EPOCH);
+		NoteTakingAgent() {
+			super(Note.class, new Note("", List.of(), null, Priority.LOW, Instant.EPOCH));
 		}
 
 		@Override

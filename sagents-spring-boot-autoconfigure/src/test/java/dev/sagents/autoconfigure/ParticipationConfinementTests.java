@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hazelcast.autoconfigure.HazelcastAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentResult;
 import dev.sagents.agent.AgentRef;
@@ -29,6 +28,7 @@ import dev.sagents.horde.HordeStructures;
 import dev.sagents.horde.OwnedHazelcastMemberProvider;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.testsupport.FreePorts;
+import dev.sagents.testsupport.TestAgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -157,16 +157,10 @@ class ParticipationConfinementTests {
 	}
 
 	/** Answers every message with itself. */
-	static class Echo implements AgentBehavior<String> {
+	static class Echo extends TestAgent<String> {
 
-		@Override
-		public Class<String> stateType() {
-			return String.class;
-		}
-
-		@Override
-		public String initialState(AgentContext context) {
-			return "";
+		Echo() {
+			super(String.class, "");
 		}
 
 		@Override

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,6 @@ import dev.sagents.cluster.MemberStatus;
 import dev.sagents.cluster.SagentsInstance;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.process.ProcessKind;
-import dev.sagents.testsupport.FreePorts;
 
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -50,23 +49,12 @@ class HordeActuatorTest {
 	@TempDir
 	Path fileSystems;
 
+	@AutoClose
 	private HordeTestCluster cluster;
 
-	@AfterEach
-	void stopCluster() {
-		if (this.cluster != null) {
-			this.cluster.close();
-		}
-	}
-
 	private void startCluster(String name) {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("horde-actuator-" + name), this.fileSystems, AgentSettings.defaults(),
-				Map.of("tally", new Tally()));
-		for (int i = 1; i <= 3; i++) {
-			this.cluster.start("n" + i);
-		}
-		this.cluster.awaitAllHosting();
+		this.cluster = HordeTestCluster.ofTallies("horde-actuator-" + name, this.fileSystems, AgentSettings.defaults());
+		this.cluster.startHosting("n1", "n2", "n3");
 	}
 
 	@Test

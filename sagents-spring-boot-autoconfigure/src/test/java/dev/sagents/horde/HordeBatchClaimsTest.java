@@ -4,12 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +18,6 @@ import dev.sagents.persistence.RecordingStateStore;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
 import dev.sagents.persistence.jdbc.JdbcTables;
 import dev.sagents.process.ProcessKind;
-import dev.sagents.testsupport.FreePorts;
 import dev.sagents.testsupport.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,14 +44,8 @@ class HordeBatchClaimsTest {
 	private final RecordingStateStore states = new RecordingStateStore(new JdbcAgentStateStore(this.database,
 			TestDatabases.createTables(this.database, "h2", new JdbcTables(TestDatabases.uniquePrefix()))));
 
+	@AutoClose
 	private HordeTestCluster cluster;
-
-	@AfterEach
-	void stopCluster() {
-		if (this.cluster != null) {
-			this.cluster.close();
-		}
-	}
 
 	@Test
 	void theSurvivorClaimsTheAgentsOfAFailedMemberTogether() {
@@ -84,8 +76,7 @@ class HordeBatchClaimsTest {
 
 	/** Starts two nodes and {@link #AGENTS} agents on n1, each with a tick counted and stored. */
 	private List<String> agentsOnN1() {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("batch-claims"),
-				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()));
+		this.cluster = HordeTestCluster.ofTallies("batch-claims", this.fileSystems, AgentSettings.defaults());
 		this.cluster.fencedStore(this.states).start("n1");
 		this.cluster.fencedStore(this.states).start("n2");
 		this.cluster.awaitAllHosting();

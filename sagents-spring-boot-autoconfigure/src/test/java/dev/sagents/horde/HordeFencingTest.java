@@ -3,11 +3,10 @@ package dev.sagents.horde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +19,8 @@ import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
 import dev.sagents.persistence.jdbc.JdbcFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcTables;
-import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.process.StaleActivationException;
-import dev.sagents.testsupport.FreePorts;
 import dev.sagents.testsupport.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,19 +49,12 @@ class HordeFencingTest {
 
 	private final JdbcAgentStateStore states = new JdbcAgentStateStore(this.database, this.tables);
 
+	@AutoClose
 	private HordeTestCluster cluster;
-
-	@AfterEach
-	void stopCluster() {
-		if (this.cluster != null) {
-			this.cluster.close();
-		}
-	}
 
 	@Test
 	void anOwnerCutOffFromTheHordeHasItsLateWriteRefusedAndTheSurvivorsStateStays() throws Exception {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("fencing"),
-				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()));
+		this.cluster = HordeTestCluster.ofTallies("fencing", this.fileSystems, AgentSettings.defaults());
 		this.cluster.fencedStore(this.states).start("n1");
 		this.cluster.fencedStore(this.states).start("n2");
 		this.cluster.awaitAllHosting();
@@ -72,13 +62,8 @@ class HordeFencingTest {
 		AgentRef agent = this.cluster.node("n2").agents.startAgent(AgentSpec.of(id)).ref();
 		agent.callAndWait("tick", Long.class, TIMEOUT);
 		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(2);
-		ProcessRef cutOff = this.cluster.node("n1").node.hosted().lookupHosted(ProcessKey.agent(id)).orElseThrow();
 		// Every registration has its backup on n2 before n1 goes.
-		await().atMost(GENEROUS).until(() -> this.cluster.node("n2").hazelcast.getPartitionService().isClusterSafe());
-
-		this.cluster.node("n1").hazelcast.getLifecycleService().terminate();
-		await().atMost(GENEROUS)
-			.until(() -> this.cluster.node("n2").agents.findAgent(id).map((found) -> found.node().equals("n2")).orElse(false));
+		ProcessRef cutOff = this.cluster.cutOff("n1", "n2", id);
 		AgentRef moved = this.cluster.node("n2").agents.findAgent(id).orElseThrow();
 		assertThat(moved.callAndWait("tick", Long.class, TIMEOUT)).as("restarted from the stored state").isEqualTo(3);
 
@@ -101,8 +86,7 @@ class HordeFencingTest {
 	 */
 	@Test
 	void aStaleCopyThatIsStillTheRegisteredOneStartsAgainFromTheNewestState() throws Exception {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("fencing"),
-				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()));
+		this.cluster = HordeTestCluster.ofTallies("fencing", this.fileSystems, AgentSettings.defaults());
 		this.cluster.fencedStore(this.states).start("n1");
 		this.cluster.awaitAllHosting();
 		AgentRef agent = this.cluster.node("n1").agents.startAgent(AgentSpec.of("kept")).ref();
@@ -131,12 +115,9 @@ class HordeFencingTest {
 	@Test
 	void aStaleFileSystemThatIsStillTheRegisteredOneStartsAgainWithTheChangesItAcknowledged() {
 		JdbcFileSystemStore files = new JdbcFileSystemStore(this.database, this.tables);
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("fencing"),
-				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()))
+		this.cluster = HordeTestCluster.ofTallies("fencing", this.fileSystems, AgentSettings.defaults())
 			.fileSystems(FileSystemStorage.fenced(files), FileSystemSettings.defaults());
-		this.cluster.start("n1");
-		this.cluster.start("n2");
-		this.cluster.awaitAllHosting();
+		this.cluster.startHosting("n1", "n2");
 		String scope = this.cluster.scopeOwnedBy("n1");
 		FileSystemRef fileSystem = this.cluster.node("n2").fileSystems.startFileSystem(scope).ref();
 		fileSystem.writeText("notes.md", "one");

@@ -21,10 +21,8 @@ import dev.sagents.horde.persistence.HazelcastAgentStateStore;
 import dev.sagents.horde.persistence.HazelcastStoreMaps;
 import dev.sagents.horde.persistence.StoreMapConfigs;
 import dev.sagents.persistence.StoredState;
-import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
 import dev.sagents.process.StaleActivationException;
-import dev.sagents.testsupport.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,8 +36,6 @@ import static org.awaitility.Awaitility.await;
 class HordeHazelcastStoreTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-	private static final Duration GENEROUS = Duration.ofSeconds(60);
 
 	@TempDir
 	Path fileSystems;
@@ -78,8 +74,7 @@ class HordeHazelcastStoreTest {
 
 	@Test
 	void anAgentOfATerminatedMemberComesBackWithItsStateAndTheCutOffCopysWriteIsRefused() throws Exception {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName("hz-store"),
-				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()));
+		this.cluster = HordeTestCluster.ofTallies("hz-store", this.fileSystems, AgentSettings.defaults());
 		start("n1");
 		start("n2");
 		this.cluster.awaitAllHosting();
@@ -88,12 +83,7 @@ class HordeHazelcastStoreTest {
 		AgentRef agent = this.cluster.node("n2").agents.startAgent(AgentSpec.of(id)).ref();
 		agent.callAndWait("tick", Long.class, TIMEOUT);
 		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(2);
-		ProcessRef cutOff = this.cluster.node("n1").node.hosted().lookupHosted(ProcessKey.agent(id)).orElseThrow();
-		await().atMost(GENEROUS).until(() -> this.cluster.node("n2").hazelcast.getPartitionService().isClusterSafe());
-
-		this.cluster.node("n1").hazelcast.getLifecycleService().terminate();
-		await().atMost(GENEROUS)
-			.until(() -> this.cluster.node("n2").agents.findAgent(id).map((found) -> found.node().equals("n2")).orElse(false));
+		ProcessRef cutOff = this.cluster.cutOff("n1", "n2", id);
 		AgentRef moved = this.cluster.node("n2").agents.findAgent(id).orElseThrow();
 		assertThat(moved.callAndWait("tick", Long.class, TIMEOUT)).as("restarted from the map's backup").isEqualTo(3);
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
@@ -19,7 +18,7 @@ import dev.sagents.agent.AgentSpec;
 import dev.sagents.process.MailboxFullException;
 import dev.sagents.process.MessageTooLargeException;
 import dev.sagents.process.ProcessKey;
-import dev.sagents.testsupport.FreePorts;
+import dev.sagents.testsupport.TestAgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,9 +55,8 @@ class HordeLimitsTest {
 	}
 
 	private void startCluster(String name, long n1MaxBytes, long n2MaxBytes) {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("horde-limits-" + name), this.fileSystems, AgentSettings.defaults(),
-				Map.of("gate", this.gate))
+		this.cluster = HordeTestCluster
+			.onFreePorts("horde-limits-" + name, this.fileSystems, AgentSettings.defaults(), Map.of("gate", this.gate))
 			.metered();
 		this.cluster.limits(CAPACITY, n1MaxBytes).start("n1");
 		this.cluster.limits(CAPACITY, n2MaxBytes).start("n2");
@@ -134,20 +132,14 @@ class HordeLimitsTest {
 	}
 
 	/** Counts what it handles; "hold" blocks it until the test opens the gate, "get" answers the count. */
-	static final class Gate implements AgentBehavior<Long> {
+	static final class Gate extends TestAgent<Long> {
 
 		final CountDownLatch holding = new CountDownLatch(1);
 
 		final CountDownLatch open = new CountDownLatch(1);
 
-		@Override
-		public Class<Long> stateType() {
-			return Long.class;
-		}
-
-		@Override
-		public Long initialState(AgentContext context) {
-			return 0L;
+		Gate() {
+			super(Long.class, 0L);
 		}
 
 		@Override

@@ -2,17 +2,15 @@ package dev.sagents.horde;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentSettings;
 import dev.sagents.agent.AgentSpec;
-import dev.sagents.testsupport.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,23 +25,13 @@ class HordeMetricsTest {
 	@TempDir
 	Path fileSystems;
 
+	@AutoClose
 	private HordeTestCluster cluster;
 
 	private void startCluster(String name) {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("horde-metrics-" + name), this.fileSystems, AgentSettings.defaults(),
-				Map.of("tally", new Tally()))
+		this.cluster = HordeTestCluster.ofTallies("horde-metrics-" + name, this.fileSystems, AgentSettings.defaults())
 			.metered();
-		this.cluster.start("n1");
-		this.cluster.start("n2");
-		this.cluster.awaitAllHosting();
-	}
-
-	@AfterEach
-	void stopCluster() {
-		if (this.cluster != null) {
-			this.cluster.close();
-		}
+		this.cluster.startHosting("n1", "n2");
 	}
 
 	private MeterRegistry meters(int node) {

@@ -4,12 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +24,6 @@ import dev.sagents.cluster.SagentsInstance;
 import dev.sagents.filesystem.FileSystemRef;
 import dev.sagents.process.ProcessKind;
 import dev.sagents.registry.RegistryUnavailableException;
-import dev.sagents.testsupport.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -56,20 +54,13 @@ class HordeProxyTest {
 	@TempDir
 	Path fileSystems;
 
+	@AutoClose
 	private HordeTestCluster cluster;
 
 	private HordeTestNode startProxy(String clusterName, ProxyMember member) {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS), FreePorts.clusterName(clusterName),
-				this.fileSystems, AgentSettings.defaults(), Map.of("tally", new Tally()));
+		this.cluster = HordeTestCluster.ofTallies(clusterName, this.fileSystems, AgentSettings.defaults());
 		Config config = this.cluster.memberConfig("proxy").setLiteMember(member == ProxyMember.LITE_MEMBER);
 		return this.cluster.startProxy("proxy", config);
-	}
-
-	@AfterEach
-	void stopCluster() {
-		if (this.cluster != null) {
-			this.cluster.close();
-		}
 	}
 
 	@ParameterizedTest
@@ -77,9 +68,7 @@ class HordeProxyTest {
 	void aProxyNodeReachesEveryProcessHostsNoneAndOutlivesTheHostItTalksTo(ProxyMember member) {
 		// The proxy comes first: it joins without any host to join.
 		HordeTestNode proxy = startProxy("proxy-" + member.name().toLowerCase().replace('_', '-'), member);
-		this.cluster.start("h1");
-		this.cluster.start("h2");
-		this.cluster.awaitAllHosting();
+		this.cluster.startHosting("h1", "h2");
 
 		List<AgentRef> agents = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,6 @@ import dev.sagents.cluster.RebalanceMode;
 import dev.sagents.cluster.UniformDistribution;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
-import dev.sagents.testsupport.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,27 +43,17 @@ class HordeRebalanceTest {
 	@TempDir
 	Path fileSystems;
 
+	@AutoClose
 	private HordeTestCluster cluster;
-
-	@AfterEach
-	void stopCluster() {
-		if (this.cluster != null) {
-			this.cluster.close();
-		}
-	}
 
 	private List<AgentRef> startAgentsOnTwo(String name, RebalanceMode mode) {
 		return startAgentsOnTwo(name, new HordeSettings.Rebalance(mode, 10, Duration.ofMillis(5)));
 	}
 
 	private List<AgentRef> startAgentsOnTwo(String name, HordeSettings.Rebalance rebalance) {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("horde-rebalance-" + name), this.fileSystems, AgentSettings.defaults(),
-				Map.of("tally", new Tally()))
+		this.cluster = HordeTestCluster.ofTallies("horde-rebalance-" + name, this.fileSystems, AgentSettings.defaults())
 			.rebalance(rebalance);
-		this.cluster.start("n1");
-		this.cluster.start("n2");
-		this.cluster.awaitAllHosting();
+		this.cluster.startHosting("n1", "n2");
 		List<AgentRef> agents = new ArrayList<>();
 		for (int i = 0; i < AGENTS; i++) {
 			AgentRef agent = this.cluster.nodes.get(i % 2).agents.startAgent(AgentSpec.of("moving-" + i)).ref();

@@ -3,7 +3,6 @@ package dev.sagents.horde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -24,7 +23,6 @@ import dev.sagents.persistence.jdbc.JdbcTables;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessStartException;
 import dev.sagents.process.StaleActivationException;
-import dev.sagents.testsupport.FreePorts;
 import dev.sagents.testsupport.SwitchableDataSource;
 import dev.sagents.testsupport.TestDatabases;
 
@@ -57,9 +55,7 @@ class HordeStoreFaultsTest {
 
 	@BeforeEach
 	void createCluster() {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("store-faults"), this.fileSystems, AgentSettings.defaults(),
-				Map.of("tally", new Tally()));
+		this.cluster = HordeTestCluster.ofTallies("store-faults", this.fileSystems, AgentSettings.defaults());
 	}
 
 	@AfterEach

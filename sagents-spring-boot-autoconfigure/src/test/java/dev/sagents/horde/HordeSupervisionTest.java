@@ -3,10 +3,9 @@ package dev.sagents.horde;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,6 @@ import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.RestartIntensity;
 import dev.sagents.testsupport.Crashes;
 import dev.sagents.testsupport.Deadlines;
-import dev.sagents.testsupport.FreePorts;
 import dev.sagents.testsupport.Shutdowns;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,14 +42,8 @@ class HordeSupervisionTest {
 	@TempDir
 	Path fileSystems;
 
+	@AutoClose
 	private HordeTestCluster cluster;
-
-	@AfterEach
-	void stopCluster() {
-		if (this.cluster != null) {
-			this.cluster.close();
-		}
-	}
 
 	@Test
 	void messagesPostponeTheInactivityStopOfAnAgentOnAnotherMemberUntilItIsLeftIdle() {
@@ -155,17 +147,13 @@ class HordeSupervisionTest {
 	}
 
 	private HordeTestCluster cluster(String name, AgentSettings settings) {
-		return new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("horde-supervision-" + name), this.fileSystems, settings,
-				Map.of("tally", new Tally()));
+		return HordeTestCluster.ofTallies("horde-supervision-" + name, this.fileSystems, settings);
 	}
 
 	/** Starts n1 and n2 with {@code settings} and waits until each sees both as hosts. */
 	private void startTwoNodes(String name, AgentSettings settings) {
 		this.cluster = cluster(name, settings);
-		this.cluster.start("n1");
-		this.cluster.start("n2");
-		this.cluster.awaitAllHosting();
+		this.cluster.startHosting("n1", "n2");
 	}
 
 	/**
@@ -177,9 +165,7 @@ class HordeSupervisionTest {
 		this.cluster = cluster(name, AgentSettings.defaults()).fileSystems(PoisonedFile.persistence(),
 				new FileSystemSettings(defaults.persistDebounce(), defaults.maxFileSize(), defaults.maxPathLength(),
 						defaults.callTimeout(), restartIntensity));
-		this.cluster.start("n1");
-		this.cluster.start("n2");
-		this.cluster.awaitAllHosting();
+		this.cluster.startHosting("n1", "n2");
 		return this.cluster.scopeOwnedBy("n2");
 	}
 

@@ -23,6 +23,8 @@ import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.persistence.StateWriter;
 import dev.sagents.persistence.WriteMode;
 import dev.sagents.process.ProcessKey;
+import dev.sagents.process.ProcessRef;
+import dev.sagents.testsupport.FreePorts;
 import dev.sagents.testsupport.LoopbackMembers;
 
 import static org.awaitility.Awaitility.await;
@@ -64,6 +66,21 @@ final class HordeTestCluster implements AutoCloseable {
 		this.clusterName = clusterName;
 		this.recipe = new TestNodeRecipe(behaviors, agentSettings,
 				FileSystemStorage.of(new DiskFileSystemPersistence(fileSystems)), AgentStorage.of(this.persistence));
+	}
+
+	/**
+	 * A cluster on a block of free ports, whose Hazelcast cluster name is made of {@code name} and
+	 * unique to it; no node started yet.
+	 */
+	static HordeTestCluster onFreePorts(String name, Path fileSystems, AgentSettings agentSettings,
+			Map<String, AgentBehavior<?>> behaviors) {
+		return new HordeTestCluster(FreePorts.block(PORTS), FreePorts.clusterName(name), fileSystems, agentSettings,
+				behaviors);
+	}
+
+	/** A cluster {@link #onFreePorts} whose nodes host {@link Tally} agents, of type "tally". */
+	static HordeTestCluster ofTallies(String name, Path fileSystems, AgentSettings agentSettings) {
+		return onFreePorts(name, fileSystems, agentSettings, Map.of("tally", new Tally()));
 	}
 
 	/** Makes the nodes started from now on report their meters, as the auto-configuration wires them. */
@@ -191,11 +208,34 @@ final class HordeTestCluster implements AutoCloseable {
 		return node;
 	}
 
+	/** Starts the nodes named {@code names}, in order, and waits until each sees every one as a host. */
+	void startHosting(String... names) {
+		for (String name : names) {
+			start(name);
+		}
+		awaitAllHosting();
+	}
+
 	/** Waits until every node started sees each node that hosts as a host, as placement does. */
 	void awaitAllHosting() {
 		int count = (int) this.nodes.stream().filter((node) -> node.hosting).count();
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.nodes.stream().allMatch((node) -> node.node.membership().hostIds().size() == count));
+	}
+
+	/**
+	 * Cuts node {@code victim} off from the horde: once every partition has its backup, its member
+	 * is terminated while the node itself runs on. Waits until agent {@code id}, which the victim
+	 * hosted, runs on {@code survivor}; answers the victim's copy of it, still running.
+	 */
+	ProcessRef cutOff(String victim, String survivor, String id) {
+		ProcessRef copy = node(victim).node.hosted().lookupHosted(ProcessKey.agent(id)).orElseThrow();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> node(survivor).hazelcast.getPartitionService().isClusterSafe());
+		node(victim).hazelcast.getLifecycleService().terminate();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> node(survivor).agents.findAgent(id).map((found) -> found.node().equals(survivor)).orElse(false));
+		return copy;
 	}
 
 	/** The behaviour of agent type {@code type}. */

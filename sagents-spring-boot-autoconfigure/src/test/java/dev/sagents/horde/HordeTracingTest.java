@@ -12,12 +12,11 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.test.simple.SimpleSpan;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
@@ -27,7 +26,7 @@ import dev.sagents.local.LocalProcess;
 import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessRef;
-import dev.sagents.testsupport.FreePorts;
+import dev.sagents.testsupport.TestAgent;
 import dev.sagents.testsupport.TestTracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +44,7 @@ class HordeTracingTest {
 	@TempDir
 	Path fileSystems;
 
+	@AutoClose
 	private HordeTestCluster cluster;
 
 	private TestTracing n1;
@@ -57,23 +57,16 @@ class HordeTracingTest {
 
 	@BeforeEach
 	void startCluster() {
-		this.cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("horde-tracing"), this.fileSystems, AgentSettings.defaults(),
-				Map.of("tally", new Tally(), "gate", this.gate))
+		this.cluster = HordeTestCluster
+			.onFreePorts("horde-tracing", this.fileSystems, AgentSettings.defaults(),
+					Map.of("tally", new Tally(), "gate", this.gate))
 			.traced();
-		this.cluster.start("n1");
-		this.cluster.start("n2");
-		this.cluster.awaitAllHosting();
+		this.cluster.startHosting("n1", "n2");
 		this.n1 = this.cluster.nodes.get(0).tracing;
 		this.n2 = this.cluster.nodes.get(1).tracing;
 		this.onN2 = this.cluster.nodes.get(0).agents.startAgent(AgentSpec.of(this.cluster.idOwnedBy("n2", 0)).withType("tally"))
 			.ref();
 		assertThat(this.onN2.node()).isEqualTo("n2");
-	}
-
-	@AfterEach
-	void stopCluster() {
-		this.cluster.close();
 	}
 
 	@Test
@@ -171,7 +164,7 @@ class HordeTracingTest {
 	}
 
 	/** Holds its handler on "hold" until released; records what it handled where. */
-	private static final class Gate implements AgentBehavior<Integer> {
+	private static final class Gate extends TestAgent<Integer> {
 
 		final CountDownLatch holding = new CountDownLatch(1);
 
@@ -179,14 +172,8 @@ class HordeTracingTest {
 
 		final List<String> handled = new CopyOnWriteArrayList<>();
 
-		@Override
-		public Class<Integer> stateType() {
-			return Integer.class;
-		}
-
-		@Override
-		public Integer initialState(AgentContext context) {
-			return 0;
+		private Gate() {
+			super(Integer.class, 0);
 		}
 
 		@Override

@@ -23,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentRef;
@@ -47,6 +46,7 @@ import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.testsupport.FreePorts;
+import dev.sagents.testsupport.TestAgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -305,7 +305,7 @@ class LocationTransparencyTest {
 	}
 
 	/** Echoes what it gets, gives what a {@link Give} asks for, and counts both. */
-	static final class Shapes implements AgentBehavior<Long> {
+	static final class Shapes extends TestAgent<Long> {
 
 		static final String HANDLED = "handled";
 
@@ -314,18 +314,9 @@ class LocationTransparencyTest {
 		private final List<ValueShapes.Refused> refused;
 
 		Shapes(List<ValueShapes.Travelling> travelling, List<ValueShapes.Refused> refused) {
+			super(Long.class, 0L);
 			this.travelling = travelling;
 			this.refused = refused;
-		}
-
-		@Override
-		public Class<Long> stateType() {
-			return Long.class;
-		}
-
-		@Override
-		public Long initialState(AgentContext context) {
-			return 0L;
 		}
 
 		@Override

@@ -5,17 +5,17 @@ import java.util.List;
 
 import org.slf4j.MDC;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentEvent;
 import dev.sagents.agent.AgentResult;
+import dev.sagents.testsupport.TestAgent;
 
 /**
  * A test agent that counts what it handled: "tick" counts, "get" answers the count, "node" where it
  * runs, "mdc" the agent and node its handler found in the MDC, "slow" answers after {@link #SLOW},
  * "fail" crashes it.
  */
-class Tally implements AgentBehavior<Tally.Count> {
+class Tally extends TestAgent<Tally.Count> {
 
 	/** How long a "slow" message takes. */
 	static final Duration SLOW = Duration.ofSeconds(3);
@@ -39,14 +39,8 @@ class Tally implements AgentBehavior<Tally.Count> {
 			.toList();
 	}
 
-	@Override
-	public Class<Count> stateType() {
-		return Count.class;
-	}
-
-	@Override
-	public Count initialState(AgentContext context) {
-		return new Count(0);
+	Tally() {
+		super(Count.class, new Count(0));
 	}
 
 	@Override

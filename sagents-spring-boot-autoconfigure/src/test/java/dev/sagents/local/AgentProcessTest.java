@@ -65,11 +65,7 @@ class AgentProcessTest {
 
 	@AfterEach
 	void stopNode() {
-		this.registry.drain();
-		this.agents.stop();
-		this.registry.stop();
-		this.runtime.close();
-		this.executor.shutdownNow();
+		LocalNodeShutdown.stop(this.registry, this.agents, this.runtime, this.executor);
 	}
 
 	/** A node whose values go through the JSON codec, trusting no application type, as across members. */

@@ -5,16 +5,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentResult;
 import dev.sagents.supervisor.ExitReason;
+import dev.sagents.testsupport.TestAgent;
 
 /**
  * A test agent: its state counts handled messages; a few messages exercise failures, stops,
  * silence and publishing. Each stop it is told of is written down in {@link #stops}.
  */
-class CounterAgent implements AgentBehavior<CounterAgent.Count> {
+class CounterAgent extends TestAgent<CounterAgent.Count> {
 
 	record Count(long handled) {
 	}
@@ -48,14 +48,8 @@ class CounterAgent implements AgentBehavior<CounterAgent.Count> {
 	/** While set, stops wait for it to open (at most 30 s), as a behaviour with a slow cleanup. */
 	volatile CountDownLatch slowStops;
 
-	@Override
-	public Class<Count> stateType() {
-		return Count.class;
-	}
-
-	@Override
-	public Count initialState(AgentContext context) {
-		return new Count(0);
+	CounterAgent() {
+		super(Count.class, new Count(0));
 	}
 
 	@Override

@@ -133,11 +133,7 @@ class LocalAgentsSupervisorTest {
 
 	@AfterEach
 	void stopNode() {
-		this.registry.drain();
-		this.agents.stop();
-		this.registry.stop();
-		this.runtime.close();
-		this.executor.shutdownNow();
+		LocalNodeShutdown.stop(this.registry, this.agents, this.runtime, this.executor);
 	}
 
 	@Test

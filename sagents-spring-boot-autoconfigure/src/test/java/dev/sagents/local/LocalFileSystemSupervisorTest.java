@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentPersistence;
 import dev.sagents.agent.AgentRef;
@@ -42,6 +41,7 @@ import dev.sagents.supervisor.ExitReason;
 import dev.sagents.supervisor.ProcessFailureLog;
 import dev.sagents.supervisor.RestartIntensity;
 import dev.sagents.testsupport.Crashes;
+import dev.sagents.testsupport.TestAgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -339,16 +339,10 @@ class LocalFileSystemSupervisorTest {
 	}
 
 	/** Writes and reads files of its scope: "write PATH" or "read PATH". */
-	static class Scribe implements AgentBehavior<String> {
+	static class Scribe extends TestAgent<String> {
 
-		@Override
-		public Class<String> stateType() {
-			return String.class;
-		}
-
-		@Override
-		public String initialState(AgentContext context) {
-			return "";
+		Scribe() {
+			super(String.class, "");
 		}
 
 		@Override

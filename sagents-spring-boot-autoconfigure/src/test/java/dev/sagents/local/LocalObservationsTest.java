@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentRef;
 import dev.sagents.agent.AgentResult;
@@ -33,6 +32,7 @@ import dev.sagents.process.ProcessFailedException;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessNotRunningException;
 import dev.sagents.supervisor.ProcessFailureLog;
+import dev.sagents.testsupport.TestAgent;
 import dev.sagents.testsupport.TestTracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,16 +60,10 @@ class LocalObservationsTest {
 	private LocalAgentsSupervisor agents;
 
 	/** Answers where its handler runs: the agent and node in the MDC, and the observation in scope. */
-	private final class Probe implements AgentBehavior<Integer> {
+	private final class Probe extends TestAgent<Integer> {
 
-		@Override
-		public Class<Integer> stateType() {
-			return Integer.class;
-		}
-
-		@Override
-		public Integer initialState(AgentContext context) {
-			return 0;
+		private Probe() {
+			super(Integer.class, 0);
 		}
 
 		@Override
@@ -123,11 +117,7 @@ class LocalObservationsTest {
 
 	@AfterEach
 	void stopNode() {
-		this.registry.drain();
-		this.agents.stop();
-		this.registry.stop();
-		this.runtime.close();
-		this.executor.shutdownNow();
+		LocalNodeShutdown.stop(this.registry, this.agents, this.runtime, this.executor);
 		MDC.clear();
 	}
 

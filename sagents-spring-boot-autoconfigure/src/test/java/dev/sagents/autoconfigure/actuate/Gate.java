@@ -3,15 +3,15 @@ package dev.sagents.autoconfigure.actuate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.sagents.agent.AgentBehavior;
 import dev.sagents.agent.AgentContext;
 import dev.sagents.agent.AgentResult;
+import dev.sagents.testsupport.TestAgent;
 
 /**
  * A test agent whose mailbox a test can fill: "hold" blocks the agent until {@link #open()},
  * "fail" crashes it, anything else is answered with itself.
  */
-class Gate implements AgentBehavior<String> {
+class Gate extends TestAgent<String> {
 
 	private final CountDownLatch opened = new CountDownLatch(1);
 
@@ -19,14 +19,8 @@ class Gate implements AgentBehavior<String> {
 		this.opened.countDown();
 	}
 
-	@Override
-	public Class<String> stateType() {
-		return String.class;
-	}
-
-	@Override
-	public String initialState(AgentContext context) {
-		return "";
+	Gate() {
+		super(String.class, "");
 	}
 
 	@Override
