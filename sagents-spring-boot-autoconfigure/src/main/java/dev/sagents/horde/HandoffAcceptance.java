@@ -18,7 +18,7 @@ import dev.sagents.process.ProcessKind;
 
 /**
  * The receiving side of a {@link Handoff}: a draining member's processes start here as a batch
- * ({@link BatchStarts}: their agents' epochs claimed together), then are registered here. A
+ * ({@link BatchStarts}: their epochs claimed together), then are registered here. A
  * node's own drain waits for the handoffs it is accepting ({@link #awaitUnderWay}).
  */
 final class HandoffAcceptance {

@@ -101,7 +101,7 @@ final class HordeParts {
 		NodeContext context = new NodeContext(settings, runtime, this.blocking, this.membership, this.transport,
 				replies, state, joined);
 		// A stale copy still registered here starts again through the placement, built below.
-		BatchStarts starts = new BatchStarts(hosted::agentStorage, (key) -> hosted.lookup(key).isPresent());
+		BatchStarts starts = new BatchStarts(hosted::storage, (key) -> hosted.lookup(key).isPresent());
 		Destinations destinations = new Destinations(context);
 		this.handoff = new Handoff(context, registry, hosted, destinations, starts,
 				(key) -> placement().restartIfRegisteredHere(key));

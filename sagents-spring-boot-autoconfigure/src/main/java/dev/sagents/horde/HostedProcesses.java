@@ -19,6 +19,7 @@ import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.observation.TraceHeaders;
 import dev.sagents.persistence.AgentStorage;
+import dev.sagents.persistence.ClaimingAhead;
 import dev.sagents.persistence.FileSystemStorage;
 import dev.sagents.process.ProcessKey;
 import dev.sagents.process.ProcessKind;
@@ -57,6 +58,9 @@ final class HostedProcesses {
 
 	private LocalFileSystemSupervisor fileSystems;
 
+	/** What the file systems hosted here persist through, once the node hosts file systems. */
+	private FileSystemStorage fileSystemStorage;
+
 	/** The timeout of calls that name none, by kind, once the node hosts that kind. */
 	private Duration agentCallTimeout = AgentSettings.defaults().callTimeout();
 
@@ -81,6 +85,7 @@ final class HostedProcesses {
 			ProcessFailureLog failures) {
 		this.fileSystems = new LocalFileSystemSupervisor(this.runtime, this.registry, storage, settings, failures,
 				this.seam);
+		this.fileSystemStorage = storage;
 		this.fileSystemCallTimeout = settings.callTimeout();
 		return this.fileSystems;
 	}
@@ -98,9 +103,15 @@ final class HostedProcesses {
 		return this.agents;
 	}
 
-	/** What the agents hosted here persist through; empty while the node hosts no agents. */
-	Optional<AgentStorage> agentStorage() {
-		return Optional.ofNullable(this.agentStorage);
+	/**
+	 * What the processes of {@code kind} hosted here persist through, to claim ahead; empty while
+	 * the node hosts none of that kind.
+	 */
+	Optional<ClaimingAhead> storage(ProcessKind kind) {
+		return Optional.ofNullable(switch (kind) {
+			case AGENT -> this.agentStorage;
+			case FILESYSTEM -> this.fileSystemStorage;
+		});
 	}
 
 	LocalFileSystemSupervisor fileSystems() {

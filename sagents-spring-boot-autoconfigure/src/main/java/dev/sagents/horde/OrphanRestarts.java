@@ -14,7 +14,7 @@ import dev.sagents.registry.RegistryState;
 
 /**
  * The restart, here, of orphans a recovery claimed for this member: a batch at a time
- * ({@link BatchStarts}, so their agents' epochs are claimed together), then every member, this
+ * ({@link BatchStarts}, so their epochs are claimed together), then every member, this
  * one included, is told where they restarted ({@link RestartedProcesses}).
  */
 final class OrphanRestarts {

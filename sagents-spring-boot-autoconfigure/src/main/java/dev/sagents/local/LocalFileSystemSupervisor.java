@@ -145,9 +145,13 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 		this.registry.shutDownHosted(ProcessKind.FILESYSTEM, this.settings.callTimeout());
 	}
 
-	/** Called by a file system once it ended for good. */
+	/**
+	 * Called by a file system once it ended for good. An epoch claimed ahead for it and not taken
+	 * (it ended before it activated) is dropped: its next start claims anew.
+	 */
 	void ended(FileSystemProcess fileSystem, ExitReason reason, Throwable error) {
 		this.registry.unregister(fileSystem);
+		this.storage.dropClaimAhead(fileSystem.scope());
 		if (reason == ExitReason.RESTART_LIMIT) {
 			this.failures.record(ProcessFailure.of(fileSystem, this.settings.restartIntensity(), error));
 		}

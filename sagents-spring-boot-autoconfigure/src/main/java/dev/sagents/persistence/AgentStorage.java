@@ -1,6 +1,5 @@
 package dev.sagents.persistence;
 
-import java.util.Collection;
 import java.util.function.Consumer;
 
 import dev.sagents.agent.AgentPersistence;
@@ -9,10 +8,10 @@ import dev.sagents.process.StaleActivationException;
 /**
  * What agents persist through: each start of an agent activates it here once, and the activation
  * loads and stores its state. Built over an {@link AgentStateStore} it is fenced
- * ({@link FencedAgentStorage}); over an application's {@link AgentPersistence} it is not
- * ({@link #of}).
+ * ({@link FencedAgentStorage}), and agents about to start together are claimed ahead
+ * ({@link ClaimingAhead}); over an application's {@link AgentPersistence} it is not ({@link #of}).
  */
-public interface AgentStorage {
+public interface AgentStorage extends ClaimingAhead {
 
 	/**
 	 * Activates agent {@code agentId}: claims its next epoch where the storage fences.
@@ -23,18 +22,6 @@ public interface AgentStorage {
 	 */
 	AgentActivation activate(String agentId, Class<?> stateType, Consumer<StaleActivationException> onStale)
 			throws Exception;
-
-	/**
-	 * Claims, together, the next epochs of agents about to start here, so that their activations
-	 * take them instead of a round trip each (where the storage fences; otherwise nothing). An
-	 * agent that does not start after all is {@linkplain #dropClaimAhead dropped}.
-	 */
-	default void claimAhead(Collection<String> agentIds) throws Exception {
-	}
-
-	/** Drops the epoch claimed ahead for {@code agentId}, which does not start here after all. */
-	default void dropClaimAhead(String agentId) {
-	}
 
 	/** Storage through {@code persistence}, called synchronously and without epochs: no fencing. */
 	static AgentStorage of(AgentPersistence persistence) {

@@ -1,43 +1,64 @@
 package dev.sagents.persistence;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Epochs claimed for agents about to start here, each kept for the one activation that takes it:
- * a node starting many agents at once claims them together ({@link ClaimsTogether}) instead of one
- * round trip per activation. An epoch is taken once; one not taken within {@link #KEPT} (the agent
- * did not start here after all) is dropped, and its agent, if it starts later, claims anew.
- * Fencing is unchanged: an epoch claimed ahead was granted by the store like any other, and a
- * newer claim elsewhere refuses its writes all the same.
+ * What was claimed for processes about to start here (an agent's epoch and state, a file system's
+ * epoch), by key, each kept for the one activation that takes it: a node starting many processes
+ * at once claims them together ({@link ClaimsTogether}) instead of one round trip per activation.
+ * A claim is taken once; one not taken within {@link #KEPT} (the process did not start here after
+ * all) is dropped, and its process, if it starts later, claims anew. Fencing is unchanged: an
+ * epoch claimed ahead was granted by the store like any other, and a newer claim elsewhere refuses
+ * its writes all the same.
+ *
+ * @param <V> what a claim of one key returns
  */
-final class ClaimsAhead {
+final class ClaimsAhead<V> {
 
-	/** How long an epoch claimed ahead waits for its activation. */
+	/** How long a claim made ahead waits for its activation. */
 	static final Duration KEPT = Duration.ofSeconds(30);
 
-	private final Map<String, Claimed> claims = new ConcurrentHashMap<>();
+	private final ClaimsTogether<V> together;
 
-	/** Keeps {@code claimed} (by agent id) for the activations to come; drops those kept too long. */
-	void add(Map<String, StoredState> claimed) {
+	private final Map<String, Claimed<V>> claims = new ConcurrentHashMap<>();
+
+	/** @param store the store's claim of many keys at once, such as {@link AgentStateStore#claimAll} */
+	ClaimsAhead(ClaimsTogether.ClaimAll<V> store) {
+		this.together = new ClaimsTogether<>(store);
+	}
+
+	/**
+	 * Claims {@code keys}, together with whatever else is claimed ahead at the same time, and keeps
+	 * what each claim returned for the activations to come.
+	 */
+	void claim(Collection<String> keys) throws Exception {
+		if (!keys.isEmpty()) {
+			add(this.together.claim(keys));
+		}
+	}
+
+	/** Keeps {@code claimed} (by key) for the activations to come; drops those kept too long. */
+	private void add(Map<String, V> claimed) {
 		long now = System.nanoTime();
 		this.claims.values().removeIf((kept) -> kept.expired(now));
-		claimed.forEach((agentId, state) -> this.claims.put(agentId, new Claimed(state, now)));
+		claimed.forEach((key, value) -> this.claims.put(key, new Claimed<>(value, now)));
 	}
 
-	/** The epoch claimed ahead for {@code agentId}, now taken; {@code null} if there is none (any more). */
-	StoredState take(String agentId) {
-		Claimed claimed = this.claims.remove(agentId);
-		return (claimed != null && !claimed.expired(System.nanoTime())) ? claimed.state() : null;
+	/** What was claimed ahead for {@code key}, now taken; {@code null} if there is none (any more). */
+	V take(String key) {
+		Claimed<V> claimed = this.claims.remove(key);
+		return (claimed != null && !claimed.expired(System.nanoTime())) ? claimed.value() : null;
 	}
 
-	/** Drops what was claimed ahead for {@code agentId}: it does not start here. */
-	void drop(String agentId) {
-		this.claims.remove(agentId);
+	/** Drops what was claimed ahead for {@code key}: its process does not start here. */
+	void drop(String key) {
+		this.claims.remove(key);
 	}
 
-	private record Claimed(StoredState state, long claimedAt) {
+	private record Claimed<V>(V value, long claimedAt) {
 
 		boolean expired(long now) {
 			return now - this.claimedAt > KEPT.toNanos();

@@ -14,28 +14,31 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
- * Claims of many agents asked for at once, sent to the {@link AgentStateStore} together: while one
- * {@link AgentStateStore#claimAll} is under way, the claims asked for meanwhile queue, and the
- * first caller to go next claims everything queued by then in one call. A failover hands this its
- * orphans a partition at a time, from several threads: they reach the store in a few calls, not
- * one per agent or per partition.
+ * Claims of many keys asked for at once (agents of an {@link AgentStateStore}, scopes of a
+ * {@link FileSystemStore}), sent to the store together: while one claim of many is under way, the
+ * claims asked for meanwhile queue, and the first caller to go next claims everything queued by
+ * then in one call. A failover hands this its orphans a partition at a time, from several threads:
+ * they reach the store in a few calls, not one per process or per partition.
+ *
+ * @param <V> what a claim of one key returns
  */
-final class ClaimsTogether {
+final class ClaimsTogether<V> {
 
-	private final AgentStateStore store;
+	private final ClaimAll<V> store;
 
-	private final Queue<Asked> queued = new ConcurrentLinkedQueue<>();
+	private final Queue<Asked<V>> queued = new ConcurrentLinkedQueue<>();
 
 	/** Held while a call of the store is under way: one at a time, each taking all that is queued. */
 	private final ReentrantLock claiming = new ReentrantLock();
 
-	ClaimsTogether(AgentStateStore store) {
+	/** @param store the store's claim of many keys at once, such as {@link AgentStateStore#claimAll} */
+	ClaimsTogether(ClaimAll<V> store) {
 		this.store = store;
 	}
 
-	/** Claims {@code agentIds}, together with whatever else is asked for at the same time. */
-	Map<String, StoredState> claim(Collection<String> agentIds) throws Exception {
-		Asked asked = new Asked(Set.copyOf(agentIds), new CompletableFuture<>());
+	/** Claims {@code keys}, together with whatever else is asked for at the same time. */
+	Map<String, V> claim(Collection<String> keys) throws Exception {
+		Asked<V> asked = new Asked<>(Set.copyOf(keys), new CompletableFuture<>());
 		this.queued.add(asked);
 		this.claiming.lock();
 		try {
@@ -61,17 +64,17 @@ final class ClaimsTogether {
 
 	/** Claims everything queued in one call of the store; each asker gets its share, or the failure. */
 	private void claimQueued() {
-		List<Asked> taken = new ArrayList<>();
-		Set<String> ids = new LinkedHashSet<>();
-		for (Asked next = this.queued.poll(); next != null; next = this.queued.poll()) {
+		List<Asked<V>> taken = new ArrayList<>();
+		Set<String> keys = new LinkedHashSet<>();
+		for (Asked<V> next = this.queued.poll(); next != null; next = this.queued.poll()) {
 			taken.add(next);
-			ids.addAll(next.agentIds());
+			keys.addAll(next.keys());
 		}
 		try {
-			Map<String, StoredState> claimed = this.store.claimAll(ids);
-			for (Asked asked : taken) {
+			Map<String, V> claimed = this.store.claimAll(keys);
+			for (Asked<V> asked : taken) {
 				asked.claimed()
-					.complete(asked.agentIds()
+					.complete(asked.keys()
 						.stream()
 						.filter(claimed::containsKey)
 						.collect(Collectors.toMap((id) -> id, claimed::get)));
@@ -82,7 +85,20 @@ final class ClaimsTogether {
 		}
 	}
 
-	private record Asked(Set<String> agentIds, CompletableFuture<Map<String, StoredState>> claimed) {
+	private record Asked<V>(Set<String> keys, CompletableFuture<Map<String, V>> claimed) {
+	}
+
+	/**
+	 * A store's claim of many keys at once.
+	 *
+	 * @param <V> what a claim of one key returns
+	 */
+	@FunctionalInterface
+	interface ClaimAll<V> {
+
+		/** Claims each of {@code keys}; returns what each claim returned, by key. */
+		Map<String, V> claimAll(Collection<String> keys) throws Exception;
+
 	}
 
 }

@@ -31,9 +31,7 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 
 	private final long maxStateSize;
 
-	private final ClaimsTogether claimsTogether;
-
-	private final ClaimsAhead claimsAhead = new ClaimsAhead();
+	private final ClaimsAhead<StoredState> claimsAhead;
 
 	/**
 	 * @param store where states and epochs are kept
@@ -46,7 +44,7 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 		this.codec = Arguments.notNull(codec, "codec");
 		this.writer = Arguments.notNull(writer, "writer");
 		this.maxStateSize = maxStateSize;
-		this.claimsTogether = new ClaimsTogether(store);
+		this.claimsAhead = new ClaimsAhead<>(store::claimAll);
 	}
 
 	@Override
@@ -61,9 +59,7 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 
 	@Override
 	public void claimAhead(Collection<String> agentIds) throws Exception {
-		if (!agentIds.isEmpty()) {
-			this.claimsAhead.add(this.claimsTogether.claim(agentIds));
-		}
+		this.claimsAhead.claim(agentIds);
 	}
 
 	@Override

@@ -1,44 +1,74 @@
 package dev.sagents.horde;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
 import dev.sagents.agent.AgentSpec;
-import dev.sagents.persistence.AgentActivation;
-import dev.sagents.persistence.AgentStorage;
-import dev.sagents.process.StaleActivationException;
+import dev.sagents.persistence.ClaimingAhead;
+import dev.sagents.process.ProcessKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * {@link BatchStarts}: the agents of a batch are claimed ahead together, and what was claimed for
- * one that does not start is dropped, so no epoch claimed ahead waits for an activation that never
- * comes.
+ * {@link BatchStarts}: the agents of a batch are claimed ahead together, and so are its file
+ * systems, each kind in its own storage; what was claimed for one that does not start is dropped,
+ * so no epoch claimed ahead waits for an activation that never comes.
  */
 class BatchStartsTests {
 
-	private final ClaimsSeen storage = new ClaimsSeen();
+	private final ClaimsSeen agents = new ClaimsSeen();
 
-	private final BatchStarts starts = new BatchStarts(() -> Optional.of(this.storage),
+	private final ClaimsSeen fileSystems = new ClaimsSeen();
+
+	private final BatchStarts starts = new BatchStarts(
+			(kind) -> Optional.of((kind == ProcessKind.AGENT) ? this.agents : this.fileSystems),
 			(key) -> key.id().equals("running"));
 
 	private final List<Registration> batch = List.of(agent("a"), agent("running"), agent("b"), agent("c"),
-			Registration.ofFileSystem("scope", "self", "n1"));
+			fileSystem("scope"), fileSystem("running"), fileSystem("other"));
 
 	@Test
 	void theAgentsNotRunningHereAreClaimedAheadTogetherAndAnAgentThatDoesNotStartIsDropped() {
 		List<Registration> started = this.starts.start(this.batch, (registration) -> !registration.key().id().equals("b"));
 
-		assertThat(this.storage.claimedAhead).containsExactly(List.of("a", "b", "c"));
-		assertThat(this.storage.dropped).containsExactly("b");
+		assertThat(this.agents.claimedAhead).containsExactly(List.of("a", "b", "c"));
+		assertThat(this.agents.dropped).containsExactly("b");
 		assertThat(started).extracting((registration) -> registration.key().id())
-			.containsExactly("a", "running", "c", "scope");
+			.containsExactly("a", "running", "c", "scope", "running", "other");
+	}
+
+	@Test
+	void theFileSystemsNotRunningHereAreClaimedAheadTogetherAndOneThatDoesNotStartIsDropped() {
+		this.starts.start(this.batch, (registration) -> !registration.key().id().equals("other"));
+
+		assertThat(this.fileSystems.claimedAhead).containsExactly(List.of("other", "scope"));
+		assertThat(this.fileSystems.dropped).containsExactly("other");
+		assertThat(this.agents.dropped).isEmpty();
+	}
+
+	@Test
+	void aFileSystemsStorageThatCannotClaimAheadLeavesTheAgentsClaimedAhead() {
+		ClaimsSeen failing = new ClaimsSeen() {
+			@Override
+			public void claimAhead(Collection<String> ids) throws Exception {
+				throw new IOException("store unreachable");
+			}
+		};
+		BatchStarts starts = new BatchStarts((kind) -> Optional.of((kind == ProcessKind.AGENT) ? this.agents : failing),
+				(key) -> false);
+
+		List<Registration> started = starts.start(this.batch, (registration) -> !registration.key().id().equals("scope"));
+
+		assertThat(started).hasSize(this.batch.size() - 1);
+		assertThat(this.agents.claimedAhead).containsExactly(List.of("a", "b", "c", "running"));
+		// Nothing was claimed ahead for the file systems: nothing to drop for the one that did not start.
+		assertThat(failing.dropped).isEmpty();
 	}
 
 	@Test
@@ -50,33 +80,33 @@ class BatchStartsTests {
 			return true;
 		}));
 
-		assertThat(this.storage.dropped).containsExactlyInAnyOrder("b", "c");
+		assertThat(this.agents.dropped).containsExactlyInAnyOrder("b", "c");
+		assertThat(this.fileSystems.dropped).containsExactlyInAnyOrder("scope", "other");
 	}
 
 	private static Registration agent(String id) {
 		return Registration.ofAgent(AgentSpec.of(id), "self", "n1");
 	}
 
-	/** Records the claims ahead and the drops; activates nothing. */
-	private static final class ClaimsSeen implements AgentStorage {
+	private static Registration fileSystem(String scope) {
+		return Registration.ofFileSystem(scope, "self", "n1");
+	}
 
-		private final List<List<String>> claimedAhead = new ArrayList<>();
+	/** Records the claims ahead and the drops of one kind's storage. */
+	private static class ClaimsSeen implements ClaimingAhead {
 
-		private final List<String> dropped = new ArrayList<>();
+		final List<List<String>> claimedAhead = new ArrayList<>();
+
+		final List<String> dropped = new ArrayList<>();
 
 		@Override
-		public AgentActivation activate(String agentId, Class<?> stateType, Consumer<StaleActivationException> onStale) {
-			throw new UnsupportedOperationException();
+		public void claimAhead(Collection<String> ids) throws Exception {
+			this.claimedAhead.add(ids.stream().sorted().toList());
 		}
 
 		@Override
-		public void claimAhead(Collection<String> agentIds) {
-			this.claimedAhead.add(agentIds.stream().sorted().toList());
-		}
-
-		@Override
-		public void dropClaimAhead(String agentId) {
-			this.dropped.add(agentId);
+		public void dropClaimAhead(String id) {
+			this.dropped.add(id);
 		}
 
 	}

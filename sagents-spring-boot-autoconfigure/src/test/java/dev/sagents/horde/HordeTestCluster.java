@@ -255,7 +255,12 @@ final class HordeTestCluster implements AutoCloseable {
 
 	/** A file-system scope that {@code node} owns by placement. */
 	String scopeOwnedBy(String node) {
-		return ownedBy(node, "scope:", 0, ProcessKey::fileSystem);
+		return scopeOwnedBy(node, 0);
+	}
+
+	/** A file-system scope, {@code scope:<from>} or after, that {@code node} owns by placement. */
+	String scopeOwnedBy(String node, int from) {
+		return ownedBy(node, "scope:", from, ProcessKey::fileSystem);
 	}
 
 	private String ownedBy(String nodeName, String prefix, int from, Function<String, ProcessKey> key) {

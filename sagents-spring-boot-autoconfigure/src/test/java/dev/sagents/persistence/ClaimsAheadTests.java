@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.sagents.codec.JsonMessageCodec;
 import dev.sagents.codec.TrustedTypes;
 import dev.sagents.persistence.jdbc.JdbcAgentStateStore;
+import dev.sagents.persistence.jdbc.JdbcFileSystemStore;
 import dev.sagents.persistence.jdbc.JdbcTables;
 import dev.sagents.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Agents claimed ahead of their activations, together: each activation takes the epoch claimed for
- * it once, with no round trip of its own; one dropped or taken already is claimed anew, higher.
- * Claims asked for at once reach the store together, and a store without a way to claim together
- * claims each agent in turn.
+ * Agents and file systems claimed ahead of their activations, together: each activation takes the
+ * epoch claimed for it once, with no round trip of its own; one dropped or taken already is claimed
+ * anew, higher. Claims asked for at once reach the store together, and a store without a way to
+ * claim together claims each agent in turn.
  */
 class ClaimsAheadTests {
 
@@ -70,6 +71,27 @@ class ClaimsAheadTests {
 	}
 
 	@Test
+	void eachFileSystemActivationTakesTheEpochClaimedAheadForItOnceWithoutARoundTrip() throws Exception {
+		RecordingFileSystemStore files = new RecordingFileSystemStore(new JdbcFileSystemStore(this.database,
+				TestDatabases.createTables(this.database, "h2", new JdbcTables(TestDatabases.uniquePrefix()))));
+		FileSystemStorage storage = FileSystemStorage.fenced(files);
+		storage.claimAhead(List.of("user:a", "user:b", "user:c"));
+		assertThat(files.claimsTogether()).isEqualTo(1);
+
+		FileSystemActivation a = storage.activate("user:a");
+		assertThat(a.epoch()).isEqualTo(1);
+		assertThat(storage.activate("user:b").epoch()).isEqualTo(1);
+		assertThat(files.claims()).isZero();
+		// The epoch taken is the one the store granted: the activation writes under it.
+		a.files().write("user:a", "notes.md", new byte[] { 1 });
+
+		assertThat(storage.activate("user:a").epoch()).isEqualTo(2);
+		storage.dropClaimAhead("user:c");
+		assertThat(storage.activate("user:c").epoch()).isEqualTo(2);
+		assertThat(files.claims()).isEqualTo(2);
+	}
+
+	@Test
 	void claimsAskedForWhileAnotherIsUnderWayReachTheStoreTogether() throws Exception {
 		CountDownLatch inStore = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
@@ -84,7 +106,7 @@ class ClaimsAheadTests {
 				return super.claimAll(agentIds);
 			}
 		};
-		ClaimsTogether together = new ClaimsTogether(held);
+		ClaimsTogether<StoredState> together = new ClaimsTogether<>(held::claimAll);
 		ExecutorService threads = Executors.newFixedThreadPool(6);
 		try {
 			Future<Map<String, StoredState>> first = threads.submit(() -> together.claim(List.of("first")));

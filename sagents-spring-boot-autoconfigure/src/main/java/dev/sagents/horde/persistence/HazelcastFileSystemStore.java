@@ -1,8 +1,11 @@
 package dev.sagents.horde.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -19,7 +22,8 @@ import dev.sagents.process.StaleActivationException;
  * processor on that entry ({@link ClaimScope}, {@link ChangeFile}): Hazelcast runs the processors
  * of one key one after another on its partition owner, so a claim comes wholly before or after a
  * write in flight and no write of an older epoch lands after a newer claim. A read or a listing
- * brings back only what it asks for ({@link ViewFiles}).
+ * brings back only what it asks for ({@link ViewFiles}). Scopes claimed together are claimed by
+ * one call for all of them, which runs the claims on each partition owner at once.
  */
 public final class HazelcastFileSystemStore implements FileSystemStore {
 
@@ -34,6 +38,15 @@ public final class HazelcastFileSystemStore implements FileSystemStore {
 	public long claim(String scope) {
 		return this.maps.call("claim file system '" + scope + "'",
 				(member) -> files(member).executeOnKey(scope, new ClaimScope()));
+	}
+
+	@Override
+	public Map<String, Long> claimAll(Collection<String> scopes) {
+		if (scopes.isEmpty()) {
+			return Map.of();
+		}
+		return this.maps.call("claim " + scopes.size() + " file system(s)",
+				(member) -> files(member).executeOnKeys(Set.copyOf(scopes), new ClaimScope()));
 	}
 
 	@Override

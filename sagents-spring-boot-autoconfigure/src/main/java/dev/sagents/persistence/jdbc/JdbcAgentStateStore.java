@@ -6,8 +6,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * state's type name and bytes. A claim raises the epoch (making the row), so a write is always an
  * update, {@code WHERE AGENT_ID = ? AND EPOCH <= ?}, and one that updates no row was refused. The
  * writes of one call go as one JDBC batch: one round trip. Agents claimed together are claimed
- * {@value #CLAIM_CHUNK} at a time, each chunk in one transaction: one {@code UPDATE} that returns
- * the rows it raised, and an {@code INSERT} of the agents never claimed before.
+ * {@value JdbcEpochs#CLAIM_CHUNK} at a time, each chunk in one transaction: one {@code UPDATE} that
+ * returns the rows it raised, and an {@code INSERT} of the agents never claimed before.
  */
 public final class JdbcAgentStateStore implements AgentStateStore {
-
-	/** How many agents one transaction of {@link #claimAll} claims at most. */
-	static final int CLAIM_CHUNK = 500;
 
 	/**
 	 * What a claim of many agents returns of each stored one; in lower case, as PostgreSQL's
@@ -74,16 +69,8 @@ public final class JdbcAgentStateStore implements AgentStateStore {
 
 	@Override
 	public Map<String, StoredState> claimAll(Collection<String> agentIds) {
-		// Each id once: a chunk inserts the ids it lacks, and an id twice would be a duplicate key.
-		List<String> ids = List.copyOf(new LinkedHashSet<>(agentIds));
-		Map<String, StoredState> claimed = new HashMap<>();
-		for (int from = 0; from < ids.size(); from += CLAIM_CHUNK) {
-			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CLAIM_CHUNK));
-			claimed.putAll(JdbcFailures.available("claim " + chunk.size() + " agent(s)",
-					() -> this.epochs.claimAll(chunk, CLAIMED_COLUMNS, JdbcAgentStateStore::storedState,
-							new StoredState(1, null))));
-		}
-		return claimed;
+		return this.epochs.claimAll(agentIds, "agent(s)", CLAIMED_COLUMNS, JdbcAgentStateStore::storedState,
+				new StoredState(1, null));
 	}
 
 	@Override

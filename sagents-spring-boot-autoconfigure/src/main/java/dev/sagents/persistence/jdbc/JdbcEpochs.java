@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -26,9 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * shares with it. A claim raises a key's epoch by one, or starts it at 1 with a new row, in a
  * transaction that then reads back what the claim returns. Two first claims of one key at once
  * both find no row; the one whose insert loses claims again. Many keys are claimed together the
- * same way, a few statements for them all.
+ * same way, {@value #CLAIM_CHUNK} at a time, a few statements for each chunk.
  */
 final class JdbcEpochs {
+
+	/** How many keys one transaction of {@link #claimAll} claims at most. */
+	static final int CLAIM_CHUNK = 500;
 
 	/** How often a claim that lost a first insert to another is made again. */
 	private static final int ATTEMPTS = 3;
@@ -67,15 +72,32 @@ final class JdbcEpochs {
 	}
 
 	/**
+	 * Claims every one of {@code keys} (each once, however often named), {@value #CLAIM_CHUNK} at
+	 * a time, each chunk as {@link #claimChunk} does.
+	 *
+	 * @param what what the keys are, for the message of a failure: "agent(s)", "file system(s)"
+	 * @return what was claimed, by key
+	 */
+	<T> Map<String, T> claimAll(Collection<String> keys, String what, String[] columns, RowMapper<T> raised, T first) {
+		// Each key once: a chunk inserts the keys it lacks, and a key twice would be a duplicate key.
+		List<String> unique = List.copyOf(new LinkedHashSet<>(keys));
+		Map<String, T> claimed = new HashMap<>();
+		for (int from = 0; from < unique.size(); from += CLAIM_CHUNK) {
+			List<String> chunk = unique.subList(from, Math.min(unique.size(), from + CLAIM_CHUNK));
+			claimed.putAll(JdbcFailures.available("claim " + chunk.size() + " " + what,
+					() -> claimChunk(chunk, columns, raised, first)));
+		}
+		return claimed;
+	}
+
+	/**
 	 * Claims every one of {@code keys} in one transaction of two statements at most, whatever
 	 * their number: one {@code UPDATE} that raises the stored ones and returns their rows'
 	 * {@code columns} (as generated keys), read by {@code raised}, then one batch that inserts
 	 * the others at epoch 1, which {@code first} stands for. A key inserted meanwhile by another
 	 * claim makes the insert fail, and the whole claim is made again.
-	 *
-	 * @return what was claimed, by key
 	 */
-	<T> Map<String, T> claimAll(List<String> keys, String[] columns, RowMapper<T> raised, T first) {
+	private <T> Map<String, T> claimChunk(List<String> keys, String[] columns, RowMapper<T> raised, T first) {
 		return claim(() -> {
 			Map<String, T> claimed = raiseAll(keys, columns, raised);
 			List<Object[]> firsts = new ArrayList<>();

@@ -2,7 +2,9 @@ package dev.sagents.persistence.jdbc;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -20,8 +22,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code <prefix>FILE_SYSTEM}. A write or delete locks the scope's epoch row
  * ({@code SELECT ... FOR UPDATE}), compares, and changes the file in the same transaction: a
  * claim waits for a write in flight, and no write of an older epoch lands after a newer claim.
+ * Scopes claimed together are claimed {@value JdbcEpochs#CLAIM_CHUNK} at a time, each chunk in one
+ * transaction: one {@code UPDATE} that returns the epochs it raised, and an {@code INSERT} of the
+ * scopes never claimed before.
  */
 public final class JdbcFileSystemStore implements FileSystemStore {
+
+	/**
+	 * What a claim of many scopes returns of each stored one; in lower case, as PostgreSQL's
+	 * driver quotes them (the scripts create them unquoted, which PostgreSQL folds to lower case).
+	 */
+	private static final String[] CLAIMED_COLUMNS = { "scope", "epoch" };
 
 	private final JdbcEpochs epochs;
 
@@ -46,6 +57,12 @@ public final class JdbcFileSystemStore implements FileSystemStore {
 					.param(scope)
 					.query(Long.class)
 					.single()));
+	}
+
+	@Override
+	public Map<String, Long> claimAll(Collection<String> scopes) {
+		return this.epochs.claimAll(scopes, "file system(s)", CLAIMED_COLUMNS, (row, number) -> row.getLong("EPOCH"),
+				1L);
 	}
 
 	@Override

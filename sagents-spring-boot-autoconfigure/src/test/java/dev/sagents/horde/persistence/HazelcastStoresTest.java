@@ -1,11 +1,13 @@
 package dev.sagents.horde.persistence;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.hazelcast.config.Config;
@@ -14,6 +16,7 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.sagents.codec.EncodedValue;
 import dev.sagents.filesystem.FileSystemPersistence.StoredFile;
 import dev.sagents.horde.HordeStructures;
+import dev.sagents.persistence.FileSystemStoreContract;
 import dev.sagents.persistence.PersistenceUnavailableException;
 import dev.sagents.persistence.StateWrite;
 import dev.sagents.persistence.StoredState;
@@ -145,6 +148,31 @@ class HazelcastStoresTest {
 		assertThat(first.getMap(HordeStructures.AGENT_STATES_MAP).getLocalMapStats().getOwnedEntryCount())
 			.as("the agents live on both members").isPositive();
 		assertThat(second.getMap(HordeStructures.AGENT_STATES_MAP).getLocalMapStats().getOwnedEntryCount()).isPositive();
+	}
+
+	@Test
+	void scopesClaimedTogetherEachGetTheirNextEpochAndAStaleOneChangesNothing() throws IOException {
+		FileSystemStoreContract.scopesClaimedTogetherEachGetTheirNextEpochAndAStaleOneChangesNothing(this.files, 50);
+	}
+
+	@Test
+	void scopesClaimedTogetherAreClaimedInOneCallOfTheCluster() {
+		AtomicInteger calls = new AtomicInteger();
+		HazelcastFileSystemStore counted = new HazelcastFileSystemStore(new HazelcastStoreMaps(() -> {
+			calls.incrementAndGet();
+			return Optional.of(first);
+		}));
+		List<String> scopes = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			scopes.add("one-call:" + i);
+		}
+		counted.claim("one-call:0");
+		calls.set(0);
+
+		Map<String, Long> claimed = counted.claimAll(scopes);
+
+		assertThat(calls).hasValue(1);
+		assertThat(claimed).hasSize(scopes.size()).containsEntry("one-call:0", 2L).containsEntry("one-call:49", 1L);
 	}
 
 	@Test

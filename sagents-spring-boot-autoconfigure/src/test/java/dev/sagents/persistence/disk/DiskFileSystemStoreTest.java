@@ -61,6 +61,12 @@ class DiskFileSystemStoreTest {
 	}
 
 	@Test
+	void scopesClaimedTogetherEachGetTheirNextEpochAndAStaleOneChangesNothing() throws IOException {
+		FileSystemStoreContract.scopesClaimedTogetherEachGetTheirNextEpochAndAStaleOneChangesNothing(
+				new DiskFileSystemStore(this.base), 20);
+	}
+
+	@Test
 	void epochsOutliveTheStoreAndStayApartFromTheFilesOfEveryScope() throws IOException {
 		DiskFileSystemStore first = new DiskFileSystemStore(this.base);
 		first.claim("user:alice");

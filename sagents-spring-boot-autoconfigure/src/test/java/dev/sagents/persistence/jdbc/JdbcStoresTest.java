@@ -2,6 +2,8 @@ package dev.sagents.persistence.jdbc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -23,6 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,7 +99,7 @@ class JdbcStoresTest {
 		store.claim("stored");
 		assertThat(store.write(List.of(new StateWrite("stored", 1, state("kept"))))).containsExactly(true);
 		List<String> ids = new ArrayList<>(List.of("stored"));
-		for (int i = 0; i < JdbcAgentStateStore.CLAIM_CHUNK + 10; i++) {
+		for (int i = 0; i < JdbcEpochs.CLAIM_CHUNK + 10; i++) {
 			ids.add("new-" + i);
 		}
 
@@ -152,6 +156,40 @@ class JdbcStoresTest {
 			throws IOException {
 		FileSystemStoreContract.filesAreWrittenUnderTheirScopesEpochAndAStaleOneChangesNothing(
 				new JdbcFileSystemStore(dataSource, tables(platform, dataSource)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void scopesClaimedTogetherEachGetTheirNextEpochAndAStaleOneChangesNothing(String platform, DataSource dataSource)
+			throws IOException {
+		FileSystemStoreContract.scopesClaimedTogetherEachGetTheirNextEpochAndAStaleOneChangesNothing(
+				new JdbcFileSystemStore(dataSource, tables(platform, dataSource)), 50);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void scopesClaimedTogetherTakeOneTransactionPerChunkNotOnePerScope(String platform, DataSource dataSource) {
+		JdbcTables tables = tables(platform, dataSource);
+		AtomicInteger connections = new AtomicInteger();
+		JdbcFileSystemStore store = new JdbcFileSystemStore(new DelegatingDataSource(dataSource) {
+			@Override
+			public Connection getConnection() throws SQLException {
+				connections.incrementAndGet();
+				return super.getConnection();
+			}
+		}, tables);
+		store.claim("chunked:0");
+		List<String> scopes = new ArrayList<>();
+		for (int i = 0; i < JdbcEpochs.CLAIM_CHUNK + 10; i++) {
+			scopes.add("chunked:" + i);
+		}
+		connections.set(0);
+
+		Map<String, Long> claimed = store.claimAll(scopes);
+
+		assertThat(connections).hasValue(2);
+		assertThat(claimed).hasSize(scopes.size()).containsEntry("chunked:0", 2L).containsEntry("chunked:1", 1L);
+		assertThat(claimed.get("chunked:" + (scopes.size() - 1))).isEqualTo(1L);
 	}
 
 	@ParameterizedTest(name = "{0}")
