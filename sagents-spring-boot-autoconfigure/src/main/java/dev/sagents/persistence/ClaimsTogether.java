@@ -10,41 +10,64 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * Claims of many agents asked for at once, sent to the {@link AgentStateStore} together: while one
- * {@link AgentStateStore#claimAll} is under way, the claims asked for meanwhile queue, and the
- * first caller to go next claims everything queued by then in one call. A failover hands this its
- * orphans a partition at a time, from several threads: they reach the store in a few calls, not
- * one per agent or per partition.
+ * Claims of many agents asked for at once, sent to the {@link AgentStateStore} together: up to
+ * {@link #CALLS_AT_ONCE} calls of {@link AgentStateStore#claimAll} go at the same time, each
+ * claiming everything queued when it goes; while that many are under way, the claims asked for
+ * meanwhile queue, and the first caller to go next claims all of them in one call. A failover
+ * hands this its orphans a partition at a time, from several threads: they reach the store in a
+ * few calls, not one per agent or per partition, and a partition's claims do not wait for the
+ * call of a bigger batch ahead of them to end.
  */
 final class ClaimsTogether {
+
+	/**
+	 * How many calls of the store go at once at most: each holds a connection of the database's
+	 * pool (10 by default) while it runs, and the agents' writes need some too.
+	 */
+	static final int CALLS_AT_ONCE = 4;
+
+	private static final Logger logger = LoggerFactory.getLogger(ClaimsTogether.class);
 
 	private final AgentStateStore store;
 
 	private final Queue<Asked> queued = new ConcurrentLinkedQueue<>();
 
-	/** Held while a call of the store is under way: one at a time, each taking all that is queued. */
-	private final ReentrantLock claiming = new ReentrantLock();
+	/** A permit per call of the store under way; each call takes all that is queued. */
+	private final Semaphore calls;
 
 	ClaimsTogether(AgentStateStore store) {
+		this(store, CALLS_AT_ONCE);
+	}
+
+	/**
+	 * @param callsAtOnce how many calls of {@code store} may be under way at once
+	 */
+	ClaimsTogether(AgentStateStore store, int callsAtOnce) {
 		this.store = store;
+		this.calls = new Semaphore(callsAtOnce);
 	}
 
 	/** Claims {@code agentIds}, together with whatever else is asked for at the same time. */
 	Map<String, StoredState> claim(Collection<String> agentIds) throws Exception {
-		Asked asked = new Asked(Set.copyOf(agentIds), new CompletableFuture<>());
+		Asked asked = new Asked(Set.copyOf(agentIds), new CompletableFuture<>(), System.nanoTime());
 		this.queued.add(asked);
-		this.claiming.lock();
+		this.calls.acquireUninterruptibly();
 		try {
+			// Still queued, or taken by a call under way (which answers it): this call takes it if
+			// it is still there, and whatever else is.
 			if (!asked.claimed().isDone()) {
 				claimQueued();
 			}
 		}
 		finally {
-			this.claiming.unlock();
+			this.calls.release();
 		}
 		try {
 			return asked.claimed().get();
@@ -54,7 +77,7 @@ final class ClaimsTogether {
 		}
 	}
 
-	/** How many askers wait for the call under way to end. */
+	/** How many askers wait for a call of the store to take them. */
 	int queued() {
 		return this.queued.size();
 	}
@@ -67,8 +90,17 @@ final class ClaimsTogether {
 			taken.add(next);
 			ids.addAll(next.agentIds());
 		}
+		if (taken.isEmpty()) {
+			return;
+		}
+		long going = System.nanoTime();
 		try {
 			Map<String, StoredState> claimed = this.store.claimAll(ids);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Claimed {} agents for {} askers in {} ms, the first asked {} ms before", ids.size(),
+						taken.size(), (System.nanoTime() - going) / 1_000_000,
+						(going - taken.get(0).askedAt()) / 1_000_000);
+			}
 			for (Asked asked : taken) {
 				asked.claimed()
 					.complete(asked.agentIds()
@@ -82,7 +114,7 @@ final class ClaimsTogether {
 		}
 	}
 
-	private record Asked(Set<String> agentIds, CompletableFuture<Map<String, StoredState>> claimed) {
+	private record Asked(Set<String> agentIds, CompletableFuture<Map<String, StoredState>> claimed, long askedAt) {
 	}
 
 }

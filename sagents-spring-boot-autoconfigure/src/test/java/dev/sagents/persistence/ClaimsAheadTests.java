@@ -84,7 +84,7 @@ class ClaimsAheadTests {
 				return super.claimAll(agentIds);
 			}
 		};
-		ClaimsTogether together = new ClaimsTogether(held);
+		ClaimsTogether together = new ClaimsTogether(held, 1);
 		ExecutorService threads = Executors.newFixedThreadPool(6);
 		try {
 			Future<Map<String, StoredState>> first = threads.submit(() -> together.claim(List.of("first")));
