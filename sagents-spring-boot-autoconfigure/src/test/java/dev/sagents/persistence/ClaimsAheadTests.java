@@ -106,7 +106,7 @@ class ClaimsAheadTests {
 				return super.claimAll(agentIds);
 			}
 		};
-		ClaimsTogether<StoredState> together = new ClaimsTogether<>(held::claimAll);
+		ClaimsTogether<StoredState> together = new ClaimsTogether<>(held::claimAll, 1);
 		ExecutorService threads = Executors.newFixedThreadPool(6);
 		try {
 			Future<Map<String, StoredState>> first = threads.submit(() -> together.claim(List.of("first")));
