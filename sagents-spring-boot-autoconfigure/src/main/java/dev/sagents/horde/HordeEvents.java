@@ -3,6 +3,7 @@ package dev.sagents.horde;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -65,6 +66,9 @@ final class HordeEvents {
 
 	/** How many subscriptions the application holds on this node, per agent. */
 	private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
+
+	/** The agents about to start here, whose subscribers are relayed to as if they ran here. */
+	private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
 	/** Per hosted agent, the members that subscribed to its events and the local subscription relaying to each. */
 	private final Map<String, Map<String, Subscription>> relays = new ConcurrentHashMap<>();
@@ -167,14 +171,11 @@ final class HordeEvents {
 
 	/**
 	 * Relays the events of {@code agentId} to {@code member}, if in the cluster, when the agent is
-	 * hosted here or registered here: one registered here and about to start may have read the
-	 * subscriptions before {@code member} subscribed.
+	 * hosted here or starting here: one starting may have read the subscriptions before
+	 * {@code member} subscribed.
 	 */
 	void relayTo(String agentId, String member) {
-		ProcessKey key = ProcessKey.agent(agentId);
-		if (this.hosted.lookupHosted(key).isPresent() || this.registry.apply(key)
-			.filter((found) -> found.host().equals(this.membership.localMember()))
-			.isPresent()) {
+		if (this.starting.contains(agentId) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isPresent()) {
 			relay(agentId, member);
 		}
 	}
@@ -212,15 +213,37 @@ final class HordeEvents {
 	}
 
 	/**
-	 * Agent {@code agentId} is about to start here, or runs here: relays its events to the members
-	 * that subscribed to it. Called before the agent can handle a message, as an agent that moved
-	 * or restarted here may be called at once, and reading the subscriptions can take a while when
-	 * a member just failed (the map's partitions move); its registration, already here, lets every
-	 * subscription made meanwhile ask this member to relay ({@link #subscribe}). The relays of an
-	 * agent that does not start after all end when the node stops or the subscriber leaves, or
-	 * carry nothing: the agent publishes no events here.
+	 * Agent {@code agentId} is about to start here: relays its events to the members that
+	 * subscribed to it. Called before the agent can handle a message, as an agent that restarted
+	 * here after a failure may be called at once, and reading the subscriptions can take a while
+	 * when a member just failed (the map's partitions move). A subscription made after that read
+	 * asks the host its registration names, here already for a restart, to relay: until the agent
+	 * {@linkplain #agentStarted started} it is relayed as starting. (A handoff registers the agents
+	 * it brings after starting them: a subscription made in between asks the member they left.)
 	 */
-	void relaySubscribed(String agentId) {
+	void agentStarting(String agentId) {
+		this.starting.add(agentId);
+		relaySubscribed(agentId);
+	}
+
+	/** Agent {@code agentId}, {@linkplain #agentStarting starting} here, started. */
+	void agentStarted(String agentId) {
+		this.starting.remove(agentId);
+	}
+
+	/**
+	 * Agent {@code agentId}, {@linkplain #agentStarting starting} here, did not start: its relays
+	 * end unless it ran here already.
+	 */
+	void agentNotStarting(String agentId) {
+		this.starting.remove(agentId);
+		if (this.hosted.lookupHosted(ProcessKey.agent(agentId)).isEmpty()) {
+			agentEnded(agentId);
+		}
+	}
+
+	/** Relays the events of {@code agentId}, starting or running here, to the members that subscribed to it. */
+	private void relaySubscribed(String agentId) {
 		if (this.subscriptionCount.get() > 0) {
 			for (String member : this.subscriptions.get(agentId)) {
 				relay(agentId, member);

@@ -223,6 +223,11 @@ final class HostedProcesses {
 		}
 
 		@Override
+		public void notStarted(ProcessKey key) {
+			this.notices.notStarted(key);
+		}
+
+		@Override
 		public void started(ProcessRef process) {
 			this.notices.started(process);
 		}

@@ -34,12 +34,22 @@ final class HostingNotices implements HostingListener {
 	@Override
 	public void starting(ProcessKey key) {
 		if (key.kind() == ProcessKind.AGENT) {
-			this.events.relaySubscribed(key.id());
+			this.events.agentStarting(key.id());
+		}
+	}
+
+	@Override
+	public void notStarted(ProcessKey key) {
+		if (key.kind() == ProcessKind.AGENT) {
+			this.events.agentNotStarting(key.id());
 		}
 	}
 
 	@Override
 	public void started(ProcessRef process) {
+		if (process.key().kind() == ProcessKind.AGENT) {
+			this.events.agentStarted(process.key().id());
+		}
 		this.arriving.started(process.key());
 	}
 

@@ -19,10 +19,17 @@ public interface HostingListener {
 	/**
 	 * The process under {@code key} is about to start on this node: told before it can handle a
 	 * message or publish an event, so that whatever must see all of them is in place (a clustered
-	 * backend relays the agent's events to subscribers on other members). Told on every start asked
-	 * for, also one that then finds the process running already (no {@link #started} follows).
+	 * backend relays the agent's events to subscribers on other members). Followed by
+	 * {@link #started} or {@link #notStarted}.
 	 */
 	default void starting(ProcessKey key) {
+	}
+
+	/**
+	 * The start under {@code key} told by {@link #starting} started nothing: a process ran under the
+	 * key already (it still runs), or the start failed.
+	 */
+	default void notStarted(ProcessKey key) {
 	}
 
 	/** {@code process} was started on this node (not called for one found running). */

@@ -93,11 +93,9 @@ public final class LocalAgentsSupervisor implements AgentsSupervisor, AgentInspe
 	public StartResult<AgentRef> startAgent(AgentSpec spec) {
 		AgentSpec typed = this.behaviors.typed(Arguments.notNull(spec, "spec"));
 		AgentBehavior<?> behavior = this.behaviors.resolve(typed.type());
-		this.hosting.starting(ProcessKey.agent(typed.id()));
-		StartResult<AgentProcess> result = this.registry.start(() -> new AgentProcess(this, typed, behavior),
-				this.settings.shutdownGrace());
+		StartResult<AgentProcess> result = this.registry.start(ProcessKey.agent(typed.id()),
+				() -> new AgentProcess(this, typed, behavior), this.settings.shutdownGrace(), this.hosting);
 		if (result.started()) {
-			this.hosting.started(result.ref());
 			this.events.publish(new AgentEvent.Started(spec.id(), Instant.now(), this.runtime.node()));
 		}
 		return new StartResult<>(result.ref(), result.alreadyStarted());

@@ -88,12 +88,8 @@ public final class LocalFileSystemSupervisor implements FileSystemSupervisor, Sa
 	@Override
 	public StartResult<FileSystemRef> startFileSystem(String scope) {
 		FileSystemPaths.requireValidScope(scope);
-		this.hosting.starting(ProcessKey.fileSystem(scope));
-		StartResult<FileSystemProcess> result = this.registry.start(() -> new FileSystemProcess(this, scope),
-				this.settings.callTimeout());
-		if (result.started()) {
-			this.hosting.started(result.ref());
-		}
+		StartResult<FileSystemProcess> result = this.registry.start(ProcessKey.fileSystem(scope),
+				() -> new FileSystemProcess(this, scope), this.settings.callTimeout(), this.hosting);
 		return new StartResult<>(result.ref(), result.alreadyStarted());
 	}
 

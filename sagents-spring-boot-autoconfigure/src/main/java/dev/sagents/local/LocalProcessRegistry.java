@@ -102,6 +102,31 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 	}
 
 	/**
+	 * Starts, as {@link #start(Supplier, Duration)} does, the process under {@code key}, telling
+	 * {@code hosting} before ({@link HostingListener#starting}) and after: {@link HostingListener#started}
+	 * if it started, {@link HostingListener#notStarted} if not (one ran already, or the start failed).
+	 */
+	<P extends LocalProcess> StartResult<P> start(ProcessKey key, Supplier<P> newProcess, Duration grace,
+			HostingListener hosting) {
+		hosting.starting(key);
+		StartResult<P> result;
+		try {
+			result = start(newProcess, grace);
+		}
+		catch (RuntimeException | Error ex) {
+			hosting.notStarted(key);
+			throw ex;
+		}
+		if (result.started()) {
+			hosting.started(result.ref());
+		}
+		else {
+			hosting.notStarted(key);
+		}
+		return result;
+	}
+
+	/**
 	 * Starts the process {@code newProcess} makes, unless one runs under its key already: the
 	 * {@code putIfAbsent} decides, so concurrent starts of one key give one process. A process found
 	 * on its way out is waited for (up to {@code grace}) and then replaced.

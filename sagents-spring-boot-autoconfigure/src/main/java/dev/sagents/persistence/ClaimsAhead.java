@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 /**
  * What was claimed for processes about to start here (an agent's epoch and state, a file system's
@@ -23,11 +24,17 @@ final class ClaimsAhead<V> {
 
 	private final ClaimsTogether<V> together;
 
+	private final ToLongFunction<V> epoch;
+
 	private final Map<String, Claimed<V>> claims = new ConcurrentHashMap<>();
 
-	/** @param store the store's claim of many keys at once, such as {@link AgentStateStore#claimAll} */
-	ClaimsAhead(ClaimsTogether.ClaimAll<V> store) {
+	/**
+	 * @param store the store's claim of many keys at once, such as {@link AgentStateStore#claimAll}
+	 * @param epoch the epoch a claim of one key granted
+	 */
+	ClaimsAhead(ClaimsTogether.ClaimAll<V> store, ToLongFunction<V> epoch) {
 		this.together = new ClaimsTogether<>(store);
+		this.epoch = epoch;
 	}
 
 	/**
@@ -40,11 +47,17 @@ final class ClaimsAhead<V> {
 		}
 	}
 
-	/** Keeps {@code claimed} (by key) for the activations to come; drops those kept too long. */
+	/**
+	 * Keeps {@code claimed} (by key) for the activations to come; drops those kept too long. Of two
+	 * claims of one key made at once (in two calls of the store), the newer epoch is kept: the
+	 * older was refused by the time it arrived.
+	 */
 	private void add(Map<String, V> claimed) {
 		long now = System.nanoTime();
 		this.claims.values().removeIf((kept) -> kept.expired(now));
-		claimed.forEach((key, value) -> this.claims.put(key, new Claimed<>(value, now)));
+		claimed.forEach((key, value) -> this.claims.merge(key, new Claimed<>(value, now),
+				(kept, fresh) -> (this.epoch.applyAsLong(fresh.value()) >= this.epoch.applyAsLong(kept.value())) ? fresh
+						: kept));
 	}
 
 	/** What was claimed ahead for {@code key}, now taken; {@code null} if there is none (any more). */

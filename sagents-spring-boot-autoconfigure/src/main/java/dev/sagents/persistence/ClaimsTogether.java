@@ -31,7 +31,8 @@ final class ClaimsTogether<V> {
 
 	/**
 	 * How many calls of the store go at once at most: each holds a connection of the database's
-	 * pool (10 by default) while it runs, and the processes' writes need some too.
+	 * pool (10 by default) while it runs, and the processes' writes need some too. Per storage: a
+	 * node whose agents and file systems both claim from a database may run twice as many.
 	 */
 	static final int CALLS_AT_ONCE = 4;
 
@@ -54,6 +55,9 @@ final class ClaimsTogether<V> {
 	 * @param callsAtOnce how many calls of {@code store} may be under way at once
 	 */
 	ClaimsTogether(ClaimAll<V> store, int callsAtOnce) {
+		if (callsAtOnce < 1) {
+			throw new IllegalArgumentException("callsAtOnce must be 1 or more; got " + callsAtOnce);
+		}
 		this.store = store;
 		this.calls = new Semaphore(callsAtOnce);
 	}
@@ -81,7 +85,7 @@ final class ClaimsTogether<V> {
 		}
 	}
 
-	/** How many askers wait for the call under way to end. */
+	/** How many askers wait for a call of the store to take their claims (none under way has). */
 	int queued() {
 		return this.queued.size();
 	}

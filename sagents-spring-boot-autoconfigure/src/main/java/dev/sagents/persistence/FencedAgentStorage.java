@@ -44,7 +44,7 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 		this.codec = Arguments.notNull(codec, "codec");
 		this.writer = Arguments.notNull(writer, "writer");
 		this.maxStateSize = maxStateSize;
-		this.claimsAhead = new ClaimsAhead<>(store::claimAll);
+		this.claimsAhead = new ClaimsAhead<>(store::claimAll, StoredState::epoch);
 	}
 
 	@Override

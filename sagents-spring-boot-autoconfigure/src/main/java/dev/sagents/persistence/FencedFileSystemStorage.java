@@ -19,7 +19,7 @@ final class FencedFileSystemStorage implements FileSystemStorage {
 
 	FencedFileSystemStorage(FileSystemStore store) {
 		this.store = Arguments.notNull(store, "store");
-		this.claimsAhead = new ClaimsAhead<>(store::claimAll);
+		this.claimsAhead = new ClaimsAhead<>(store::claimAll, Long::longValue);
 	}
 
 	@Override

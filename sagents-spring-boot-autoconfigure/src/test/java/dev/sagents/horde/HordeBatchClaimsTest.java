@@ -118,8 +118,7 @@ class HordeBatchClaimsTest {
 			fileSystem.flush();
 			assertThat(fileSystem.node()).isEqualTo("n1");
 		}
-		// Every registration has its backup on n2 before n1 goes.
-		await().atMost(GENEROUS).until(() -> this.cluster.node("n2").hazelcast.getPartitionService().isClusterSafe());
+		this.cluster.awaitBackups("n2");
 		return scopes;
 	}
 
@@ -155,8 +154,7 @@ class HordeBatchClaimsTest {
 					TIMEOUT))
 				.isEqualTo(1);
 		}
-		// Every registration has its backup on n2 before n1 goes.
-		await().atMost(GENEROUS).until(() -> this.cluster.node("n2").hazelcast.getPartitionService().isClusterSafe());
+		this.cluster.awaitBackups("n2");
 		return ids;
 	}
 

@@ -101,6 +101,7 @@ class HordeProxyTest {
 				.contains(new Member("proxy", MemberStatus.UNINITIALIZED)));
 		assertHostsNothing(proxy, member);
 
+		this.cluster.awaitBackups("h1");
 		this.cluster.node("h2").crash();
 		await().atMost(GENEROUS)
 			.until(() -> proxy.agents.findAgent(id).map((found) -> found.node().equals("h1")).orElse(false));

@@ -43,10 +43,16 @@ class HostingNoticesTests {
 	private final List<String> handled = new CopyOnWriteArrayList<>();
 
 	@Test
-	void anAgentAboutToStartIsRelayedToItsSubscribersBeforeItCanBeCalled() {
+	void anAgentAboutToStartIsRelayedToItsSubscribersBeforeItCanBeCalledUntilItStartedOrDidNot() {
 		this.notices.starting(AGENT);
-		then(this.events).should().relaySubscribed("a1");
+		then(this.events).should().agentStarting("a1");
+		this.notices.started(process(AGENT));
+		then(this.events).should().agentStarted("a1");
+		this.notices.notStarted(AGENT);
+		then(this.events).should().agentNotStarting("a1");
 		this.notices.starting(FILE_SYSTEM);
+		this.notices.started(process(FILE_SYSTEM));
+		this.notices.notStarted(FILE_SYSTEM);
 		then(this.events).shouldHaveNoMoreInteractions();
 	}
 

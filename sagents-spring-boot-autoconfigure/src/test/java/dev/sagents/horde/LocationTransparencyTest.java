@@ -45,7 +45,6 @@ import dev.sagents.local.LocalProcessRegistry;
 import dev.sagents.local.LocalProcessRuntime;
 import dev.sagents.persistence.AgentStorage;
 import dev.sagents.supervisor.ProcessFailureLog;
-import dev.sagents.testsupport.FreePorts;
 import dev.sagents.testsupport.TestAgent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,9 +82,9 @@ class LocationTransparencyTest {
 	@BeforeAll
 	static void startAgentsEverywhere() {
 		MessageCodec codec = jsonCodec();
-		cluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("location-transparency"), fileSystems, AgentSettings.defaults(),
-				Map.of("shapes", new Shapes(TRAVELLING, REFUSED)))
+		cluster = HordeTestCluster
+			.onFreePorts("location-transparency", fileSystems, AgentSettings.defaults(),
+					Map.of("shapes", new Shapes(TRAVELLING, REFUSED)))
 			.codec(codec, false);
 		agents.putAll(startEverywhere(cluster, codec));
 	}
@@ -213,9 +212,9 @@ class LocationTransparencyTest {
 	void withTheCompactCodecACompactValueTravelsAloneAndIsRefusedInAContainerAlike() {
 		MessageCodec codec = new CompactMessageCodec(List.of(new LineSerializer()), jsonCodec());
 		Line line = new Line("sku-1", 2, new BigDecimal("9.99"));
-		this.compactCluster = new HordeTestCluster(FreePorts.block(HordeTestCluster.PORTS),
-				FreePorts.clusterName("location-compact"), fileSystems, AgentSettings.defaults(),
-				Map.of("shapes", new Shapes(List.of(), List.of())))
+		this.compactCluster = HordeTestCluster
+			.onFreePorts("location-compact", fileSystems, AgentSettings.defaults(),
+					Map.of("shapes", new Shapes(List.of(), List.of())))
 			.codec(codec, false);
 		Map<String, AgentRef> compactAgents = startEverywhere(this.compactCluster, codec);
 		Map<String, String> refusals = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import dev.sagents.supervisor.ExitReason;
 /**
  * A hosting listener that writes down what it is told, as {@code starting KEY} (with
  * {@code (running)} when a process ran under the key as it was told), {@code started KEY},
+ * {@code not started KEY},
  * {@code ended KEY REASON} and {@code undelivered KEY MESSAGE}: what a clustered backend would learn of the
  * processes this node hosts.
  */
@@ -30,6 +31,11 @@ class HostingJournal implements HostingListener {
 	@Override
 	public void starting(ProcessKey key) {
 		this.notices.add("starting " + key + (this.running.test(key) ? " (running)" : ""));
+	}
+
+	@Override
+	public void notStarted(ProcessKey key) {
+		this.notices.add("not started " + key);
 	}
 
 	@Override

@@ -547,9 +547,17 @@ class LocalAgentsSupervisorTest {
 		assertThat(this.agents.stopAgent("told")).isTrue();
 		agent.cast("late");
 		assertThat(this.hosting.notices).containsExactly("starting agent:told", "started agent:told",
-				"starting agent:told (running)", "ended agent:told STOPPED",
+				"starting agent:told (running)", "not started agent:told", "ended agent:told STOPPED",
 				"undelivered agent:told late");
 		assertThat(this.failures.recent()).as("a stop is no failure").isEmpty();
+	}
+
+	@Test
+	void aStartRefusedIsToldAsNotStarted() {
+		this.registry.drain();
+		assertThatThrownBy(() -> this.agents.startAgent(AgentSpec.of("refused")))
+			.isInstanceOf(RegistryUnavailableException.class);
+		assertThat(this.hosting.notices).containsExactly("starting agent:refused", "not started agent:refused");
 	}
 
 	@Test

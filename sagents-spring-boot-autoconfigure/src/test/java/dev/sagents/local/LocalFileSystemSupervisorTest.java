@@ -227,7 +227,7 @@ class LocalFileSystemSupervisorTest {
 		this.runtime.timer().schedule(() -> pastTheDebounce.complete(null), 200, TimeUnit.MILLISECONDS);
 		assertThat(pastTheDebounce).succeedsWithin(TIMEOUT);
 		assertThat(this.hosting.notices).containsExactly("starting filesystem:user:fred", "started filesystem:user:fred",
-				"starting filesystem:user:fred (running)",
+				"starting filesystem:user:fred (running)", "not started filesystem:user:fred",
 				"ended filesystem:user:fred STOPPED", "undelivered filesystem:user:fred Delete[path=a.md]");
 		assertThat(this.failures.recent()).as("a stop is no failure").isEmpty();
 	}

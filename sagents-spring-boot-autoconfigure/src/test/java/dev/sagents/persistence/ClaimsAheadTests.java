@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +69,16 @@ class ClaimsAheadTests {
 		this.storage.dropClaimAhead("c");
 		assertThat(this.storage.activate("c", String.class, (stale) -> { }).epoch()).isEqualTo(2);
 		assertThat(this.store.claims()).isEqualTo(2);
+	}
+
+	@Test
+	void ofTwoClaimsOfOneKeyAheadTheNewerEpochIsKeptWhicheverArrivesLast() throws Exception {
+		// Two calls of the store at once: the one that granted the older epoch answers last.
+		List<Long> granted = new CopyOnWriteArrayList<>(List.of(5L, 4L));
+		ClaimsAhead<Long> claims = new ClaimsAhead<>((keys) -> Map.of("a", granted.remove(0)), Long::longValue);
+		claims.claim(List.of("a"));
+		claims.claim(List.of("a"));
+		assertThat(claims.take("a")).isEqualTo(5L);
 	}
 
 	@Test
