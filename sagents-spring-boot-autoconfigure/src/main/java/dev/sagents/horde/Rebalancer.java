@@ -42,10 +42,11 @@ import dev.sagents.registry.RegistryState;
  * hosts which agent, and a change moves only what the new cap requires.
  *
  * <p>Moves go in batches of at most {@link HordeSettings.Rebalance#batchSize()}, one after the
- * other with {@link HordeSettings.Rebalance#interval()} between them; the counts are read again
- * before each, so agents that arrive meanwhile (handed off by a member that drains, restarted after
- * one failed, sent by a member that read the counts a moment earlier) are seen. A member with
- * nothing to send looks again every {@link #RECHECK} until the plan is balanced, or the counts
+ * other with {@link HordeSettings.Rebalance#interval()} between them; once a plan's transfers
+ * went out the counts are read again (each read scans the registry once per member), so agents that
+ * arrive meanwhile (handed off by a member that drains, restarted after one failed, sent by a
+ * member that read the counts a moment earlier) are seen. A member with nothing to send looks
+ * again every {@link #RECHECK} until the plan is balanced, or the counts
  * stayed as they were for a {@link HordeSettings#requestTimeout() request timeout} (any move under
  * way ended by then). A batch goes out only while this node runs; another change starts a new run,
  * in place of the one under way, which stops after its batch. File systems stay where they run,
@@ -56,7 +57,7 @@ final class Rebalancer {
 	private static final Logger logger = LoggerFactory.getLogger(Rebalancer.class);
 
 	/** How often a member with nothing to send reads the counts again while others still move agents. */
-	private static final long RECHECK = TimeUnit.MILLISECONDS.toNanos(100);
+	private static final long RECHECK = TimeUnit.MILLISECONDS.toNanos(500);
 
 	private final NodeContext node;
 
@@ -109,6 +110,12 @@ final class Rebalancer {
 			return;
 		}
 		List<String> hosts = this.node.membership().hostIds();
+		Map<String, List<ProcessKey>> batch = batch(run.pending(), hosts, run.tried());
+		if (!batch.isEmpty()) {
+			send(run, batch);
+			return;
+		}
+		// What the last plan asked of this member went out: plan again from the counts now.
 		BalancePlan plan;
 		try {
 			plan = plan(hosts, run);
@@ -118,7 +125,9 @@ final class Rebalancer {
 			recheck(run);
 			return;
 		}
-		Map<String, List<ProcessKey>> batch = batch(plan.sentBy(this.node.localMember()), hosts, run.tried());
+		run.pending().clear();
+		run.pending().putAll(plan.sentBy(this.node.localMember()));
+		batch = batch(run.pending(), hosts, run.tried());
 		if (!batch.isEmpty()) {
 			send(run, batch);
 		}
@@ -166,9 +175,10 @@ final class Rebalancer {
 
 	/**
 	 * Up to a batch of the agents hosted here to send, by receiver, as {@code sent} (receiver to how
-	 * many) asks, none tried in this run before: one that did not move stays until the next change.
-	 * For each receiver, first the agents it owns under placement over {@code hosts}, then those
-	 * owned by neither it nor this member, then those this member owns.
+	 * many are still to go) asks, which it counts down; none tried in this run before: one that did
+	 * not move stays until the next change. For each receiver, first the agents it owns under
+	 * placement over {@code hosts}, then those owned by neither it nor this member, then those this
+	 * member owns.
 	 */
 	private Map<String, List<ProcessKey>> batch(Map<String, Integer> sent, List<String> hosts, Set<ProcessKey> tried) {
 		Map<String, List<ProcessKey>> batch = new LinkedHashMap<>();
@@ -202,8 +212,10 @@ final class Rebalancer {
 				tried.addAll(keys);
 				batch.put(receiver, keys);
 				room -= keys.size();
+				transfer.setValue(transfer.getValue() - keys.size());
 			}
 		}
+		sent.values().removeIf((left) -> left == 0);
 		return batch;
 	}
 
@@ -217,6 +229,8 @@ final class Rebalancer {
 		private final Set<ProcessKey> tried = new HashSet<>();
 
 		private final AtomicInteger moved = new AtomicInteger();
+
+		private final Map<String, Integer> pending = new LinkedHashMap<>();
 
 		private Map<String, Integer> lastCounts = Map.of();
 
@@ -243,6 +257,11 @@ final class Rebalancer {
 		/** The agents this run tried to move. */
 		Set<ProcessKey> tried() {
 			return this.tried;
+		}
+
+		/** What the last plan asks of this member and was not sent yet: receiver to how many. */
+		Map<String, Integer> pending() {
+			return this.pending;
 		}
 
 		/** How many agents this run moved. */
