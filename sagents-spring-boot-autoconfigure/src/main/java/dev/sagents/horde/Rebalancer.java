@@ -121,8 +121,10 @@ final class Rebalancer {
 			plan = plan(hosts, run);
 		}
 		catch (RuntimeException ex) {
-			logger.debug("The registry did not count the agents of every member; looking again", ex);
-			recheck(run);
+			logger.debug("The registry did not count the agents of every member", ex);
+			if (!settled(run)) {
+				recheck(run);
+			}
 			return;
 		}
 		run.pending().clear();
@@ -131,7 +133,7 @@ final class Rebalancer {
 		if (!batch.isEmpty()) {
 			send(run, batch);
 		}
-		else if (plan.balanced() || run.quietSince() + this.node.requestTimeout().toNanos() - System.nanoTime() < 0) {
+		else if (plan.balanced() || settled(run)) {
 			if (run.moved().get() > 0) {
 				logger.info("sagents node {} moved {} agents to even out the members (at most {} each), in {} ms",
 						this.node.nodeName(), run.moved().get(), plan.cap(), Timing.millisSince(run.since()));
@@ -140,6 +142,14 @@ final class Rebalancer {
 		else {
 			recheck(run);
 		}
+	}
+
+	/**
+	 * Whether the counts stayed as they were for a request timeout: any move under way ended by
+	 * then, so what is left above the cap does not move in this run.
+	 */
+	private boolean settled(Run run) {
+		return run.quietSince() + this.node.requestTimeout().toNanos() - System.nanoTime() < 0;
 	}
 
 	/** The plan from the registry's counts now; notes in {@code run} when they last changed. */
