@@ -12,8 +12,10 @@ public enum RebalanceMode {
 	PASSIVE,
 
 	/**
-	 * The processes whose owner under placement is now the member that joined move to it, with
+	 * When the members change, those above their share of agents ({@code ceil(agents / members)})
+	 * send the excess to those below it, the agents the receiver owns under placement first, with
 	 * their state, in bounded batches, by the graceful handoff: no call fails, no message is lost.
+	 * A member that joins so gets its share; file systems stay where they run.
 	 */
 	ACTIVE
 

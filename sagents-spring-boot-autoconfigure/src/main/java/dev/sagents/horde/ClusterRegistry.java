@@ -118,10 +118,15 @@ final class ClusterRegistry {
 	/** How many processes of every kind {@code member} hosts. */
 	long countHostedBy(String member) {
 		long total = 0;
-		for (IMap<String, HazelcastJsonValue> map : this.registrations.values()) {
-			total += map.aggregate(Aggregators.count(), Predicates.equal(Registration.HOST, member));
+		for (ProcessKind kind : this.registrations.keySet()) {
+			total += countHostedBy(kind, member);
 		}
 		return total;
+	}
+
+	/** How many processes of {@code kind} {@code member} hosts. */
+	long countHostedBy(ProcessKind kind, String member) {
+		return registry(kind).aggregate(Aggregators.count(), Predicates.equal(Registration.HOST, member));
 	}
 
 	/**

@@ -41,7 +41,7 @@ import dev.sagents.supervisor.ProcessFailureLog;
  * <li>{@link CallRouter} and {@link CastForwarder}: calls and casts to wherever a process runs now;
  * <li>{@link InboundDispatcher}: what this member does with the messages addressed to it;
  * <li>{@link Handoff}: a draining node hands its processes off to their next owners;
- * <li>{@link Rebalancer}: with active rebalancing, agents move to the member that joined and owns them;
+ * <li>{@link Rebalancer}: with active rebalancing, members above their share of agents send the excess to those below;
  * <li>{@link Recovery}: the survivors restart the processes of a member that left;
  * <li>{@link SplitHeal}: one process per id again after a network split healed.
  * </ul>

@@ -61,7 +61,7 @@ final class HordeParts {
 
 	final Recovery recovery;
 
-	/** With active rebalancing, moves agents to the member that joined and owns them. */
+	/** With active rebalancing, evens out the agents the hosting members host. */
 	final Rebalancer rebalancer;
 
 	final SplitHeal splitHeal;
@@ -119,7 +119,8 @@ final class HordeParts {
 		this.splitHeal = new SplitHeal(context, registry, hosted, this.recovery, this.events);
 		this.inspector = new AgentInspector(context, registry, hosted, destinations::destinationOf);
 		this.rebalancer = new Rebalancer(context, hosted,
-				new Relocations(context, hosted, destinations, this.handoff, this.placement::restartIfRegisteredHere));
+				new Relocations(context, hosted, destinations, this.handoff, this.placement::restartIfRegisteredHere),
+				(member) -> registry.countHostedBy(ProcessKind.AGENT, member), () -> registry.count(ProcessKind.AGENT));
 		this.notices = new HostingNotices(arriving, this.events, this.handoff, forwarder);
 		this.inbound = new InboundDispatcher(context, payloads, hosted, arriving, this.placement, this.handoff,
 				destinations, forwarder, this.events, restartedProcesses);

@@ -5,11 +5,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,17 +24,40 @@ import dev.sagents.process.ProcessKind;
 import dev.sagents.registry.RegistryState;
 
 /**
- * Active rebalancing ({@code sagents.horde.rebalance=active}): when the members change, this node
- * moves the agents it hosts whose owner under placement is now another member to that member
- * ({@link Relocations}), in batches of at most {@link HordeSettings.Rebalance#batchSize()}, one
- * after the other with {@link HordeSettings.Rebalance#interval()} between them. A batch goes out
- * only while this node runs; another change starts a new run, which looks again at where every
- * agent belongs, and the run under way stops after its batch. File systems stay where they run.
- * With {@code passive} it does nothing.
+ * Active rebalancing ({@code sagents.horde.rebalance=active}) with bounded loads: when the members
+ * change, each hosting member reads from the registry how many agents every hosting member hosts,
+ * computes the same {@link BalancePlan} as the others, and sends its part of it: as a member above
+ * the cap, {@code ceil(agents / members)}, its excess to the members below it ({@link Relocations},
+ * the graceful handoff). Of the agents it hosts it sends first those the receiver owns under
+ * placement (rendezvous hashing over the {@code alive} members), then those it does not own
+ * itself, then others. So when a member joins, the agents it owns move to it, as many as it has
+ * room for; the rest of each member's excess goes to it too, so every member ends with its share,
+ * not with the lumpy spread of hashing a few agents (30 agents over three members: ±2.6).
+ *
+ * <p>Ownership only chooses which agents fill a transfer, never whether one moves. A step that
+ * moved every agent to its owner would undo the evening: an agent sent to a member that does not
+ * own it would go back to its owner at the next change (a member restarting in a rolling deploy),
+ * piling the lumpy spread up again, and the even-out would send it away once more, twice the moves
+ * on every change. Here a cluster where no member is above the cap moves nothing, whichever member
+ * hosts which agent, and a change moves only what the new cap requires.
+ *
+ * <p>Moves go in batches of at most {@link HordeSettings.Rebalance#batchSize()}, one after the
+ * other with {@link HordeSettings.Rebalance#interval()} between them; once a plan's transfers
+ * went out the counts are read again (each read scans the registry once per member), so agents that
+ * arrive meanwhile (handed off by a member that drains, restarted after one failed, sent by a
+ * member that read the counts a moment earlier) are seen. A member with nothing to send looks
+ * again every {@link #RECHECK} until the plan is balanced, or the counts
+ * stayed as they were for a {@link HordeSettings#requestTimeout() request timeout} (any move under
+ * way ended by then). A batch goes out only while this node runs; another change starts a new run,
+ * in place of the one under way, which stops after its batch. File systems stay where they run,
+ * and placement of new starts stays rendezvous hashing. With {@code passive} it does nothing.
  */
 final class Rebalancer {
 
 	private static final Logger logger = LoggerFactory.getLogger(Rebalancer.class);
+
+	/** How often a member with nothing to send reads the counts again while others still move agents. */
+	private static final long RECHECK = TimeUnit.MILLISECONDS.toNanos(500);
 
 	private final NodeContext node;
 
@@ -39,15 +65,26 @@ final class Rebalancer {
 
 	private final Relocations relocations;
 
+	private final ToLongFunction<String> agentsHostedBy;
+
+	private final IntSupplier agents;
+
 	private final HordeSettings.Rebalance settings;
 
 	/** The run under way: a batch of an earlier one is not followed by another. */
 	private final AtomicLong runs = new AtomicLong();
 
-	Rebalancer(NodeContext node, HostedProcesses hosted, Relocations relocations) {
+	/**
+	 * @param agentsHostedBy how many agents the member with this id hosts, by the registry
+	 * @param agents how many agents the registry holds
+	 */
+	Rebalancer(NodeContext node, HostedProcesses hosted, Relocations relocations, ToLongFunction<String> agentsHostedBy,
+			IntSupplier agents) {
 		this.node = node;
 		this.hosted = hosted;
 		this.relocations = relocations;
+		this.agentsHostedBy = agentsHostedBy;
+		this.agents = agents;
 		this.settings = node.settings().rebalance();
 	}
 
@@ -72,60 +109,187 @@ final class Rebalancer {
 		if (run.number() != this.runs.get() || !this.node.state().is(RegistryState.RUNNING)) {
 			return;
 		}
-		Map<String, List<ProcessKey>> batch = misplaced(run.tried());
-		if (batch.isEmpty()) {
-			if (run.moved().get() > 0) {
-				logger.info("sagents node {} moved {} agents to the members that own them now, in {} ms",
-						this.node.nodeName(), run.moved().get(), Timing.millisSince(run.since()));
+		List<String> hosts = this.node.membership().hostIds();
+		Map<String, List<ProcessKey>> batch = batch(run.pending(), hosts, run.tried());
+		if (!batch.isEmpty()) {
+			send(run, batch);
+			return;
+		}
+		// What the last plan asked of this member went out: plan again from the counts now.
+		BalancePlan plan;
+		try {
+			plan = plan(hosts, run);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("The registry did not count the agents of every member", ex);
+			if (!settled(run)) {
+				recheck(run);
 			}
 			return;
 		}
+		run.pending().clear();
+		run.pending().putAll(plan.sentBy(this.node.localMember()));
+		batch = batch(run.pending(), hosts, run.tried());
+		if (!batch.isEmpty()) {
+			send(run, batch);
+		}
+		else if (plan.balanced() || settled(run)) {
+			if (run.moved().get() > 0) {
+				logger.info("sagents node {} moved {} agents to even out the members (at most {} each), in {} ms",
+						this.node.nodeName(), run.moved().get(), plan.cap(), Timing.millisSince(run.since()));
+			}
+		}
+		else {
+			recheck(run);
+		}
+	}
+
+	/**
+	 * Whether the counts stayed as they were for a request timeout: any move under way ended by
+	 * then, so what is left above the cap does not move in this run.
+	 */
+	private boolean settled(Run run) {
+		return run.quietSince() + this.node.requestTimeout().toNanos() - System.nanoTime() < 0;
+	}
+
+	/** The plan from the registry's counts now; notes in {@code run} when they last changed. */
+	private BalancePlan plan(List<String> hosts, Run run) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (String host : hosts) {
+			counts.put(host, (int) this.agentsHostedBy.applyAsLong(host));
+		}
+		run.counted(counts);
+		return BalancePlan.of(counts, this.agents.getAsInt());
+	}
+
+	private void send(Run run, Map<String, List<ProcessKey>> batch) {
 		CompletableFuture<?>[] moves = batch.entrySet().stream()
 			.map((entry) -> this.relocations.move(entry.getKey(), entry.getValue()).thenAccept(run.moved()::addAndGet))
 			.toArray(CompletableFuture[]::new);
 		CompletableFuture.allOf(moves).whenComplete((done, error) -> {
 			if (error != null) {
-				logger.warn("Moving agents to the members that own them now failed; the next batch tries others", error);
+				logger.warn("Moving agents to even out the members failed; the next batch tries others", error);
 			}
-			this.node.runtime().timer().schedule(() -> this.node.blocking().execute(() -> nextBatch(run)),
-					this.settings.interval().toNanos(), TimeUnit.NANOSECONDS);
+			schedule(run, this.settings.interval().toNanos());
 		});
 	}
 
-	/**
-	 * Up to a batch of the agents hosted here that another member owns now, by owner, none tried in
-	 * this run before: one that did not move stays until the next change.
-	 */
-	private Map<String, List<ProcessKey>> misplaced(Set<ProcessKey> tried) {
-		String self = this.node.localMember();
-		List<String> hosts = this.node.membership().hostIds();
-		Map<String, List<ProcessKey>> byOwner = new LinkedHashMap<>();
-		int size = 0;
-		for (ProcessKey key : this.hosted.keys(ProcessKind.AGENT)) {
-			if (size == this.settings.batchSize()) {
-				break;
-			}
-			String owner = UniformDistribution.owner(key, hosts).orElse(self);
-			if (!owner.equals(self) && tried.add(key)) {
-				byOwner.computeIfAbsent(owner, (member) -> new ArrayList<>()).add(key);
-				size++;
-			}
-		}
-		return byOwner;
+	private void recheck(Run run) {
+		schedule(run, Math.max(RECHECK, this.settings.interval().toNanos()));
+	}
+
+	private void schedule(Run run, long delayNanos) {
+		this.node.runtime().timer().schedule(() -> this.node.blocking().execute(() -> nextBatch(run)), delayNanos,
+				TimeUnit.NANOSECONDS);
 	}
 
 	/**
-	 * One run of rebalancing.
-	 *
-	 * @param number which run it is
-	 * @param since when it began ({@link System#nanoTime()})
-	 * @param tried the agents it tried to move
-	 * @param moved how many it moved
+	 * Up to a batch of the agents hosted here to send, by receiver, as {@code sent} (receiver to how
+	 * many are still to go) asks, which it counts down; none tried in this run before: one that did
+	 * not move stays until the next change. For each receiver, first the agents it owns under
+	 * placement over {@code hosts}, then those owned by neither it nor this member, then those this
+	 * member owns.
 	 */
-	private record Run(long number, long since, Set<ProcessKey> tried, AtomicInteger moved) {
+	private Map<String, List<ProcessKey>> batch(Map<String, Integer> sent, List<String> hosts, Set<ProcessKey> tried) {
+		Map<String, List<ProcessKey>> batch = new LinkedHashMap<>();
+		if (sent.isEmpty()) {
+			return batch;
+		}
+		String self = this.node.localMember();
+		Map<String, List<ProcessKey>> byOwner = new LinkedHashMap<>();
+		for (ProcessKey key : this.hosted.keys(ProcessKind.AGENT)) {
+			if (!tried.contains(key)) {
+				byOwner.computeIfAbsent(UniformDistribution.owner(key, hosts).orElse(self), (owner) -> new ArrayList<>())
+					.add(key);
+			}
+		}
+		int room = this.settings.batchSize();
+		for (Map.Entry<String, Integer> transfer : sent.entrySet()) {
+			String receiver = transfer.getKey();
+			List<String> preferred = new ArrayList<>();
+			preferred.add(receiver);
+			byOwner.keySet().stream().filter((owner) -> !owner.equals(receiver) && !owner.equals(self)).forEach(preferred::add);
+			preferred.add(self);
+			int wanted = Math.min(transfer.getValue(), room);
+			List<ProcessKey> keys = new ArrayList<>();
+			for (String owner : preferred) {
+				List<ProcessKey> owned = byOwner.getOrDefault(owner, List.of());
+				while (keys.size() < wanted && !owned.isEmpty()) {
+					keys.add(owned.remove(owned.size() - 1));
+				}
+			}
+			if (!keys.isEmpty()) {
+				tried.addAll(keys);
+				batch.put(receiver, keys);
+				room -= keys.size();
+				transfer.setValue(transfer.getValue() - keys.size());
+			}
+		}
+		sent.values().removeIf((left) -> left == 0);
+		return batch;
+	}
 
+	/** One run of rebalancing. */
+	private static final class Run {
+
+		private final long number;
+
+		private final long since;
+
+		private final Set<ProcessKey> tried = new HashSet<>();
+
+		private final AtomicInteger moved = new AtomicInteger();
+
+		private final Map<String, Integer> pending = new LinkedHashMap<>();
+
+		private Map<String, Integer> lastCounts = Map.of();
+
+		private long quietSince;
+
+		/**
+		 * @param number which run it is
+		 * @param since when it began ({@link System#nanoTime()})
+		 */
 		Run(long number, long since) {
-			this(number, since, new HashSet<>(), new AtomicInteger());
+			this.number = number;
+			this.since = since;
+			this.quietSince = since;
+		}
+
+		long number() {
+			return this.number;
+		}
+
+		long since() {
+			return this.since;
+		}
+
+		/** The agents this run tried to move. */
+		Set<ProcessKey> tried() {
+			return this.tried;
+		}
+
+		/** What the last plan asks of this member and was not sent yet: receiver to how many. */
+		Map<String, Integer> pending() {
+			return this.pending;
+		}
+
+		/** How many agents this run moved. */
+		AtomicInteger moved() {
+			return this.moved;
+		}
+
+		/** Since when the counts read by this run stayed as they are ({@link System#nanoTime()}). */
+		long quietSince() {
+			return this.quietSince;
+		}
+
+		/** Notes the counts read now. */
+		void counted(Map<String, Integer> counts) {
+			if (!Objects.equals(counts, this.lastCounts)) {
+				this.lastCounts = counts;
+				this.quietSince = System.nanoTime();
+			}
 		}
 
 	}

@@ -3,15 +3,21 @@ package dev.sagents.horde;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +35,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Three real members in this JVM: agents start while two are up, then the third joins. With active
- * rebalancing the agents it owns move to it, with their state, while every call made meanwhile
- * succeeds; with passive rebalancing nothing moves.
+ * rebalancing it gets its share, the agents it owns first, with their state, while every call made
+ * meanwhile succeeds, and rolling restarts leave every member its share; with passive rebalancing
+ * nothing moves.
  */
 class HordeRebalanceTest {
 
@@ -40,11 +47,21 @@ class HordeRebalanceTest {
 
 	private static final int AGENTS = 90;
 
+	private static final int ROLLING_AGENTS = 30;
+
 	@TempDir
 	Path fileSystems;
 
 	@AutoClose
 	private HordeTestCluster cluster;
+
+	/** The callers of the test, stopped after it whatever its outcome (before the cluster closes). */
+	private final List<Callers> allCallers = new ArrayList<>();
+
+	@AfterEach
+	void stopCallers() {
+		this.allCallers.forEach(Callers::halt);
+	}
 
 	private List<AgentRef> startAgentsOnTwo(String name, RebalanceMode mode) {
 		return startAgentsOnTwo(name, new HordeSettings.Rebalance(mode, 10, Duration.ofMillis(5)));
@@ -64,54 +81,108 @@ class HordeRebalanceTest {
 	}
 
 	@Test
-	void withActiveRebalancingTheAgentsTheMemberThatJoinedOwnsMoveToItWithTheirStateAndNoCallFails() throws Exception {
+	void withActiveRebalancingTheMemberThatJoinedGetsItsShareWithTheStateOfTheAgentsAndNoCallFails() throws Exception {
 		List<AgentRef> agents = startAgentsOnTwo("active", RebalanceMode.ACTIVE);
-		Map<String, AtomicLong> ticked = new ConcurrentHashMap<>();
-		List<Throwable> failures = new CopyOnWriteArrayList<>();
-		AtomicBoolean calling = new AtomicBoolean(true);
-		List<CompletableFuture<Void>> callers = new ArrayList<>();
-		for (HordeTestNode from : this.cluster.nodes) {
-			List<AgentRef> refs = agents.stream().map((agent) -> from.agents.findAgent(agent.id()).orElseThrow()).toList();
-			callers.add(CompletableFuture.runAsync(() -> {
-				for (int i = 0; calling.get(); i++) {
-					AgentRef agent = refs.get(i % refs.size());
-					try {
-						agent.callAndWait("tick", Long.class, TIMEOUT);
-						ticked.computeIfAbsent(agent.id(), (id) -> new AtomicLong()).incrementAndGet();
-					}
-					catch (RuntimeException ex) {
-						failures.add(ex);
-					}
-				}
-			}));
-		}
+		Map<String, Set<ProcessKey>> hadThere = agents.stream()
+			.collect(Collectors.groupingBy(AgentRef::node,
+					Collectors.mapping((agent) -> ProcessKey.agent(agent.id()), Collectors.toSet())));
+		Callers callers = startCallers(this.cluster.nodes.stream()
+			.map((from) -> agents.stream().map((agent) -> from.agents.findAgent(agent.id()).orElseThrow()).toList())
+			.toList());
 		HordeTestNode third = this.cluster.start("n3");
 		this.cluster.awaitAllHosting();
 		List<String> hosts = third.node.membership().hostIds();
-		long ownedByThird = agents.stream()
-			.filter((agent) -> UniformDistribution.owner(ProcessKey.agent(agent.id()), hosts)
-				.orElseThrow()
-				.equals(third.member()))
-			.count();
-		assertThat(ownedByThird).as("agents the third member owns").isGreaterThan(10);
-		await().atMost(GENEROUS).untilAsserted(() -> {
-			for (HordeTestNode node : this.cluster.nodes) {
-				for (ProcessKey key : node.node.hosted().keysHosted(ProcessKind.AGENT)) {
-					assertThat(UniformDistribution.owner(key, hosts)).as("owner of %s on %s", key, node.name)
-						.contains(node.member());
-				}
-			}
-		});
-		calling.set(false);
-		CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-		assertThat(failures).as("calls made while the agents moved").isEmpty();
-		assertThat(third.node.hosted().keysHosted(ProcessKind.AGENT)).hasSize((int) ownedByThird);
-		for (AgentRef agent : agents) {
-			long expected = 1 + ticked.getOrDefault(agent.id(), new AtomicLong()).get();
-			assertThat(agent.callAndWait("get", Long.class, TIMEOUT)).as("what %s handled", agent.id())
-				.isEqualTo(expected);
+		Set<ProcessKey> ownedByThird = agents.stream()
+			.map((agent) -> ProcessKey.agent(agent.id()))
+			.filter((key) -> UniformDistribution.owner(key, hosts).orElseThrow().equals(third.member()))
+			.collect(Collectors.toSet());
+		assertThat(ownedByThird).as("agents the third member owns").hasSizeGreaterThan(10);
+		awaitHosting(this.cluster.nodes, AGENTS / 3);
+		callers.stopWithoutFailures();
+		// Each member sends the agents the third owns first: all it sent are owned by the third, or it sent all those.
+		Set<ProcessKey> onThird = Set.copyOf(third.node.hosted().keysHosted(ProcessKind.AGENT));
+		for (String from : List.of("n1", "n2")) {
+			Set<ProcessKey> sent = intersection(hadThere.get(from), onThird);
+			Set<ProcessKey> ownedThere = intersection(hadThere.get(from), ownedByThird);
+			assertThat(ownedThere.containsAll(sent) || sent.containsAll(ownedThere))
+				.as("%s sent %s, had %s the third owns", from, sent, ownedThere)
+				.isTrue();
 		}
+		callers.assertEachHandledEveryCall(agents, firstTicks(agents));
 		assertThat(this.cluster.nodes.get(0).agents.countAgents()).isEqualTo(AGENTS);
+	}
+
+	@Test
+	void afterRollingRestartsAndACrashEveryMemberHostsItsShareAndNoCallFails() throws Exception {
+		this.cluster = HordeTestCluster.ofTallies("horde-rebalance-rolling", this.fileSystems, AgentSettings.defaults())
+			.rebalance(new HordeSettings.Rebalance(RebalanceMode.ACTIVE, 10, Duration.ofMillis(5)));
+		// Calls go through a node that hosts nothing and never restarts.
+		HordeTestNode caller = this.cluster.startProxy("caller",
+				this.cluster.memberConfig("caller").setLiteMember(true));
+		Map<String, HordeTestNode> members = new LinkedHashMap<>();
+		for (String name : List.of("n1", "n2", "n3")) {
+			members.put(name, this.cluster.start(name));
+		}
+		this.cluster.awaitAllHosting();
+		List<AgentRef> agents = new ArrayList<>();
+		for (int i = 0; i < ROLLING_AGENTS; i++) {
+			AgentRef agent = caller.agents.startAgent(AgentSpec.of("rolling-" + i)).ref();
+			assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(1L);
+			agents.add(agent);
+		}
+		Callers callers = startCallers(List.of(agents));
+		for (int round = 0; round < 2; round++) {
+			for (String name : List.copyOf(members.keySet())) {
+				members.get(name).stop();
+				members.put(name, this.cluster.start(name));
+				this.cluster.awaitAllHosting();
+			}
+		}
+		callers.stopWithoutFailures();
+		callers.assertEachHandledEveryCall(agents, firstTicks(agents));
+		// A call in flight to a member that crashes fails (MemberLostException): none is, here.
+		members.get("n2").crash();
+		await().atMost(GENEROUS)
+			.until(() -> caller.agents.listAgents().stream().noneMatch((agent) -> agent.node().equals("n2")));
+		Map<String, Long> beforeItCameBack = new LinkedHashMap<>();
+		for (AgentRef agent : agents) {
+			beforeItCameBack.put(agent.id(), agent.callAndWait("get", Long.class, TIMEOUT));
+		}
+		callers = startCallers(List.of(agents));
+		members.put("n2", this.cluster.start("n2"));
+		this.cluster.awaitAllHosting();
+		awaitHosting(members.values(), ROLLING_AGENTS / 3);
+		callers.stopWithoutFailures();
+		callers.assertEachHandledEveryCall(agents, beforeItCameBack);
+		Set<ProcessKey> hosted = new HashSet<>();
+		for (HordeTestNode member : members.values()) {
+			hosted.addAll(member.node.hosted().keysHosted(ProcessKind.AGENT));
+		}
+		assertThat(hosted).as("agents running, each once").hasSize(ROLLING_AGENTS);
+		assertThat(caller.agents.countAgents()).isEqualTo(ROLLING_AGENTS);
+	}
+
+	/** What each of {@code agents} handled once started: its first tick. */
+	private static Map<String, Long> firstTicks(List<AgentRef> agents) {
+		return agents.stream().collect(Collectors.toMap(AgentRef::id, (agent) -> 1L));
+	}
+
+	private Callers startCallers(List<List<AgentRef>> references) {
+		Callers started = new Callers(references);
+		this.allCallers.add(started);
+		return started;
+	}
+
+	private static Set<ProcessKey> intersection(Set<ProcessKey> one, Set<ProcessKey> other) {
+		return one.stream().filter(other::contains).collect(Collectors.toSet());
+	}
+
+	/** Waits until each of {@code members} hosts {@code share} agents, every member's share. */
+	private static void awaitHosting(Collection<HordeTestNode> members, int share) {
+		await().atMost(GENEROUS).untilAsserted(() -> assertThat(members)
+			.allSatisfy((member) -> assertThat(member.node.hosted().keysHosted(ProcessKind.AGENT))
+				.as("agents on %s", member.name)
+				.hasSize(share)));
 	}
 
 	@Test
@@ -145,6 +216,63 @@ class HordeRebalanceTest {
 			assertThat(agent.callAndWait("get", Long.class, TIMEOUT)).isEqualTo(1L);
 			assertThat(agent.node()).isNotEqualTo("n3");
 		}
+	}
+
+	/**
+	 * Callers that call the agents in turn, one loop per list of references (each taken through a
+	 * node), until stopped, counting the calls each agent handled and keeping the failures.
+	 */
+	private static final class Callers {
+
+		private final Map<String, AtomicLong> ticked = new ConcurrentHashMap<>();
+
+		private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+		private final AtomicBoolean calling = new AtomicBoolean(true);
+
+		private final List<CompletableFuture<Void>> loops = new ArrayList<>();
+
+		Callers(List<List<AgentRef>> references) {
+			for (List<AgentRef> refs : references) {
+				this.loops.add(CompletableFuture.runAsync(() -> {
+					for (int i = 0; this.calling.get(); i++) {
+						AgentRef agent = refs.get(i % refs.size());
+						try {
+							agent.callAndWait("tick", Long.class, TIMEOUT);
+							this.ticked.computeIfAbsent(agent.id(), (id) -> new AtomicLong()).incrementAndGet();
+						}
+						catch (RuntimeException ex) {
+							this.failures.add(ex);
+						}
+					}
+				}));
+			}
+		}
+
+		/** Stops the loops without waiting for them. */
+		void halt() {
+			this.calling.set(false);
+		}
+
+		/** Stops the loops; none of their calls failed. */
+		void stopWithoutFailures() throws Exception {
+			halt();
+			CompletableFuture.allOf(this.loops.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+			assertThat(this.failures).as("calls made while the agents moved").isEmpty();
+		}
+
+		/**
+		 * Each agent handled what it had handled {@code before} (id to count) and every call made:
+		 * none dropped, none twice.
+		 */
+		void assertEachHandledEveryCall(List<AgentRef> agents, Map<String, Long> before) {
+			for (AgentRef agent : agents) {
+				long expected = before.get(agent.id()) + this.ticked.getOrDefault(agent.id(), new AtomicLong()).get();
+				assertThat(agent.callAndWait("get", Long.class, TIMEOUT)).as("what %s handled", agent.id())
+					.isEqualTo(expected);
+			}
+		}
+
 	}
 
 }

@@ -216,11 +216,15 @@ final class HordeTestCluster implements AutoCloseable {
 		awaitAllHosting();
 	}
 
-	/** Waits until every node started sees each node that hosts as a host, as placement does. */
+	/**
+	 * Waits until every node started and not stopped sees each such node that hosts as a host, as
+	 * placement does.
+	 */
 	void awaitAllHosting() {
-		int count = (int) this.nodes.stream().filter((node) -> node.hosting).count();
+		List<HordeTestNode> running = this.nodes.stream().filter((node) -> !node.stopped()).toList();
+		int count = (int) running.stream().filter((node) -> node.hosting).count();
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.nodes.stream().allMatch((node) -> node.node.membership().hostIds().size() == count));
+			.until(() -> running.stream().allMatch((node) -> node.node.membership().hostIds().size() == count));
 	}
 
 	/**

@@ -147,6 +147,11 @@ final class HordeTestNode {
 		this.executor.shutdownNow();
 	}
 
+	/** Whether this node stopped, crashed or left. */
+	boolean stopped() {
+		return this.stopped;
+	}
+
 	String member() {
 		return this.hazelcast.getCluster().getLocalMember().getUuid().toString();
 	}
