@@ -141,6 +141,7 @@ class HordeRebalanceTest {
 		callers.stopWithoutFailures();
 		callers.assertEachHandledEveryCall(agents, firstTicks(agents));
 		// A call in flight to a member that crashes fails (MemberLostException): none is, here.
+		this.cluster.awaitBackups("n1");
 		members.get("n2").crash();
 		await().atMost(GENEROUS)
 			.until(() -> caller.agents.listAgents().stream().noneMatch((agent) -> agent.node().equals("n2")));
