@@ -1,7 +1,6 @@
 package dev.sagents.horde;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,10 @@ import java.util.TreeMap;
  * member above the cap sends, only its excess, and only to members below the cap, never more than
  * their room: no agent moves that the cap does not require, and no member ends above it. The plan
  * depends on the counts alone, not on their order, so every member computes the same one from the
- * same counts and two senders never fill one receiver twice over. Senders are taken by member id;
- * each fills the receiver with the most room first (ties by member id), then the next.
+ * same counts and two senders never fill one receiver twice over. Senders and receivers are both
+ * taken by member id, each sender filling the first receiver with room left: as counts move between
+ * two reads (a start, an agent arriving), the receivers keep their order, so plans read a moment
+ * apart by two senders differ only where the counts did.
  */
 final class BalancePlan {
 
@@ -46,7 +47,6 @@ final class BalancePlan {
 				receivers.add(new Room(member, cap - count));
 			}
 		});
-		receivers.sort(Comparator.comparingInt(Room::left).reversed().thenComparing(Room::member));
 		List<Transfer> transfers = new ArrayList<>();
 		int next = 0;
 		for (Map.Entry<String, Integer> sender : byId.entrySet()) {

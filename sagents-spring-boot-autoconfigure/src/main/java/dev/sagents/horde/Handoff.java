@@ -2,6 +2,7 @@ package dev.sagents.horde;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -94,14 +95,17 @@ final class Handoff {
 	/**
 	 * @param restartIfRegisteredHere starts here again a process that stopped as stale, if the
 	 * registry still names this member (and leaves it alone if not)
+	 * @param agentsRegistered told of the agents a handoff brought here once they are registered
+	 * here (by id)
 	 */
 	Handoff(NodeContext node, ClusterRegistry registry, HostedProcesses hosted, Destinations destinations,
-			BatchStarts starts, Consumer<ProcessKey> restartIfRegisteredHere) {
+			BatchStarts starts, Consumer<ProcessKey> restartIfRegisteredHere,
+			Consumer<Collection<String>> agentsRegistered) {
 		this.node = node;
 		this.destinations = destinations;
 		this.registry = registry;
 		this.hosted = hosted;
-		this.acceptance = new HandoffAcceptance(node, registry, hosted, starts);
+		this.acceptance = new HandoffAcceptance(node, registry, hosted, starts, agentsRegistered);
 		this.restartIfRegisteredHere = restartIfRegisteredHere;
 	}
 

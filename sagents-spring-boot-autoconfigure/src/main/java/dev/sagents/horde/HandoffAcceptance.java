@@ -1,6 +1,7 @@
 package dev.sagents.horde;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import com.hazelcast.core.HazelcastJsonValue;
 import org.slf4j.Logger;
@@ -36,11 +38,20 @@ final class HandoffAcceptance {
 	/** Handoffs from draining members that this node is accepting. */
 	private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
 
-	HandoffAcceptance(NodeContext node, ClusterRegistry registry, HostedProcesses hosted, BatchStarts starts) {
+	/** Told of the agents a handoff brought here once they are registered here (by id). */
+	private final Consumer<Collection<String>> agentsRegistered;
+
+	/**
+	 * @param agentsRegistered told of the agents a handoff brought here once they are registered
+	 * here (by id): a subscription made before asked the member they left
+	 */
+	HandoffAcceptance(NodeContext node, ClusterRegistry registry, HostedProcesses hosted, BatchStarts starts,
+			Consumer<Collection<String>> agentsRegistered) {
 		this.node = node;
 		this.registry = registry;
 		this.hosted = hosted;
 		this.starts = starts;
+		this.agentsRegistered = agentsRegistered;
 	}
 
 	/** Waits until the handoffs being accepted now are done, whether or not they succeed. */
@@ -87,6 +98,10 @@ final class HandoffAcceptance {
 					.put(registration.key().id(), registration.toJson());
 			}
 			byKind.forEach(this.registry::registerAll);
+			Map<String, HazelcastJsonValue> agents = byKind.get(ProcessKind.AGENT);
+			if (agents != null) {
+				this.agentsRegistered.accept(agents.keySet());
+			}
 			for (Registration registration : started) {
 				if (this.hosted.runningHere(registration.key()).isEmpty()) {
 					this.registry.removeIfHostedHere(registration.key());

@@ -2,8 +2,8 @@ package dev.sagents.horde;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -67,8 +67,11 @@ final class HordeEvents {
 	/** How many subscriptions the application holds on this node, per agent. */
 	private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
 
-	/** The agents about to start here, whose subscribers are relayed to as if they ran here. */
-	private final Set<String> starting = ConcurrentHashMap.newKeySet();
+	/**
+	 * The agents about to start here, whose subscribers are relayed to as if they ran here, with
+	 * how many starts of each are under way.
+	 */
+	private final Map<String, Integer> starting = new ConcurrentHashMap<>();
 
 	/** Per hosted agent, the members that subscribed to its events and the local subscription relaying to each. */
 	private final Map<String, Map<String, Subscription>> relays = new ConcurrentHashMap<>();
@@ -175,7 +178,7 @@ final class HordeEvents {
 	 * {@code member} subscribed.
 	 */
 	void relayTo(String agentId, String member) {
-		if (this.starting.contains(agentId) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isPresent()) {
+		if (this.starting.containsKey(agentId) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isPresent()) {
 			relay(agentId, member);
 		}
 	}
@@ -219,26 +222,37 @@ final class HordeEvents {
 	 * when a member just failed (the map's partitions move). A subscription made after that read
 	 * asks the host its registration names, here already for a restart, to relay: until the agent
 	 * {@linkplain #agentStarted started} it is relayed as starting. (A handoff registers the agents
-	 * it brings after starting them: a subscription made in between asks the member they left.)
+	 * it brings after starting them: a subscription made in between asks the member they left, and
+	 * is read again once they are {@linkplain #agentsRegistered registered}.)
 	 */
 	void agentStarting(String agentId) {
-		this.starting.add(agentId);
+		this.starting.merge(agentId, 1, Integer::sum);
 		relaySubscribed(agentId);
 	}
 
 	/** Agent {@code agentId}, {@linkplain #agentStarting starting} here, started. */
 	void agentStarted(String agentId) {
-		this.starting.remove(agentId);
+		this.starting.computeIfPresent(agentId, (id, count) -> (count > 1) ? count - 1 : null);
 	}
 
 	/**
 	 * Agent {@code agentId}, {@linkplain #agentStarting starting} here, did not start: its relays
-	 * end unless it ran here already.
+	 * end unless it runs here (it ran already) or another start of it is under way.
 	 */
 	void agentNotStarting(String agentId) {
-		this.starting.remove(agentId);
-		if (this.hosted.lookupHosted(ProcessKey.agent(agentId)).isEmpty()) {
-			agentEnded(agentId);
+		agentStarted(agentId);
+		agentEnded(agentId);
+	}
+
+	/**
+	 * Agents a handoff brought here were registered here: reads who subscribes to them again, as a
+	 * subscription made between their start and their registration asked the member they left.
+	 */
+	void agentsRegistered(Collection<String> agentIds) {
+		for (String agentId : agentIds) {
+			if (this.hosted.lookupHosted(ProcessKey.agent(agentId)).isPresent()) {
+				relaySubscribed(agentId);
+			}
 		}
 	}
 
@@ -251,8 +265,14 @@ final class HordeEvents {
 		}
 	}
 
-	/** An agent ended here: events already queued (its Shutdown event among them) still reach the subscribers. */
+	/**
+	 * An agent ended here: events already queued (its Shutdown event among them) still reach the
+	 * subscribers. The relays stay if the agent started again here meanwhile, or is starting.
+	 */
 	void agentEnded(String agentId) {
+		if (this.starting.containsKey(agentId) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isPresent()) {
+			return;
+		}
 		Map<String, Subscription> byMember = this.relays.remove(agentId);
 		if (byMember != null) {
 			byMember.values().forEach(Subscription::close);

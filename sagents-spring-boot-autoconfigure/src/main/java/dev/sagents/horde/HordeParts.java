@@ -104,7 +104,7 @@ final class HordeParts {
 		BatchStarts starts = new BatchStarts(hosted::storage, (key) -> hosted.lookup(key).isPresent());
 		Destinations destinations = new Destinations(context);
 		this.handoff = new Handoff(context, registry, hosted, destinations, starts,
-				(key) -> placement().restartIfRegisteredHere(key));
+				(key) -> placement().restartIfRegisteredHere(key), this.events::agentsRegistered);
 		CastForwarder forwarder = new CastForwarder(context, payloads, registry, hosted, destinations::destinationOf);
 		CallRouter router = new CallRouter(context, payloads, hosted,
 				new ProcessFollower(context, registry, restartedProcesses, forwarder));

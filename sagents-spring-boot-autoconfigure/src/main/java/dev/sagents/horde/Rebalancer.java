@@ -46,10 +46,11 @@ import dev.sagents.registry.RegistryState;
  * went out the counts are read again (each read scans the registry once per member), so agents that
  * arrive meanwhile (handed off by a member that drains, restarted after one failed, sent by a
  * member that read the counts a moment earlier) are seen. A member with nothing to send looks
- * again every {@link #RECHECK} until the plan is balanced, or the counts
- * stayed as they were for a {@link HordeSettings#requestTimeout() request timeout} (any move under
- * way ended by then). A batch goes out only while this node runs; another change starts a new run,
- * in place of the one under way, which stops after its batch. File systems stay where they run,
+ * again every {@link #RECHECK} until the plan is balanced, the counts stayed as they were for a
+ * {@link HordeSettings#requestTimeout() request timeout}, or {@link #RECHECK_FOR} passed since the
+ * run began. A batch goes out only while this node runs; another change starts a new run, in place
+ * of the one under way, which stops after its batch; the new run plans once that batch is done,
+ * so that its agents, hosted here until they left, are not planned twice. File systems stay where they run,
  * and placement of new starts stays rendezvous hashing. With {@code passive} it does nothing.
  */
 final class Rebalancer {
@@ -58,6 +59,12 @@ final class Rebalancer {
 
 	/** How often a member with nothing to send reads the counts again while others still move agents. */
 	private static final long RECHECK = TimeUnit.MILLISECONDS.toNanos(500);
+
+	/**
+	 * How long after a run began a member with nothing to send still reads the counts again: with
+	 * agents starting and stopping all along, the counts never stay still.
+	 */
+	private static final long RECHECK_FOR = TimeUnit.SECONDS.toNanos(60);
 
 	private final NodeContext node;
 
@@ -73,6 +80,9 @@ final class Rebalancer {
 
 	/** The run under way: a batch of an earlier one is not followed by another. */
 	private final AtomicLong runs = new AtomicLong();
+
+	/** The batch under way, of whichever run: a new run plans once it is done. */
+	private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
 
 	/**
 	 * @param agentsHostedBy how many agents the member with this id hosts, by the registry
@@ -97,7 +107,8 @@ final class Rebalancer {
 			return;
 		}
 		Run run = new Run(this.runs.incrementAndGet(), System.nanoTime());
-		this.node.blocking().execute(() -> nextBatch(run));
+		// The agents of a batch under way are still hosted here until they left: not planned twice.
+		this.inFlight.whenComplete((done, error) -> this.node.blocking().execute(() -> nextBatch(run)));
 	}
 
 	/** Stops the run under way after its batch: this node drains or leaves. */
@@ -133,7 +144,7 @@ final class Rebalancer {
 		if (!batch.isEmpty()) {
 			send(run, batch);
 		}
-		else if (plan.balanced() || settled(run)) {
+		else if (plan.balanced() || settled(run) || System.nanoTime() - run.since() > RECHECK_FOR) {
 			if (run.moved().get() > 0) {
 				logger.info("sagents node {} moved {} agents to even out the members (at most {} each), in {} ms",
 						this.node.nodeName(), run.moved().get(), plan.cap(), Timing.millisSince(run.since()));
@@ -166,7 +177,9 @@ final class Rebalancer {
 		CompletableFuture<?>[] moves = batch.entrySet().stream()
 			.map((entry) -> this.relocations.move(entry.getKey(), entry.getValue()).thenAccept(run.moved()::addAndGet))
 			.toArray(CompletableFuture[]::new);
-		CompletableFuture.allOf(moves).whenComplete((done, error) -> {
+		CompletableFuture<Void> sent = CompletableFuture.allOf(moves);
+		this.inFlight = sent;
+		sent.whenComplete((done, error) -> {
 			if (error != null) {
 				logger.warn("Moving agents to even out the members failed; the next batch tries others", error);
 			}

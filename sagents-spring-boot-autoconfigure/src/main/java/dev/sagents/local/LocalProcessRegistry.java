@@ -108,9 +108,9 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 	 */
 	<P extends LocalProcess> StartResult<P> start(ProcessKey key, Supplier<P> newProcess, Duration grace,
 			HostingListener hosting) {
-		hosting.starting(key);
 		StartResult<P> result;
 		try {
+			hosting.starting(key);
 			result = start(newProcess, grace);
 		}
 		catch (RuntimeException | Error ex) {
