@@ -256,9 +256,9 @@ final class HordeTestCluster implements AutoCloseable {
 		return this.recipe.behaviors.get(type);
 	}
 
-	/** The node named {@code name}. */
+	/** The node last started under {@code name}: a node stopped and started again is the new one. */
 	HordeTestNode node(String name) {
-		return this.nodes.stream().filter((node) -> node.name.equals(name)).findFirst().orElseThrow();
+		return this.nodes.stream().filter((node) -> node.name.equals(name)).reduce((first, later) -> later).orElseThrow();
 	}
 
 	/** An agent id, {@code aimed-<from>} or after, that {@code node} owns by placement: to aim at a member. */
