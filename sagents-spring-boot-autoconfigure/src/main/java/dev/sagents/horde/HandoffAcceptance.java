@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 import com.hazelcast.core.HazelcastJsonValue;
@@ -52,6 +53,27 @@ final class HandoffAcceptance {
 		this.hosted = hosted;
 		this.starts = starts;
 		this.agentsRegistered = agentsRegistered;
+	}
+
+	/**
+	 * Tells, on another thread, that the handoff's {@code agentIds} are registered here: the handoff
+	 * succeeded whatever that step meets (the subscriptions map read while partitions move), and its
+	 * reply does not wait for it.
+	 */
+	private void tellRegistered(List<String> agentIds) {
+		try {
+			this.node.blocking().execute(() -> {
+				try {
+					this.agentsRegistered.accept(agentIds);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not read who subscribes to {} agents handed off here", agentIds.size(), ex);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("This node stops: the subscriptions of agents handed off here are not read again");
+		}
 	}
 
 	/** Waits until the handoffs being accepted now are done, whether or not they succeed. */
@@ -98,14 +120,14 @@ final class HandoffAcceptance {
 					.put(registration.key().id(), registration.toJson());
 			}
 			byKind.forEach(this.registry::registerAll);
-			Map<String, HazelcastJsonValue> agents = byKind.get(ProcessKind.AGENT);
-			if (agents != null) {
-				this.agentsRegistered.accept(agents.keySet());
-			}
 			for (Registration registration : started) {
 				if (this.hosted.runningHere(registration.key()).isEmpty()) {
 					this.registry.removeIfHostedHere(registration.key());
 				}
+			}
+			Map<String, HazelcastJsonValue> agents = byKind.get(ProcessKind.AGENT);
+			if (agents != null) {
+				tellRegistered(List.copyOf(agents.keySet()));
 			}
 			return refused;
 		}

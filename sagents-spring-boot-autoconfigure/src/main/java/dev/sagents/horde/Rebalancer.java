@@ -49,8 +49,9 @@ import dev.sagents.registry.RegistryState;
  * again every {@link #RECHECK} until the plan is balanced, the counts stayed as they were for a
  * {@link HordeSettings#requestTimeout() request timeout}, or {@link #RECHECK_FOR} passed since the
  * run began. A batch goes out only while this node runs; another change starts a new run, in place
- * of the one under way, which stops after its batch; the new run plans once that batch is done,
- * so that its agents, hosted here until they left, are not planned twice. File systems stay where they run,
+ * of the one under way, which stops after its batch; the new run plans once that batch is done
+ * (or a request timeout passed), so that its agents, hosted here until they left, are not planned
+ * twice. File systems stay where they run,
  * and placement of new starts stays rendezvous hashing. With {@code passive} it does nothing.
  */
 final class Rebalancer {
@@ -107,8 +108,7 @@ final class Rebalancer {
 			return;
 		}
 		Run run = new Run(this.runs.incrementAndGet(), System.nanoTime());
-		// The agents of a batch under way are still hosted here until they left: not planned twice.
-		this.inFlight.whenComplete((done, error) -> this.node.blocking().execute(() -> nextBatch(run)));
+		this.node.blocking().execute(() -> nextBatch(run));
 	}
 
 	/** Stops the run under way after its batch: this node drains or leaves. */
@@ -116,8 +116,20 @@ final class Rebalancer {
 		this.runs.incrementAndGet();
 	}
 
-	private void nextBatch(Run run) {
+	/**
+	 * The next step of {@code run}: a batch of what its plan asks, or a new plan. One step at a time
+	 * on this node, whichever run it belongs to; the first step of a run waits (a request timeout at
+	 * most: an agent may be busy with a long call) for the batch an earlier run has under way, whose
+	 * agents are still hosted here until they left, so that they are not planned twice.
+	 */
+	private synchronized void nextBatch(Run run) {
 		if (run.number() != this.runs.get() || !this.node.state().is(RegistryState.RUNNING)) {
+			return;
+		}
+		if (!this.inFlight.isDone() && run.awaitEarlierBatch()) {
+			this.inFlight.copy()
+				.completeOnTimeout(null, this.node.requestTimeout().toNanos(), TimeUnit.NANOSECONDS)
+				.whenComplete((done, error) -> this.node.blocking().execute(() -> nextBatch(run)));
 			return;
 		}
 		List<String> hosts = this.node.membership().hostIds();
@@ -259,6 +271,8 @@ final class Rebalancer {
 
 		private long quietSince;
 
+		private boolean awaited;
+
 		/**
 		 * @param number which run it is
 		 * @param since when it began ({@link System#nanoTime()})
@@ -267,6 +281,13 @@ final class Rebalancer {
 			this.number = number;
 			this.since = since;
 			this.quietSince = since;
+		}
+
+		/** Whether to wait for an earlier run's batch: once only, at this run's first step. */
+		boolean awaitEarlierBatch() {
+			boolean first = !this.awaited;
+			this.awaited = true;
+			return first;
 		}
 
 		long number() {

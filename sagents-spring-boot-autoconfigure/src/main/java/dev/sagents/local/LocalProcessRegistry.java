@@ -114,7 +114,12 @@ public final class LocalProcessRegistry implements ProcessRegistry, SagentsLifec
 			result = start(newProcess, grace);
 		}
 		catch (RuntimeException | Error ex) {
-			hosting.notStarted(key);
+			try {
+				hosting.notStarted(key);
+			}
+			catch (RuntimeException | Error notice) {
+				ex.addSuppressed(notice);
+			}
 			throw ex;
 		}
 		if (result.started()) {
