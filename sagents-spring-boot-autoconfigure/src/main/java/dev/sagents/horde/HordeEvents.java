@@ -178,7 +178,7 @@ final class HordeEvents {
 	 * {@code member} subscribed.
 	 */
 	void relayTo(String agentId, String member) {
-		if (this.starting.containsKey(agentId) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isPresent()) {
+		if (runsOrStartsHere(agentId)) {
 			relay(agentId, member);
 		}
 	}
@@ -232,7 +232,7 @@ final class HordeEvents {
 
 	/** Agent {@code agentId}, {@linkplain #agentStarting starting} here, started. */
 	void agentStarted(String agentId) {
-		this.starting.computeIfPresent(agentId, (id, count) -> (count > 1) ? count - 1 : null);
+		startEnded(agentId);
 	}
 
 	/**
@@ -240,8 +240,22 @@ final class HordeEvents {
 	 * end unless it runs here (it ran already) or another start of it is under way.
 	 */
 	void agentNotStarting(String agentId) {
-		agentStarted(agentId);
+		startEnded(agentId);
 		agentEnded(agentId);
+	}
+
+	/** One start of {@code agentId} under way here ended, whether or not it started the agent. */
+	private void startEnded(String agentId) {
+		this.starting.computeIfPresent(agentId, (id, count) -> (count > 1) ? count - 1 : null);
+	}
+
+	/** Whether agent {@code agentId} runs here, or a start of it is under way here. */
+	private boolean runsOrStartsHere(String agentId) {
+		return this.starting.containsKey(agentId) || runsHere(agentId);
+	}
+
+	private boolean runsHere(String agentId) {
+		return this.hosted.lookupHosted(ProcessKey.agent(agentId)).isPresent();
 	}
 
 	/**
@@ -250,7 +264,7 @@ final class HordeEvents {
 	 */
 	void agentsRegistered(Collection<String> agentIds) {
 		for (String agentId : agentIds) {
-			if (this.hosted.lookupHosted(ProcessKey.agent(agentId)).isPresent()) {
+			if (runsHere(agentId)) {
 				relaySubscribed(agentId);
 			}
 		}
@@ -270,7 +284,7 @@ final class HordeEvents {
 	 * subscribers. The relays stay if the agent started again here meanwhile, or is starting.
 	 */
 	void agentEnded(String agentId) {
-		if (this.starting.containsKey(agentId) || this.hosted.lookupHosted(ProcessKey.agent(agentId)).isPresent()) {
+		if (runsOrStartsHere(agentId)) {
 			return;
 		}
 		Map<String, Subscription> byMember = this.relays.remove(agentId);

@@ -145,7 +145,7 @@ final class Rebalancer {
 		}
 		catch (RuntimeException ex) {
 			logger.debug("The registry did not count the agents of every member", ex);
-			if (!settled(run)) {
+			if (!doneLooking(run)) {
 				recheck(run);
 			}
 			return;
@@ -156,7 +156,7 @@ final class Rebalancer {
 		if (!batch.isEmpty()) {
 			send(run, batch);
 		}
-		else if (plan.balanced() || settled(run) || System.nanoTime() - run.since() > RECHECK_FOR) {
+		else if (plan.balanced() || doneLooking(run)) {
 			if (run.moved().get() > 0) {
 				logger.info("sagents node {} moved {} agents to even out the members (at most {} each), in {} ms",
 						this.node.nodeName(), run.moved().get(), plan.cap(), Timing.millisSince(run.since()));
@@ -168,11 +168,13 @@ final class Rebalancer {
 	}
 
 	/**
-	 * Whether the counts stayed as they were for a request timeout: any move under way ended by
-	 * then, so what is left above the cap does not move in this run.
+	 * Whether a member with nothing to send stops reading the counts: they stayed as they were for
+	 * a request timeout (what is left above the cap does not move in this run), or
+	 * {@link #RECHECK_FOR} passed since the run began.
 	 */
-	private boolean settled(Run run) {
-		return run.quietSince() + this.node.requestTimeout().toNanos() - System.nanoTime() < 0;
+	private boolean doneLooking(Run run) {
+		long now = System.nanoTime();
+		return run.quietSince() + this.node.requestTimeout().toNanos() - now < 0 || now - run.since() > RECHECK_FOR;
 	}
 
 	/** The plan from the registry's counts now; notes in {@code run} when they last changed. */
