@@ -14,12 +14,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.hazelcast.aggregation.Aggregators;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
-import com.hazelcast.query.Predicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,18 +113,12 @@ final class ClusterRegistry {
 		return registry(kind).keySet().stream().map((id) -> new ProcessKey(kind, id)).toList();
 	}
 
-	/** How many processes of every kind {@code member} hosts. */
-	long countHostedBy(String member) {
-		long total = 0;
-		for (ProcessKind kind : this.registrations.keySet()) {
-			total += countHostedBy(kind, member);
-		}
-		return total;
-	}
-
-	/** How many processes of {@code kind} {@code member} hosts. */
-	long countHostedBy(ProcessKind kind, String member) {
-		return registry(kind).aggregate(Aggregators.count(), Predicates.equal(Registration.HOST, member));
+	/**
+	 * How many processes of {@code kind} each member hosts, by member id, counted in one pass over
+	 * the registry ({@link HostCounts}); a member that hosts none is absent.
+	 */
+	Map<String, Long> countHostedByMember(ProcessKind kind) {
+		return registry(kind).aggregate(new HostCounts());
 	}
 
 	/**

@@ -120,7 +120,7 @@ final class HordeParts {
 		this.inspector = new AgentInspector(context, registry, hosted, destinations::destinationOf);
 		this.rebalancer = new Rebalancer(context, hosted,
 				new Relocations(context, hosted, destinations, this.handoff, this.placement::restartIfRegisteredHere),
-				(member) -> registry.countHostedBy(ProcessKind.AGENT, member), () -> registry.count(ProcessKind.AGENT));
+				() -> registry.countHostedByMember(ProcessKind.AGENT), () -> registry.count(ProcessKind.AGENT));
 		this.notices = new HostingNotices(arriving, this.events, this.handoff, forwarder);
 		this.inbound = new InboundDispatcher(context, payloads, hosted, arriving, this.placement, this.handoff,
 				destinations, forwarder, this.events, restartedProcesses);

@@ -12,9 +12,9 @@ import dev.sagents.horde.persistence.StoreObjects;
 
 /**
  * Registers the factory of sagents' own Hazelcast objects (the {@link RegistrationClaim} entry
- * processor, the {@link HostedByNoneOf} predicate, and the Hazelcast store's entries and entry
- * processors, {@link StoreObjects}) with every Hazelcast member in a JVM that has
- * sagents on its class path, through Hazelcast's service loader
+ * processor, the {@link HostedByNoneOf} predicate, the {@link HostCounts} aggregator, and the
+ * Hazelcast store's entries and entry processors, {@link StoreObjects}) with every Hazelcast member
+ * in a JVM that has sagents on its class path, through Hazelcast's service loader
  * ({@code META-INF/services/com.hazelcast.DataSerializerHook}): the application's member needs no
  * serialization configuration. Every member of a horde's cluster
  * must therefore have sagents on its class path, as the registry's partitions may live on any.
@@ -42,6 +42,7 @@ public final class HordeSerializerHook implements DataSerializerHook {
 		return switch (classId) {
 			case RegistrationClaim.CLASS_ID -> new RegistrationClaim();
 			case HostedByNoneOf.CLASS_ID -> new HostedByNoneOf();
+			case HostCounts.CLASS_ID -> new HostCounts();
 			default -> StoreObjects.create(classId)
 				.orElseThrow(() -> new IllegalArgumentException("Unknown sagents object " + classId));
 		};

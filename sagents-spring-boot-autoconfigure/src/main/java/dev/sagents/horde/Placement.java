@@ -1,6 +1,7 @@
 package dev.sagents.horde;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -253,15 +254,19 @@ final class Placement {
 
 	/**
 	 * How many processes each member hosts, by node name; members that share a name (reported
-	 * apart, as duplicate node names) are counted together.
+	 * apart, as duplicate node names) are counted together. One pass over the registry per kind.
 	 */
 	Map<String, Integer> hostedPerNode() {
 		Map<String, Integer> perNode = new LinkedHashMap<>();
 		if (!this.node.joined().getAsBoolean() || !this.node.membership().holdsData()) {
 			return perNode;
 		}
+		Map<String, Long> hosted = new HashMap<>();
+		for (ProcessKind kind : ProcessKind.values()) {
+			this.registry.countHostedByMember(kind).forEach((member, count) -> hosted.merge(member, count, Long::sum));
+		}
 		for (String member : this.node.membership().memberIds()) {
-			perNode.merge(this.node.membership().nodeName(member), (int) this.registry.countHostedBy(member),
+			perNode.merge(this.node.membership().nodeName(member), hosted.getOrDefault(member, 0L).intValue(),
 					Integer::sum);
 		}
 		return perNode;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
-import java.util.function.ToLongFunction;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ import dev.sagents.registry.RegistryState;
  *
  * <p>Moves go in batches of at most {@link HordeSettings.Rebalance#batchSize()}, one after the
  * other with {@link HordeSettings.Rebalance#interval()} between them; once a plan's transfers
- * went out the counts are read again (each read scans the registry once per member), so agents that
+ * went out the counts are read again (each read is one pass over the registry), so agents that
  * arrive meanwhile (handed off by a member that drains, restarted after one failed, sent by a
  * member that read the counts a moment earlier) are seen. A member with nothing to send looks
  * again every {@link #RECHECK} until the plan is balanced, the counts stayed as they were for a
@@ -73,7 +73,7 @@ final class Rebalancer {
 
 	private final Relocations relocations;
 
-	private final ToLongFunction<String> agentsHostedBy;
+	private final Supplier<Map<String, Long>> agentsPerHost;
 
 	private final IntSupplier agents;
 
@@ -86,15 +86,16 @@ final class Rebalancer {
 	private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
 
 	/**
-	 * @param agentsHostedBy how many agents the member with this id hosts, by the registry
+	 * @param agentsPerHost how many agents each member hosts, by member id, by the registry; a member
+	 * with none may be absent
 	 * @param agents how many agents the registry holds
 	 */
-	Rebalancer(NodeContext node, HostedProcesses hosted, Relocations relocations, ToLongFunction<String> agentsHostedBy,
-			IntSupplier agents) {
+	Rebalancer(NodeContext node, HostedProcesses hosted, Relocations relocations,
+			Supplier<Map<String, Long>> agentsPerHost, IntSupplier agents) {
 		this.node = node;
 		this.hosted = hosted;
 		this.relocations = relocations;
-		this.agentsHostedBy = agentsHostedBy;
+		this.agentsPerHost = agentsPerHost;
 		this.agents = agents;
 		this.settings = node.settings().rebalance();
 	}
@@ -179,9 +180,10 @@ final class Rebalancer {
 
 	/** The plan from the registry's counts now; notes in {@code run} when they last changed. */
 	private BalancePlan plan(List<String> hosts, Run run) {
+		Map<String, Long> hostedBy = this.agentsPerHost.get();
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (String host : hosts) {
-			counts.put(host, (int) this.agentsHostedBy.applyAsLong(host));
+			counts.put(host, hostedBy.getOrDefault(host, 0L).intValue());
 		}
 		run.counted(counts);
 		return BalancePlan.of(counts, this.agents.getAsInt());
