@@ -1,7 +1,6 @@
 package dev.sagents.persistence;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +29,7 @@ public interface AgentStateStore {
 	 * @return the new epoch and the stored state of each agent, by id
 	 */
 	default Map<String, StoredState> claimAll(Collection<String> agentIds) throws Exception {
-		Map<String, StoredState> claimed = new LinkedHashMap<>();
-		for (String agentId : agentIds) {
-			claimed.put(agentId, claim(agentId));
-		}
-		return claimed;
+		return OneClaimAtATime.claimEach(agentIds, this::claim);
 	}
 
 	/** The epoch and state stored for {@code agentId}; empty if it was never claimed. */

@@ -2,7 +2,6 @@ package dev.sagents.persistence;
 
 import java.io.IOException;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +32,7 @@ public interface FileSystemStore {
 	 * @return the new epoch of each scope, by scope
 	 */
 	default Map<String, Long> claimAll(Collection<String> scopes) throws IOException {
-		Map<String, Long> claimed = new LinkedHashMap<>();
-		for (String scope : scopes) {
-			claimed.put(scope, claim(scope));
-		}
-		return claimed;
+		return OneClaimAtATime.claimEach(scopes, this::claim);
 	}
 
 	/**

@@ -11,7 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,7 +39,8 @@ import dev.sagents.persistence.PersistenceUnavailableException;
  * {@link PersistenceUnavailableException} instead of waiting for good. A new epoch goes to a
  * temporary file, forced to disk, that then replaces the old file in one move, and the directory is
  * forced too (where the operating system lets a directory be opened): a crash, even of the
- * machine, leaves the old epoch or the new one.
+ * machine, leaves the old epoch or the new one. A batch of claims takes its keys' locks once, all
+ * together, and forces the directory once for all of them.
  */
 final class DiskEpochs {
 
@@ -46,6 +55,9 @@ final class DiskEpochs {
 			LOCKS[i] = new ReentrantLock();
 		}
 	}
+
+	/** How many keys' locks a batch holds at most at once: each holds a file open. */
+	static final int MOST_LOCKS_HELD = 256;
 
 	/** The longest pause between two tries of a file lock another JVM holds. */
 	private static final long MAX_RETRY_PAUSE = TimeUnit.MILLISECONDS.toNanos(50);
@@ -71,11 +83,35 @@ final class DiskEpochs {
 	 * @return the new epoch
 	 */
 	long claim(String name) throws IOException {
-		return locked(name, () -> {
-			long next = stored(name).orElse(0) + 1;
-			store(name, next);
-			return next;
-		});
+		return claimAll(List.of(name)).get(name);
+	}
+
+	/**
+	 * Claims each of {@code names} as {@link #claim} does, as a batch: its locks are taken once,
+	 * all of them before any epoch changes (so a batch that cannot take one within the lock timeout
+	 * changes none), every epoch is raised, the directory is forced once for all, and then the
+	 * locks are let go. Each lock holds a file open: a batch of more than {@link #MOST_LOCKS_HELD}
+	 * names goes in parts of that many, one after the other.
+	 *
+	 * @param names the keys, safe file names
+	 * @return the new epoch of each key, by key
+	 */
+	Map<String, Long> claimAll(Collection<String> names) throws IOException {
+		List<String> sorted = List.copyOf(new TreeSet<>(names));
+		Map<String, Long> claimed = new HashMap<>();
+		for (int from = 0; from < sorted.size(); from += MOST_LOCKS_HELD) {
+			List<String> part = sorted.subList(from, Math.min(from + MOST_LOCKS_HELD, sorted.size()));
+			locked(part, () -> {
+				for (String name : part) {
+					long next = stored(name).orElse(0) + 1;
+					writeEpoch(name, next);
+					claimed.put(name, next);
+				}
+				forceDirectory();
+				return null;
+			});
+		}
+		return claimed;
 	}
 
 	/**
@@ -86,7 +122,7 @@ final class DiskEpochs {
 	 * @return whether the change was made ({@code false}: a newer epoch was claimed, or none)
 	 */
 	boolean ifCurrent(String name, long epoch, Change change) throws IOException {
-		return locked(name, () -> {
+		return locked(List.of(name), () -> {
 			OptionalLong stored = stored(name);
 			if (stored.isEmpty() || stored.getAsLong() > epoch) {
 				return false;
@@ -114,7 +150,11 @@ final class DiskEpochs {
 		}
 	}
 
-	private void store(String name, long epoch) throws IOException {
+	/**
+	 * Replaces the epoch file of {@code name} with one of {@code epoch}, forced to disk first; the
+	 * directory's entry is durable once {@link #forceDirectory()} ran.
+	 */
+	private void writeEpoch(String name, long epoch) throws IOException {
 		Path temporary = Files.createTempFile(this.directory, "claim-", ".tmp");
 		try {
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -123,7 +163,6 @@ final class DiskEpochs {
 			}
 			Files.move(temporary, this.directory.resolve(name + ".epoch"), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
-			forceDirectory();
 		}
 		finally {
 			Files.deleteIfExists(temporary);
@@ -151,21 +190,63 @@ final class DiskEpochs {
 	}
 
 	/**
-	 * Runs {@code work} holding the in-JVM lock, then the file lock, of {@code name}, each waited
-	 * for within the lock timeout.
+	 * Runs {@code work} holding the in-JVM locks, then the file locks, of {@code names} (sorted,
+	 * distinct), all waited for within one lock timeout. In-JVM locks are taken in the order of
+	 * their stripes, file locks in the order of the names, by batches and single keys alike: no two
+	 * holders, of this JVM or of any, ever wait for each other in a circle.
 	 */
-	private <T> T locked(String name, Locked<T> work) throws IOException {
+	private <T> T locked(List<String> names, Locked<T> work) throws IOException {
 		// The real path, so that two spellings of one directory share the in-JVM lock as they share the file's.
-		Path lockFile = Files.createDirectories(this.directory).toRealPath().resolve(name + ".lock");
+		Path lockDirectory = Files.createDirectories(this.directory).toRealPath();
 		long deadline = System.nanoTime() + this.lockTimeout.toNanos();
-		ReentrantLock inJvm = LOCKS[Math.floorMod(lockFile.toString().hashCode(), STRIPES)];
-		lockInJvm(inJvm, deadline, lockFile);
-		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-				FileLock held = lockFile(channel, deadline, lockFile)) {
+		SortedMap<Integer, Path> stripes = new TreeMap<>();
+		for (String name : names) {
+			Path lockFile = lockDirectory.resolve(name + ".lock");
+			stripes.putIfAbsent(Math.floorMod(lockFile.toString().hashCode(), STRIPES), lockFile);
+		}
+		List<ReentrantLock> inJvm = new ArrayList<>();
+		List<FileChannel> files = new ArrayList<>();
+		try {
+			for (Map.Entry<Integer, Path> stripe : stripes.entrySet()) {
+				lockInJvm(LOCKS[stripe.getKey()], deadline, stripe.getValue());
+				inJvm.add(LOCKS[stripe.getKey()]);
+			}
+			for (String name : names) {
+				Path lockFile = lockDirectory.resolve(name + ".lock");
+				FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				files.add(channel);
+				lockFile(channel, deadline, lockFile);
+			}
 			return work.run();
 		}
 		finally {
-			inJvm.unlock();
+			try {
+				// Closing a channel lets its file lock go.
+				closeAll(files);
+			}
+			finally {
+				inJvm.forEach(ReentrantLock::unlock);
+			}
+		}
+	}
+
+	private static void closeAll(List<FileChannel> channels) throws IOException {
+		IOException failed = null;
+		for (FileChannel channel : channels) {
+			try {
+				channel.close();
+			}
+			catch (IOException ex) {
+				if (failed == null) {
+					failed = ex;
+				}
+				else {
+					failed.addSuppressed(ex);
+				}
+			}
+		}
+		if (failed != null) {
+			throw failed;
 		}
 	}
 

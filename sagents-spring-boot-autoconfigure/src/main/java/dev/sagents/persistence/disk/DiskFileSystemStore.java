@@ -3,7 +3,10 @@ package dev.sagents.persistence.disk;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.sagents.filesystem.DiskFileSystemPersistence;
@@ -65,6 +68,24 @@ public final class DiskFileSystemStore implements FileSystemStore {
 	@Override
 	public long claim(String scope) throws IOException {
 		return this.epochs.claim(DiskFileSystemPersistence.directoryName(scope));
+	}
+
+	/**
+	 * Claims each of {@code scopes} as {@link #claim} does, taking their locks once for the batch
+	 * (see {@link DiskEpochs#claimAll}): a batch that cannot take one of them within the lock
+	 * timeout fails with {@link dev.sagents.persistence.PersistenceUnavailableException} and
+	 * claims none of them (of a batch of more than {@link DiskEpochs#MOST_LOCKS_HELD}, none of the
+	 * part that failed; the parts before it are claimed).
+	 */
+	@Override
+	public Map<String, Long> claimAll(Collection<String> scopes) throws IOException {
+		Map<String, String> byName = new HashMap<>();
+		for (String scope : scopes) {
+			byName.put(DiskFileSystemPersistence.directoryName(scope), scope);
+		}
+		Map<String, Long> claimed = new HashMap<>();
+		this.epochs.claimAll(byName.keySet()).forEach((name, epoch) -> claimed.put(byName.get(name), epoch));
+		return claimed;
 	}
 
 	@Override

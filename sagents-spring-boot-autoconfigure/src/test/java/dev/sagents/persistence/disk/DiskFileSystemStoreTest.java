@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import dev.sagents.filesystem.DiskFileSystemPersistence;
 import dev.sagents.filesystem.FileSystemPersistence.StoredFile;
@@ -119,6 +124,74 @@ class DiskFileSystemStoreTest {
 		finally {
 			Files.delete(link);
 		}
+	}
+
+	/**
+	 * A batch takes the locks of all its scopes before it claims any: while one of them is held past
+	 * the lock timeout, the batch fails and every epoch stays as it was, not raised for the scopes
+	 * before the one it waited for; once the lock is let go, the batch claims each scope once.
+	 */
+	@Test
+	void aBatchThatCannotTakeOneScopesLockClaimsNoneOfItsScopes() throws Exception {
+		DiskFileSystemStore store = new DiskFileSystemStore(this.base, Duration.ofMillis(300));
+		store.claim("user:alice");
+		List<String> scopes = List.of("user:alice", "user:bob", "user:carol");
+		DiskEpochs epochs = new DiskEpochs(this.base.resolve(DiskFileSystemStore.EPOCHS_DIRECTORY), TIMEOUT);
+		try (ScopeLockHolder held = new ScopeLockHolder(this.base, "user:bob", TIMEOUT)) {
+			assertThatExceptionOfType(PersistenceUnavailableException.class).isThrownBy(() -> store.claimAll(scopes))
+				.withMessageContaining("sagents.persistence.disk.lock-timeout");
+			assertThat(epochs.stored("user%3Aalice")).hasValue(1);
+			assertThat(epochs.stored("user%3Abob")).hasValue(1);
+			assertThat(epochs.stored("user%3Acarol")).isEmpty();
+		}
+
+		assertThat(store.claimAll(scopes)).isEqualTo(Map.of("user:alice", 2L, "user:bob", 2L, "user:carol", 1L));
+	}
+
+	/**
+	 * Batches of the same scopes, at once, from threads of this JVM through two stores and from
+	 * another JVM, each in its own order: none waits for another for good, and every claim of a
+	 * scope gets an epoch of its own, one more than the one before.
+	 */
+	@Test
+	void batchesOfTheSameScopesAtOnceFromThisJvmAndAnotherEachGetTheirOwnEpochs() throws Exception {
+		List<String> scopes = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			scopes.add("team:" + i);
+		}
+		List<String> reversed = new ArrayList<>(scopes);
+		Collections.reverse(reversed);
+		int batches = 20;
+		List<String> arguments = new ArrayList<>(List.of(this.base.toString(), Integer.toString(batches)));
+		arguments.addAll(reversed);
+		OtherJvm other = otherJvm(OtherJvmClaimAll.class.getName(), arguments.toArray(String[]::new));
+		await().atMost(TIMEOUT).until(() -> other.output().contains("claiming"));
+		List<DiskFileSystemStore> stores = List.of(new DiskFileSystemStore(this.base), new DiskFileSystemStore(this.base));
+		List<Callable<List<Map<String, Long>>>> tasks = new ArrayList<>();
+		for (int thread = 0; thread < 2; thread++) {
+			DiskFileSystemStore store = stores.get(thread);
+			List<String> order = (thread == 0) ? scopes : reversed;
+			tasks.add(() -> {
+				List<Map<String, Long>> claimed = new ArrayList<>();
+				for (int i = 0; i < batches; i++) {
+					claimed.add(store.claimAll(order));
+				}
+				return claimed;
+			});
+		}
+		Map<String, List<Long>> epochs = new HashMap<>();
+		for (Future<List<Map<String, Long>>> thread : this.threads.invokeAll(tasks)) {
+			thread.get().forEach((batch) -> batch.forEach(
+					(scope, epoch) -> epochs.computeIfAbsent(scope, (key) -> new ArrayList<>()).add(epoch)));
+		}
+		other.awaitExit();
+		other.output().stream().filter((line) -> line.contains("=")).flatMap((line) -> Arrays.stream(line.split(" ")))
+			.map((claim) -> claim.split("="))
+			.forEach((claim) -> epochs.computeIfAbsent(claim[0], (key) -> new ArrayList<>()).add(Long.parseLong(claim[1])));
+
+		List<Long> expected = LongStream.rangeClosed(1, 3L * batches).boxed().toList();
+		assertThat(epochs).hasSize(scopes.size())
+			.allSatisfy((scope, claimed) -> assertThat(claimed).containsExactlyInAnyOrderElementsOf(expected));
 	}
 
 	/** The newer owner on another JVM claims; this JVM's owner, which claimed before, is refused after. */
