@@ -69,7 +69,12 @@ final class HostCounts implements Aggregator<Map.Entry<String, HazelcastJsonValu
 		}
 		this.counts = new HashMap<>(size * 2);
 		for (int i = 0; i < size; i++) {
-			this.counts.put(in.readString(), in.readLong());
+			String host = in.readString();
+			long count = in.readLong();
+			if (host == null || count < 0) {
+				throw new IOException("A count of registrations holds " + count + " for host " + host);
+			}
+			this.counts.put(host, count);
 		}
 	}
 

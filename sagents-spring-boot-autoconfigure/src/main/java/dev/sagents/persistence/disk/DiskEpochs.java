@@ -56,8 +56,12 @@ final class DiskEpochs {
 		}
 	}
 
-	/** How many keys' locks a batch holds at most at once: each holds a file open. */
-	static final int MOST_LOCKS_HELD = 256;
+	/**
+	 * How many keys' locks a batch holds at most at once. Few, as a part holds its in-JVM stripes
+	 * while it waits for a file lock another JVM holds: writes of this JVM whose keys share one of
+	 * them wait as long (16 keys hold at most a quarter of the stripes).
+	 */
+	static final int MOST_LOCKS_HELD = 16;
 
 	/** The longest pause between two tries of a file lock another JVM holds. */
 	private static final long MAX_RETRY_PAUSE = TimeUnit.MILLISECONDS.toNanos(50);
@@ -90,8 +94,10 @@ final class DiskEpochs {
 	 * Claims each of {@code names} as {@link #claim} does, as a batch: its locks are taken once,
 	 * all of them before any epoch changes (so a batch that cannot take one within the lock timeout
 	 * changes none), every epoch is raised, the directory is forced once for all, and then the
-	 * locks are let go. Each lock holds a file open: a batch of more than {@link #MOST_LOCKS_HELD}
-	 * names goes in parts of that many, one after the other.
+	 * locks are let go. A batch of more than {@link #MOST_LOCKS_HELD} names goes in parts of that
+	 * many, one after the other. A part that fails after its locks were taken (the disk refuses a
+	 * write or the directory's force) leaves raised the epochs it raised before the failure, as do
+	 * the parts before it: they only fence their keys' earlier owners out, and the claim fails.
 	 *
 	 * @param names the keys, safe file names
 	 * @return the new epoch of each key, by key
@@ -206,6 +212,7 @@ final class DiskEpochs {
 		}
 		List<ReentrantLock> inJvm = new ArrayList<>();
 		List<FileChannel> files = new ArrayList<>();
+		Throwable failure = null;
 		try {
 			for (Map.Entry<Integer, Path> stripe : stripes.entrySet()) {
 				lockInJvm(LOCKS[stripe.getKey()], deadline, stripe.getValue());
@@ -219,10 +226,21 @@ final class DiskEpochs {
 			}
 			return work.run();
 		}
+		catch (Throwable ex) {
+			failure = ex;
+			throw ex;
+		}
 		finally {
 			try {
 				// Closing a channel lets its file lock go.
 				closeAll(files);
+			}
+			catch (IOException ex) {
+				if (failure == null) {
+					throw ex;
+				}
+				// The failure that ended the work is the one to report.
+				failure.addSuppressed(ex);
 			}
 			finally {
 				inJvm.forEach(ReentrantLock::unlock);
