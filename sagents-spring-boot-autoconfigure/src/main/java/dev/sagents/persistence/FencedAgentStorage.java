@@ -93,6 +93,9 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 		 */
 		private EncodedValue stored;
 
+		/** The future of the last write this activation did not wait for, watched for a refusal. */
+		private CompletableFuture<Void> pending;
+
 		private Activation(String agentId, Class<?> stateType, StoredState claimed,
 				Consumer<StaleActivationException> onStale) {
 			this.agentId = agentId;
@@ -168,11 +171,15 @@ public final class FencedAgentStorage implements AgentStorage, AutoCloseable {
 			else {
 				// Pending until written: the writer retries it, and a refusal stops this activation.
 				this.stored = encoded;
-				written.whenComplete((done, error) -> {
-					if (error instanceof StaleActivationException stale) {
-						this.onStale.accept(stale);
-					}
-				});
+				if (written != this.pending) {
+					// A write that replaced a pending one shares its future, which is watched already.
+					this.pending = written;
+					written.whenComplete((done, error) -> {
+						if (error instanceof StaleActivationException stale) {
+							this.onStale.accept(stale);
+						}
+					});
+				}
 			}
 		}
 

@@ -79,30 +79,38 @@ public final class StateWriter implements AutoCloseable {
 	}
 
 	/**
-	 * Queues {@code write}, replacing a pending write of the same agent (which then completes with
-	 * this one).
+	 * Queues {@code write}, replacing a pending write of the same agent: that write is not written,
+	 * and the future it returned completes with this one (it is the same future). Wakes the
+	 * writer's thread only when the write changes when the next batch goes (nothing was pending,
+	 * or it is waited for), not for each write.
 	 *
 	 * @param waited whether the caller waits for it, so it goes at once
 	 * @return completed once it is stored; failed with {@link StaleActivationException} if refused
 	 */
 	public CompletableFuture<Void> write(StateWrite write, boolean waited) {
 		Arguments.notNull(write, "write");
-		Pending next = new Pending(write, waited || this.mode == WriteMode.WRITE_THROUGH);
+		boolean waits = waited || this.mode == WriteMode.WRITE_THROUGH;
 		synchronized (this.lock) {
 			if (!this.closed) {
-				Pending previous = this.pending.get(write.agentId());
-				next.due = (previous != null) ? previous.due : System.nanoTime() + this.delayNanos;
-				if (previous != null) {
-					next.waited |= previous.waited;
-					next.done.whenComplete((done, error) -> completeLike(previous.done, error));
+				Pending queued = this.pending.get(write.agentId());
+				boolean wake = this.pending.isEmpty() || (waits && !this.urgent);
+				if (queued != null) {
+					queued.write = write;
+					queued.waited |= waits;
 				}
-				this.pending.put(write.agentId(), next);
-				this.urgent |= next.waited;
-				this.lock.notifyAll();
-				return next.done;
+				else {
+					queued = new Pending(write, waits, System.nanoTime() + this.delayNanos);
+					this.pending.put(write.agentId(), queued);
+				}
+				this.urgent |= waits;
+				if (wake) {
+					this.lock.notifyAll();
+				}
+				return queued.done;
 			}
 		}
 		// Closed: no thread writes any more; this caller does.
+		Pending next = new Pending(write, waits, System.nanoTime());
 		writeBatch(List.of(next), true);
 		return next.done;
 	}
@@ -278,9 +286,13 @@ public final class StateWriter implements AutoCloseable {
 	/** A write on its way to the store. */
 	private static final class Pending {
 
-		private final StateWrite write;
-
 		private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+		/**
+		 * The agent's latest write; guarded by the writer's lock while it is pending (a newer
+		 * write replaces it), read by the thread that writes it once it left the pending writes.
+		 */
+		private StateWrite write;
 
 		/** Whether someone waits for it; guarded by the writer's lock. */
 		private boolean waited;
@@ -288,9 +300,10 @@ public final class StateWriter implements AutoCloseable {
 		/** When it is due (System.nanoTime); guarded by the writer's lock. */
 		private long due;
 
-		private Pending(StateWrite write, boolean waited) {
+		private Pending(StateWrite write, boolean waited, long due) {
 			this.write = write;
 			this.waited = waited;
+			this.due = due;
 		}
 
 	}
