@@ -126,7 +126,12 @@ public final class StateWriter implements AutoCloseable {
 				return queued.done;
 			}
 			Pending onItsWay = this.writing.get(agentId);
-			return (onItsWay != null) ? onItsWay.done : CompletableFuture.completedFuture(null);
+			if (onItsWay == null) {
+				return CompletableFuture.completedFuture(null);
+			}
+			// Waited for now: if its batch fails, the failure reaches the waiter instead of a retry.
+			onItsWay.waited = true;
+			return onItsWay.done;
 		}
 	}
 
@@ -219,8 +224,13 @@ public final class StateWriter implements AutoCloseable {
 		boolean[] written;
 		try {
 			written = this.store.write(batch.stream().map((write) -> write.write).toList());
+			if (written == null || written.length != batch.size()) {
+				throw new IllegalStateException("The store " + this.store + " answered "
+						+ ((written != null) ? written.length : "no") + " outcomes for " + batch.size() + " writes");
+			}
 		}
-		catch (Exception ex) {
+		catch (Throwable ex) {
+			// Whatever the store throws, the writer's thread goes on: a batch fails, it does not stop the writes.
 			failed(batch, ex, closing);
 			return;
 		}
@@ -241,7 +251,7 @@ public final class StateWriter implements AutoCloseable {
 	 * later, unless a newer write of their agent is pending (they complete with it) or the writer
 	 * closes (they are lost, and logged).
 	 */
-	private void failed(List<Pending> batch, Exception error, boolean closing) {
+	private void failed(List<Pending> batch, Throwable error, boolean closing) {
 		List<String> lost = new ArrayList<>();
 		int retried = 0;
 		synchronized (this.lock) {

@@ -2,9 +2,11 @@ package dev.sagents.persistence;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -65,12 +67,13 @@ class StoredStateTests {
 		return this.storage;
 	}
 
-	private static boolean writerWaitsForTheDelay() {
+	/** The state writers' threads running now, of every storage of this JVM's tests. */
+	private static Set<Thread> writerThreads() {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
 			.filter((thread) -> thread.getName().equals("sagents-state-writer"))
-			.allMatch((thread) -> thread.getState() == Thread.State.TIMED_WAITING);
+			.collect(Collectors.toSet());
 	}
 
 	/** Persists {@code state} as {@code activation}'s stop does, on another thread. */
@@ -137,11 +140,16 @@ class StoredStateTests {
 
 	@Test
 	void aWriteSomeoneWaitsForGoesAtOnceWhileOthersWaitForTheDelayAndTakesThemAlong() throws Exception {
+		Set<Thread> others = writerThreads();
 		AgentActivation changed = storage(WriteMode.COALESCED).activate("changed", String.class, (stale) -> { });
+		Set<Thread> started = writerThreads();
+		started.removeAll(others);
+		assertThat(started).hasSize(1);
+		Thread writer = started.iterator().next();
 		AgentActivation stopping = this.storage.activate("stopping", String.class, (stale) -> { });
 		changed.persist("pending", PersistencePoint.ON_CHANGE);
 		// The writer woke for the first pending write, found it not due, and waits for the delay.
-		await().atMost(TIMEOUT).until(StoredStateTests::writerWaitsForTheDelay);
+		await().atMost(TIMEOUT).until(() -> writer.getState() == Thread.State.TIMED_WAITING);
 
 		CompletableFuture<Void> stopped = stopAsync(stopping, "last");
 
