@@ -62,6 +62,9 @@ class HazelcastStoreCrashTest {
 		long scopeEpoch = files.claim(scope);
 		files.write(scope, scopeEpoch, "notes.md", "kept".getBytes(StandardCharsets.UTF_8));
 
+		// Hazelcast keeps a write's backup only where the partition's replicas have settled: the
+		// members just joined, so the crash waits until every partition has its backup.
+		await().atMost(GENEROUS).until(() -> writer.getPartitionService().isClusterSafe());
 		owner.getLifecycleService().terminate();
 		await().atMost(GENEROUS).until(() -> writer.getCluster().getMembers().size() == 2);
 
