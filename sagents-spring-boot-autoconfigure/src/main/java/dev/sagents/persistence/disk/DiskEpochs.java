@@ -1,5 +1,6 @@
 package dev.sagents.persistence.disk;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
@@ -205,66 +206,23 @@ final class DiskEpochs {
 		// The real path, so that two spellings of one directory share the in-JVM lock as they share the file's.
 		Path lockDirectory = Files.createDirectories(this.directory).toRealPath();
 		long deadline = System.nanoTime() + this.lockTimeout.toNanos();
+		List<Path> lockFiles = names.stream().map((name) -> lockDirectory.resolve(name + ".lock")).toList();
 		SortedMap<Integer, Path> stripes = new TreeMap<>();
-		for (String name : names) {
-			Path lockFile = lockDirectory.resolve(name + ".lock");
+		for (Path lockFile : lockFiles) {
 			stripes.putIfAbsent(Math.floorMod(lockFile.toString().hashCode(), STRIPES), lockFile);
 		}
-		List<ReentrantLock> inJvm = new ArrayList<>();
-		List<FileChannel> files = new ArrayList<>();
-		Throwable failure = null;
-		try {
+		// Closed whatever happens; a failure to let go is added to the failure that ended the work.
+		try (HeldLocks held = new HeldLocks()) {
 			for (Map.Entry<Integer, Path> stripe : stripes.entrySet()) {
 				lockInJvm(LOCKS[stripe.getKey()], deadline, stripe.getValue());
-				inJvm.add(LOCKS[stripe.getKey()]);
+				held.inJvm.add(LOCKS[stripe.getKey()]);
 			}
-			for (String name : names) {
-				Path lockFile = lockDirectory.resolve(name + ".lock");
+			for (Path lockFile : lockFiles) {
 				FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-				files.add(channel);
+				held.files.add(channel);
 				lockFile(channel, deadline, lockFile);
 			}
 			return work.run();
-		}
-		catch (Throwable ex) {
-			failure = ex;
-			throw ex;
-		}
-		finally {
-			try {
-				// Closing a channel lets its file lock go.
-				closeAll(files);
-			}
-			catch (IOException ex) {
-				if (failure == null) {
-					throw ex;
-				}
-				// The failure that ended the work is the one to report.
-				failure.addSuppressed(ex);
-			}
-			finally {
-				inJvm.forEach(ReentrantLock::unlock);
-			}
-		}
-	}
-
-	private static void closeAll(List<FileChannel> channels) throws IOException {
-		IOException failed = null;
-		for (FileChannel channel : channels) {
-			try {
-				channel.close();
-			}
-			catch (IOException ex) {
-				if (failed == null) {
-					failed = ex;
-				}
-				else {
-					failed.addSuppressed(ex);
-				}
-			}
-		}
-		if (failed != null) {
-			throw failed;
 		}
 	}
 
@@ -318,6 +276,41 @@ final class DiskEpochs {
 	private interface Locked<T> {
 
 		T run() throws IOException;
+
+	}
+
+	/** The locks a batch took so far: closing lets the file locks go (closing their files), then the in-JVM ones. */
+	private static final class HeldLocks implements Closeable {
+
+		private final List<ReentrantLock> inJvm = new ArrayList<>();
+
+		private final List<FileChannel> files = new ArrayList<>();
+
+		@Override
+		public void close() throws IOException {
+			IOException failed = null;
+			try {
+				for (FileChannel file : this.files) {
+					try {
+						file.close();
+					}
+					catch (IOException ex) {
+						if (failed == null) {
+							failed = ex;
+						}
+						else {
+							failed.addSuppressed(ex);
+						}
+					}
+				}
+			}
+			finally {
+				this.inJvm.forEach(ReentrantLock::unlock);
+			}
+			if (failed != null) {
+				throw failed;
+			}
+		}
 
 	}
 
