@@ -21,10 +21,13 @@ import dev.sagents.process.ProcessKey;
  *
  * <p>Only a hint: a process may have moved on or ended since it was announced, and the member it
  * runs on says so when called. A caller waits for the announcement only while the survivors
- * restart, {@code patience} after this member noticed the failure, and not past its call's deadline;
- * then it follows the registry (a process stopped for good before the failure, one the survivors
- * could not restart). Announcements are kept for {@code memory}, enough for the callers of the
- * moment; a reference used later follows the registry.
+ * restart: {@code patience} after this member noticed the failure or, while announcements keep
+ * arriving (tens of thousands of restarts take seconds), after the latest one; and not past its
+ * call's deadline. Then it follows the registry (a process stopped for good before the failure, one
+ * the survivors could not restart): a caller that gave up early would read the registry over and
+ * over, on the partitions the survivors' claims write to. Announcements are kept for
+ * {@code memory}, enough for the callers of the moment; a reference used later follows the
+ * registry.
  */
 final class RestartedProcesses {
 
@@ -56,13 +59,24 @@ final class RestartedProcesses {
 
 	/** Member {@code member} failed: the survivors restart its processes now. */
 	void memberFailed(String member) {
-		long until = System.nanoTime() + this.patience.toNanos();
+		waitForRestarts(member, System.nanoTime() + this.patience.toNanos());
+	}
+
+	/** Callers of {@code member}'s processes wait for their restarts until {@code until}, and not after. */
+	private void waitForRestarts(String member, long until) {
 		this.failed.put(member, until);
-		this.timer.schedule(() -> this.failed.remove(member, until), this.patience.toNanos(), TimeUnit.NANOSECONDS);
+		this.timer.schedule(() -> this.failed.remove(member, until), until - System.nanoTime(), TimeUnit.NANOSECONDS);
 	}
 
 	/** The processes under {@code keys} were restarted at {@code location}. */
 	void restarted(Collection<ProcessKey> keys, Location location) {
+		// The survivors still restart: the patience with every member that failed counts from now.
+		long until = System.nanoTime() + this.patience.toNanos();
+		this.failed.forEach((member, before) -> {
+			if (until - before > 0) {
+				waitForRestarts(member, until);
+			}
+		});
 		for (ProcessKey key : keys) {
 			this.restarted.put(key, location);
 			this.waiting.takeAll(key).forEach((wait) -> complete(wait, location));
@@ -102,11 +116,26 @@ final class RestartedProcesses {
 			complete(wait, raced);
 			return wait;
 		}
+		endWait(key, formerHost, wait, until, deadline);
+		return wait;
+	}
+
+	/**
+	 * Ends {@code wait} at {@code until}, or at {@code deadline} if that comes first; but if the
+	 * patience with {@code formerHost} was renewed by then (announcements arrive), goes on waiting.
+	 */
+	private void endWait(ProcessKey key, String formerHost, CompletableFuture<Location> wait, long until,
+			long deadline) {
+		long now = System.nanoTime();
 		this.timer.schedule(() -> {
+			Long renewed = this.failed.get(formerHost);
+			if (renewed != null && renewed != until && deadline - System.nanoTime() > 0 && !wait.isDone()) {
+				endWait(key, formerHost, wait, renewed, deadline);
+				return;
+			}
 			stopWaiting(key, wait);
 			complete(wait, null);
 		}, Math.min(until - now, deadline - now), TimeUnit.NANOSECONDS);
-		return wait;
 	}
 
 	private void stopWaiting(ProcessKey key, CompletableFuture<Location> wait) {

@@ -48,4 +48,9 @@ final class ManualTimer {
 		this.scheduled.get(index).run();
 	}
 
+	/** Runs the task scheduled last, as if its delay passed. */
+	void fireLatest() {
+		fire(this.scheduled.size() - 1);
+	}
+
 }

@@ -105,8 +105,7 @@ class RestartedProcessesTests {
 	@Test
 	void theEndOfOneCallersWaitLeavesTheOtherCallersOfTheProcessWaiting() {
 		ManualTimer timer = new ManualTimer();
-		RestartedProcesses restarted = new RestartedProcesses(LONG, LONG, Runnable::run, timer.timer());
-		restarted.memberFailed("failed");
+		RestartedProcesses restarted = afterFailure(timer);
 		CompletableFuture<Location> first = restarted.whereRestarted(AGENT, "failed", deadlineIn(LONG));
 		CompletableFuture<Location> second = restarted.whereRestarted(AGENT, "failed", deadlineIn(LONG));
 		timer.fire(1);
@@ -115,6 +114,18 @@ class RestartedProcessesTests {
 		restarted.restarted(List.of(AGENT), SURVIVOR);
 		assertThat(second).isCompletedWithValue(SURVIVOR);
 		assertThat(first).as("answered once").isCompletedWithValue(null);
+	}
+
+	@Test
+	void theWaitGoesOnWhileTheSurvivorsStillAnnounceRestartsAndEndsWhenTheyStop() {
+		ManualTimer timer = new ManualTimer();
+		RestartedProcesses restarted = afterFailure(timer);
+		CompletableFuture<Location> unannounced = restarted.whereRestarted(AGENT, "failed", deadlineIn(LONG));
+		restarted.restarted(List.of(OTHER), SURVIVOR);
+		timer.fire(1);
+		assertThat(unannounced).as("the patience counts from the latest announcement").isNotDone();
+		timer.fireLatest();
+		assertThat(unannounced).as("no announcement since: the caller follows the registry").isCompletedWithValue(null);
 	}
 
 	@Test
@@ -133,6 +144,13 @@ class RestartedProcessesTests {
 
 	private RestartedProcesses restartedProcesses(Duration patience, Duration memory) {
 		return new RestartedProcesses(patience, memory, Runnable::run, this.timer);
+	}
+
+	/** Restarted processes whose waits end when the test fires them, after member "failed" failed. */
+	private static RestartedProcesses afterFailure(ManualTimer timer) {
+		RestartedProcesses restarted = new RestartedProcesses(LONG, LONG, Runnable::run, timer.timer());
+		restarted.memberFailed("failed");
+		return restarted;
 	}
 
 	private static long deadlineIn(Duration duration) {
