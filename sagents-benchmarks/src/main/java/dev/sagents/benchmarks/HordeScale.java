@@ -18,8 +18,10 @@ import dev.sagents.agent.AgentRef;
  * ({@value BenchmarkAgents#CALLERS} callers) beside Hazelcast's own {@code putIfAbsent} from the same
  * JVM with as many callers, on the same cluster, and the time until every agent of the member that
  * hosts most answers from another after its SIGKILL and after its graceful exit ({@link Failover}),
- * beside one probe pass over those agents before (the floor of answering them all); then how each
- * cost grows from one count to the next.
+ * beside one probe pass over those agents before (the floor of answering them all, timed after a
+ * first pass that compiles the call paths, and printed beside calls to a few agents in turns, which
+ * shows whether a call to one of many distinct agents costs more); then how each cost grows from one
+ * count to the next.
  */
 final class HordeScale {
 
@@ -28,6 +30,9 @@ final class HordeScale {
 
 	/** Calls outstanding in a pass over the agents, as in the failover's probe. */
 	private static final int OUTSTANDING = 64;
+
+	/** How many agents the calls go to in turns, beside the pass over all of them. */
+	private static final int FEW = 1_000;
 
 	private static final Duration FAILOVER_DEADLINE = Duration.ofSeconds(60);
 
@@ -71,7 +76,11 @@ final class HordeScale {
 					BenchmarkAgents.CALLERS, starts, starts / floor, floor, bytes, cluster.view().hostedPerNode());
 
 			Failover failover = new Failover(cluster, agents::get, count, this.out, RecoveryProbe.WHERE);
+			double firstPass = passMillis(agents.all());
 			double killedPass = passMillis(agents.all());
+			this.out.printf("one pass over the %,d agents, %d calls outstanding: %.0f ms the first after the starts, "
+					+ "%.0f ms the next%n", count, OUTSTANDING, firstPass, killedPass);
+			printDistinctVersusFew(agents.remote());
 			RecoveryProbe.Result killed = failover.measure("SIGKILL", MemberProcess::kill, Duration.ofMillis(250),
 					FAILOVER_DEADLINE, "target ≤ 1.5 s at 100,000 agents");
 			// The replacement joined empty: start the agents afresh so that the next victim hosts a third again.
@@ -99,6 +108,24 @@ final class HordeScale {
 		}
 		window.acquire(OUTSTANDING);
 		return (System.nanoTime() - started) / 1e6;
+	}
+
+	/**
+	 * Whether a call costs more when the calls go to many distinct agents: one pass over
+	 * {@code remote} (the agents of the other members), then as many calls to {@value #FEW} of them
+	 * in turns, both with {@value #OUTSTANDING} calls outstanding.
+	 */
+	private void printDistinctVersusFew(List<AgentRef> remote) throws InterruptedException {
+		List<AgentRef> few = remote.subList(0, Math.min(FEW, remote.size()));
+		List<AgentRef> turns = new ArrayList<>(remote.size());
+		for (int i = 0; i < remote.size(); i++) {
+			turns.add(few.get(i % few.size()));
+		}
+		double distinct = passMillis(remote);
+		double repeated = passMillis(turns);
+		this.out.printf("%,d remote calls, %d outstanding: %,.0f /s to %,d distinct agents, %,.0f /s to %,d of them in "
+				+ "turns (%.2f×)%n", remote.size(), OUTSTANDING, remote.size() / (distinct / 1e3), remote.size(),
+				remote.size() / (repeated / 1e3), few.size(), repeated / distinct);
 	}
 
 	/** Puts {@code count} entries with as many callers as the starts; returns how long it took, in nanoseconds. */
