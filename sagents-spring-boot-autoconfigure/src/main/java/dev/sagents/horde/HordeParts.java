@@ -24,12 +24,6 @@ final class HordeParts {
 	private static final int BLOCKING_THREADS = 32;
 
 	/**
-	 * How long a message sent ahead to the next owner of a draining member's process waits there for
-	 * the process: a handoff takes a few hundred milliseconds even with thousands of processes.
-	 */
-	private static final Duration ARRIVAL_PATIENCE = Duration.ofMillis(500);
-
-	/**
 	 * How long after a member failed callers of its processes wait for the survivors to announce
 	 * where they restarted them (see {@link RestartedProcesses}) before they follow the registry.
 	 */
@@ -82,7 +76,11 @@ final class HordeParts {
 	HordeParts(HazelcastInstance hazelcast, HordeSettings settings, LocalProcessRuntime runtime, HostedProcesses hosted,
 			Map<ProcessKind, PayloadFormat> payloads, AgentEvents agentEvents, NodeState state, BooleanSupplier joined) {
 		this.blocking = blockingPool(settings.nodeName());
-		ArrivingProcesses arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, runtime.executor(), runtime.timer());
+		// A message sent ahead waits as long as the handoff of its process may take: with tens of
+		// thousands of processes that is seconds, and a message given up on early only polls the
+		// registry and the draining member until the process arrives.
+		ArrivingProcesses arriving = new ArrivingProcesses(settings.requestTimeout(), runtime.executor(),
+				runtime.timer());
 		RestartedProcesses restartedProcesses = new RestartedProcesses(RESTART_PATIENCE, RESTART_MEMORY,
 				runtime.executor(), runtime.timer());
 		this.silentConnections = new SilentConnectionGuard(hazelcast, settings.silentConnectionTimeout());
