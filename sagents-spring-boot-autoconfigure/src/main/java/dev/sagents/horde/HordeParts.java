@@ -1,6 +1,7 @@
 package dev.sagents.horde;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -86,7 +87,11 @@ final class HordeParts {
 		this.silentConnections = new SilentConnectionGuard(hazelcast, settings.silentConnectionTimeout());
 		// Departures and merges are listened for only once the parts that handle them exist (below).
 		FailoverTiming failovers = new FailoverTiming(runtime.metrics(), System::nanoTime);
+		DrainedMembers drained = new DrainedMembers(this::hostIds, RESTART_MEMORY, runtime.timer());
 		this.membership = new HordeMembership(hazelcast, settings.nodeName(), (departure) -> {
+			if (departure.graceful()) {
+				drained.memberDrained(departure.member());
+			}
 			recovery().memberLeft(departure);
 			rebalancer().membersChanged();
 		}, (member) -> rebalancer().membersChanged());
@@ -105,7 +110,7 @@ final class HordeParts {
 				(key) -> placement().restartIfRegisteredHere(key), this.events::agentsRegistered);
 		CastForwarder forwarder = new CastForwarder(context, payloads, registry, hosted, destinations::destinationOf);
 		CallRouter router = new CallRouter(context, payloads, hosted,
-				new ProcessFollower(context, registry, restartedProcesses, forwarder));
+				new ProcessFollower(context, registry, restartedProcesses, drained, forwarder));
 		this.placement = new Placement(context, registry, hosted,
 				ObservedCalls.of(MeteredCalls.of(router, this.membership::localMember, runtime.metrics()),
 						this.membership::localMember, runtime.observations()),
@@ -141,6 +146,11 @@ final class HordeParts {
 				});
 		pool.allowCoreThreadTimeOut(true);
 		return pool;
+	}
+
+	/** Read when a member that drained is asked about, which is after the build. */
+	private List<String> hostIds() {
+		return this.membership.hostIds();
 	}
 
 	/** Read when a member leaves, which it cannot before the membership listens, after the build. */

@@ -124,6 +124,21 @@ class HordeFailoverTest extends TallyClusterTests {
 	}
 
 	@Test
+	void aReferenceToAMemberThatDrainedAndLeftFindsItsAgentWithoutReadingTheRegistry() {
+		startCluster("drained", 3, AgentSettings.defaults());
+		String id = hostedOnN2RegisteredElsewhere();
+		node(0).agents.startAgent(AgentSpec.of(id)).ref().callAndWait("tick", Long.class, TIMEOUT);
+		AgentRef fromBefore = node(0).agents.findAgent(id).orElseThrow();
+		assertThat(fromBefore.node()).isEqualTo("n2");
+		node(1).stop();
+		await().atMost(GENEROUS).until(() -> node(0).view.liveNodes().equals(List.of("n1", "n3")));
+		long readsBefore = registryReads();
+		assertThat(fromBefore.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(2L);
+		assertThat(registryReads() - readsBefore).as("registry reads of the call").isZero();
+		assertThat(fromBefore.node()).isNotEqualTo("n2");
+	}
+
+	@Test
 	void aCallSentAheadOfASlowHandoffWaitsForItsAgentWithoutPollingTheRegistry() throws Exception {
 		startCluster("patient", 3, AgentSettings.defaults());
 		String id = hostedOnN2RegisteredElsewhere();
