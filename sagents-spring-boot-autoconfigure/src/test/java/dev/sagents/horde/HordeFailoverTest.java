@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.hazelcast.map.LocalMapStats;
 import org.junit.jupiter.api.Test;
 
 import dev.sagents.agent.AgentRef;
@@ -172,7 +173,8 @@ class HordeFailoverTest extends TallyClusterTests {
 	/** The reads of the agents' registry that n1 and n3, which stay, served so far. */
 	private long registryReads() {
 		return Stream.of(node(0), node(2))
-			.mapToLong((node) -> node.hazelcast.getMap(HordeStructures.AGENTS_MAP).getLocalMapStats().getGetOperationCount())
+			.map((node) -> node.hazelcast.getMap(HordeStructures.AGENTS_MAP).getLocalMapStats())
+			.mapToLong(LocalMapStats::getGetOperationCount)
 			.sum();
 	}
 
