@@ -102,6 +102,7 @@ final class HandoffAcceptance {
 				offered.add(in.readRegistration().relocatedTo(self, this.node.nodeName()));
 			}
 			List<ProcessKey> refused = new ArrayList<>();
+			long since = System.nanoTime();
 			List<Registration> started = this.starts.start(offered, (registration) -> {
 				try {
 					this.hosted.startHere(registration);
@@ -119,7 +120,10 @@ final class HandoffAcceptance {
 				byKind.computeIfAbsent(registration.key().kind(), (kind) -> new HashMap<>())
 					.put(registration.key().id(), registration.toJson());
 			}
+			long startedAfter = Timing.millisSince(since);
 			byKind.forEach(this.registry::registerAll);
+			logger.debug("Accepted {} processes from member {}: started in {} ms, registered in {} ms more", count,
+					sender, startedAfter, Timing.millisSince(since) - startedAfter);
 			for (Registration registration : started) {
 				if (this.hosted.runningHere(registration.key()).isEmpty()) {
 					this.registry.removeIfHostedHere(registration.key());

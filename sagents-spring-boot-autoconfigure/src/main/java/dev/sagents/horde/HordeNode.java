@@ -178,7 +178,10 @@ public final class HordeNode {
 		this.hosted.registry().stop();
 		// Leave first, stop listening last: until the member is gone, late calls hear "not here"
 		// and follow their process instead of waiting for a member that no longer answers.
+		long leaving = System.nanoTime();
 		this.members.stop();
+		logger.debug("The Hazelcast member of node {} shut down in {} ms", this.settings.nodeName(),
+				Timing.millisSince(leaving));
 		joined.transport.stop();
 		joined.blocking.shutdown();
 		joined.handoff.clear();

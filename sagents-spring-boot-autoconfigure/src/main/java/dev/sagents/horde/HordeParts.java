@@ -1,6 +1,7 @@
 package dev.sagents.horde;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -22,12 +23,6 @@ final class HordeParts {
 
 	/** Threads that wait on Hazelcast at once (restarts, handoffs, requests from other members). */
 	private static final int BLOCKING_THREADS = 32;
-
-	/**
-	 * How long a message sent ahead to the next owner of a draining member's process waits there for
-	 * the process: a handoff takes a few hundred milliseconds even with thousands of processes.
-	 */
-	private static final Duration ARRIVAL_PATIENCE = Duration.ofMillis(500);
 
 	/**
 	 * How long after a member failed callers of its processes wait for the survivors to announce
@@ -82,13 +77,21 @@ final class HordeParts {
 	HordeParts(HazelcastInstance hazelcast, HordeSettings settings, LocalProcessRuntime runtime, HostedProcesses hosted,
 			Map<ProcessKind, PayloadFormat> payloads, AgentEvents agentEvents, NodeState state, BooleanSupplier joined) {
 		this.blocking = blockingPool(settings.nodeName());
-		ArrivingProcesses arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, runtime.executor(), runtime.timer());
+		// A message sent ahead waits as long as the handoff of its process may take: with tens of
+		// thousands of processes that is seconds, and a message given up on early only polls the
+		// registry and the draining member until the process arrives.
+		ArrivingProcesses arriving = new ArrivingProcesses(settings.requestTimeout(), runtime.executor(),
+				runtime.timer());
 		RestartedProcesses restartedProcesses = new RestartedProcesses(RESTART_PATIENCE, RESTART_MEMORY,
 				runtime.executor(), runtime.timer());
 		this.silentConnections = new SilentConnectionGuard(hazelcast, settings.silentConnectionTimeout());
 		// Departures and merges are listened for only once the parts that handle them exist (below).
 		FailoverTiming failovers = new FailoverTiming(runtime.metrics(), System::nanoTime);
+		DrainedMembers drained = new DrainedMembers(this::hostIds, RESTART_MEMORY, runtime.timer());
 		this.membership = new HordeMembership(hazelcast, settings.nodeName(), (departure) -> {
+			if (departure.graceful()) {
+				drained.memberDrained(departure.member());
+			}
 			recovery().memberLeft(departure);
 			rebalancer().membersChanged();
 		}, (member) -> rebalancer().membersChanged());
@@ -107,7 +110,7 @@ final class HordeParts {
 				(key) -> placement().restartIfRegisteredHere(key), this.events::agentsRegistered);
 		CastForwarder forwarder = new CastForwarder(context, payloads, registry, hosted, destinations::destinationOf);
 		CallRouter router = new CallRouter(context, payloads, hosted,
-				new ProcessFollower(context, registry, restartedProcesses, forwarder));
+				new ProcessFollower(context, registry, restartedProcesses, drained, forwarder));
 		this.placement = new Placement(context, registry, hosted,
 				ObservedCalls.of(MeteredCalls.of(router, this.membership::localMember, runtime.metrics()),
 						this.membership::localMember, runtime.observations()),
@@ -143,6 +146,11 @@ final class HordeParts {
 				});
 		pool.allowCoreThreadTimeOut(true);
 		return pool;
+	}
+
+	/** Read when a member that drained is asked about, which is after the build. */
+	private List<String> hostIds() {
+		return this.membership.hostIds();
 	}
 
 	/** Read when a member leaves, which it cannot before the membership listens, after the build. */

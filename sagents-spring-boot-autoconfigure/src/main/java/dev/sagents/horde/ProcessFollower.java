@@ -28,23 +28,37 @@ final class ProcessFollower {
 
 	private final RestartedProcesses restartedProcesses;
 
+	private final DrainedMembers drained;
+
 	private final CastForwarder forwarder;
 
-	/** @param forwarder delivers the casts whose process is not where the reference says */
+	/**
+	 * @param drained where the processes of a member that drained and left were handed
+	 * @param forwarder delivers the casts whose process is not where the reference says
+	 */
 	ProcessFollower(NodeContext node, ClusterRegistry registry, RestartedProcesses restartedProcesses,
-			CastForwarder forwarder) {
+			DrainedMembers drained, CastForwarder forwarder) {
 		this.node = node;
 		this.registry = registry;
 		this.restartedProcesses = restartedProcesses;
+		this.drained = drained;
 		this.forwarder = forwarder;
 	}
 
 	/**
-	 * The member of the process left: goes where the survivors announce they restarted it, else
-	 * follows the registry. Completes as {@link #follow}.
+	 * The member of the process left: on a call's first try, if it drained, goes where it handed the
+	 * process off ({@link DrainedMembers}); else where the survivors announce they restarted it,
+	 * else follows the registry. Completes as {@link #follow}.
 	 */
 	CompletableFuture<Boolean> afterMemberLeft(HordeProcessRef ref, String formerHost, int tries, long deadline,
 			Executor completions) {
+		// Only on the first try: a process not found there follows the registry, which may name the
+		// departed member until the survivors restarted what it did not hand off.
+		String handedTo = (tries == 0) ? this.drained.handedTo(ref.key(), formerHost) : null;
+		if (handedTo != null) {
+			ref.movedTo(handedTo, this.node.membership().nodeName(handedTo));
+			return CompletableFuture.completedFuture(true);
+		}
 		return this.restartedProcesses.whereRestarted(ref.key(), formerHost, deadline).thenCompose((location) -> {
 			if (location != null && this.node.membership().isMember(location.member())) {
 				ref.movedTo(location.member(), location.node());

@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import com.hazelcast.map.LocalMapStats;
 import org.junit.jupiter.api.Test;
 
 import dev.sagents.agent.AgentRef;
@@ -120,6 +122,60 @@ class HordeFailoverTest extends TallyClusterTests {
 		await().atMost(GENEROUS).untilAsserted(() -> assertThat(fromN1.stream()
 			.mapToLong((agent) -> agent.callAndWait("get", Long.class, TIMEOUT))
 			.sum()).isEqualTo(casts));
+	}
+
+	@Test
+	void aReferenceToAMemberThatDrainedAndLeftFindsItsAgentWithoutReadingTheRegistry() {
+		startCluster("drained", 3, AgentSettings.defaults());
+		String id = hostedOnN2RegisteredElsewhere();
+		node(0).agents.startAgent(AgentSpec.of(id)).ref().callAndWait("tick", Long.class, TIMEOUT);
+		AgentRef fromBefore = node(0).agents.findAgent(id).orElseThrow();
+		assertThat(fromBefore.node()).isEqualTo("n2");
+		node(1).stop();
+		await().atMost(GENEROUS).until(() -> node(0).view.liveNodes().equals(List.of("n1", "n3")));
+		long readsBefore = registryReads();
+		assertThat(fromBefore.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(2L);
+		assertThat(registryReads() - readsBefore).as("registry reads of the call").isZero();
+		assertThat(fromBefore.node()).isNotEqualTo("n2");
+	}
+
+	@Test
+	void aCallSentAheadOfASlowHandoffWaitsForItsAgentWithoutPollingTheRegistry() throws Exception {
+		startCluster("patient", 3, AgentSettings.defaults());
+		String id = hostedOnN2RegisteredElsewhere();
+		AgentRef agent = node(0).agents.startAgent(AgentSpec.of(id)).ref();
+		agent.callAndWait("tick", Long.class, TIMEOUT);
+		// Busy for seconds: the drain stops it, and hands it off, only after that message.
+		agent.cast("slow");
+		CompletableFuture<Void> stopping = CompletableFuture.runAsync(node(1)::stop);
+		String leaving = node(1).member();
+		await().atMost(GENEROUS).until(() -> node(0).node.membership().isShuttingDown(leaving));
+		long readsBefore = registryReads();
+		assertThat(agent.callAndWait("tick", Long.class, TIMEOUT)).isEqualTo(2L);
+		assertThat(registryReads() - readsBefore).as("registry reads while the call waited").isZero();
+		assertThat(agent.node()).isNotEqualTo("n2");
+		stopping.get(60, java.util.concurrent.TimeUnit.SECONDS);
+	}
+
+	/** An agent id that n2 hosts by placement and whose registration n1 or n3 holds, so that they count its reads. */
+	private String hostedOnN2RegisteredElsewhere() {
+		for (int from = 0;; from++) {
+			String id = this.cluster.idOwnedBy("n2", from);
+			if (!node(0).hazelcast.getPartitionService().getPartition(id).getOwner().localMember()
+					&& !node(2).hazelcast.getPartitionService().getPartition(id).getOwner().localMember()) {
+				from = Integer.parseInt(id.substring("aimed-".length()));
+				continue;
+			}
+			return id;
+		}
+	}
+
+	/** The reads of the agents' registry that n1 and n3, which stay, served so far. */
+	private long registryReads() {
+		return Stream.of(node(0), node(2))
+			.map((node) -> node.hazelcast.getMap(HordeStructures.AGENTS_MAP).getLocalMapStats())
+			.mapToLong(LocalMapStats::getGetOperationCount)
+			.sum();
 	}
 
 	@Test
