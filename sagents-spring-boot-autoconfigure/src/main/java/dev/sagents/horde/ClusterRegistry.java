@@ -1,5 +1,7 @@
 package dev.sagents.horde;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +20,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
+import com.hazelcast.query.Predicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,12 @@ final class ClusterRegistry {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClusterRegistry.class);
 
+	/**
+	 * Into how many groups {@link #claimOrphansIn} splits the partitions it claims on: each group
+	 * waits for its slowest partition, and holds a blocking thread meanwhile.
+	 */
+	static final int CLAIM_GROUPS = 8;
+
 	private final HazelcastInstance hazelcast;
 
 	private final Supplier<String> self;
@@ -42,6 +51,9 @@ final class ClusterRegistry {
 	private final Executor blocking;
 
 	private final Map<ProcessKind, IMap<String, HazelcastJsonValue>> registrations = new EnumMap<>(ProcessKind.class);
+
+	/** A key of each partition, by partition id, found when first needed. */
+	private volatile Object[] partitionKeys;
 
 	/**
 	 * @param self this member's UUID, read each time (it changes when the member merges back)
@@ -121,14 +133,6 @@ final class ClusterRegistry {
 		return registry(kind).aggregate(new HostCounts());
 	}
 
-	/**
-	 * The ids of {@code kind} registered on none of {@code present}, among the entries whose
-	 * partitions this member owns: a local query, which does not wait for moving partitions.
-	 */
-	Set<String> orphansOwnedHere(ProcessKind kind, Set<String> present) {
-		return registry(kind).localKeySet(new HostedByNoneOf(present));
-	}
-
 	/** The ids of {@code kind} registered on none of {@code present}, in the whole registry. */
 	Set<String> orphans(ProcessKind kind, Set<String> present) {
 		return registry(kind).keySet(new HostedByNoneOf(present));
@@ -169,6 +173,71 @@ final class ClusterRegistry {
 					return null;
 				}))
 			.toList();
+	}
+
+	/**
+	 * Runs {@code claim} on every registration of {@code kind} in {@code partitions} hosted by none
+	 * of {@code present} (one operation per partition finds and claims them, on the partition's
+	 * owner), and {@code then} on what it claimed. No query looks for them first: a query that sees
+	 * partitions move while it runs, as they do for a second or more after a member left, is made
+	 * again by Hazelcast one partition at a time, which took hundreds of milliseconds. The
+	 * partitions go in up to {@value #CLAIM_GROUPS} groups, each on a blocking thread, so that a
+	 * partition still moving holds up the orphans of its group only. A group's claim that fails is
+	 * logged; its processes stay where the registry says (the survivors or the sweep take them from
+	 * there).
+	 */
+	<T> List<CompletableFuture<T>> claimOrphansIn(ProcessKind kind, Collection<Integer> partitions,
+			Collection<String> present, RegistrationClaim claim, Function<Map<String, HazelcastJsonValue>, T> then) {
+		List<Integer> ids = List.copyOf(partitions);
+		int size = Math.max(1, (ids.size() + CLAIM_GROUPS - 1) / CLAIM_GROUPS);
+		List<CompletableFuture<T>> claims = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += size) {
+			Set<Object> keys = new HashSet<>();
+			for (Integer partition : ids.subList(from, Math.min(ids.size(), from + size))) {
+				keys.add(partitionKey(partition));
+			}
+			claims.add(CompletableFuture
+				.supplyAsync(() -> claimed(registry(kind).executeOnEntries(claim,
+						Predicates.multiPartitionPredicate(keys, new HostedByNoneOf(present)))), this.blocking)
+				.thenApply(then)
+				.exceptionally((error) -> {
+					logger.warn("Moving the {} registrations of {} partitions failed",
+							kind.name().toLowerCase(Locale.ROOT), keys.size(), error);
+					return null;
+				}));
+		}
+		return claims;
+	}
+
+	/** What a claim moved, by id: it answers {@code null} for what it did not move. */
+	private static Map<String, HazelcastJsonValue> claimed(Map<String, HazelcastJsonValue> results) {
+		Map<String, HazelcastJsonValue> moved = new HashMap<>();
+		results.forEach((id, registration) -> {
+			if (registration != null) {
+				moved.put(id, registration);
+			}
+		});
+		return moved;
+	}
+
+	/** A key that Hazelcast stores in {@code partition}, for a query of that partition. */
+	private Object partitionKey(int partition) {
+		Object[] keys = this.partitionKeys;
+		if (keys == null) {
+			PartitionService partitions = this.hazelcast.getPartitionService();
+			keys = new Object[partitions.getPartitions().size()];
+			int found = 0;
+			for (int candidate = 0; found < keys.length; candidate++) {
+				String key = Integer.toString(candidate);
+				int id = partitions.getPartition(key).getPartitionId();
+				if (keys[id] == null) {
+					keys[id] = key;
+					found++;
+				}
+			}
+			this.partitionKeys = keys;
+		}
+		return keys[partition];
 	}
 
 	private IMap<String, HazelcastJsonValue> registry(ProcessKind kind) {

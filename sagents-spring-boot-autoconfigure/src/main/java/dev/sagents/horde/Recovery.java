@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,7 @@ import dev.sagents.registry.RegistryState;
  * from their registered spec, with state from persistence. A survivor takes an orphan with a claim
  * ({@link RegistrationClaim}) that moves the registration to itself only if its host is not a
  * member any more, so exactly one survivor wins. It first takes the orphans whose registry entries
- * it holds itself (a local query that does not wait for moving partitions), then runs full passes
+ * it holds itself (claimed on its own partitions as they arrive, with no query), then runs full passes
  * until no orphan is left, and tells every member where it restarted them
  * ({@link RestartedProcesses}). A sweep every {@link #RECOVERY_SWEEP} catches a departure nobody
  * noticed. A node that hosts nothing (a proxy) restarts nothing: it only stops waiting on the
@@ -227,28 +229,25 @@ final class Recovery {
 		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
 		// The fast path does not wait for its claims: a partition still moving must not hold up the
 		// orphans of those promoted to this member in the meantime.
-		Set<ProcessKey> claiming = new HashSet<>();
 		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
-		Set<Integer> scanned = Set.of();
+		Set<Integer> claimed = new HashSet<>();
 		long quietSince = System.nanoTime();
 		do {
 			// Partitions keep arriving here while they move, with the orphans registered in them:
-			// scan the registry again only when some did, which is soon noticed.
-			Set<Integer> owned = ownedPartitions();
-			if (!scanned.containsAll(owned)) {
+			// claim on those that did, which is soon noticed.
+			Set<Integer> arrived = ownedPartitions();
+			arrived.removeAll(claimed);
+			if (!arrived.isEmpty()) {
 				try {
-					List<CompletableFuture<Integer>> found = restartLocalOrphans(claiming, noticed);
-					scanned = owned;
-					restarts.addAll(found);
-					if (!found.isEmpty()) {
-						quietSince = System.nanoTime();
-					}
+					restarts.addAll(restartLocalOrphans(arrived, noticed));
+					claimed.addAll(arrived);
+					quietSince = System.nanoTime();
 				}
 				catch (RuntimeException ex) {
 					logger.debug("A fast recovery pass failed; the next one or the full passes follow", ex);
 				}
 			}
-			// Stop once nothing was found for two passes' time and no partition moves any more (the
+			// Stop once no partition arrived for two passes' time and none moves any more (the
 			// full passes below, a cluster-wide query that waits for moving partitions, find what no
 			// survivor holds). The safety check asks every member: once quiet, look less often.
 			boolean quiet = System.nanoTime() - quietSince >= 2 * RECOVERY_PASS_PAUSE.toNanos();
@@ -283,26 +282,44 @@ final class Recovery {
 	}
 
 	/**
-	 * The fast path of a recovery: the orphans whose registry entries this member owns now (it held
-	 * their backups, which Hazelcast promoted when the member left) are found without a
+	 * The fast path of a recovery: the orphans whose registry entries this member owns now in
+	 * {@code partitions} (it held their backups, which Hazelcast promoted when the member left) are
+	 * claimed there, by one operation per partition that finds and moves them at once, with no
 	 * cluster-wide query, which would wait for the partitions to settle, and restarted here. Every
 	 * entry has one owner, so each orphan is tried by one survivor; the claim keeps it exactly once
 	 * all the same. What members not running sagents own is left to the placement owners' passes.
-	 * Claims the orphans not in {@code claiming} yet (and adds them); returns the restarts under way,
-	 * each completing with how many it started.
+	 * Returns the restarts under way, each completing with how many it started.
 	 */
-	private List<CompletableFuture<Integer>> restartLocalOrphans(Set<ProcessKey> claiming, long noticed) {
+	private List<CompletableFuture<Integer>> restartLocalOrphans(Set<Integer> partitions, long noticed) {
 		if (!this.node.state().is(RegistryState.RUNNING)) {
 			return List.of();
 		}
 		Set<String> present = this.node.membership().memberIds();
+		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.node.localMember(),
+				this.node.nodeName());
 		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
 		for (ProcessKind kind : ProcessKind.values()) {
-			Set<String> orphans = new HashSet<>(this.registry.orphansOwnedHere(kind, present));
-			orphans.removeIf((id) -> !claiming.add(new ProcessKey(kind, id)));
-			restarts.addAll(claimOrphans(kind, orphans, present, noticed));
+			restarts.addAll(this.registry.claimOrphansIn(kind, partitions, present, claim,
+					(claimed) -> restartClaimed(kind, claimed, noticed)));
 		}
 		return restarts;
+	}
+
+	/**
+	 * Starts here the orphans of {@code kind} claimed for this member ({@code claimed}, id to
+	 * registration), each timed from {@code noticed}; returns how many started.
+	 */
+	private int restartClaimed(ProcessKind kind, Map<String, HazelcastJsonValue> claimed, long noticed) {
+		if (claimed.isEmpty()) {
+			return 0;
+		}
+		this.failovers.noticed(kind, claimed.keySet(), noticed);
+		try {
+			return this.restarts.start(kind, claimed);
+		}
+		finally {
+			this.failovers.forget(kind, claimed.keySet());
+		}
 	}
 
 	/** Restarts the orphans this node owns; tells how many orphans the registry holds in all. */
