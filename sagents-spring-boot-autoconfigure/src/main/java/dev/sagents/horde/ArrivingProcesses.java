@@ -12,11 +12,10 @@ import dev.sagents.process.ProcessKey;
  * Messages that reached the next owner of a draining member's process before the process did.
  * Callers that know a member drains send straight to where its processes go (every member
  * computes the same owner), so each message takes one hop instead of a detour through the leaving
- * member. A message waits here until its process starts (the handoff brings it within moments, or
- * within seconds when the member hands off tens of thousands), or, at the latest, until the
- * draining member left or {@code patience} passed: the process may never come here if the
- * caller's view of the members differed, or if it was stopped for good. Then the message is
- * handled as any other that finds no process (it follows the registry).
+ * member. A message waits here until its process starts (the handoff brings it within moments),
+ * or, at the latest, until the draining member left or {@code patience} passed: the process may
+ * never come here if the caller's view of the members differed, or if it was stopped for good.
+ * Then the message is handled as any other that finds no process (it follows the registry).
  */
 final class ArrivingProcesses {
 

@@ -13,17 +13,20 @@ import dev.sagents.process.ProcessKey;
 
 /**
  * The members that drained and left a moment ago. A draining member hands each process to its
- * next owner by placement (rendezvous hashing over the {@code alive} members), so a caller whose
+ * next owner by placement (rendezvous hashing over the {@code alive} members), so a call whose
  * reference still names such a member goes there at once instead of reading the registry first:
  * after a member with tens of thousands of processes left, that is one registry read fewer for
- * each of them. Only a hint, as a restart announcement is: a process that went elsewhere (the
- * owner refused it, or the members changed meanwhile) is not found there, and the caller follows
- * the registry then. A member is remembered for {@code memory}, enough for the callers of the
- * moment.
+ * each call (casts follow the registry as before). Only a hint, as a restart announcement is: a
+ * process that went elsewhere (the owner refused it, or the members changed meanwhile) is not
+ * found there, and the caller follows the registry then. A member is remembered for
+ * {@code memory}, enough for the callers of the moment.
  */
 final class DrainedMembers {
 
-	/** The members that drained and left, each with the {@link System#nanoTime()} it is forgotten at. */
+	/**
+	 * The members that drained and left, each with the {@link System#nanoTime()} it was to be
+	 * forgotten at when remembered: only the timer of that remembering forgets it.
+	 */
 	private final Map<String, Long> drained = new ConcurrentHashMap<>();
 
 	private final Supplier<List<String>> hosts;
@@ -44,6 +47,11 @@ final class DrainedMembers {
 		long until = System.nanoTime() + this.memory.toNanos();
 		this.drained.put(member, until);
 		this.timer.schedule(() -> this.drained.remove(member, until), this.memory.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	/** Whether {@code member} drained and left a moment ago. */
+	boolean remembers(String member) {
+		return this.drained.containsKey(member);
 	}
 
 	/**

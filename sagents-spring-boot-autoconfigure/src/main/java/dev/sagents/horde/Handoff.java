@@ -267,8 +267,8 @@ final class Handoff {
 	private CompletableFuture<Offered> confirmed(String owner, List<Registration> registrations, Reply reply,
 			Throwable error, long nanos) {
 		if (error == null && reply.outcome() == Reply.Outcome.OK) {
-			logger.debug("Member {} confirmed the handoff of {} processes after {} ms", owner, registrations.size(),
-					TimeUnit.NANOSECONDS.toMillis(nanos));
+			logger.debug("Node {} confirmed the handoff of {} processes after {} ms",
+					this.node.membership().nodeName(owner), registrations.size(), TimeUnit.NANOSECONDS.toMillis(nanos));
 			List<ProcessKey> refused = new Wire.Reader(reply.data()).readKeys();
 			refused.forEach(this.destinations::remove);
 			List<ProcessKey> taken = registrations.stream().map(Registration::key)
@@ -327,8 +327,8 @@ final class Handoff {
 	 */
 	void await() {
 		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
-		logger.debug("Processes stopped {} ms after the drain began; {} handoffs under way",
-				Timing.millisSince(this.drainingSince), this.unconfirmed.size());
+		logger.debug("Waiting for {} handoffs, {} ms after the drain began", this.unconfirmed.size(),
+				Timing.millisSince(this.drainingSince));
 		try {
 			// Both supervisors wait here, one after the other: the log tells when the last handoff was confirmed.
 			boolean waited = !this.unconfirmed.isEmpty() || this.confirmedAfter == 0;

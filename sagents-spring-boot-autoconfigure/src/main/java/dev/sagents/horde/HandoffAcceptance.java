@@ -122,8 +122,9 @@ final class HandoffAcceptance {
 			}
 			long startedAfter = Timing.millisSince(since);
 			byKind.forEach(this.registry::registerAll);
-			logger.debug("Accepted {} processes from member {}: started in {} ms, registered in {} ms more", count,
-					sender, startedAfter, Timing.millisSince(since) - startedAfter);
+			logger.debug("Accepted {} of {} processes from node {}: started in {} ms, registered in {} ms more",
+					started.size(), count, this.node.membership().nodeName(sender), startedAfter,
+					Timing.millisSince(since) - startedAfter);
 			for (Registration registration : started) {
 				if (this.hosted.runningHere(registration.key()).isEmpty()) {
 					this.registry.removeIfHostedHere(registration.key());

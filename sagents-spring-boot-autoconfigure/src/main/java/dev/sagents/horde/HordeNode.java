@@ -235,6 +235,12 @@ public final class HordeNode {
 		return (joined != null) ? joined.membership : null;
 	}
 
+	/** Whether {@code member} drained and left a moment ago, as this node knows. */
+	boolean knowsDrained(String member) {
+		HordeParts joined = this.parts;
+		return joined != null && joined.drained.remembers(member);
+	}
+
 	/** Whether this node's member is in the cluster (it still is while it hands its processes off and leaves). */
 	boolean joined() {
 		HazelcastInstance instance = this.hazelcast;

@@ -25,13 +25,26 @@ final class HordeParts {
 	private static final int BLOCKING_THREADS = 32;
 
 	/**
-	 * How long after a member failed callers of its processes wait for the survivors to announce
-	 * where they restarted them (see {@link RestartedProcesses}) before they follow the registry.
+	 * How long a message sent ahead to the next owner of a draining member's process waits there for
+	 * the process: a handoff takes a few hundred milliseconds even with thousands of processes.
+	 */
+	private static final Duration ARRIVAL_PATIENCE = Duration.ofMillis(500);
+
+	/**
+	 * How long after a member failed, or after the latest restart announced since, callers of its
+	 * processes wait for the survivors to announce where they restarted them (see
+	 * {@link RestartedProcesses}) before they follow the registry.
 	 */
 	private static final Duration RESTART_PATIENCE = Duration.ofSeconds(1);
 
 	/** How long an announced restart is remembered for callers that still name the failed member. */
 	private static final Duration RESTART_MEMORY = Duration.ofSeconds(10);
+
+	/**
+	 * How long a member that drained and left is remembered, so that callers whose references still
+	 * name it go where it handed their process ({@link DrainedMembers}); fixed, not configurable.
+	 */
+	private static final Duration DRAIN_MEMORY = Duration.ofSeconds(10);
 
 	/** How many times this node began to merge into another cluster after a split brain. */
 	private final AtomicLong merges = new AtomicLong();
@@ -45,6 +58,9 @@ final class HordeParts {
 	final SilentConnectionGuard silentConnections;
 
 	final HordeMembership membership;
+
+	/** The members that drained and left a moment ago, and where their processes went. */
+	final DrainedMembers drained;
 
 	final HordeTransport transport;
 
@@ -77,23 +93,19 @@ final class HordeParts {
 	HordeParts(HazelcastInstance hazelcast, HordeSettings settings, LocalProcessRuntime runtime, HostedProcesses hosted,
 			Map<ProcessKind, PayloadFormat> payloads, AgentEvents agentEvents, NodeState state, BooleanSupplier joined) {
 		this.blocking = blockingPool(settings.nodeName());
-		// A message sent ahead waits as long as the handoff of its process may take: with tens of
-		// thousands of processes that is seconds, and a message given up on early only polls the
-		// registry and the draining member until the process arrives.
-		ArrivingProcesses arriving = new ArrivingProcesses(settings.requestTimeout(), runtime.executor(),
-				runtime.timer());
+		ArrivingProcesses arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, runtime.executor(), runtime.timer());
 		RestartedProcesses restartedProcesses = new RestartedProcesses(RESTART_PATIENCE, RESTART_MEMORY,
 				runtime.executor(), runtime.timer());
 		this.silentConnections = new SilentConnectionGuard(hazelcast, settings.silentConnectionTimeout());
 		// Departures and merges are listened for only once the parts that handle them exist (below).
 		FailoverTiming failovers = new FailoverTiming(runtime.metrics(), System::nanoTime);
-		DrainedMembers drained = new DrainedMembers(this::hostIds, RESTART_MEMORY, runtime.timer());
+		this.drained = new DrainedMembers(this::hostIds, DRAIN_MEMORY, runtime.timer());
 		this.membership = new HordeMembership(hazelcast, settings.nodeName(), (departure) -> {
-			if (departure.graceful()) {
-				drained.memberDrained(departure.member());
-			}
 			recovery().memberLeft(departure);
 			rebalancer().membersChanged();
+			if (departure.graceful()) {
+				this.drained.memberDrained(departure.member());
+			}
 		}, (member) -> rebalancer().membersChanged());
 		Replies replies = new Replies(settings.requestTimeout(), this.membership::nodeName);
 		ClusterRegistry registry = new ClusterRegistry(hazelcast, this.membership::localMember, this.blocking);
@@ -110,7 +122,7 @@ final class HordeParts {
 				(key) -> placement().restartIfRegisteredHere(key), this.events::agentsRegistered);
 		CastForwarder forwarder = new CastForwarder(context, payloads, registry, hosted, destinations::destinationOf);
 		CallRouter router = new CallRouter(context, payloads, hosted,
-				new ProcessFollower(context, registry, restartedProcesses, drained, forwarder));
+				new ProcessFollower(context, registry, restartedProcesses, this.drained, forwarder));
 		this.placement = new Placement(context, registry, hosted,
 				ObservedCalls.of(MeteredCalls.of(router, this.membership::localMember, runtime.metrics()),
 						this.membership::localMember, runtime.observations()),

@@ -59,24 +59,28 @@ final class RestartedProcesses {
 
 	/** Member {@code member} failed: the survivors restart its processes now. */
 	void memberFailed(String member) {
-		waitForRestarts(member, System.nanoTime() + this.patience.toNanos());
+		long until = System.nanoTime() + this.patience.toNanos();
+		this.failed.put(member, until);
+		forgetAt(member, until);
 	}
 
-	/** Callers of {@code member}'s processes wait for their restarts until {@code until}, and not after. */
-	private void waitForRestarts(String member, long until) {
-		this.failed.put(member, until);
+	/** Callers of {@code member}'s processes stop waiting for their restarts at {@code until}, unless renewed. */
+	private void forgetAt(String member, long until) {
 		this.timer.schedule(() -> this.failed.remove(member, until), until - System.nanoTime(), TimeUnit.NANOSECONDS);
 	}
 
 	/** The processes under {@code keys} were restarted at {@code location}. */
 	void restarted(Collection<ProcessKey> keys, Location location) {
-		// The survivors still restart: the patience with every member that failed counts from now.
+		// The survivors still restart: the patience with every member that failed counts from now
+		// (an announcement does not say whose processes it restarted). Only a member still waited
+		// for is renewed, and never to an earlier time by a concurrent announcement.
 		long until = System.nanoTime() + this.patience.toNanos();
-		this.failed.forEach((member, before) -> {
-			if (until - before > 0) {
-				waitForRestarts(member, until);
+		for (String member : this.failed.keySet()) {
+			Long kept = this.failed.computeIfPresent(member, (failed, before) -> (until - before > 0) ? until : before);
+			if (kept != null && kept == until) {
+				forgetAt(member, until);
 			}
-		});
+		}
 		for (ProcessKey key : keys) {
 			this.restarted.put(key, location);
 			this.waiting.takeAll(key).forEach((wait) -> complete(wait, location));
