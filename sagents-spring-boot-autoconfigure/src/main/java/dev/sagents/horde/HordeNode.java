@@ -181,6 +181,7 @@ public final class HordeNode {
 		this.members.stop();
 		joined.transport.stop();
 		joined.blocking.shutdown();
+		joined.claims.shutdown();
 		joined.handoff.clear();
 		if (joined.handoff.drained()) {
 			joined.handoff.logLeft();
