@@ -39,8 +39,9 @@ final class ClusterRegistry {
 	private static final Logger logger = LoggerFactory.getLogger(ClusterRegistry.class);
 
 	/**
-	 * Into how many groups {@link #claimOrphansIn} splits the partitions it claims on: each group
-	 * waits for its slowest partition, and holds a blocking thread meanwhile.
+	 * Into how many groups {@link #claimOrphansIn} splits the partitions it claims on, and how many
+	 * threads run them (the claims executor): each group waits for its slowest partition, and holds
+	 * one of those threads meanwhile, never a blocking one.
 	 */
 	static final int CLAIM_GROUPS = 8;
 
@@ -50,6 +51,8 @@ final class ClusterRegistry {
 
 	private final Executor blocking;
 
+	private final Executor claims;
+
 	private final Map<ProcessKind, IMap<String, HazelcastJsonValue>> registrations = new EnumMap<>(ProcessKind.class);
 
 	/** A key of each partition, by partition id, found when first needed. */
@@ -58,11 +61,14 @@ final class ClusterRegistry {
 	/**
 	 * @param self this member's UUID, read each time (it changes when the member merges back)
 	 * @param blocking runs what follows a claim, which may wait on Hazelcast
+	 * @param claims runs the groups of {@link #claimOrphansIn}, {@value #CLAIM_GROUPS} at a time, so
+	 * that groups waiting on moving partitions hold none of the blocking threads
 	 */
-	ClusterRegistry(HazelcastInstance hazelcast, Supplier<String> self, Executor blocking) {
+	ClusterRegistry(HazelcastInstance hazelcast, Supplier<String> self, Executor blocking, Executor claims) {
 		this.hazelcast = hazelcast;
 		this.self = self;
 		this.blocking = blocking;
+		this.claims = claims;
 		this.registrations.put(ProcessKind.AGENT, hazelcast.getMap(HordeStructures.AGENTS_MAP));
 		this.registrations.put(ProcessKind.FILESYSTEM, hazelcast.getMap(HordeStructures.FILESYSTEMS_MAP));
 	}
@@ -181,10 +187,11 @@ final class ClusterRegistry {
 	 * owner), and {@code then} on what it claimed. No query looks for them first: a query that sees
 	 * partitions move while it runs, as they do for a second or more after a member left, is made
 	 * again by Hazelcast one partition at a time, which took hundreds of milliseconds. The
-	 * partitions go in up to {@value #CLAIM_GROUPS} groups, each on a blocking thread, so that a
-	 * partition still moving holds up the orphans of its group only. A group's claim that fails is
-	 * logged; its processes stay where the registry says (the survivors or the sweep take them from
-	 * there).
+	 * partitions go in up to {@value #CLAIM_GROUPS} groups, each run on the claims executor, so that
+	 * a partition still moving holds up the orphans of its group only; {@code then} runs on a blocking
+	 * thread. A group's claim that fails is logged, and {@code then} gets nothing from it; its
+	 * processes stay where the registry says (the survivors or the sweep take them from there). A
+	 * failure of {@code then} is logged apart: what it was given is claimed here all the same.
 	 */
 	<T> List<CompletableFuture<T>> claimOrphansIn(ProcessKind kind, Collection<Integer> partitions,
 			Collection<String> present, RegistrationClaim claim, Function<Map<String, HazelcastJsonValue>, T> then) {
@@ -198,10 +205,19 @@ final class ClusterRegistry {
 			}
 			claims.add(CompletableFuture
 				.supplyAsync(() -> claimed(registry(kind).executeOnEntries(claim,
-						Predicates.multiPartitionPredicate(keys, new HostedByNoneOf(present)))), this.blocking)
-				.thenApply(then)
+						Predicates.multiPartitionPredicate(keys, new HostedByNoneOf(present)))), this.claims)
+				.handle((moved, error) -> {
+					if (error != null) {
+						logger.warn("Moving the {} registrations of {} partitions failed",
+								kind.name().toLowerCase(Locale.ROOT), keys.size(), error);
+						return Map.<String, HazelcastJsonValue>of();
+					}
+					return moved;
+				})
+				.thenApplyAsync(then, this.blocking)
 				.exceptionally((error) -> {
-					logger.warn("Moving the {} registrations of {} partitions failed",
+					logger.warn("Restarting the {} registrations claimed here on {} partitions failed; the registry "
+							+ "names this member, which the sweep and the callers follow",
 							kind.name().toLowerCase(Locale.ROOT), keys.size(), error);
 					return null;
 				}));

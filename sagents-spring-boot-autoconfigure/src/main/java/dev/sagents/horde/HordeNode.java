@@ -184,6 +184,7 @@ public final class HordeNode {
 				Timing.millisSince(leaving));
 		joined.transport.stop();
 		joined.blocking.shutdown();
+		joined.claims.shutdown();
 		joined.handoff.clear();
 		if (joined.handoff.drained()) {
 			joined.handoff.logLeft();

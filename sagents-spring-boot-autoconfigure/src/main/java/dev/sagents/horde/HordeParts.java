@@ -55,6 +55,12 @@ final class HordeParts {
 	 */
 	final ThreadPoolExecutor blocking;
 
+	/**
+	 * Runs the groups of a failover's first claims ({@link ClusterRegistry#claimOrphansIn}), which
+	 * wait for partitions still moving, apart from {@link #blocking}. Idle threads time out.
+	 */
+	final ThreadPoolExecutor claims;
+
 	final SilentConnectionGuard silentConnections;
 
 	final HordeMembership membership;
@@ -92,7 +98,8 @@ final class HordeParts {
 	 */
 	HordeParts(HazelcastInstance hazelcast, HordeSettings settings, LocalProcessRuntime runtime, HostedProcesses hosted,
 			Map<ProcessKind, PayloadFormat> payloads, AgentEvents agentEvents, NodeState state, BooleanSupplier joined) {
-		this.blocking = blockingPool(settings.nodeName());
+		this.blocking = pool(BLOCKING_THREADS, "sagents-horde-" + settings.nodeName());
+		this.claims = pool(ClusterRegistry.CLAIM_GROUPS, "sagents-horde-claims-" + settings.nodeName());
 		ArrivingProcesses arriving = new ArrivingProcesses(ARRIVAL_PATIENCE, runtime.executor(), runtime.timer());
 		RestartedProcesses restartedProcesses = new RestartedProcesses(RESTART_PATIENCE, RESTART_MEMORY,
 				runtime.executor(), runtime.timer());
@@ -108,7 +115,8 @@ final class HordeParts {
 			}
 		}, (member) -> rebalancer().membersChanged());
 		Replies replies = new Replies(settings.requestTimeout(), this.membership::nodeName);
-		ClusterRegistry registry = new ClusterRegistry(hazelcast, this.membership::localMember, this.blocking);
+		ClusterRegistry registry = new ClusterRegistry(hazelcast, this.membership::localMember, this.blocking,
+				this.claims);
 		this.transport = new HordeTransport(hazelcast, runtime.executor(), this.blocking, runtime.timer(),
 				this.membership::isMember, runtime.observations()::outgoing);
 		this.events = new HordeEvents(hazelcast, this.transport, this.membership, hosted.registry(), hosted.agents(),
@@ -149,10 +157,11 @@ final class HordeParts {
 		});
 	}
 
-	private static ThreadPoolExecutor blockingPool(String nodeName) {
-		ThreadPoolExecutor pool = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 30, TimeUnit.SECONDS,
+	/** A pool of up to {@code threads} daemon threads named {@code name}, whose idle threads time out. */
+	private static ThreadPoolExecutor pool(int threads, String name) {
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), (task) -> {
-					Thread thread = new Thread(task, "sagents-horde-" + nodeName);
+					Thread thread = new Thread(task, name);
 					thread.setDaemon(true);
 					return thread;
 				});

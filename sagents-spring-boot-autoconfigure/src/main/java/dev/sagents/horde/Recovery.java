@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -217,13 +219,15 @@ final class Recovery {
 
 	/**
 	 * Right after a member left: first the fast path, repeated while the partitions move (each
-	 * round, run when partitions arrived here, finds the orphans of the partitions this member
-	 * owns by then), then full passes until
-	 * no process is registered on a departed member any more. While partitions move, a cluster-wide
-	 * query waits and may see only part of the registry, and the other survivors restart their
-	 * share meanwhile, so one pass is not enough; the passes stop once the registry holds no orphan,
-	 * or after the request timeout (the periodic sweep goes on). Returns how many processes it
-	 * restarted here. What it finds was noticed at {@code noticed}, the departure event's time.
+	 * round, run when partitions arrived here, finds the orphans of the partitions newly arrived
+	 * since the last round), then full passes until no process is registered on a departed member
+	 * any more. While partitions move, a cluster-wide query waits and may see only part of the
+	 * registry, and the other survivors restart their share meanwhile, so one pass is not enough;
+	 * the passes stop once the registry holds no orphan, or after the request timeout (the periodic
+	 * sweep goes on). The fast path's restarts are awaited until then only: a claim still running is
+	 * left to finish on its own, and what it leaves to the full passes and the sweep (claims are
+	 * compare-and-set, so nothing restarts twice). Returns how many processes it restarted here.
+	 * What it finds was noticed at {@code noticed}, the departure event's time.
 	 */
 	private int recoverDeparted(long noticed) {
 		long deadline = System.nanoTime() + this.node.requestTimeout().toNanos();
@@ -239,7 +243,7 @@ final class Recovery {
 			arrived.removeAll(claimed);
 			if (!arrived.isEmpty()) {
 				try {
-					restarts.addAll(restartLocalOrphans(arrived, noticed));
+					restartLocalOrphans(arrived, noticed, restarts);
 					claimed.addAll(arrived);
 					quietSince = System.nanoTime();
 				}
@@ -257,7 +261,7 @@ final class Recovery {
 			Timing.pause((quiet ? RECOVERY_PASS_PAUSE : PARTITION_ARRIVAL_CHECK).toMillis());
 		}
 		while (this.node.state().is(RegistryState.RUNNING) && System.nanoTime() - deadline < 0);
-		int restarted = sum(restarts);
+		int restarted = sumBefore(restarts, deadline);
 		while (this.node.state().is(RegistryState.RUNNING)) {
 			RecoveryPass pass = recoverOrphans(noticed);
 			restarted += pass.restarted();
@@ -286,23 +290,23 @@ final class Recovery {
 	 * {@code partitions} (it held their backups, which Hazelcast promoted when the member left) are
 	 * claimed there, by one operation per partition that finds and moves them at once, with no
 	 * cluster-wide query, which would wait for the partitions to settle, and restarted here. Every
-	 * entry has one owner, so each orphan is tried by one survivor; the claim keeps it exactly once
-	 * all the same. What members not running sagents own is left to the placement owners' passes.
-	 * Returns the restarts under way, each completing with how many it started.
+	 * entry has one owner at a time, so each orphan is tried by one survivor at a time; a partition
+	 * claimed here and then moved on may be claimed again by its new owner, which the claim's
+	 * compare-and-set makes harmless. What members not running sagents own is left to the placement
+	 * owners' passes. Adds to {@code restarts} the restarts under way, each completing with how many
+	 * it started, as each kind's are made.
 	 */
-	private List<CompletableFuture<Integer>> restartLocalOrphans(Set<Integer> partitions, long noticed) {
+	private void restartLocalOrphans(Set<Integer> partitions, long noticed, List<CompletableFuture<Integer>> restarts) {
 		if (!this.node.state().is(RegistryState.RUNNING)) {
-			return List.of();
+			return;
 		}
 		Set<String> present = this.node.membership().memberIds();
 		RegistrationClaim claim = RegistrationClaim.fromNoneOf(present, this.node.localMember(),
 				this.node.nodeName());
-		List<CompletableFuture<Integer>> restarts = new ArrayList<>();
 		for (ProcessKind kind : ProcessKind.values()) {
 			restarts.addAll(this.registry.claimOrphansIn(kind, partitions, present, claim,
 					(claimed) -> restartClaimed(kind, claimed, noticed)));
 		}
-		return restarts;
 	}
 
 	/**
@@ -366,6 +370,28 @@ final class Recovery {
 	/** How many processes the restarts started, once all are done (a failed claim counts none). */
 	private static int sum(List<CompletableFuture<Integer>> restarts) {
 		return restarts.stream().mapToInt((started) -> Optional.ofNullable(started.join()).orElse(0)).sum();
+	}
+
+	/**
+	 * As {@link #sum}, waiting no later than {@code deadline} (in {@link System#nanoTime()}'s terms):
+	 * a restart not done by then counts none here, and goes on.
+	 */
+	private static int sumBefore(List<CompletableFuture<Integer>> restarts, long deadline) {
+		int started = 0;
+		for (CompletableFuture<Integer> restart : restarts) {
+			try {
+				long left = Math.max(0, deadline - System.nanoTime());
+				started += Optional.ofNullable(restart.get(left, TimeUnit.NANOSECONDS)).orElse(0);
+			}
+			catch (TimeoutException | ExecutionException ex) {
+				logger.debug("A fast recovery round is not done in time; the full passes follow", ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return started;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.sagents.horde;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,11 +71,15 @@ final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonVal
 	@Override
 	public HazelcastJsonValue process(Map.Entry<String, HazelcastJsonValue> entry) {
 		HazelcastJsonValue current = entry.getValue();
-		if (current == null || !claimantIsMember()) {
+		if (current == null) {
 			return null;
 		}
-		HazelcastJsonValue moved = Registration.moveIf(current,
-				(host) -> this.hosts.contains(host) == this.hostedByAnyOf, this.newHost, this.newNode);
+		Set<String> members = members();
+		if (members != null && !members.contains(this.newHost)) {
+			return null;
+		}
+		HazelcastJsonValue moved = Registration.moveIf(current, (host) -> this.hosts.contains(host) == this.hostedByAnyOf
+				&& (this.hostedByAnyOf || members == null || !members.contains(host)), this.newHost, this.newNode);
 		if (moved != null) {
 			entry.setValue(moved);
 		}
@@ -82,23 +87,27 @@ final class RegistrationClaim implements EntryProcessor<String, HazelcastJsonVal
 	}
 
 	/**
-	 * Whether the member claiming is in the cluster, as the partition owner sees it now. A claim
-	 * made before a network split healed can still run after it (Hazelcast retries it once the
-	 * member joined again, under a new UUID): with the member set of the smaller side, it would take
-	 * the processes of the larger one for a member that no longer exists. A backup has no instance
-	 * and replays the owner's decision on the same value (a backup that differed meanwhile is
-	 * brought back in line by Hazelcast's replica sync).
+	 * The members of the cluster as the partition owner sees them now, read for each entry, or
+	 * {@code null} on a backup, which has no instance. The member claiming must be one of them: a
+	 * claim made before a network split healed can still run after it (Hazelcast retries it once the
+	 * member joined again, under a new UUID), and with the member set of the smaller side it would
+	 * take the processes of the larger one for a member that no longer exists. An orphan claim (none
+	 * of {@link #hosts}) also leaves alone an entry whose host is one of them: its hosts were read
+	 * when the claim was made, and a member that joined since may have claimed the entry meanwhile,
+	 * which moving it again would run twice. They are read for each entry, not once per claim: on
+	 * the member that made the claim, Hazelcast runs that very object, for later groups and retries
+	 * too. A backup checks the hosts alone and replays the owner's decision where the two agree;
+	 * where the owner refused for one of these reasons, the backup copy may differ from it.
 	 */
-	private boolean claimantIsMember() {
+	private Set<String> members() {
 		if (this.instance == null) {
-			return true;
+			return null;
 		}
+		Set<String> members = new HashSet<>();
 		for (Member member : this.instance.getCluster().getMembers()) {
-			if (member.getUuid().toString().equals(this.newHost)) {
-				return true;
-			}
+			members.add(member.getUuid().toString());
 		}
-		return false;
+		return members;
 	}
 
 	@Override

@@ -71,7 +71,7 @@ class ClusterRegistryOnTwoMembersTest {
 
 	@Test
 	void eachMemberIsCountedWithItsOwnKindAndOneWithNoneIsAbsent() {
-		ClusterRegistry registry = new ClusterRegistry(first, () -> "m-a", Runnable::run);
+		ClusterRegistry registry = new ClusterRegistry(first, () -> "m-a", Runnable::run, Runnable::run);
 		Map<String, HazelcastJsonValue> agents = new HashMap<>();
 		for (int i = 0; i < 300; i++) {
 			String host = (i % 3 == 0) ? "m-b" : "m-a";
@@ -106,7 +106,8 @@ class ClusterRegistryOnTwoMembersTest {
 	void theOrphansOfTheNamedPartitionsAndOnlyThoseAreClaimedAndHandedOn() {
 		String self = first.getCluster().getLocalMember().getUuid().toString();
 		String other = second.getCluster().getLocalMember().getUuid().toString();
-		ClusterRegistry registry = new ClusterRegistry(first, () -> self, ForkJoinPool.commonPool());
+		ClusterRegistry registry = new ClusterRegistry(first, () -> self, ForkJoinPool.commonPool(),
+				ForkJoinPool.commonPool());
 		Map<String, HazelcastJsonValue> agents = new HashMap<>();
 		for (int i = 0; i < 400; i++) {
 			String host = (i % 2 == 0) ? GONE : other;
@@ -144,6 +145,28 @@ class ClusterRegistryOnTwoMembersTest {
 			String host = registry.registration(new ProcessKey(ProcessKind.AGENT, id)).orElseThrow().host();
 			String before = Registration.hostOf(agents.get(id));
 			assertThat(host).as(id).isEqualTo(expected.contains(id) ? self : before);
+		}
+	}
+
+	@Test
+	void aProcessOfALiveMemberIsNotClaimedAsAnOrphanByAClaimThatDoesNotKnowThatMember() {
+		String self = first.getCluster().getLocalMember().getUuid().toString();
+		String joined = second.getCluster().getLocalMember().getUuid().toString();
+		ClusterRegistry registry = new ClusterRegistry(first, () -> self, Runnable::run, Runnable::run);
+		Map<String, HazelcastJsonValue> agents = new HashMap<>();
+		for (int i = 0; i < 50; i++) {
+			agents.put("agent-" + i, Registration.ofAgent(new AgentSpec("agent-" + i, "tally", null, Map.of()), joined,
+					"node-joined").toJson());
+		}
+		registry.registerAll(ProcessKind.AGENT, agents);
+
+		// Made before the second member joined and took these processes, run after.
+		registry.claim(ProcessKind.AGENT, agents.keySet(),
+				RegistrationClaim.fromNoneOf(Set.of(self), self, "node-self"));
+
+		for (String id : agents.keySet()) {
+			assertThat(registry.registration(new ProcessKey(ProcessKind.AGENT, id)).orElseThrow().host()).as(id)
+				.isEqualTo(joined);
 		}
 	}
 
